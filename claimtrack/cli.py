@@ -1,0 +1,268 @@
+"""The `claimtrack` command line (Typer). With no command it opens the TUI on the default database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+import typer
+import typer.core
+from dateutil import parser as date_parser
+
+from claimtrack import db
+from claimtrack.config import ConfigError
+from claimtrack.context import Workspace
+from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Role, Stance, Verdict
+from claimtrack.queries import ClaimFilter
+from claimtrack.services import ClaimtrackError
+from claimtrack.workflow import WorkflowError
+
+USER_ERRORS = (ClaimtrackError, WorkflowError, ConfigError)
+
+
+class ErrorHandlingGroup(typer.core.TyperGroup):
+    """Turns user errors and database errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except USER_ERRORS as exc:
+            typer.echo(f"claimtrack: error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except sa.exc.OperationalError as exc:
+            typer.echo(f"claimtrack: database error: {str(exc.orig).splitlines()[0]}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=ErrorHandlingGroup,
+    help="claimtrack: track and verify claims in the news. Run with no command to open the terminal UI.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Create, upgrade, check and back up the database.", rich_markup_mode=None)
+claim_app = typer.Typer(help="Change a claim: state, verdict, rationale, assignee, tags.", rich_markup_mode=None)
+evidence_app = typer.Typer(help="Attach evidence to claims.", rich_markup_mode=None)
+audit_app = typer.Typer(help="The hash-chained audit log.", rich_markup_mode=None)
+analyst_app = typer.Typer(help="Analysts and their roles.", rich_markup_mode=None)
+app.add_typer(db_app, name="db")
+app.add_typer(claim_app, name="claim")
+app.add_typer(evidence_app, name="evidence")
+app.add_typer(audit_app, name="audit")
+app.add_typer(analyst_app, name="analyst")
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"claimtrack: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def ws(ctx: typer.Context) -> Workspace:
+    return ctx.obj  # type: ignore[no-any-return]
+
+
+def parse_date(value: str | None, what: str = "date") -> date | None:
+    if not value:
+        return None
+    try:
+        return date_parser.isoparse(value).date() if value[:4].isdigit() else date_parser.parse(value).date()
+    except (ValueError, OverflowError):
+        fail(f"{what} {value!r} is not a date; use YYYY-MM-DD")
+    return None
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db_option: Annotated[str | None, typer.Option("--db", help="SQLite path or SQLAlchemy URL (default: $CLAIMTRACK_DB, then ./data/claimtrack.db).")] = None,
+    analyst: Annotated[str | None, typer.Option("--analyst", help="Who you are (default: $CLAIMTRACK_ANALYST, then the login name).")] = None,
+) -> None:
+    """Pick the database and analyst; with no command, open the TUI."""
+    try:
+        ctx.obj = Workspace.resolve(db_option, analyst)
+    except USER_ERRORS as exc:
+        fail(str(exc))
+    if ctx.invoked_subcommand is None:
+        open_tui(ctx.obj, bidi=None, seed=True)
+
+
+def open_tui(workspace: Workspace, *, bidi: str | None, seed: bool) -> None:
+    engine = workspace.ready()
+    if seed:
+        seed_if_empty(workspace)
+    from tui.app import build_app  # the headless core never imports textual at module level
+
+    build_app(engine=engine, analyst=workspace.analyst, bidi=bidi or workspace.settings.value("bidi"),
+              settings=workspace.settings).run()
+
+
+def seed_if_empty(workspace: Workspace) -> int:
+    """Ingest seeds/ into a database that has no documents yet; returns documents added."""
+    from claimtrack.context import seeds_dir
+    from claimtrack.ingest.pipeline import IngestOptions, ingest
+    from claimtrack.models import Document
+
+    engine = workspace.ready()
+    with db.session(engine) as s:
+        if s.exec(sa.select(sa.func.count()).select_from(Document)).one()[0] > 0:  # type: ignore[call-overload]
+            return 0
+    folder = seeds_dir()
+    if folder is None:
+        return 0
+    summary = ingest(engine, [str(folder)], analyst=workspace.analyst, opts=IngestOptions(raw_dir=workspace.raw_dir))
+    typer.echo(f"Seeded {workspace.describe()}: {summary.added} documents, {summary.claims} claims.", err=True)
+    return summary.added
+
+
+def main() -> None:
+    """Console-script entry point: user errors become one line and a non-zero exit, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("claimtrack: interrupted", err=True)
+        sys.exit(130)
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# --- database ------------------------------------------------------------------------------------
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create the database (if missing) and bring its schema up to date."""
+    w = ws(ctx)
+    w.ready(upgrade_behind=True)
+    typer.echo(f"Database ready: {w.describe()}")
+    if not db.is_url(w.target):
+        typer.echo("Note: keep SQLite databases on a local disk, never on a network file system; "
+                   "teams on several machines should use PostgreSQL (--db postgresql+psycopg://…).")
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Migrate the database to the current schema."""
+    from claimtrack import migrations
+
+    w = ws(ctx)
+    before = migrations.current_revision(w.engine)
+    w.ready(upgrade_behind=True)
+    typer.echo(f"{w.describe()}: schema {before or 'empty'} -> {migrations.head_revision()}")
+
+
+@db_app.command("check")
+def db_check(ctx: typer.Context) -> None:
+    """Check the schema version, that models and tables agree, and SQLite integrity."""
+    from alembic.util import AutogenerateDiffsDetected
+
+    from claimtrack import migrations
+
+    w = ws(ctx)
+    current, head = migrations.current_revision(w.engine), migrations.head_revision()
+    if current != head:
+        fail(f"schema is at {current or 'nothing'}, head is {head}; run `claimtrack db upgrade`")
+    try:
+        migrations.check(w.engine)
+    except AutogenerateDiffsDetected as exc:
+        fail(f"the tables differ from the models: {str(exc).splitlines()[0]}")
+    if w.engine.dialect.name == "sqlite":
+        with w.engine.connect() as conn:
+            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        if result != "ok":
+            fail(f"SQLite integrity check failed: {result}")
+        typer.echo(f"ok: schema {current}, integrity ok, journal_mode={mode}")
+    else:
+        typer.echo(f"ok: schema {current}")
+
+
+@db_app.command("backup")
+def db_backup(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Where to write the copy.")]) -> None:
+    """Copy a SQLite database safely while others use it (the SQLite online backup API)."""
+    import sqlite3
+
+    w = ws(ctx)
+    if db.is_url(w.target):
+        fail("backup of PostgreSQL is pg_dump's job: pg_dump -Fc DBNAME > FILE")
+    w.ready()
+    if file.exists():
+        fail(f"{file} already exists; choose a new file name")
+    src = sqlite3.connect(str(Path(w.target).expanduser()))
+    dst = sqlite3.connect(str(file))
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    typer.echo(f"Backed up {w.describe()} to {file}")
+
+
+@app.command("config")
+def config_cmd(ctx: typer.Context) -> None:
+    """Show every setting, its effective value and where it came from."""
+    from claimtrack.config import SETTINGS
+
+    w = ws(ctx)
+    typer.echo(f"config file: {w.settings.path}{'' if w.settings.path.exists() else ' (not present)'}")
+    for s in SETTINGS:
+        typer.echo(f"{s.key} = {w.settings.values[s.key]!r}  [{w.settings.sources[s.key]}]")
+        typer.echo(f"    {s.doc} (env ${s.env})")
+
+
+# --- ingest --------------------------------------------------------------------------------------
+
+
+class Lang(str, Enum):
+    ar = "ar"
+    en = "en"
+    auto = "auto"
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or http(s) URLs.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for every document.")] = None,
+    language: Annotated[Lang, typer.Option(help="ar, en or auto (detect per document).")] = Lang.auto,
+    url: Annotated[str | None, typer.Option(help="Source URL for the document.")] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="A file listing URLs to fetch, one a line.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress and no per-file lines.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Ingest articles; the same content twice adds nothing. Exits 1 if anything failed."""
+    from claimtrack.ingest.progress import run_ingest
+
+    if not paths and not urls:
+        fail("give at least one file, folder or URL (or --urls FILE)")
+    w = ws(ctx)
+    engine = w.ready()
+    from claimtrack.ingest.pipeline import IngestOptions
+
+    opts = IngestOptions(published=parse_date(published, "--published"), outlet=outlet, language=language.value,
+                         url=url, max_bytes=int(w.settings.value("max_ingest_bytes")),
+                         urls_file=str(urls) if urls else None, raw_dir=w.raw_dir)
+    summary = run_ingest(engine, paths or [], analyst=w.analyst, opts=opts, quiet=quiet or as_json)
+    if as_json:
+        emit_json(summary.as_dict())
+    else:
+        for err in summary.errors:
+            typer.echo(f"error: {err}", err=True)
+        typer.echo(f"{summary.added} added, {summary.duplicates} already present, {summary.claims} claims, "
+                   f"{summary.links} links, {len(summary.errors)} errors ({summary.seconds:.1f}s)")
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers export, report, audit, analyst)
+from claimtrack import cli_claims as _cli_claims  # noqa: E402,F401  (registers the claim commands)
+
+__all__ = ["app", "main", "ClaimFilter", "ClaimKind", "ClaimState", "LinkRelation", "Role", "Stance", "Verdict"]

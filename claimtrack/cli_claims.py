@@ -1,0 +1,262 @@
+"""CLI commands that read and change claims: claims, show, claim set, comment, evidence, link, merge."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimtrack import db, queries, services
+from claimtrack.cli import app, claim_app, emit_json, evidence_app, fail, parse_date, ws
+from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Stance, Verdict
+from claimtrack.queries import ClaimFilter
+
+
+def filter_from(state: ClaimState | None, verdict: Verdict | None, kind: ClaimKind | None, claimant: str | None,
+                search: str | None, tag: str | None = None, assignee: str | None = None,
+                language: str | None = None, since: str | None = None, until: str | None = None,
+                document: int | None = None) -> ClaimFilter:
+    return ClaimFilter(state=state, verdict=verdict, kind=kind, claimant=claimant, search=search, tag=tag,
+                       assignee=assignee, language=language, since=parse_date(since, "--since"),
+                       until=parse_date(until, "--until"), document_id=document)
+
+
+StateOpt = Annotated[ClaimState | None, typer.Option("--state", help="Workflow state.")]
+VerdictOpt = Annotated[Verdict | None, typer.Option("--verdict", help="Verdict.")]
+KindOpt = Annotated[ClaimKind | None, typer.Option("--kind", help="Claim kind.")]
+ClaimantOpt = Annotated[str | None, typer.Option("--claimant", help="Claimant name (part of it, any language).")]
+SearchOpt = Annotated[str | None, typer.Option("--search", help="Full-text search (Arabic-folded).")]
+TagOpt = Annotated[str | None, typer.Option("--tag", help="Tag.")]
+AssigneeOpt = Annotated[str | None, typer.Option("--assignee", help="Assigned analyst.")]
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="ar or en.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First seen on or after (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="First seen on or before (YYYY-MM-DD).")]
+DocumentOpt = Annotated[int | None, typer.Option("--document", help="Claims of this document id.")]
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    state: StateOpt = None, verdict: VerdictOpt = None, kind: KindOpt = None, claimant: ClaimantOpt = None,
+    search: SearchOpt = None, tag: TagOpt = None, assignee: AssigneeOpt = None, language: LanguageOpt = None,
+    since: SinceOpt = None, until: UntilOpt = None, document: DocumentOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List claims matching the filters, newest id last."""
+    engine = ws(ctx).ready()
+    filt = filter_from(state, verdict, kind, claimant, search, tag, assignee, language, since, until, document)
+    with db.session(engine) as s:
+        rows = queries.page_claims(session=s, filt=filt, limit=limit)
+        total = queries.count_claims(session=s, filt=filt)
+    if as_json:
+        emit_json([{"id": r.id, "state": r.state, "verdict": r.verdict, "kind": r.kind, "claimant": r.claimant,
+                    "text": r.text, "language": r.language, "outlet": r.outlet, "assignee": r.assignee,
+                    "first_seen": r.first_seen.isoformat() if r.first_seen else None} for r in rows])
+        return
+    table = Table(show_lines=False, title=f"{len(rows)} of {total} claims")
+    for col in ("id", "state", "verdict", "kind", "claimant", "claim", "outlet", "date"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.id), r.state, r.verdict, r.kind, Text(r.claimant), Text(r.text[:160]),
+                      Text(r.outlet or ""), r.first_seen.date().isoformat() if r.first_seen else "")
+    Console(soft_wrap=False).print(table)
+
+
+@app.command()
+def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Show one claim: text, claimant, appearances, links, evidence, comments and history."""
+    engine = ws(ctx).ready()
+    with db.session(engine) as s:
+        d = queries.claim_detail(session=s, claim_id=claim_id)
+    c = d.claim
+    out = typer.echo
+    out(f"Claim {c.id} [{c.kind.value}] state={c.state.value} verdict={c.verdict.value} version={c.version}")
+    out(f"  {c.text}")
+    if d.claimant:
+        chain = " → ".join([d.claimant.canonical_name, *[a.canonical_name for a in d.affiliations]])
+        out(f"Claimant: {chain}" + (f" ({d.claimant.title})" if d.claimant.title else ""))
+    if c.event_date:
+        out(f"Event date: {c.event_date}")
+    out(f"Check-worthiness: {c.checkworthiness:.2f}   assignee: {d.assignee or '-'}   "
+        f"investigator: {d.investigator or '-'}   reviewer: {d.reviewer or '-'}")
+    if c.tags:
+        out(f"Tags: {', '.join(c.tags)}")
+    if c.rationale:
+        out(f"Rationale: {c.rationale}")
+    out(f"Appearances ({len(d.appearances)}):")
+    for i, a in enumerate(d.appearances):
+        mark = "first " if i == 0 else ""
+        out(f"  {mark}#{a.appearance.id} doc {a.document.id} {a.outlet or ''} {a.document.published or ''} "
+            f"[{a.appearance.start}:{a.appearance.end}] by {a.appearance.claimant_surface or a.claimant} "
+            f"stated_on={a.appearance.stated_on or '-'}")
+        out(f"    «{a.appearance.quote}»")
+    if d.links:
+        out("Links:")
+        for lv in d.links:
+            rel = lv.link.relation.value if lv.outgoing else f"{lv.link.relation.value} (incoming)"
+            out(f"  {rel} claim {lv.other.id} ({lv.other_claimant or '?'}): {lv.other.text[:100]}  [{lv.link.origin.value}]")
+    if d.evidence:
+        out("Evidence:")
+        for ev in d.evidence:
+            e = ev.evidence
+            where = e.url or e.file_path or (f"document {e.document_id}" if e.document_id else "note")
+            out(f"  {ev.stance} {e.grade} ({services.ADMIRALTY_RELIABILITY[e.reliability]}; "
+                f"{services.ADMIRALTY_CREDIBILITY[e.credibility]}) {where}" + (f" — {e.excerpt}" if e.excerpt else ""))
+    if d.comments:
+        out("Comments:")
+        for cm, who in d.comments:
+            out(f"  {cm.created_at:%Y-%m-%d %H:%M} {who or '?'}: {cm.body}")
+    out("History:")
+    for ev in d.events:
+        out(f"  {ev.at:%Y-%m-%d %H:%M:%S} {ev.analyst_handle or 'system'} {ev.entity}.{ev.action}"
+            + (f" — {ev.rationale}" if ev.rationale else ""))
+
+
+@claim_app.command("set")
+def claim_set(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="ID")],
+    state: StateOpt = None,
+    verdict: VerdictOpt = None,
+    rationale: Annotated[str | None, typer.Option("--rationale", help="Why the verdict.")] = None,
+    assign: Annotated[str | None, typer.Option("--assign", help="Assign to this analyst ('' to unassign).")] = None,
+    add_tag: Annotated[list[str] | None, typer.Option("--tag", help="Add a tag (repeatable).")] = None,
+    remove_tag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag (repeatable).")] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help="Comment (needed when rejecting a review).")] = None,
+    expect_version: Annotated[int | None, typer.Option("--expect-version", help="Fail if the claim changed since this version.")] = None,
+) -> None:
+    """Change a claim. Verdict and rationale apply before the state change, in one transaction."""
+    if all(v is None for v in (state, verdict, rationale, assign, add_tag, remove_tag)):
+        fail("nothing to change: give --state, --verdict, --rationale, --assign, --tag or --untag")
+    w = ws(ctx)
+    engine = w.ready()
+    with db.atomic(engine) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        version = expect_version
+        if verdict is not None:
+            version = services.set_verdict(session=s, by=me, claim_id=claim_id, verdict=verdict, rationale=rationale,
+                                           expected_version=version).version
+        elif rationale is not None:
+            version = services.set_rationale(session=s, by=me, claim_id=claim_id, rationale=rationale,
+                                             expected_version=version).version
+        if assign is not None:
+            version = services.assign(session=s, by=me, claim_id=claim_id, assignee=assign or None,
+                                      expected_version=version).version
+        if add_tag or remove_tag:
+            version = services.set_tags(session=s, by=me, claim_id=claim_id, add=add_tag or [], remove=remove_tag or [],
+                                        expected_version=version).version
+        if state is not None:
+            services.set_state(session=s, by=me, claim_id=claim_id, state=state, expected_version=version,
+                               comment=comment)
+        claim = services.get_claim(session=s, claim_id=claim_id)
+        typer.echo(f"claim {claim.id}: state={claim.state.value} verdict={claim.verdict.value} version={claim.version}")
+
+
+@app.command("comment")
+def comment_cmd(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")],
+                text: Annotated[str, typer.Argument(metavar="TEXT")]) -> None:
+    """Add a comment to a claim."""
+    w = ws(ctx)
+    with db.atomic(w.ready()) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        row = services.comment(session=s, by=me, claim_id=claim_id, body=text)
+        typer.echo(f"comment {row.id} added to claim {claim_id}")
+
+
+@evidence_app.command("add")
+def evidence_add(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="ID")],
+    stance: Annotated[Stance, typer.Option("--stance", help="supports, refutes or context.")],
+    url: Annotated[str | None, typer.Option("--url", help="A web page.")] = None,
+    file: Annotated[str | None, typer.Option("--file", help="A local file (its sha256 is recorded).")] = None,
+    document: Annotated[int | None, typer.Option("--document", help="An ingested document id.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note as evidence.")] = None,
+    reliability: Annotated[str, typer.Option("--reliability", help="Source reliability A-F (Admiralty).")] = "F",
+    credibility: Annotated[int, typer.Option("--credibility", help="Information credibility 1-6 (Admiralty).")] = 6,
+    excerpt: Annotated[str | None, typer.Option("--excerpt", help="The relevant passage.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="A title for the source.")] = None,
+) -> None:
+    """Attach evidence to a claim, graded with the Admiralty code (e.g. B2)."""
+    w = ws(ctx)
+    with db.atomic(w.ready()) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        ev = services.add_evidence(session=s, by=me, claim_id=claim_id, stance=stance, url=url, file=file,
+                                   document_id=document, note=note, reliability=reliability, credibility=credibility,
+                                   excerpt=excerpt, title=title)
+        typer.echo(f"evidence {ev.id} ({ev.kind.value}, {ev.grade}) {stance.value} claim {claim_id}")
+
+
+@app.command()
+def link(ctx: typer.Context, source: Annotated[int, typer.Argument(metavar="ID")],
+         relation: Annotated[LinkRelation, typer.Argument(metavar="RELATION")],
+         target: Annotated[int, typer.Argument(metavar="ID")],
+         note: Annotated[str | None, typer.Option("--note", help="Why.")] = None) -> None:
+    """Relate two claims: denies, contradicts, supports, repeats, duplicate_of, updates."""
+    w = ws(ctx)
+    with db.atomic(w.ready()) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        row = services.link_claims(session=s, by=me, source_id=source, relation=relation, target_id=target, note=note)
+        typer.echo(f"link {row.id}: claim {source} {relation.value} claim {target}")
+
+
+@app.command()
+def merge(ctx: typer.Context, keep: Annotated[int, typer.Argument(metavar="ID")],
+          duplicate: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Merge the second claim into the first as a duplicate (reversible with unmerge)."""
+    w = ws(ctx)
+    with db.atomic(w.ready()) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        services.merge(session=s, by=me, keep_id=keep, duplicate_id=duplicate)
+        typer.echo(f"claim {duplicate} merged into claim {keep}")
+
+
+@app.command()
+def unmerge(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Undo a merge: the claim returns to the queue."""
+    w = ws(ctx)
+    with db.atomic(w.ready()) as s:
+        me = services.ensure_analyst(session=s, handle=w.analyst)
+        services.unmerge(session=s, by=me, claim_id=claim_id)
+        typer.echo(f"claim {claim_id} unmerged")
+
+
+@app.command()
+def suggestions(ctx: typer.Context,
+                limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many pairs.")] = 20) -> None:
+    """Suggest claims that look like duplicates of each other (same claimant, similar text)."""
+    from claimtrack.similar import duplicate_suggestions
+
+    w = ws(ctx)
+    threshold = float(w.settings.value("duplicate_threshold"))
+    with db.session(w.ready()) as s:
+        pairs = duplicate_suggestions(session=s, threshold=threshold, limit=limit)
+    if not pairs:
+        typer.echo("no suggestions")
+    for p in pairs:
+        typer.echo(f"{p.score:.2f}  claim {p.keep_id} ~ claim {p.duplicate_id}  ({p.claimant})  "
+                   f"`claimtrack merge {p.keep_id} {p.duplicate_id}`")
+        typer.echo(f"      {p.keep_text[:90]}")
+        typer.echo(f"      {p.duplicate_text[:90]}")
+
+
+@app.command()
+def timeline(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """A claim's appearances and history in date order."""
+    engine = ws(ctx).ready()
+    with db.session(engine) as s:
+        d = queries.claim_detail(session=s, claim_id=claim_id)
+    items: list[tuple[str, str]] = []
+    for a in d.appearances:
+        when = a.appearance.stated_on or (a.document.published.isoformat() if a.document.published else "")
+        items.append((when, f"said by {a.appearance.claimant_surface or a.claimant} in {a.outlet or 'document'} "
+                            f"{a.document.id}: «{a.appearance.quote[:80]}»"))
+    for ev in d.events:
+        items.append((ev.at.strftime("%Y-%m-%d %H:%M"), f"{ev.analyst_handle or 'system'} {ev.action}"
+                      + (f" — {ev.rationale}" if ev.rationale else "")))
+    for when, what in sorted(items, key=lambda x: x[0]):
+        typer.echo(f"{when:16}  {what}")

@@ -1,0 +1,88 @@
+"""The database and analyst a command works with, and getting the database ready to use."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from claimtrack import db, migrations
+from claimtrack.config import Settings, load_settings
+from claimtrack.services import ClaimtrackError
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def seeds_dir() -> Path | None:
+    """The seed articles: ./seeds, else the seeds/ beside the installed source tree."""
+    for candidate in (Path.cwd() / "seeds", PACKAGE_ROOT / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@dataclass
+class Workspace:
+    """Resolved --db / --analyst, with a lazily built engine."""
+
+    target: str
+    analyst: str
+    settings: Settings
+    is_default: bool = False
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @classmethod
+    def resolve(cls, db_option: str | None, analyst_option: str | None) -> Workspace:
+        settings = load_settings()
+        target = db.resolve_target(db_option)
+        is_default = db_option is None and not os.environ.get("CLAIMTRACK_DB") and not settings.value("database")
+        analyst = analyst_option or settings.analyst
+        return cls(target=target, analyst=analyst, settings=settings, is_default=is_default)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = db.make_engine(self.target)
+        return self._engine
+
+    @property
+    def raw_dir(self) -> Path:
+        if db.is_url(self.target):
+            return Path("data") / "raw"
+        return Path(self.target).expanduser().resolve().parent / "raw"
+
+    def describe(self) -> str:
+        if db.is_url(self.target):
+            url = sa.engine.make_url(self.target)
+            return url.render_as_string(hide_password=True)
+        return str(Path(self.target))
+
+    def ready(self, *, upgrade_behind: bool | None = None) -> Engine:
+        """The engine of a database at the current schema.
+
+        A new, empty database is created and migrated. One whose schema is behind is upgraded
+        automatically when it is the default database; otherwise the user is told to run
+        `claimtrack db upgrade`.
+        """
+        engine = self.engine
+        try:
+            current = migrations.current_revision(engine)
+            has_tables = bool(sa.inspect(engine).get_table_names())
+        except sa.exc.OperationalError as exc:
+            raise ClaimtrackError(f"cannot open database {self.describe()}: {exc.orig}") from exc
+        head = migrations.head_revision()
+        if current == head:
+            return engine
+        if current is None and has_tables:
+            raise ClaimtrackError(f"{self.describe()} is not a claimtrack database (it has tables but no schema version)")
+        auto = self.is_default if upgrade_behind is None else upgrade_behind
+        if current is None or auto:
+            migrations.upgrade(engine)
+            return engine
+        raise ClaimtrackError(
+            f"the database {self.describe()} is at schema {current}, behind this claimtrack ({head}); "
+            f"run `claimtrack db upgrade` (back it up first with `claimtrack db backup FILE`)"
+        )

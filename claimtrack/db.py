@@ -1,0 +1,151 @@
+"""Engine factory and sessions. No engine is built at import time.
+
+SQLite gets WAL, foreign keys, a busy timeout and `BEGIN IMMEDIATE` for every transaction, so
+concurrent analysts wait for each other instead of failing. PostgreSQL comes from a URL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+DEFAULT_DB = Path("data") / "claimtrack.db"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def is_url(target: str) -> bool:
+    """True when `target` is a SQLAlchemy URL rather than a file path."""
+    return "://" in target
+
+
+def resolve_target(cli_value: str | None = None, env: dict[str, str] | None = None) -> str:
+    """The database chosen by --db, then $CLAIMTRACK_DB, then the config file, then ./data/claimtrack.db."""
+    env = os.environ if env is None else env
+    if cli_value:
+        return cli_value
+    if env.get("CLAIMTRACK_DB"):
+        return env["CLAIMTRACK_DB"]
+    from claimtrack.config import load_settings
+
+    configured = load_settings(env=env).value("database")
+    return configured or str(DEFAULT_DB)
+
+
+def to_url(target: str) -> str:
+    """A SQLAlchemy URL for a path or URL."""
+    if is_url(target):
+        return target
+    return f"sqlite:///{Path(target).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy's `begin` event emit BEGIN IMMEDIATE instead of pysqlite's deferred BEGIN.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(target: str, *, echo: bool = False) -> Engine:
+    """Build an engine for a SQLite path or a database URL."""
+    url = to_url(target)
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def make_read_engine(target: str) -> Engine:
+    """An engine for read-only work: on SQLite, deferred transactions that never block writers."""
+    url = to_url(target)
+    if not url.startswith("sqlite"):
+        return make_engine(target)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+
+    def pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    event.listen(engine, "connect", pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine
+
+
+@contextmanager
+def atomic(engine: Engine) -> Iterator[Session]:
+    """One write transaction: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def session(engine: Engine) -> Session:
+    """A plain session (for reads); objects stay usable after commit."""
+    return Session(engine, expire_on_commit=False)
+
+
+class ChangeWatcher:
+    """Notices commits by other connections.
+
+    SQLite: PRAGMA data_version on one dedicated connection (it changes when *another* connection
+    commits). PostgreSQL: the newest claim `updated_at` and the event count.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._raw: Any = None
+        self._last: object = None
+
+    def _probe(self) -> object:
+        if self.engine.dialect.name == "sqlite":
+            # A raw autocommit connection: no transaction, so it never holds a lock.
+            if self._raw is None:
+                self._raw = self.engine.raw_connection()
+            cur = self._raw.cursor()
+            try:
+                return cur.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cur.close()
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.text("SELECT (SELECT max(updated_at) FROM claim), (SELECT max(id) FROM event)"))
+            return tuple(row.one())
+
+    def changed(self) -> bool:
+        """True when the database changed since the last call (False on the first)."""
+        value = self._probe()
+        first = self._last is None
+        changed = not first and value != self._last
+        self._last = value
+        return changed
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None

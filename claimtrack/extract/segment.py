@@ -1,0 +1,104 @@
+"""Offset-keeping segmentation: a folded copy of the text for matching, quotation spans, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.text import split_sentences
+
+_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")  # harakat, tatweel
+_FOLD_1TO1 = str.maketrans(
+    "أإآٱىةيکیك٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
+    "اااايهيككك01234567890123456789",
+)
+
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_QUOTE_CHARS = re.compile('[«»“”"„]')
+
+
+@dataclass(slots=True)
+class Folded:
+    """`text` folded for matching (no harakat; alef, ya, ta marbuta and digits unified; not lower-cased).
+
+    `orig(i)` maps an index of the folded string back to the original text; `orig_end(j)` maps an
+    exclusive end. Without harakat in the source the mapping is the identity.
+    """
+
+    source: str
+    text: str
+    _map: list[int] | None
+
+    @classmethod
+    def of(cls, source: str) -> Folded:
+        if not _MARKS.search(source):
+            return cls(source, source.translate(_FOLD_1TO1), None)
+        keep: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for m in _MARKS.finditer(source):
+            keep.extend(range(pos, m.start()))
+            parts.append(source[pos : m.start()])
+            pos = m.end()
+        keep.extend(range(pos, len(source)))
+        parts.append(source[pos:])
+        return cls(source, "".join(parts).translate(_FOLD_1TO1), keep)
+
+    def orig(self, i: int) -> int:
+        if self._map is None:
+            return i
+        return self._map[i] if i < len(self._map) else len(self.source)
+
+    def orig_end(self, j: int) -> int:
+        if self._map is None:
+            return j
+        if j <= 0:
+            return 0
+        return self._map[j - 1] + 1 if j - 1 < len(self._map) else len(self.source)
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Quotation spans (open, close+1) in text[start:end]: «…», “…”, "…"; unclosed quotes are dropped."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    opener: str | None = None
+    open_at = 0
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        ch = m.group()
+        if opener is None:
+            if ch in QUOTE_PAIRS:
+                opener, open_at = ch, m.start()
+        elif ch == QUOTE_PAIRS[opener] or (opener == "„" and ch == "”"):
+            if m.start() - open_at > 1:
+                spans.append((open_at, m.end()))
+            opener = None
+        elif ch == "«" and opener != "«":  # a new guillemet inside straight quotes: restart
+            opener, open_at = ch, m.start()
+    return spans
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span containing `pos` (strictly inside), if any."""
+    for a, b in spans:
+        if a < pos < b - 1:
+            return (a, b)
+        if a > pos:
+            break
+    return None
+
+
+def sentences_outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] where a quotation never ends a sentence before it closes."""
+    raw = [(a + start, b + start) for a, b in split_sentences(text[start:end])]
+    out: list[tuple[int, int]] = []
+    for a, b in raw:
+        if out and inside(out[-1][1] - 1, quotes) is not None:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def sentences_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """All sentence spans of text[start:end], in absolute offsets (quotes split too)."""
+    return [(a + start, b + start) for a, b in split_sentences(text[start:end])]

@@ -1,0 +1,287 @@
+"""The ingest pipeline: readers → extraction → database, in batches, one savepoint per document.
+
+Idempotent: a document is identified by the sha256 of its normalised text, and the same content
+twice adds nothing. A bad file is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from claimtrack import audit
+from claimtrack.db import atomic
+from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
+from claimtrack.ingest.base import IngestError, RawDocument
+from claimtrack.models import Actor, Analyst, Appearance, Claim, ClaimKind, Document, LinkOrigin, LinkRelation
+from claimtrack.services import actor_kind, create_claim, ensure_analyst, ensure_outlet, link_claims
+from claimtrack.text import detect_language
+
+
+@dataclass(slots=True)
+class IngestOptions:
+    """Overrides given on the command line; None means "as detected"."""
+
+    published: date | None = None
+    outlet: str | None = None
+    language: str = "auto"
+    url: str | None = None
+    max_bytes: int = 20_000_000
+    urls_file: str | None = None
+    raw_dir: Path | None = None  # where fetched HTML is kept
+    batch_size: int = 100
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    added: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    links: int = 0
+    errors: list[str] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "extract": 0.0, "database": 0.0})
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added, "duplicates": self.duplicates, "claims": self.claims, "links": self.links,
+            "errors": self.errors, "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()}, "documents": self.documents,
+        }
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def apply_overrides(raw: RawDocument, opts: IngestOptions) -> RawDocument:
+    if opts.published:
+        raw.published, raw.published_precision = opts.published, "day"
+    if opts.outlet:
+        raw.outlet = opts.outlet
+    if opts.url:
+        raw.url = opts.url
+    if opts.language and opts.language != "auto":
+        raw.language = opts.language
+    elif not raw.language:
+        raw.language = detect_language(raw.text)
+    return raw
+
+
+class ActorCache:
+    """Resolves extracted claimants to Actor rows, creating new actors as the text introduces them."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def clear(self) -> None:
+        self._ids.clear()
+
+    def resolve(self, session: Session, ref: ActorRef, depth: int = 0) -> int:
+        key = ref.canonical.strip()[:300] or "unknown"
+        if key in self._ids:
+            return self._ids[key]
+        row = session.exec(select(Actor).where(Actor.canonical_name == key)).first()
+        if row is None:
+            parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
+            row = Actor(canonical_name=key, name_ar=ref.name_ar, name_en=ref.name_en, aliases=list(ref.aliases),
+                        kind=actor_kind(ref.kind), title=ref.title, affiliation_id=parent, same_as=ref.same_as)
+            session.add(row)
+            session.flush()
+        else:
+            changed = False
+            for alias in ref.aliases:
+                if alias not in row.aliases:
+                    row.aliases.append(alias)
+                    changed = True
+            if row.title is None and ref.title:
+                row.title, changed = ref.title, True
+            if row.affiliation_id is None and ref.affiliation and depth < 5:
+                row.affiliation_id, changed = self.resolve(session, ref.affiliation, depth + 1), True
+            if changed:
+                session.add(row)
+        self._ids[key] = row.id  # type: ignore[assignment]
+        return row.id  # type: ignore[return-value]
+
+
+def _kind(value: str) -> ClaimKind:
+    try:
+        return ClaimKind(value)
+    except ValueError:
+        return ClaimKind.statement
+
+
+def _store_raw_html(raw: RawDocument, sha: str, opts: IngestOptions) -> str | None:
+    if not raw.raw_html or opts.raw_dir is None:
+        return None
+    opts.raw_dir.mkdir(parents=True, exist_ok=True)
+    path = opts.raw_dir / f"{sha}.html"
+    path.write_text(raw.raw_html, encoding="utf-8")
+    return str(path)
+
+
+def store_document(
+    session: Session,
+    raw: RawDocument,
+    sha: str,
+    claims: Sequence[ExtractedClaim],
+    *,
+    analyst: Analyst,
+    actors: ActorCache,
+    opts: IngestOptions,
+    denial_linker: Callable[[Session, Claim, ExtractedClaim, int], int] | None = None,
+) -> tuple[Document, int]:
+    """Write one document, its claims and appearances, intra-document links and an audit event."""
+    outlet = ensure_outlet(session=session, name=raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
+    doc = Document(
+        outlet_id=outlet.id if outlet else None, title=raw.title, url=raw.url, language=raw.language or "und",
+        published=raw.published, published_precision=raw.published_precision,  # type: ignore[arg-type]
+        byline=raw.byline, text=raw.text, sha256=sha, origin=raw.origin, origin_name=raw.origin_name,
+        source_format=raw.source_format, raw_path=_store_raw_html(raw, sha, opts), meta=raw.meta,
+        ingested_by_id=analyst.id,
+    )
+    session.add(doc)
+    session.flush()
+    first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else None
+    default_stated = raw.published.isoformat() if raw.published else None
+    made: list[Claim] = []
+    for ex in claims:
+        claimant_id = actors.resolve(session, ex.claimant)
+        claimant = session.get(Actor, claimant_id)
+        claim = create_claim(
+            session=session, by=analyst, text=ex.text or ex.quote, kind=_kind(ex.kind), language=raw.language or "und",
+            claimant=claimant, event_date=ex.event_date.iso if ex.event_date else None,
+            event_date_precision=ex.event_date.precision if ex.event_date else None, first_seen=first_seen,
+            checkworthiness=ex.checkworthiness, checkworthiness_features=ex.checkworthiness_features,
+            audit_event=False,
+        )
+        session.add(Appearance(
+            claim_id=claim.id, document_id=doc.id, claimant_id=claimant_id,  # type: ignore[arg-type]
+            claimant_surface=ex.claimant_surface, cue=ex.cue, quote=ex.quote, prefix=ex.prefix, suffix=ex.suffix,
+            start=ex.start, end=ex.end, direct_quote=ex.direct_quote,
+            stated_on=ex.stated_on.iso if ex.stated_on else default_stated,
+            stated_on_precision=(ex.stated_on.precision if ex.stated_on else raw.published_precision),  # type: ignore[arg-type]
+            extractor_version=EXTRACTOR_VERSION, confidence=max(0.0, min(1.0, ex.confidence)),
+        ))
+        made.append(claim)
+    session.flush()
+    links = 0
+    for i, ex in enumerate(claims):
+        for j in ex.denies:
+            if 0 <= j < len(made) and j != i:
+                link_claims(session=session, by=None, source_id=made[i].id, relation=LinkRelation.denies,  # type: ignore[arg-type]
+                            target_id=made[j].id, origin=LinkOrigin.auto,  # type: ignore[arg-type]
+                            evidence=ex.link_evidence.get(j, {"reason": "same document"}))
+                links += 1
+        if denial_linker is not None and ex.kind == "denial":
+            links += denial_linker(session, made[i], ex, doc.id)  # type: ignore[arg-type]
+    audit.record(session, analyst=analyst, entity="document", entity_id=doc.id, action="ingest",
+                 after={"origin": raw.origin, "sha256": sha, "claims": len(made), "title": raw.title})
+    return doc, links
+
+
+def ingest(
+    engine: Engine,
+    paths: Sequence[str],
+    *,
+    analyst: str,
+    opts: IngestOptions | None = None,
+    on_progress: Callable[[str, str], None] | None = None,
+    extractor: Callable[..., list[ExtractedClaim]] | None = None,
+) -> IngestSummary:
+    """Ingest files, folders and URLs. `on_progress(origin, status)` is called once per item."""
+    from claimtrack.extract import extract as default_extract
+    from claimtrack.ingest.linking import cross_document_denials
+    from claimtrack.ingest.readers import iter_documents
+
+    opts = opts or IngestOptions()
+    extract_fn = extractor or default_extract
+    summary = IngestSummary()
+    t_start = time.perf_counter()
+    actors = ActorCache()
+    with atomic(engine) as s:
+        analyst_id = ensure_analyst(session=s, handle=analyst).id
+    pending: list[tuple[RawDocument, str, list[ExtractedClaim]]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        t0 = time.perf_counter()
+        with atomic(engine) as session:
+            who = session.get(Analyst, analyst_id)
+            shas = [sha for _r, sha, _c in pending]
+            existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
+            for raw, sha, claims in pending:
+                if sha in existing:
+                    summary.duplicates += 1
+                    summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
+                    _report(on_progress, raw.origin_name, "already present")
+                    continue
+                existing.add(sha)
+                nested = session.begin_nested()
+                try:
+                    doc, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
+                                                denial_linker=cross_document_denials)
+                    nested.commit()
+                except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
+                    nested.rollback()
+                    actors.clear()
+                    summary.errors.append(f"{raw.origin}: could not store: {exc.__class__.__name__}: {exc}".splitlines()[0])
+                    _report(on_progress, raw.origin_name, "error")
+                    continue
+                summary.added += 1
+                summary.claims += len(claims)
+                summary.links += links
+                summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc.id,
+                                          "claims": len(claims)})
+                _report(on_progress, raw.origin_name, f"{len(claims)} claims")
+        pending.clear()
+        summary.timings["database"] += time.perf_counter() - t0
+
+    seen_in_run: set[str] = set()
+    items = iter(iter_documents(list(paths), max_bytes=opts.max_bytes, urls_file=opts.urls_file))
+    while True:
+        t0 = time.perf_counter()
+        item = next(items, None)
+        summary.timings["parse"] += time.perf_counter() - t0
+        if item is None:
+            break
+        if isinstance(item, IngestError):
+            summary.errors.append(str(item))
+            _report(on_progress, item.origin, "error")
+            continue
+        raw = apply_overrides(item, opts)
+        sha = sha256_text(raw.text)
+        if sha in seen_in_run:
+            summary.duplicates += 1
+            summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
+            _report(on_progress, raw.origin_name, "already present")
+            continue
+        seen_in_run.add(sha)
+        t0 = time.perf_counter()
+        lang = raw.language if raw.language in ("ar", "en") else "ar" if raw.language == "und" else raw.language
+        claims = extract_fn(raw.text, language=lang, published=raw.published) if lang in ("ar", "en") else []
+        summary.timings["extract"] += time.perf_counter() - t0
+        pending.append((raw, sha, claims))
+        if len(pending) >= opts.batch_size:
+            flush()
+    flush()
+    summary.seconds = time.perf_counter() - t_start
+    return summary
+
+
+def _report(cb: Callable[[str, str], None] | None, origin: str, status: str) -> None:
+    if cb is not None:
+        cb(origin, status)
+
+

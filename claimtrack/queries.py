@@ -1,0 +1,346 @@
+"""Read-side queries: filtered, keyset-paginated claim lists, claim details and export rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Session, func, select
+
+from claimtrack import search
+from claimtrack.models import (
+    Actor,
+    Analyst,
+    Appearance,
+    Claim,
+    ClaimEvidence,
+    ClaimKind,
+    ClaimLink,
+    ClaimState,
+    Comment,
+    Document,
+    Event,
+    Evidence,
+    Outlet,
+    Verdict,
+)
+
+SORTS = {
+    "id": Claim.id,
+    "first_seen": Claim.first_seen,
+    "checkworthiness": Claim.checkworthiness,
+    "updated": Claim.updated_at,
+}
+
+
+@dataclass(slots=True)
+class ClaimFilter:
+    """What the queue, `claims`, reports and exports select on. Empty fields select everything."""
+
+    state: ClaimState | None = None
+    verdict: Verdict | None = None
+    kind: ClaimKind | None = None
+    claimant: str | None = None
+    language: str | None = None
+    assignee: str | None = None
+    tag: str | None = None
+    search: str | None = None
+    document_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+    claim_ids: Sequence[int] | None = None
+    include_merged: bool = False
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f) in (None, "", ()) for f in (
+            "state", "verdict", "kind", "claimant", "language", "assignee", "tag", "search", "document_id",
+            "since", "until", "claim_ids"))
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """One line of the queue."""
+
+    id: int
+    state: str
+    verdict: str
+    kind: str
+    claimant: str
+    text: str
+    language: str
+    first_seen: datetime | None
+    checkworthiness: float
+    version: int
+    assignee: str | None = None
+    outlet: str | None = None
+
+
+def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
+    dialect = session.get_bind().dialect.name
+    conds: list[sa.ColumnElement[bool]] = []
+    if not f.include_merged:
+        conds.append(Claim.merged_into_id.is_(None))  # type: ignore[union-attr]
+    if f.state:
+        conds.append(Claim.state == f.state)
+    if f.verdict:
+        conds.append(Claim.verdict == f.verdict)
+    if f.kind:
+        conds.append(Claim.kind == f.kind)
+    if f.language:
+        conds.append(Claim.language == f.language)
+    if f.claim_ids is not None:
+        conds.append(Claim.id.in_(list(f.claim_ids)))  # type: ignore[union-attr]
+    if f.claimant:
+        pat = f"%{f.claimant}%"
+        actor_ids = select(Actor.id).where(sa.or_(
+            Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)))  # type: ignore[union-attr]
+        conds.append(Claim.claimant_id.in_(actor_ids))  # type: ignore[union-attr]
+    if f.assignee:
+        conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
+    if f.tag:
+        if dialect == "postgresql":
+            conds.append(sa.cast(Claim.tags, JSONB).contains([f.tag]))  # type: ignore[arg-type]
+        else:
+            conds.append(sa.text("EXISTS (SELECT 1 FROM json_each(claim.tags) WHERE json_each.value = :tag)")
+                         .bindparams(tag=f.tag))  # type: ignore[arg-type]
+    if f.document_id is not None:
+        conds.append(Claim.id.in_(select(Appearance.claim_id).where(Appearance.document_id == f.document_id)))  # type: ignore[union-attr]
+    if f.since:
+        conds.append(Claim.first_seen >= datetime.combine(f.since, datetime.min.time(), tzinfo=UTC))  # type: ignore[operator]
+    if f.until:
+        conds.append(Claim.first_seen < datetime.combine(f.until, datetime.max.time(), tzinfo=UTC))  # type: ignore[operator]
+    if f.search:
+        clause = search.match_clause(dialect, f.search, Claim.id)  # type: ignore[arg-type]
+        if clause is not None:
+            conds.append(clause)
+    return conds
+
+
+def count_claims(*, session: Session, filt: ClaimFilter) -> int:
+    stmt = select(func.count()).select_from(Claim).where(*_where(session, filt))
+    return session.exec(stmt).one()
+
+
+def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
+              limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
+    """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
+    col = SORTS[sort]
+    conds = _where(session, filt)
+    if after is not None:
+        value, last_id = after
+        if sort == "id":
+            conds.append(Claim.id < last_id if descending else Claim.id > last_id)  # type: ignore[operator]
+        else:
+            key = sa.tuple_(col, Claim.id)
+            conds.append(key < sa.tuple_(sa.literal(value), sa.literal(last_id)) if descending
+                         else key > sa.tuple_(sa.literal(value), sa.literal(last_id)))
+    order = [col.desc(), Claim.id.desc()] if descending else [col.asc(), Claim.id.asc()]  # type: ignore[union-attr]
+    if sort == "id":
+        order = order[1:]
+    stmt = select(Claim.id).where(*conds).order_by(*order).limit(limit)
+    return list(session.exec(stmt).all())  # type: ignore[arg-type]
+
+
+def page_claims(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
+                limit: int = 50, after: tuple[Any, int] | None = None) -> list[ClaimRow]:
+    """One page of the queue (keyset pagination: pass the last row's (sort value, id) as `after`)."""
+    ids = claim_ids(session=session, filt=filt, sort=sort, descending=descending, limit=limit, after=after)
+    return rows_for(session=session, ids=ids)
+
+
+def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
+    """Queue rows for these claim ids, in the given order."""
+    if not ids:
+        return []
+    stmt = (
+        select(Claim, Actor.canonical_name, Analyst.handle)
+        .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
+        .join(Analyst, Analyst.id == Claim.assignee_id, isouter=True)  # type: ignore[arg-type]
+        .where(Claim.id.in_(list(ids)))  # type: ignore[union-attr]
+    )
+    found = {c.id: (c, name, handle) for c, name, handle in session.exec(stmt).all()}
+    first_app = (
+        select(Appearance.claim_id, func.min(Appearance.id).label("aid"))
+        .where(Appearance.claim_id.in_(list(ids)))  # type: ignore[attr-defined]
+        .group_by(Appearance.claim_id).subquery()
+    )
+    outlets = dict(session.exec(
+        select(first_app.c.claim_id, Outlet.name)
+        .join(Appearance, Appearance.id == first_app.c.aid)
+        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
+        .join(Outlet, Outlet.id == Document.outlet_id)  # type: ignore[arg-type]
+    ).all())
+    out = []
+    for cid in ids:
+        if cid not in found:
+            continue
+        c, name, handle = found[cid]
+        out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
+                            claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
+                            checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
+                            outlet=outlets.get(cid)))
+    return out
+
+
+def sort_value(row: ClaimRow, sort: str) -> Any:
+    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness}.get(sort, row.id)
+
+
+@dataclass(slots=True)
+class AppearanceView:
+    appearance: Appearance
+    document: Document
+    outlet: str | None
+    claimant: str | None
+
+
+@dataclass(slots=True)
+class LinkView:
+    link: ClaimLink
+    other: Claim
+    other_claimant: str | None
+    outgoing: bool  # True: this claim RELATION other; False: other RELATION this claim
+
+
+@dataclass(slots=True)
+class EvidenceView:
+    evidence: Evidence
+    stance: str
+    note: str | None
+    by: str | None
+
+
+@dataclass(slots=True)
+class ClaimDetail:
+    """Everything the claim screen, `show` and reports need about one claim."""
+
+    claim: Claim
+    claimant: Actor | None
+    affiliations: list[Actor]
+    assignee: str | None
+    investigator: str | None
+    reviewer: str | None
+    appearances: list[AppearanceView] = field(default_factory=list)
+    links: list[LinkView] = field(default_factory=list)
+    evidence: list[EvidenceView] = field(default_factory=list)
+    comments: list[tuple[Comment, str | None]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> list[Actor]:
+    chain: list[Actor] = []
+    cur = actor
+    while cur is not None and cur.affiliation_id and len(chain) < limit:
+        cur = session.get(Actor, cur.affiliation_id)
+        if cur is None or cur in chain:
+            break
+        chain.append(cur)
+    return chain
+
+
+def _handle(session: Session, analyst_id: int | None) -> str | None:
+    if analyst_id is None:
+        return None
+    a = session.get(Analyst, analyst_id)
+    return a.handle if a else None
+
+
+def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
+    from claimtrack.services import get_claim
+
+    claim = get_claim(session=session, claim_id=claim_id)
+    claimant = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
+    d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
+                    assignee=_handle(session, claim.assignee_id), investigator=_handle(session, claim.investigator_id),
+                    reviewer=_handle(session, claim.reviewer_id))
+    apps = session.exec(
+        select(Appearance, Document, Outlet.name, Actor.canonical_name)
+        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
+        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
+        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
+        .where(Appearance.claim_id == claim_id)
+        .order_by(Document.published, Appearance.id)  # type: ignore[arg-type]
+    ).all()
+    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in apps]
+    for outgoing, mine, theirs in ((True, ClaimLink.source_id, ClaimLink.target_id),
+                                   (False, ClaimLink.target_id, ClaimLink.source_id)):
+        rows = session.exec(
+            select(ClaimLink, Claim, Actor.canonical_name)
+            .join(Claim, Claim.id == theirs)  # type: ignore[arg-type]
+            .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
+            .where(mine == claim_id).order_by(ClaimLink.id)
+        ).all()
+        d.links += [LinkView(link, other, name, outgoing) for link, other, name in rows]
+    ev_rows = session.exec(
+        select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
+        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
+        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
+        .where(ClaimEvidence.claim_id == claim_id).order_by(ClaimEvidence.id)
+    ).all()
+    d.evidence = [EvidenceView(e, s.value, n, h) for e, s, n, h in ev_rows]
+    d.comments = list(session.exec(
+        select(Comment, Analyst.handle).join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
+        .where(Comment.claim_id == claim_id).order_by(Comment.id)
+    ).all())
+    d.events = list(session.exec(select(Event).where(Event.claim_id == claim_id).order_by(Event.id)).all())  # type: ignore[arg-type]
+    return d
+
+
+def document_claims(*, session: Session, document_id: int) -> list[tuple[Appearance, Claim, str | None]]:
+    """Every claim span of a document, in text order."""
+    return list(session.exec(
+        select(Appearance, Claim, Actor.canonical_name)
+        .join(Claim, Claim.id == Appearance.claim_id)  # type: ignore[arg-type]
+        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
+        .where(Appearance.document_id == document_id).order_by(Appearance.start, Appearance.id)
+    ).all())
+
+
+def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """One dict per appearance: exactly the JSONL contract of DESIGN.md. Streams in batches."""
+    filt = filt or ClaimFilter(include_merged=True)
+    conds = _where(session, filt)
+    last = 0
+    while True:
+        stmt = (
+            select(Appearance, Claim, Document, Actor.canonical_name)
+            .join(Claim, Claim.id == Appearance.claim_id)  # type: ignore[arg-type]
+            .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
+            .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
+            .where(Appearance.id > last, *conds).order_by(Appearance.id).limit(batch)  # type: ignore[operator]
+        )
+        rows = session.exec(stmt).all()
+        if not rows:
+            return
+        ids = list({c.id for _a, c, _d, _n in rows})
+        links: dict[int, list[dict[str, Any]]] = {}
+        for src, rel, tgt in session.exec(
+            select(ClaimLink.source_id, ClaimLink.relation, ClaimLink.target_id)
+            .where(ClaimLink.source_id.in_(ids)).order_by(ClaimLink.id)  # type: ignore[attr-defined]
+        ).all():
+            links.setdefault(src, []).append({"relation": rel.value, "claim_id": tgt})
+        for a, c, d, name in rows:
+            yield {
+                "claim_id": c.id,
+                "appearance_id": a.id,
+                "document": d.origin_name or (d.origin or ""),
+                "document_title": d.title,
+                "document_url": d.url,
+                "quote": a.quote,
+                "start": a.start,
+                "end": a.end,
+                "claimant": name,
+                "claimant_surface": a.claimant_surface,
+                "kind": c.kind.value,
+                "text": c.text,
+                "state": c.state.value,
+                "verdict": c.verdict.value,
+                "stated_on": a.stated_on,
+                "event_date": c.event_date,
+                "links": links.get(c.id, []),  # type: ignore[arg-type]
+            }
+        last = rows[-1][0].id  # type: ignore[assignment]

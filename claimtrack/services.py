@@ -1,0 +1,516 @@
+"""The use cases. Each runs inside the caller's transaction (`db.atomic`) and writes its audit event.
+
+Every function takes the session as the keyword argument `session`. Neither the CLI nor the TUI
+writes SQL of its own: they call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from claimtrack import audit, workflow
+from claimtrack.models import (
+    Actor,
+    ActorKind,
+    Analyst,
+    Claim,
+    ClaimEvidence,
+    ClaimKind,
+    ClaimLink,
+    ClaimState,
+    Comment,
+    Evidence,
+    EvidenceKind,
+    LinkOrigin,
+    LinkRelation,
+    Outlet,
+    Role,
+    Stance,
+    Verdict,
+    utcnow,
+)
+from claimtrack.search import search_text
+from claimtrack.workflow import WorkflowError
+
+
+class ClaimtrackError(Exception):
+    """An error meant for the user: one clear line."""
+
+
+class NotFoundError(ClaimtrackError):
+    pass
+
+
+class ConflictError(ClaimtrackError):
+    """Someone else changed the claim since you loaded it."""
+
+    def __init__(self, claim: Claim, expected: int) -> None:
+        self.current = claim_snapshot(claim)
+        super().__init__(
+            f"claim {claim.id} was changed by someone else (you had version {expected}, it is now "
+            f"version {claim.version}: state {claim.state.value}, verdict {claim.verdict.value}); reload and try again"
+        )
+
+
+# WorkflowError is user-facing too; re-export for callers.
+__all__ = ["ClaimtrackError", "ConflictError", "NotFoundError", "WorkflowError"]
+
+ADMIRALTY_RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+ADMIRALTY_CREDIBILITY = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+
+
+def claim_snapshot(claim: Claim) -> dict[str, Any]:
+    """The editable fields of a claim, for audit before/after and conflict messages."""
+    return {
+        "state": claim.state.value,
+        "verdict": claim.verdict.value,
+        "rationale": claim.rationale,
+        "assignee_id": claim.assignee_id,
+        "investigator_id": claim.investigator_id,
+        "reviewer_id": claim.reviewer_id,
+        "tags": list(claim.tags or []),
+        "merged_into_id": claim.merged_into_id,
+        "version": claim.version,
+    }
+
+
+# --- analysts ------------------------------------------------------------------------------------
+
+
+def get_analyst(*, session: Session, handle: str) -> Analyst:
+    row = session.exec(select(Analyst).where(Analyst.handle == handle)).first()
+    if row is None:
+        raise NotFoundError(f"no analyst called {handle!r}; add one with `claimtrack analyst add {handle} --role analyst`")
+    return row
+
+
+def ensure_analyst(*, session: Session, handle: str) -> Analyst:
+    """The analyst with this handle, created on first use. The first analyst of a database is its admin."""
+    handle = handle.strip()
+    if not handle:
+        raise ClaimtrackError("the analyst name is empty")
+    row = session.exec(select(Analyst).where(Analyst.handle == handle)).first()
+    if row is not None:
+        return row
+    first = session.exec(select(func.count()).select_from(Analyst)).one() == 0
+    row = Analyst(handle=handle, role=Role.admin if first else Role.analyst)
+    session.add(row)
+    session.flush()
+    audit.record(session, analyst=row, entity="analyst", entity_id=row.id, action="create",
+                 after={"handle": handle, "role": row.role})
+    return row
+
+
+def add_analyst(*, session: Session, by: Analyst, handle: str, role: Role, display_name: str | None = None) -> Analyst:
+    if by.role != Role.admin and session.exec(select(func.count()).select_from(Analyst)).one() > 0:
+        raise WorkflowError("only an admin can add analysts")
+    if session.exec(select(Analyst).where(Analyst.handle == handle)).first():
+        raise ClaimtrackError(f"analyst {handle!r} already exists; use `analyst set-role`")
+    row = Analyst(handle=handle, role=role, display_name=display_name)
+    session.add(row)
+    session.flush()
+    audit.record(session, analyst=by, entity="analyst", entity_id=row.id, action="create",
+                 after={"handle": handle, "role": role})
+    return row
+
+
+def set_role(*, session: Session, by: Analyst, handle: str, role: Role) -> Analyst:
+    if by.role != Role.admin:
+        raise WorkflowError("only an admin can change roles")
+    row = get_analyst(session=session, handle=handle)
+    before = {"role": row.role}
+    row.role = role
+    session.add(row)
+    audit.record(session, analyst=by, entity="analyst", entity_id=row.id, action="set_role",
+                 before=before, after={"role": role})
+    return row
+
+
+def list_analysts(*, session: Session) -> Sequence[Analyst]:
+    return session.exec(select(Analyst).order_by(Analyst.handle)).all()
+
+
+# --- outlets and actors --------------------------------------------------------------------------
+
+
+def ensure_outlet(*, session: Session, name: str, domain: str | None = None) -> Outlet:
+    row = session.exec(select(Outlet).where(Outlet.name == name)).first()
+    if row is None:
+        row = Outlet(name=name, domain=domain)
+        session.add(row)
+        session.flush()
+    return row
+
+
+# --- claims: reading -----------------------------------------------------------------------------
+
+
+def get_claim(*, session: Session, claim_id: int, for_update: bool = False) -> Claim:
+    stmt = select(Claim).where(Claim.id == claim_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = session.exec(stmt).first()
+    if row is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return row
+
+
+def evidence_count(*, session: Session, claim_id: int) -> int:
+    return session.exec(select(func.count()).select_from(ClaimEvidence).where(ClaimEvidence.claim_id == claim_id)).one()
+
+
+def _locked(session: Session, claim_id: int, expected_version: int | None) -> Claim:
+    claim = get_claim(session=session, claim_id=claim_id, for_update=True)
+    if expected_version is not None and claim.version != expected_version:
+        raise ConflictError(claim, expected_version)
+    return claim
+
+
+def _touch(session: Session, claim: Claim) -> None:
+    claim.version += 1
+    claim.updated_at = utcnow()
+    session.add(claim)
+    session.flush()
+
+
+# --- claims: creating ----------------------------------------------------------------------------
+
+
+def create_claim(
+    *,
+    session: Session,
+    by: Analyst | None,
+    text: str,
+    kind: ClaimKind = ClaimKind.statement,
+    language: str = "und",
+    claimant: Actor | None = None,
+    event_date: str | None = None,
+    event_date_precision: str | None = None,
+    first_seen: datetime | None = None,
+    checkworthiness: float = 0.0,
+    checkworthiness_features: dict[str, Any] | None = None,
+    audit_event: bool = True,
+) -> Claim:
+    """A new claim in state `new`."""
+    if not text.strip():
+        raise ClaimtrackError("a claim needs text")
+    claim = Claim(
+        text=text,
+        kind=kind,
+        language=language,
+        claimant_id=claimant.id if claimant else None,
+        event_date=event_date,
+        event_date_precision=event_date_precision,  # type: ignore[arg-type]
+        first_seen=first_seen or utcnow(),
+        checkworthiness=max(0.0, min(1.0, checkworthiness)),
+        checkworthiness_features=checkworthiness_features or {},
+        search_text=search_text(text, claimant.canonical_name if claimant else None,
+                                claimant.name_ar if claimant else None, claimant.name_en if claimant else None),
+    )
+    session.add(claim)
+    session.flush()
+    if audit_event:
+        audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="create",
+                     after={"text": text, "kind": kind, "claimant": claimant.canonical_name if claimant else None})
+    return claim
+
+
+# --- claims: workflow ----------------------------------------------------------------------------
+
+
+def set_state(
+    *,
+    session: Session,
+    by: Analyst,
+    claim_id: int,
+    state: ClaimState,
+    expected_version: int | None = None,
+    comment: str | None = None,
+) -> Claim:
+    """Move a claim through the workflow; the rules of workflow.py decide."""
+    claim = _locked(session, claim_id, expected_version)
+    workflow.check_transition(
+        claim.state, state, role=by.role, analyst_id=by.id, investigator_id=claim.investigator_id,
+        verdict=claim.verdict, rationale=claim.rationale,
+        evidence_count=evidence_count(session=session, claim_id=claim_id), comment=comment,
+    )
+    before = claim_snapshot(claim)
+    if state == ClaimState.investigating and claim.investigator_id is None:
+        claim.investigator_id = by.id
+    if state == ClaimState.published:
+        claim.reviewer_id = by.id
+        claim.published_at = utcnow()
+    claim.state = state
+    _touch(session, claim)
+    if comment:
+        session.add(Comment(claim_id=claim_id, analyst_id=by.id, body=comment))
+    audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_state",
+                 before=before, after=claim_snapshot(claim), rationale=comment)
+    return claim
+
+
+def set_verdict(
+    *,
+    session: Session,
+    by: Analyst,
+    claim_id: int,
+    verdict: Verdict,
+    rationale: str | None = None,
+    expected_version: int | None = None,
+) -> Claim:
+    """Record a verdict and its rationale; the analyst becomes the claim's investigator."""
+    workflow.check_can_edit(by.role)
+    claim = _locked(session, claim_id, expected_version)
+    if claim.state in (ClaimState.published, ClaimState.in_review):
+        raise WorkflowError(f"the claim is {claim.state.value}; reopen it (or reject the review) to change the verdict")
+    workflow.check_verdict_evidence(verdict, evidence_count(session=session, claim_id=claim_id))
+    before = claim_snapshot(claim)
+    claim.verdict = verdict
+    if rationale is not None:
+        claim.rationale = rationale
+    claim.investigator_id = by.id
+    _touch(session, claim)
+    audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_verdict",
+                 before=before, after=claim_snapshot(claim), rationale=rationale)
+    return claim
+
+
+def set_rationale(*, session: Session, by: Analyst, claim_id: int, rationale: str,
+                  expected_version: int | None = None) -> Claim:
+    workflow.check_can_edit(by.role)
+    claim = _locked(session, claim_id, expected_version)
+    before = claim_snapshot(claim)
+    claim.rationale = rationale
+    _touch(session, claim)
+    audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_rationale",
+                 before=before, after=claim_snapshot(claim), rationale=rationale)
+    return claim
+
+
+def assign(*, session: Session, by: Analyst, claim_id: int, assignee: str | None,
+           expected_version: int | None = None) -> Claim:
+    """Assign a claim to an analyst (None or "" unassigns)."""
+    workflow.check_can_edit(by.role)
+    claim = _locked(session, claim_id, expected_version)
+    target = get_analyst(session=session, handle=assignee) if assignee else None
+    before = claim_snapshot(claim)
+    claim.assignee_id = target.id if target else None
+    _touch(session, claim)
+    audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="assign",
+                 before=before, after=claim_snapshot(claim))
+    return claim
+
+
+def set_tags(*, session: Session, by: Analyst, claim_id: int, add: Sequence[str] = (), remove: Sequence[str] = (),
+             expected_version: int | None = None) -> Claim:
+    workflow.check_can_edit(by.role)
+    claim = _locked(session, claim_id, expected_version)
+    before = claim_snapshot(claim)
+    tags = [t for t in claim.tags if t not in set(remove)]
+    tags += [t.strip() for t in add if t.strip() and t.strip() not in tags]
+    claim.tags = tags
+    _touch(session, claim)
+    audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_tags",
+                 before=before, after=claim_snapshot(claim))
+    return claim
+
+
+def comment(*, session: Session, by: Analyst, claim_id: int, body: str) -> Comment:
+    if by.role == Role.viewer:
+        raise WorkflowError("a viewer cannot comment; ask an admin for the analyst role")
+    if not body.strip():
+        raise ClaimtrackError("the comment is empty")
+    get_claim(session=session, claim_id=claim_id)
+    row = Comment(claim_id=claim_id, analyst_id=by.id, body=body)
+    session.add(row)
+    session.flush()
+    audit.record(session, analyst=by, entity="comment", entity_id=row.id, claim_id=claim_id, action="create",
+                 after={"body": body})
+    return row
+
+
+# --- evidence ------------------------------------------------------------------------------------
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def add_evidence(
+    *,
+    session: Session,
+    by: Analyst,
+    claim_id: int,
+    stance: Stance,
+    url: str | None = None,
+    file: str | None = None,
+    document_id: int | None = None,
+    note: str | None = None,
+    reliability: str = "F",
+    credibility: int = 6,
+    excerpt: str | None = None,
+    title: str | None = None,
+    kind: EvidenceKind | None = None,
+) -> Evidence:
+    """Attach a source to a claim with a stance and Admiralty grades (reliability A-F, credibility 1-6)."""
+    workflow.check_can_edit(by.role)
+    sources = [x for x in (url, file, document_id, note) if x not in (None, "")]
+    if len(sources) != 1:
+        raise ClaimtrackError("give exactly one of --url, --file, --document or --note")
+    reliability = (reliability or "F").upper()
+    if reliability not in ADMIRALTY_RELIABILITY:
+        raise ClaimtrackError(f"source reliability must be one of A-F, got {reliability!r}")
+    if credibility not in ADMIRALTY_CREDIBILITY:
+        raise ClaimtrackError(f"information credibility must be 1-6, got {credibility!r}")
+    claim = get_claim(session=session, claim_id=claim_id)
+    ev = Evidence(kind=kind or EvidenceKind.note, reliability=reliability, credibility=credibility,
+                  excerpt=excerpt, title=title, created_by_id=by.id, retrieved_at=utcnow())
+    if url:
+        if not url.startswith(("http://", "https://")):
+            raise ClaimtrackError(f"not an http(s) URL: {url}")
+        ev.kind, ev.url = kind or EvidenceKind.url, url
+    elif file:
+        path = Path(file)
+        if not path.is_file():
+            raise ClaimtrackError(f"no such file: {file}")
+        ev.kind, ev.file_path, ev.sha256 = kind or EvidenceKind.file, str(path.resolve()), _file_sha256(path)
+        ev.title = title or path.name
+    elif document_id is not None:
+        from claimtrack.models import Document
+
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        ev.kind, ev.document_id, ev.url = EvidenceKind.document, doc.id, doc.url
+        ev.title = title or doc.title
+        ev.outlet_id = doc.outlet_id
+    else:
+        ev.kind, ev.excerpt = EvidenceKind.note, excerpt or note
+        ev.title = title or (note or "")[:80]
+    session.add(ev)
+    session.flush()
+    link = ClaimEvidence(claim_id=claim.id, evidence_id=ev.id, stance=stance, created_by_id=by.id)  # type: ignore[arg-type]
+    session.add(link)
+    session.flush()
+    audit.record(session, analyst=by, entity="evidence", entity_id=ev.id, claim_id=claim.id, action="add",
+                 after={"kind": ev.kind, "stance": stance, "grade": ev.grade, "url": ev.url,
+                        "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt})
+    return ev
+
+
+# --- links and merges ----------------------------------------------------------------------------
+
+
+def link_claims(
+    *,
+    session: Session,
+    by: Analyst | None,
+    source_id: int,
+    relation: LinkRelation,
+    target_id: int,
+    note: str | None = None,
+    origin: LinkOrigin = LinkOrigin.manual,
+    evidence: dict[str, Any] | None = None,
+) -> ClaimLink:
+    """Relate two claims (source RELATION target); an existing identical link is returned as is."""
+    if by is not None:
+        workflow.check_can_edit(by.role)
+    if source_id == target_id:
+        raise ClaimtrackError("a claim cannot be linked to itself")
+    get_claim(session=session, claim_id=source_id)
+    get_claim(session=session, claim_id=target_id)
+    existing = session.exec(select(ClaimLink).where(
+        ClaimLink.source_id == source_id, ClaimLink.target_id == target_id, ClaimLink.relation == relation)).first()
+    if existing:
+        return existing
+    row = ClaimLink(source_id=source_id, target_id=target_id, relation=relation, origin=origin, note=note,
+                    evidence=evidence or {}, created_by_id=by.id if by else None)
+    session.add(row)
+    session.flush()
+    audit.record(session, analyst=by, entity="claim_link", entity_id=row.id, claim_id=source_id, action="link",
+                 after={"source": source_id, "relation": relation, "target": target_id, "origin": origin,
+                        "evidence": evidence})
+    return row
+
+
+def unlink(*, session: Session, by: Analyst, link_id: int) -> None:
+    workflow.check_can_edit(by.role)
+    row = session.get(ClaimLink, link_id)
+    if row is None:
+        raise NotFoundError(f"no link with id {link_id}")
+    before = {"source": row.source_id, "relation": row.relation, "target": row.target_id}
+    session.delete(row)
+    session.flush()
+    audit.record(session, analyst=by, entity="claim_link", entity_id=link_id, claim_id=before["source"],
+                 action="unlink", before=before)
+
+
+def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> Claim:
+    """Mark `duplicate_id` as a duplicate of `keep_id` and hide it from the queue. Reversible with unmerge."""
+    workflow.check_can_edit(by.role)
+    keep = get_claim(session=session, claim_id=keep_id)
+    if keep.merged_into_id is not None:
+        raise ClaimtrackError(f"claim {keep_id} is itself merged into {keep.merged_into_id}; merge into that one")
+    dup = _locked(session, duplicate_id, None)
+    if dup.merged_into_id is not None:
+        raise ClaimtrackError(f"claim {duplicate_id} is already merged into {dup.merged_into_id}")
+    before = claim_snapshot(dup)
+    link_claims(session=session, by=by, source_id=duplicate_id, relation=LinkRelation.duplicate_of, target_id=keep_id)
+    dup.merged_into_id = keep_id
+    _touch(session, dup)
+    audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="merge",
+                 before=before, after=claim_snapshot(dup))
+    return dup
+
+
+def unmerge(*, session: Session, by: Analyst, claim_id: int) -> Claim:
+    workflow.check_can_edit(by.role)
+    dup = _locked(session, claim_id, None)
+    if dup.merged_into_id is None:
+        raise ClaimtrackError(f"claim {claim_id} is not merged")
+    before = claim_snapshot(dup)
+    link = session.exec(select(ClaimLink).where(ClaimLink.source_id == claim_id, ClaimLink.target_id == dup.merged_into_id,
+                                                ClaimLink.relation == LinkRelation.duplicate_of)).first()
+    if link:
+        session.delete(link)
+    dup.merged_into_id = None
+    _touch(session, dup)
+    audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="unmerge",
+                 before=before, after=claim_snapshot(dup))
+    return dup
+
+
+def actor_kind(value: str | None) -> ActorKind:
+    try:
+        return ActorKind(value or "unknown")
+    except ValueError:
+        return ActorKind.unknown
+
+
+def count(session: Session, stmt: sa.Select[Any]) -> int:
+    return session.exec(select(func.count()).select_from(stmt.subquery())).one()  # type: ignore[call-overload]

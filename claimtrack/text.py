@@ -1,0 +1,128 @@
+"""Text utilities: NFC normalisation, Arabic folding for search and matching, language detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # marks + tatweel
+_ALEF = re.compile("[أإآٱ]")
+_WS = re.compile(r"\s+")
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_CHAR = re.compile(r"[A-Za-z]")
+_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, the form every stored text takes."""
+    return unicodedata.normalize("NFC", text)
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII digits (same length, so offsets hold)."""
+    return text.translate(_INDIC_DIGITS)
+
+
+def fold(text: str) -> str:
+    """Fold text for search and matching: no harakat or tatweel, alef/ya/ta-marbuta unified, lower case.
+
+    Not offset-preserving; never store the result in place of the original.
+    """
+    s = unicodedata.normalize("NFKC", text)
+    s = _HARAKAT.sub("", s)
+    s = _ALEF.sub("ا", s)
+    s = s.replace("ى", "ي").replace("ة", "ه")
+    s = western_digits(s)
+    return _WS.sub(" ", s).strip().casefold()
+
+
+def detect_language(text: str, sample: int = 4000) -> str:
+    """"ar", "en" or "other", from the share of Arabic and Latin letters in a sample."""
+    head = text[:sample]
+    ar = len(_ARABIC_CHAR.findall(head))
+    la = len(_LATIN_CHAR.findall(head))
+    if ar == 0 and la == 0:
+        return "other"
+    if ar >= la:
+        return "ar"
+    return "en" if la > 0 else "other"
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strong character is right-to-left."""
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return True
+        if bidi == "L":
+            return False
+    return False
+
+
+# --- sentence splitting with offsets -------------------------------------------------------------------
+
+_SENT_END = re.compile(r"\.(?![\d.])|[!?؟]+|\n+")
+_WORD_BEFORE = re.compile(r"(\w+)\.?$")
+_ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "co", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "ltd", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "u.s", "u.n", "u.k", "a.m", "p.m"]
+)
+_OUTLET_PREFIX = re.compile(r"\A([^\S\n]*)[^\s\-–—:]{2,30}[-–—](?=\S)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over `text`, end exclusive, trimmed of surrounding white space.
+
+    Splits at . ! ? ؟ and line breaks; a full stop inside a number (1.5), an initialism (U.S.)
+    or after a common English abbreviation (Mr., Dr., Jan.) does not end a sentence.
+    Closing quotation marks right after the stop stay with the sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    for m in _SENT_END.finditer(text):
+        if m.group()[0] == "." and _is_abbrev(text, m.start()):
+            continue
+        end = m.end()
+        while end < n and text[end] in "»”\"’)":
+            end += 1
+        _push_span(text, pos, end, spans)
+        pos = end
+    _push_span(text, pos, n, spans)
+    return spans
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
+    nxt = text[dot + 1 : dot + 2]
+    if nxt.isalpha() and nxt.isascii():  # U.S.A, e.g
+        return True
+    w = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not w:
+        return False
+    word = w.group(1)
+    if len(word) == 1 and word.isupper():  # initial: "J. Smith"
+        return True
+    tail = text[w.start(1) : dot].lower()
+    return tail in _ABBREV or tail.split(".")[-1] in _ABBREV and "." in tail
+
+
+def _push_span(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
+def strip_outlet_prefix(text: str) -> str:
+    """Drop an outlet tag glued to the start of the lead line ("حصادنيوز-أبدى …" → "أبدى …").
+
+    The lead line is the first non-empty line after the headline (the first line).
+    """
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if lines[i].strip():
+            lines[i] = _OUTLET_PREFIX.sub(r"\1", lines[i], count=1)
+            break
+    return "\n".join(lines)
