@@ -120,3 +120,18 @@ def test_db_check_and_backup(cli, tmp_path: Path) -> None:  # type: ignore[no-un
 def test_config_shows_sources(cli) -> None:  # type: ignore[no-untyped-def]
     out = cli("config").stdout
     assert "denial_link_threshold = 0.35  [default]" in out and "CLAIMTRACK_BIDI" in out
+
+
+@pytest.mark.postgres
+def test_cli_on_postgresql(pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The same commands against a PostgreSQL URL: a fresh (empty) database is migrated on first use."""
+    monkeypatch.setenv("CLAIMTRACK_CONFIG", str(tmp_path / "none.toml"))
+    url = pg_server.new_database(migrated=False)
+    runner = CliRunner()
+    f = tmp_path / "a.txt"
+    f.write_text("Headline\nThe ministry said exports rose 5% in March.\n", encoding="utf-8")
+    r = runner.invoke(app, ["--db", url, "--analyst", "amal", "ingest", str(f), "--language", "en"], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    assert "ok: schema" in runner.invoke(app, ["--db", url, "db", "check"]).stdout
+    rows = runner.invoke(app, ["--db", url, "export", "--format", "jsonl"]).stdout.splitlines()
+    assert rows and set(json.loads(rows[0])) >= CONTRACT

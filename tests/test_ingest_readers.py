@@ -362,3 +362,14 @@ def test_seed_article_outlet_prefix() -> None:
     doc = one_doc(seed)
     assert doc.outlet == "حصادنيوز" and "حصادنيوز" not in doc.text
     assert doc.text.startswith(doc.title + "\n") and doc.language == "ar"  # type: ignore[operator]
+
+
+def test_html_file_in_cp1256_with_meta_charset(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>"
+        "<title>خبر</title></head><body><article><h1>خبر</h1><p>قال المتحدث إن الحكومة ستخفض "
+        "الضرائب بنسبة عشرة في المئة خلال العام المقبل.</p></article></body></html>"
+    )
+    (tmp_path / "ar.html").write_bytes(page.encode("cp1256"))
+    doc = one_doc(tmp_path / "ar.html")
+    assert doc.language == "ar" and "قال المتحدث إن الحكومة ستخفض الضرائب" in doc.text

@@ -1,4 +1,4 @@
-"""Bytes to text: BOMs, declared charsets, strict UTF-8, charset-normalizer, an Arabic code-page check.
+"""Bytes to text: BOM, strict UTF-8, declared charset, an Arabic code-page check, then charset-normalizer.
 
 Every reader gets its text from :func:`decode_bytes`, which returns NFC text with LF line ends
 or raises :class:`IngestError` with a one-line reason (binary, undecodable).
@@ -112,16 +112,16 @@ def guess_decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 raise ValueError(f"undecodable text: bad {enc} after its byte-order mark") from exc
     if b"\x00" in data:
         raise ValueError("binary file (NUL bytes)")
-    enc = _codec(declared) or None
+    try:  # strict UTF-8 first: non-UTF-8 text almost never passes, and declarations do lie
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = _codec(declared)
     if enc and enc not in ("utf-8", "ascii"):
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             pass  # a wrong declaration: fall through to detection
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     arabic = _best_arabic(data)
     if arabic and arabic[2] >= 0.85:
         return arabic[1], arabic[0]

@@ -200,12 +200,13 @@ def ingest(
     extractor: Callable[..., list[ExtractedClaim]] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders and URLs. `on_progress(origin, status)` is called once per item."""
-    from claimtrack.extract import extract as default_extract
     from claimtrack.ingest.linking import cross_document_denials
     from claimtrack.ingest.readers import iter_documents
 
+    if extractor is None:
+        from claimtrack.extract import extract as extractor
     opts = opts or IngestOptions()
-    extract_fn = extractor or default_extract
+    extract_fn = extractor
     summary = IngestSummary()
     t_start = time.perf_counter()
     actors = ActorCache()

@@ -113,8 +113,10 @@ def read_path(path: str | Path, *, max_bytes: int = 20_000_000) -> ReaderOutput:
         return
     fmt = sniff_format(text, ext)
     if fmt == "feed":
-        yield from read_feed(data, origin, name)
-    elif fmt == "html":
+        yield from read_feed(data, origin, name)  # feedparser honours the XML encoding itself
+        return
+    del data  # the decoded text is all that is needed from here on
+    if fmt == "html":
         yield from read_html(text, origin, name)
     elif fmt == "json":
         yield from read_json(text, origin, name)

@@ -1,0 +1,289 @@
+"""Arabic claimant noun phrases: parse the subject after a reporting verb, resolve it to an ActorRef.
+
+A subject is a person (name + title), a described source ("مصدر قضائي", "المسؤول بالبيت الأبيض"),
+or a gazetteer entity. Described speakers and bare titles resolve to the person the document already
+introduced when their words overlap; continuations resolve to the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
+from claimtrack.extract.base import ActorRef
+from claimtrack.extract.gazetteer import Entry, gazetteer
+from claimtrack.text import fold
+
+_TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
+_NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
+_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من".split())
+_GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
+_PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
+
+
+def stem(tok: str) -> str:
+    """Crude folded stem for overlap tests: drop و/ف, ب/ل and ال prefixes."""
+    t = fold(tok)
+    if len(t) > 3 and t[0] in "وف" and t[1:3] in ("ال", "لل", "بال"):
+        t = t[1:]
+    for p in ("بال", "لل", "وال", "فال", "كال", "ال"):
+        if t.startswith(p) and len(t) - len(p) >= 2:
+            return t[len(p):] if p != "لل" else t[2:]
+    if len(t) > 4 and t[0] in "بل":
+        return t[1:]
+    return t
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved claimant inside one document."""
+
+    actor: ActorRef
+    surface: str
+    head: str = ""  # stem of the described head noun ("مصدر", "جبهه")
+    keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
+    person: bool = False
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token spans of text[start:end]."""
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+class Resolver:
+    """Per-document claimant resolution with memory of introduced speakers."""
+
+    def __init__(self, source: str, folded: str) -> None:
+        self.src = source  # original text (for surfaces), same offsets as `folded` via the caller's map
+        self.f = folded
+        self.seen: list[Speaker] = []
+        self.last: Speaker | None = None
+        self.gaz = gazetteer()
+
+    # -- building ----------------------------------------------------------------------------------------
+    def _affiliation(self, title: str | None) -> ActorRef | None:
+        if not title:
+            return None
+        ms = self.gaz.mentions(title)
+        return self.gaz.actor(ms[0]) if ms else None
+
+    def person(self, name: str, title: str | None) -> Speaker:
+        e = self.gaz.lookup(name)
+        if e is not None and e.kind == "person":
+            actor = self.gaz.actor(e, title)
+        else:
+            parts = name.split()
+            aliases = [parts[-1]] if len(parts) > 1 and len(parts[-1]) > 2 else []
+            if title:
+                aliases.append(title)
+            actor = ActorRef(canonical=name, kind="person", name_ar=name, aliases=aliases, title=title,
+                             affiliation=self._affiliation(title))
+        keys = {stem(t) for t in (name + " " + (title or "")).split()}
+        return Speaker(actor, name, keys=keys, person=True)
+
+    def described(self, desc: str) -> Speaker:
+        e = self.gaz.lookup(desc)
+        if e is not None:
+            return Speaker(self.gaz.actor(e), desc, keys={stem(t) for t in desc.split()}, person=e.kind == "person")
+        toks = desc.split()
+        head = stem(toks[0]) if toks else ""
+        actor = ActorRef(canonical=desc, kind="unknown", name_ar=desc, affiliation=self._affiliation(desc))
+        if head in {stem(h) for h in ("مصدر", "مصادر", "مسؤول", "مندوب", "شاهد")}:
+            actor.kind = "person" if not head.endswith("ر") or head == "مصدر" else "unknown"
+        elif self._org_head(head):
+            actor.kind = "organisation"
+        return Speaker(actor, desc, head=head, keys={stem(t) for t in toks})
+
+    @staticmethod
+    def _org_head(head: str) -> bool:
+        return head in {stem(h) for h in SOURCE_HEADS} and head not in {"مصدر", "مصادر", "مسؤول", "مندوب"}
+
+    def entity(self, e: Entry, surface: str) -> Speaker:
+        return Speaker(self.gaz.actor(e), surface, head=stem(surface.split()[0]) if surface else "",
+                       keys={stem(t) for t in surface.split()}, person=e.kind == "person")
+
+    def remember(self, sp: Speaker) -> Speaker:
+        self.last = sp
+        if sp not in self.seen:
+            self.seen.append(sp)
+        return sp
+
+    # -- resolving described speakers ----------------------------------------------------------------------
+    def resolve_description(self, desc: str, before: int) -> Speaker:
+        """A described speaker or bare title → an earlier speaker when it fits, else a new described one."""
+        toks = [stem(t) for t in desc.split()]
+        if not toks:
+            return self.described(desc)
+        head, quals = toks[0], [t for t in toks[1:] if t not in ("رسمي", "باسم", "اسم")]
+        for sp in reversed(self.seen):
+            if head in _GENERIC or head in {"مسؤوله"}:
+                if quals and all(q in sp.keys for q in quals) and sp.person:
+                    return sp
+                if not quals and (sp.person or sp.head == head):
+                    return sp
+            elif sp.person and head in sp.keys:
+                overlap = sum(1 for q in toks if q in sp.keys) / len(toks)
+                if overlap >= 0.5:
+                    return sp
+            elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")):
+                return sp
+        if len(toks) == 1 and desc.startswith("ال"):
+            e = self._mentioned_before(head, before)
+            if e is not None:
+                return self.entity(e, e.name_ar)
+        return self.described(desc)
+
+    def _mentioned_before(self, head: str, before: int) -> Entry | None:
+        """The gazetteer entity named by a head noun ("الجماعة" → "جماعة الإخوان …") mentioned earlier."""
+        best: tuple[int, Entry] | None = None
+        window = fold(self.f[max(0, before - 3000) : before])
+        for alias, e in self.gaz.alias.items():
+            if stem(alias.split()[0]) == head and len(alias.split()) > 1:
+                pos = window.rfind(alias)
+                if pos >= 0 and (best is None or pos > best[0]):
+                    best = (pos, e)
+        return best[1] if best else None
+
+    # -- parsing -------------------------------------------------------------------------------------------
+    def parse(self, start: int, end: int, to_orig) -> Speaker | None:
+        """Parse the folded subject region [start, end) (between a verb and its content)."""
+        f = self.f
+        region = f[start:end]
+        m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
+        if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
+            return self.parse(start + m.start(1), start + m.end(1), to_orig)
+        parts: list[list[tuple[int, int]]] = []
+        for seg in re.finditer(r"[^،,]+", region):
+            toks = tokens(f, start + seg.start(), start + seg.end())
+            kept: list[tuple[int, int]] = []
+            for a, b in toks:
+                w = f[a:b]
+                if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
+                    break
+                kept.append((a, b))
+            if kept:
+                parts.append(kept)
+        if not parts:
+            return None
+        name = title = desc = None
+        for toks in parts:
+            words = [f[a:b] for a, b in toks]
+            sur = lambda i, j, toks=toks: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
+            gz = self.gaz.longest_prefix(words)
+            if gz and gz[1] == len(words):
+                if name is None and title is None and desc is None:
+                    return self.entity(gz[0], sur(0, gz[1]))
+                continue
+            i = 0
+            while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
+                i += 1
+            w0 = words[i]
+            if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
+                         and w0 not in _QUANT and not gz):
+                n = _name_len(words, i)
+                if n and name is None:
+                    name = sur(i, i + n)
+                    if i + n < len(words):
+                        title = title or sur(i + n, len(words))
+                    elif i > 0 and title is None:
+                        pass
+                    continue
+            if w0 in ROLE_WORDS:
+                j = _name_inside(words, i + 1)
+                if j is not None and name is None:
+                    title = title or sur(0, j)
+                    name = sur(j, j + _name_len(words, j))
+                elif title is None:
+                    title = sur(0, len(words))
+                continue
+            if gz and name is None and title is None and desc is None:
+                return self.entity(gz[0], sur(0, gz[1]))
+            if desc is None and name is None and title is None and w0 not in _QUANT:
+                desc = sur(0, _np_len(words))
+        if name:
+            return self.person(name, title)
+        if title:
+            return self.resolve_description(title, start)
+        if desc:
+            return self.resolve_description(desc, start)
+        return None
+
+
+def _name_len(words: list[str], i: int) -> int:
+    """Length of a personal name starting at words[i] (0 when it does not look like one)."""
+    n = 0
+    while i + n < len(words) and n < 4:
+        w = words[i + n]
+        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP:
+            break
+        if w.startswith("ال") or w.startswith("لل"):
+            prev = words[i + n - 1] if n else ""
+            if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):
+                if prev in ("عبد", "ابو", "بن", "ابن"):
+                    n += 1
+                    continue
+                if n and not w.startswith("لل") and not (w in ROLE_WORDS):
+                    n += 1
+                break
+            n += 1
+            if prev not in ("عبد", "ابو", "بن", "ابن"):
+                break
+            continue
+        n += 1
+    return n
+
+
+def _name_inside(words: list[str], j0: int) -> int | None:
+    """Where a personal name starts inside a title phrase (after an honorific or at a known first name)."""
+    for j in range(j0, len(words)):
+        if words[j] in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
+            return j + 1
+        if words[j] in FIRST_NAMES and j > j0:
+            return j
+    return None
+
+
+def _np_len(words: list[str]) -> int:
+    """Length of a described noun phrase: head, one genitive, then nisba adjectives (max 6)."""
+    n = 1
+    idafa = not words[0].startswith("ال")
+    while n < len(words) and n < 6:
+        w = words[n]
+        if w in _QUANT or w in SUBJECT_STOP:
+            break
+        if _NISBA.search(w) and len(w) > 4 or (w.startswith("«") or w.startswith('"')):
+            n += 1
+            continue
+        if idafa and gazetteer().longest_prefix(words[n:]) is not None:
+            n += gazetteer().longest_prefix(words[n:])[1]
+            idafa = False
+            continue
+        if idafa:
+            n += 1
+            idafa = not w.startswith("ال")
+            continue
+        break
+    return n
+
+
+def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool) -> tuple[int, int] | None:
+    """Subject written before the verb (SVO; أما X فقال; indefinite noun + imperfect verb)."""
+    toks = tokens(f, clause_start, cue_start)
+    while toks and f[toks[0][0] : toks[0][1]] in _PARTICLES:
+        toks = toks[1:]
+    if not toks:
+        return None
+    if only_last:
+        a, b = toks[-1]
+        w = f[a:b]
+        if w in _PARTICLES or w in SUBJECT_STOP or w in _QUANT or len(w) < 3:
+            return None
+        if w.startswith("ل") and len(w) > 4 and w[1] == "ا":
+            a += 1
+        return (a, b)
+    return (toks[0][0], toks[-1][1]) if len(toks) <= 8 else None
+
+
+def speaker_from_entry(e: Entry) -> ActorRef:
+    return gazetteer().actor(e)
