@@ -252,6 +252,9 @@ class Claim(SQLModel, table=True):
         sa.CheckConstraint("version >= 1", name="version"),
         sa.Index("ix_claim_state_id", "state", "id"),
         sa.Index("ix_claim_first_seen_id", "first_seen", "id"),
+        sa.Index("ix_claim_checkworthiness_id", "checkworthiness", "id"),
+        sa.Index("ix_claim_verdict_id", "verdict", "id"),
+        sa.Index("ix_claim_kind_id", "kind", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     text: str

@@ -1,0 +1,282 @@
+"""Arabic attribution: reporting cues → claims with exact offsets, claimant, kind and date windows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.base import ActorRef, ExtractedClaim
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
+from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
+
+_PREP_LEMMAS = frozenset({"كشف", "اعرب", "دعا", "طالب", "حث", "ناشد", "تحدث", "ابدي"})
+_TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
+_NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
+_ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
+_HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
+_KULL_MIN = re.compile(r"^\s*كل\s+من\s+")
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim before the language-neutral stages; offsets index the original text."""
+
+    start: int
+    end: int
+    cue: str
+    kind: str
+    direct: bool
+    speaker: Speaker | None
+    ctx_start: int  # start of the attribution clause (date window for stated_on)
+    ctx_end: int
+
+
+def _trim(f: str, a: int, b: int) -> tuple[int, int]:
+    while b > a:
+        m = _TRIM_TAIL.search(f, a, b)
+        if not m or m.start() == m.end():
+            break
+        b = m.start()
+    while a < b and f[a] in " \t،,:":
+        a += 1
+    return a, b
+
+
+def _kind(base: str, content: str) -> str:
+    if base == "denial" or L.DENIAL_CONTENT_RE.search(content):
+        return "denial"
+    if base in ("assessment", "call"):
+        return base
+    if base == "prediction" or L.PREDICTION_RE.search(content):
+        return "prediction"
+    return "statement"
+
+
+class ArabicExtractor:
+    """One document; call `run()`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fx = Folded.of(text)
+        self.f = self.fx.text
+        self.res = Resolver(text, self.f)
+        self.out: list[RawClaim] = []
+
+    def run(self) -> list[RawClaim]:
+        first = True
+        for m in re.finditer(r"[^\n]+", self.f):
+            if not m.group().strip():
+                continue
+            if first:
+                first = False
+                self._headline(m.start(), m.end())
+                continue
+            self._paragraph(m.start(), m.end())
+        return self.out
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _orig(self, i: int) -> int:
+        return self.fx.orig(i)
+
+    def _emit(self, a: int, b: int, cue: str, kind: str, sp: Speaker | None, ctx: tuple[int, int],
+              split: bool = True) -> None:
+        pieces = sentences_within(self.f, a, b) if split else [(a, b)]
+        for pa, pb in pieces:
+            pa, pb = _trim(self.f, pa, pb)
+            body = self.f[pa:pb]
+            if len(body.split()) < 2 or body.rstrip().endswith(("؟", "?")):
+                continue
+            oa, ob = self.fx.orig(pa), self.fx.orig_end(pb)
+            direct = any(ch in body for ch in "«“\"")
+            self.out.append(RawClaim(oa, ob, cue, _kind(kind, body), direct, sp, self.fx.orig(ctx[0]),
+                                     self.fx.orig_end(ctx[1])))
+
+    # -- headline ------------------------------------------------------------------------------------------
+    def _headline(self, a: int, b: int) -> None:
+        line = self.f[a:b]
+        m = _HEADLINE_SRC.match(line)
+        if m and len(m.group(1).split()) <= 4:
+            sp = self.res.parse(a + m.start(1), a + m.end(1), self._orig)
+            if sp is not None:
+                self._emit(a + m.start(2), b, ":", "statement", sp, (a, a + m.start(2)), split=False)
+                return
+        for c in L.CUE_RE.finditer(self.f, a, b):
+            if c.group("verb") and c.group("verb")[0] in "يت":
+                span = preceding_subject(self.f, a, c.start(), only_last=False)
+                if span:
+                    sp = self.res.parse(span[0], span[1], self._orig)
+                    if sp is not None:
+                        lemma, kind = L.VERB_FORM[c.group("verb")]
+                        self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start()), split=False)
+                        return
+
+    # -- body ----------------------------------------------------------------------------------------------
+    def _paragraph(self, a: int, b: int) -> None:
+        f = self.f
+        quotes = quote_spans(f, a, b)
+        cues = [c for c in L.CUE_RE.finditer(f, a, b) if inside(c.start(c.lastgroup), quotes) is None]
+        if not cues:
+            return
+        for sa, sb in sentences_outside_quotes(f, a, b, quotes):
+            sc = [c for c in cues if sa <= c.start(c.lastgroup) < sb]
+            if sc:
+                self._sentence(sa, sb, sc, quotes)
+
+    def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
+        f = self.f
+        consumed: set[int] = set()
+        heads = [c for c in cues if not c.group("prep")]
+        clause_start = sa
+        sent_speaker: Speaker | None = None
+        for idx, c in enumerate(cues):
+            if idx in consumed:
+                continue
+            nxt = next((x.start() for x in heads if x.start() > c.start()), sb)
+            if c.group("prep"):
+                self._prep(c, sa, sb, clause_start, nxt, heads)
+                clause_start = nxt
+                continue
+            verb = c.group("verb")
+            form = verb or c.group("part")
+            lemma, kind = L.VERB_FORM[verb] if verb else L.PARTICIPLE_FORM[form]
+            cend = c.end()
+            # content start: complementizer, or a preposition for some verbs, or the cue itself
+            comp = L.COMPLEMENTIZER_RE.search(f, cend, min(nxt, cend + 260))
+            if comp and comp.group() == "" :
+                comp = None
+            content_start: int | None = None
+            subj_end = cend
+            if comp is not None and (verb or comp.start() - cend <= 60):
+                subj_end = comp.start()
+                g = comp.group()
+                content_start = comp.start() if g in ("«", "“") else comp.end()
+                if g == ":":
+                    m2 = re.match(r"\s*(?:ان|انه|انها)?\s*", f[content_start:nxt])
+                    content_start += m2.end() if m2 else 0
+            elif lemma in _PREP_LEMMAS:
+                pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
+                if pm:
+                    subj_end, content_start = pm.start(), pm.start()
+            if content_start is None:
+                if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")):
+                    continue
+                content_start = c.start(c.lastgroup)
+            if lemma == "نقل" and "عن" not in f[cend:subj_end]:
+                continue
+            if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start() - 6), c.start()):
+                kind = "statement"
+            # prep cues inside the subject region are absorbed (ذكرت الصحيفة نقلاً عن مصدر …)
+            for j in range(idx + 1, len(cues)):
+                if cues[j].group("prep") and cues[j].start() < subj_end:
+                    consumed.add(j)
+            # speaker
+            sp = self._speaker(c, verb, cend, subj_end, content_start, clause_start, sent_speaker)
+            if sp is None:
+                continue
+            sent_speaker = sp
+            # content end
+            end = nxt
+            q = inside(content_start + 1, quotes)
+            if q is not None and q[0] == content_start and q[1] <= end:
+                tail = f[q[1]:end]
+                if not re.match(r"^\s*(?:[.،,]?\s*$)", tail):
+                    end = q[1]
+            if _KULL_MIN.match(f, cend) and content_start == c.start(c.lastgroup):
+                parties = self._parties(cend, end)
+                for p in parties:
+                    self._emit(content_start, end, form, kind, p, (clause_start, content_start))
+                if parties:
+                    clause_start = nxt
+                    continue
+            self._emit(content_start, end, form, kind, sp, (clause_start, content_start))
+            clause_start = nxt
+
+    def _speaker(self, c: re.Match[str], verb: str | None, cend: int, subj_end: int, content_start: int,
+                 clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
+        f = self.f
+        res = self.res
+        if c.group("part"):
+            if sent_speaker is not None:
+                return sent_speaker
+            for sp in reversed(res.seen):
+                if sp.surface and sp.surface.split()[-1] in self.text[self._orig(clause_start) : self._orig(c.start())]:
+                    return sp
+            return res.last
+        if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
+            return None
+        imperfect = verb[0] in "يت" and not c.group("pre").startswith(("و", "ف"))
+        pre_text = f[clause_start : c.start()].strip()
+        if pre_text.startswith("اما ") or (imperfect and pre_text):
+            span = preceding_subject(f, clause_start, c.start(), only_last=not pre_text.startswith("اما "))
+            if span is not None:
+                sp = res.parse(span[0], span[1], self._orig)
+                if sp is not None:
+                    return res.remember(sp)
+        region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
+                                                           cend + 80)
+        if content_start == c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
+            region_end = cend + 80
+            sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
+        else:
+            sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
+        if sp is None:
+            return res.last
+        return res.remember(sp)
+
+    def _parties(self, cend: int, end: int) -> list[Speaker]:
+        m = _KULL_MIN.match(self.f, cend)
+        assert m is not None
+        toks = self.f[m.end() : end].split()
+        ents = []
+        i = 0
+        while i < len(toks) and len(ents) < 4:
+            t = toks[i]
+            if t.startswith("و") and i > 0:
+                toks[i] = t[1:]
+            hit = self.res.gaz.longest_prefix(toks[i:])
+            if not hit:
+                break
+            ents.append(hit[0])
+            i += hit[1]
+        return [self.res.remember(self.res.entity(e, e.name_ar)) for e in ents]
+
+    def _prep(self, c: re.Match[str], sa: int, sb: int, clause_start: int, nxt: int,
+              heads: list[re.Match[str]]) -> None:
+        """بحسب X / وفقاً لـ X / نقلاً عن X: forward at a sentence start, else the clause before it."""
+        f = self.f
+        before = f[clause_start : c.start()].strip(" ،,و")
+        src_end = re.search(r"[،,.]|$", f[c.end() : sb])
+        assert src_end is not None
+        s_start, s_end = c.end(), c.end() + src_end.start()
+        if not before:
+            if any(sa <= h.start() < sb for h in heads):
+                return
+            content = (s_end + 1, nxt)
+        else:
+            if any(clause_start <= h.start() < c.start() for h in heads):
+                return
+            content = (clause_start, c.start())
+        sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
+        if sp is None:
+            return
+        self.res.remember(sp)
+        self._emit(content[0], content[1], c.group("prep"), "statement", sp, (sa, sb))
+
+
+def extract_arabic(text: str) -> list[tuple[RawClaim, ActorRef]]:
+    """Arabic claims in document order."""
+    return [(r, r.speaker.actor) for r in ArabicExtractor(text).run() if r.speaker is not None]
+
+
+def to_claims(text: str, raws: list[RawClaim]) -> list[ExtractedClaim]:
+    out = []
+    for r in raws:
+        if r.speaker is None:
+            continue
+        q = text[r.start : r.end]
+        out.append(ExtractedClaim(quote=q, start=r.start, end=r.end, claimant=r.speaker.actor,
+                                  claimant_surface=r.speaker.surface, kind=r.kind, cue=r.cue,
+                                  direct_quote=r.direct, language="ar",
+                                  confidence=0.8 if r.direct else 0.65))
+    return out
