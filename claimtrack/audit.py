@@ -33,19 +33,14 @@ def jsonable(data: dict[str, Any] | None) -> dict[str, Any] | None:
     return json.loads(json.dumps(data, default=_default, ensure_ascii=False))
 
 
-def event_hash(prev_hash: str, ev: Event) -> str:
-    body = {
-        "prev": prev_hash,
-        "at": ev.at.isoformat(timespec="microseconds"),
-        "analyst": ev.analyst_handle,
-        "entity": ev.entity,
-        "entity_id": ev.entity_id,
-        "claim_id": ev.claim_id,
-        "action": ev.action,
-        "before": ev.before,
-        "after": ev.after,
-        "rationale": ev.rationale,
-    }
+HASHED_FIELDS = ("at", "analyst_handle", "entity", "entity_id", "claim_id", "action", "before", "after", "rationale")
+
+
+def event_hash(prev_hash: str, ev: Event | dict[str, Any]) -> str:
+    """sha256 over the previous hash and the event's content."""
+    get = ev.get if isinstance(ev, dict) else lambda k: getattr(ev, k)
+    body: dict[str, Any] = {"prev": prev_hash, **{k: get(k) for k in HASHED_FIELDS}}
+    body["at"] = body["at"].isoformat(timespec="microseconds")
     raw = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_default)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -54,6 +49,19 @@ def _lock_chain(session: Session) -> None:
     # SQLite writers already hold the write lock (BEGIN IMMEDIATE); PostgreSQL needs an explicit one.
     if session.get_bind().dialect.name == "postgresql":
         session.exec(sa.text("SELECT pg_advisory_xact_lock(7160)"))  # type: ignore[call-overload]
+
+
+class ChainHead:
+    """The hash of the newest event, cached across many records in one write transaction.
+
+    Only valid while the transaction holds the chain lock; `reset()` after rolling back a savepoint.
+    """
+
+    def __init__(self) -> None:
+        self.hash: str | None = None
+
+    def reset(self) -> None:
+        self.hash = None
 
 
 def record(
@@ -67,28 +75,32 @@ def record(
     after: dict[str, Any] | None = None,
     rationale: str | None = None,
     claim_id: int | None = None,
-) -> Event:
-    """Append an event to the chain in the caller's transaction."""
-    _lock_chain(session)
-    prev = session.exec(select(Event.hash).order_by(Event.id.desc()).limit(1)).first() or ""  # type: ignore[union-attr]
-    ev = Event(
-        at=utcnow(),
-        analyst_id=analyst.id if analyst else None,
-        analyst_handle=analyst.handle if analyst else None,
-        entity=entity,
-        entity_id=entity_id,
-        claim_id=claim_id,
-        action=action,
-        before=jsonable(before),
-        after=jsonable(after),
-        rationale=rationale,
-        prev_hash=prev,
-        hash="",
-    )
-    ev.hash = event_hash(prev, ev)
-    session.add(ev)
-    session.flush()
-    return ev
+    chain: ChainHead | None = None,
+) -> str:
+    """Append an event to the chain in the caller's transaction; returns its hash."""
+    if chain is not None and chain.hash is not None:
+        prev = chain.hash
+    else:
+        _lock_chain(session)
+        prev = session.exec(select(Event.hash).order_by(Event.id.desc()).limit(1)).first() or ""  # type: ignore[union-attr]
+    row: dict[str, Any] = {
+        "at": utcnow(),
+        "analyst_id": analyst.id if analyst else None,
+        "analyst_handle": analyst.handle if analyst else None,
+        "entity": entity,
+        "entity_id": entity_id,
+        "claim_id": claim_id,
+        "action": action,
+        "before": jsonable(before),
+        "after": jsonable(after),
+        "rationale": rationale,
+        "prev_hash": prev,
+    }
+    row["hash"] = event_hash(prev, row)
+    session.connection().execute(sa.insert(Event.__table__), [row])
+    if chain is not None:
+        chain.hash = row["hash"]
+    return row["hash"]
 
 
 @dataclass(slots=True)

@@ -189,8 +189,8 @@ def make_sample(engine: Engine) -> dict[str, int]:
             raw = RawDocument(text=text, origin=f"sample-{key}.txt", origin_name=f"sample-{key}.txt",
                               source_format="txt", title=text.splitlines()[0], language=lang,
                               published=date(2023, 8, 31), published_precision="day", outlet="Sample News")
-            doc, _ = store_document(s, raw, f"{key:0>64}", claims, analyst=admin, actors=actors, opts=IngestOptions())
-            ids[f"doc_{key}"] = doc.id  # type: ignore[assignment]
+            ids[f"doc_{key}"], _ = store_document(s, raw, f"{key:0>64}", claims, analyst=admin, actors=actors,
+                                                  opts=IngestOptions())
         s.flush()
         rows = s.exec(__import__("sqlmodel").select(services.Claim).order_by(services.Claim.id)).all()
         ids.update({"ar_statement": rows[0].id, "ar_denial": rows[1].id, "en_statement": rows[2].id,

@@ -1,10 +1,157 @@
-"""Placeholder; the TUI issue builds the real app."""
+"""The claimtrack Textual app and its factory, shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from textual import work
 from textual.app import App
-from textual.widgets import Static
+from textual.binding import Binding
+
+from tui import bidi
+from tui.commands import ActionProvider, ClaimProvider
+from tui.messages import DatabaseChanged
+from tui.store import QueueQuery, Store
 
 
-def build_app(**kwargs):  # type: ignore[no-untyped-def]
-    class A(App):
-        def compose(self):
-            yield Static("claimtrack")
-    return A()
+class ClaimtrackApp(App[None]):
+    """Queue → claim → document, with workflow dialogs; all database work in thread workers."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "claimtrack"
+    COMMANDS = App.COMMANDS | {ClaimProvider, ActionProvider}
+    ENABLE_COMMAND_PALETTE = True
+    POLL_SECONDS = 2.0
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key binding"),
+        Binding("ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False,
+                tooltip="Find claims by text, run actions by name"),
+        Binding("b", "toggle_bidi", "Bidi", id="app.bidi", tooltip="Cycle Arabic display: terminal → app → off"),
+        Binding("B", "bidi_preview", "Bidi preview", id="app.bidi_preview", show=False,
+                tooltip="Preview the Arabic display modes and pick one"),
+    ]
+
+    def __init__(self, *, engine: Engine, analyst: str, bidi: str = "terminal", settings: Any = None) -> None:
+        super().__init__()
+        self.store = Store(engine, analyst)
+        self.handle = analyst
+        self.role = "…"
+        self.bidi_mode = bidi if bidi in ("terminal", "app", "off") else "terminal"
+        self.settings = settings
+        self.animation_level = "none"
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.queue import QueueScreen
+
+        self._send_bdsm()
+        self.push_screen(QueueScreen())
+        self.load_analyst()
+        if self.POLL_SECONDS:
+            self.set_interval(self.POLL_SECONDS, self.poll_changes)
+
+    def on_unmount(self) -> None:
+        if self.bidi_mode == "app":
+            self._write_terminal(bidi.BDSM_IMPLICIT)
+        self.store.close()
+
+    @work(thread=True, exclusive=True, group="analyst")
+    def load_analyst(self) -> None:
+        me = self.store.ensure_analyst()
+        self.call_from_thread(self._set_role, me.role.value)
+
+    def _set_role(self, role: str) -> None:
+        self.role = role
+        updater = getattr(self.screen, "update_topbar", None)
+        if updater:
+            updater()
+        for screen in self.screen_stack:
+            if hasattr(screen, "update_topbar"):
+                screen.update_topbar()  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="watch")
+    def poll_changes(self) -> None:
+        """Notice other analysts' commits (db.ChangeWatcher) and tell the screens to refresh."""
+        try:
+            changed = self.store.changed()
+        except Exception:  # noqa: BLE001 - a busy or vanished database must not crash the UI
+            return
+        if changed:
+            self.call_from_thread(self._broadcast_change)
+
+    def _broadcast_change(self) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "on_database_changed"):
+                screen.post_message(DatabaseChanged())
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def open_claim(self, claim_id: int) -> None:
+        from tui.screens.claim import ClaimScreen
+
+        self.push_screen(ClaimScreen(claim_id))
+
+    def open_document(self, document_id: int, appearance_id: int | None = None) -> None:
+        from tui.screens.document import DocumentScreen
+
+        self.push_screen(DocumentScreen(document_id, appearance_id))
+
+    def queue_query(self) -> QueueQuery:
+        from tui.screens.queue import QueueScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QueueScreen):
+                return screen.query_state
+        return QueueQuery()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_bidi(self) -> None:
+        self.set_bidi(bidi.next_mode(self.bidi_mode))
+
+    def action_bidi_preview(self) -> None:
+        from tui.screens.bidi_preview import BidiPreviewScreen
+
+        def chosen(mode: str | None) -> None:
+            if mode:
+                self.set_bidi(mode)
+        self.push_screen(BidiPreviewScreen(), chosen)
+
+    def set_bidi(self, mode: str) -> None:
+        """Switch the Arabic display mode at run time (stored text is never touched)."""
+        if self.bidi_mode == "app" and mode != "app":
+            self._write_terminal(bidi.BDSM_IMPLICIT)
+        self.bidi_mode = mode
+        self._send_bdsm()
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_bidi", None)
+            if refresh:
+                refresh()
+        self.notify(f"Arabic display: {mode}", markup=False)
+
+    def _send_bdsm(self) -> None:
+        if self.bidi_mode == "app":
+            self._write_terminal(bidi.BDSM_EXPLICIT)
+
+    def _write_terminal(self, seq: str) -> None:
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            try:
+                driver.write(seq)
+                driver.flush()
+            except Exception:  # noqa: BLE001 - a closed terminal is fine to ignore
+                pass
+
+
+def build_app(*, engine: Engine, analyst: str, bidi: str = "terminal", settings: Any = None) -> ClaimtrackApp:
+    """The one app factory, used by `claimtrack tui` and by the tests."""
+    return ClaimtrackApp(engine=engine, analyst=analyst, bidi=bidi or "terminal", settings=settings)

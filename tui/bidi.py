@@ -189,3 +189,18 @@ def cell(value: str, mode: str, width: int | None = None, style: str = "") -> Te
         return Text(shown, style=style, justify="right" if rtl else "left", no_wrap=True, end="")
     justify = "right" if rtl and mode == "terminal" else "left"
     return Text(value, style=style, justify=justify, no_wrap=True, end="")  # type: ignore[arg-type]
+
+
+def line_of(plain: str, offset: int, width: int) -> int:
+    """The display line (0-based) holding character `offset` when `plain` is laid out at `width`."""
+    line = 0
+    pos = 0
+    for para in plain.split("\n"):
+        end = pos + len(para)
+        if offset <= end:
+            for i, (_s, e) in enumerate(wrap_offsets(para, width)):
+                if offset - pos < e or i == len(wrap_offsets(para, width)) - 1:
+                    return line + i
+        line += len(wrap_offsets(para, width))
+        pos = end + 1
+    return line

@@ -1,0 +1,90 @@
+"""Claim extraction: `extract(text, language, published)` → list[ExtractedClaim].
+
+Stages: segmentation and attribution (Arabic here, English in `english.py`), then language-neutral
+post-processing: display text and context, dates, check-worthiness, intra-document denial links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim, PartialDate
+from claimtrack.extract.checkworthiness import checkworthiness
+from claimtrack.extract.dates import find_dates
+from claimtrack.extract.links import link_denials
+
+__all__ = ["EXTRACTOR_VERSION", "ActorRef", "ExtractedClaim", "PartialDate", "extract"]
+
+_LEAD = " \t\n\r\u00a0«»“”\"'„:،,.؛;-–"
+_TAIL = _LEAD + "!"
+_CONTEXT = 40
+
+
+def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | None = None) -> list[ExtractedClaim]:
+    """Attributed claims in `text`, in document order; text[c.start:c.end] == c.quote for each."""
+    pub = _as_date(published)
+    windows: list[tuple[int, int]] = []
+    if language == "ar":
+        from claimtrack.extract.arabic import ArabicExtractor, to_claims
+
+        raws = [r for r in ArabicExtractor(text).run() if r.speaker is not None]
+        claims = to_claims(text, raws)
+        windows = [(r.ctx_start, r.ctx_end) for r in raws]
+    elif language == "en":
+        try:
+            from claimtrack.extract.english import extract_english
+        except ImportError:
+            return []
+        claims = list(extract_english(text))
+        windows = [_sentence_window(text, c) for c in claims]
+    else:
+        return []
+    postprocess(text, claims, windows, pub)
+    return claims
+
+
+def _sentence_window(text: str, c: ExtractedClaim) -> tuple[int, int]:
+    """The attribution context of an English claim: its sentence around the quote."""
+    a = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    b_candidates = [i for i in (text.find(". ", c.end), text.find("\n", c.end)) if i >= 0]
+    b = min(b_candidates) if b_candidates else len(text)
+    return (a, b)
+
+
+def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
+                published: dt.date | None) -> None:
+    """Language-neutral stages, in place: display text, context, dates, check-worthiness, links."""
+    prev: ExtractedClaim | None = None
+    spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
+    dates = find_dates(text, published, spans) if claims else []
+    for c, (wa, wb) in zip(claims, windows, strict=False):
+        if not c.text:
+            c.text = c.quote.lstrip(_LEAD).rstrip(_TAIL)
+        c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
+        c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
+        if c.event_date is None:
+            inner = [d for a, b, d in dates if c.start <= a and b <= c.end]
+            if inner:
+                c.event_date = inner[0]
+        if c.stated_on is None:
+            outer = [d for a, b, d in dates if wa <= a and b <= wb and not (c.start <= a < c.end)]
+            if outer:
+                c.stated_on = outer[-1]
+            elif prev is not None and prev.claimant is c.claimant and prev.stated_on is not None:
+                c.stated_on = prev.stated_on
+        c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
+        prev = c
+    link_denials(claims)

@@ -10,12 +10,12 @@ from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
-_PREP_LEMMAS = frozenset({"كشف", "اعرب", "دعا", "طالب", "حث", "ناشد", "تحدث", "ابدي"})
+_PREP_LEMMAS = frozenset({"كشف", "اعرب", "تحدث"})
 _TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
 _NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
 _ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
-_KULL_MIN = re.compile(r"^\s*كل\s+من\s+")
+_KULL_MIN = re.compile(r"\s*كل\s+من\s+")
 
 
 @dataclass(slots=True)
@@ -33,8 +33,9 @@ class RawClaim:
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
+    """Drop trailing punctuation and dangling conjunctions (، و / ثم / لكن …) and leading commas."""
     while b > a:
-        m = _TRIM_TAIL.search(f, a, b)
+        m = _TRIM_TAIL.search(f, max(a, b - 12), b)  # the tail only: searching all of [a, b) is slow
         if not m or m.start() == m.end():
             break
         b = m.start()
@@ -115,11 +116,18 @@ class ArabicExtractor:
     def _paragraph(self, a: int, b: int) -> None:
         f = self.f
         quotes = quote_spans(f, a, b)
-        cues = [c for c in L.CUE_RE.finditer(f, a, b) if inside(c.start(c.lastgroup), quotes) is None]
+        cues = [c for c in L.CUE_RE.finditer(f, a, b) if inside(c.start(c.lastgroup), quotes) is None
+                and not (c.group("pre").startswith("كما") and c.group("verb")
+                         and L.VERB_FORM[c.group("verb")][0] in ("زعم", "ادعي"))]
         if not cues:
             return
+        k = 0
         for sa, sb in sentences_outside_quotes(f, a, b, quotes):
-            sc = [c for c in cues if sa <= c.start(c.lastgroup) < sb]
+            sc = []
+            while k < len(cues) and cues[k].start(cues[k].lastgroup) < sb:
+                if cues[k].start(cues[k].lastgroup) >= sa:
+                    sc.append(cues[k])
+                k += 1
             if sc:
                 self._sentence(sa, sb, sc, quotes)
 
@@ -171,6 +179,15 @@ class ArabicExtractor:
                 if cues[j].group("prep") and cues[j].start() < subj_end:
                     consumed.add(j)
             # speaker
+            if _KULL_MIN.match(f, cend) and content_start == c.start(c.lastgroup):
+                parties = self._parties(cend, nxt)
+                if parties:
+                    for p in parties:
+                        self._emit(content_start, nxt, form, kind, p, (clause_start, content_start))
+                    sent_speaker = parties[0]
+                    self.res.remember(parties[0])
+                    clause_start = nxt
+                    continue
             sp = self._speaker(c, verb, cend, subj_end, content_start, clause_start, sent_speaker)
             if sp is None:
                 continue
@@ -182,13 +199,6 @@ class ArabicExtractor:
                 tail = f[q[1]:end]
                 if not re.match(r"^\s*(?:[.،,]?\s*$)", tail):
                     end = q[1]
-            if _KULL_MIN.match(f, cend) and content_start == c.start(c.lastgroup):
-                parties = self._parties(cend, end)
-                for p in parties:
-                    self._emit(content_start, end, form, kind, p, (clause_start, content_start))
-                if parties:
-                    clause_start = nxt
-                    continue
             self._emit(content_start, end, form, kind, sp, (clause_start, content_start))
             clause_start = nxt
 
@@ -207,8 +217,10 @@ class ArabicExtractor:
             return None
         imperfect = verb[0] in "يت" and not c.group("pre").startswith(("و", "ف"))
         pre_text = f[clause_start : c.start()].strip()
-        if pre_text.startswith("اما ") or (imperfect and pre_text):
-            span = preceding_subject(f, clause_start, c.start(), only_last=not pre_text.startswith("اما "))
+        kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
+        kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
+        if pre_text.startswith("اما ") or kana or (imperfect and pre_text):
+            span = preceding_subject(f, clause_start, c.start(), only_last=imperfect and not (kana or pre_text.startswith("اما ")))
             if span is not None:
                 sp = res.parse(span[0], span[1], self._orig)
                 if sp is not None:
@@ -221,8 +233,27 @@ class ArabicExtractor:
         else:
             sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
         if sp is None:
-            return res.last
+            return self._continuation(clause_start, c.start())
         return res.remember(sp)
+
+    def _continuation(self, clause_start: int, cue_start: int) -> Speaker | None:
+        """No subject: a known actor named earlier in the same sentence, else the last named speaker."""
+        prefix = self.text[self._orig(clause_start) : self._orig(cue_start)]
+        if len(prefix.split()) >= 2:
+            best: tuple[int, Speaker] | None = None
+            for sp in self.res.seen:
+                last = sp.surface.split()[-1] if sp.surface else ""
+                pos = prefix.find(last) if len(last) > 2 else -1
+                if pos >= 0 and (best is None or pos < best[0]):
+                    best = (pos, sp)
+            ms = self.res.gaz.mentions(prefix)
+            if ms:
+                pos = prefix.find(ms[0].name_ar.split()[0])
+                if best is None or 0 <= pos < best[0]:
+                    return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
+            if best is not None:
+                return self.res.remember(best[1])
+        return self.res.last
 
     def _parties(self, cend: int, end: int) -> list[Speaker]:
         m = _KULL_MIN.match(self.f, cend)

@@ -35,7 +35,7 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "حث": ["حثت", "حثوا", "يحث", "تحث"],
 }
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
-NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "اعلن", "كشف", "اكدا", "ابدي",
+NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
                                   "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer
 _BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع", "قال"})
@@ -78,8 +78,30 @@ PARTICIPLE_FORM.pop("متهمه", None)
 SOURCE_PREPS = ("بحسب", "حسب", "وفقا ل", "وفقا لـ", "وفق", "طبقا ل", "نقلا عن", "استنادا الي", "على حد قول")
 
 _W = r"[\u0621-\u064A\w]"
-_VERB_ALT = "|".join(sorted(VERB_FORM, key=len, reverse=True))
-_PART_ALT = "|".join(sorted(PARTICIPLE_FORM, key=len, reverse=True))
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation shaped as a prefix trie (much faster than a flat alternation in `re`)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+_VERB_ALT = trie_regex(list(VERB_FORM))
+_PART_ALT = trie_regex(list(PARTICIPLE_FORM))
 _PREP_ALT = r"ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
 CUE_RE = re.compile(
     rf"(?<!{_W})(?P<pre>[وف]?(?:لكن\s+|قد\s+|كما\s+|ثم\s+)?)"
@@ -92,7 +114,7 @@ COMPLEMENTIZER_RE = re.compile(
     rf"|ب?ما\s+(?:وصفه|اسماه|سماه)(?!{_W}))|:|«|“"
 )
 # content introduced directly by a preposition (كشف عن، أعرب عن، دعا إلى، طالب بـ)
-PREP_CONTENT_RE = re.compile(rf"(?<!{_W})(?:عن|الي|ب(?={_W}{{3}}))(?!\s*(?:ان|انه|انها)(?!{_W}))")
+PREP_CONTENT_RE = re.compile(rf"(?<!{_W})عن(?!{_W})")
 
 ROLE_WORDS = frozenset(
     """وزير وزيره الوزير رئيس الرئيس رئيسه نائب النائب عضو العضو الامين امين المتحدث متحدث الناطق ناطق
@@ -101,6 +123,7 @@ ROLE_WORDS = frozenset(
     مدعي المدعي النائب ممثل الممثل المنسق حاكم الحاكم عمده العمده قاضي القاضي مفتي المفتي مرشد المرشد
     المديره مديره المتحدثه متحدثه الناطقه""".split()
 )
+ROLE_WORDS = ROLE_WORDS | {w + "ه" for w in ROLE_WORDS if not w.endswith("ه")}
 HONORIFICS = frozenset(
     """المقدم العقيد اللواء العميد الفريق العماد الرائد النقيب الدكتور د الدكتوره المهندس المحامي الشيخ
     الاستاذ السيد السيده الامير الاميره القاضي النائب الحاج المستشار السفير الجنرال الادميرال البروفيسور
@@ -133,7 +156,7 @@ DENIAL_CONTENT_RE = re.compile(
 )
 DENIAL_OBJECT_RE = re.compile(rf"^\s*(?:كل\s+)?(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء|شائعات)(?!{_W})")
 PREDICTION_RE = re.compile(
-    rf"(?<!{_W})(?:سوف|لن|ست(?={_W}{{3}})|سي(?={_W}{{3}})|سن(?={_W}{{3}})|سا(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر)"
+    rf"(?<!{_W})(?:سوف|لن|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{3}})|سي(?!اس|ار|طر|د|نا|ول|ف|ر|ن|ء|ق)(?={_W}{{3}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر)"
 )
 ASSESSMENT_RE = re.compile(
     rf"(?<!{_W})(?:مؤشرا?|دليلا?|علامه|يعد|تعد|يعتبر|تعتبر|كارثي(?:ه)?|خطير(?:ه)?|طبيعي(?:ه)?|صعب(?:ه)?\s+للغايه)(?!{_W})"

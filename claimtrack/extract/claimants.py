@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
 from claimtrack.extract.base import ActorRef
@@ -19,9 +20,11 @@ _TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
 _NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
 _QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
+_KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
 _PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
 
 
+@lru_cache(maxsize=65536)
 def stem(tok: str) -> str:
     """Crude folded stem for overlap tests: drop و/ف, ب/ل and ال prefixes."""
     t = fold(tok)
@@ -69,6 +72,13 @@ class Resolver:
         return self.gaz.actor(ms[0]) if ms else None
 
     def person(self, name: str, title: str | None) -> Speaker:
+        fn = fold(name)
+        for sp in reversed(self.seen):
+            if sp.person and (fold(sp.surface) == fn or fold(sp.surface).split()[-1] == fn
+                              or fn.split()[-1] == fold(sp.surface).split()[-1] and len(fn.split()) > 1):
+                if title and not sp.actor.title:
+                    sp.actor.title = title
+                return sp
         e = self.gaz.lookup(name)
         if e is not None and e.kind == "person":
             actor = self.gaz.actor(e, title)
@@ -138,14 +148,50 @@ class Resolver:
         """The gazetteer entity named by a head noun ("الجماعة" → "جماعة الإخوان …") mentioned earlier."""
         best: tuple[int, Entry] | None = None
         window = fold(self.f[max(0, before - 3000) : before])
-        for alias, e in self.gaz.alias.items():
-            if stem(alias.split()[0]) == head and len(alias.split()) > 1:
-                pos = window.rfind(alias)
-                if pos >= 0 and (best is None or pos > best[0]):
-                    best = (pos, e)
+        for alias, e in _aliases_by_head().get(head, ()):
+            pos = window.rfind(alias)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, e)
         return best[1] if best else None
 
     # -- parsing -------------------------------------------------------------------------------------------
+    def parse_np(self, start: int, end: int, to_orig, source: bool = False) -> Speaker | None:
+        """The noun phrase right after a verb with no complementizer (or after بحسب): find where it ends."""
+        f = self.f
+        stop = re.search(r"[،,.:«“\"]", f[start:end])
+        toks = tokens(f, start, start + stop.start() if stop else end)
+        words = [f[a:b] for a, b in toks]
+        if source:
+            while words and words[0] in ("بيان", "بيانات", "تقرير", "تصريحات", "مصادر") and len(words) > 1 \
+                    and words[1].startswith("ل") and not words[1].startswith("لا"):
+                s0 = toks[1][0] + 1
+                toks = [(s0, toks[1][1])] + toks[2:]
+                words = [f[a:b] for a, b in toks]
+        if not words or words[0] in _QUANT or words[0] in SUBJECT_STOP:
+            return None
+        gz = self.gaz.longest_prefix(words)
+        if gz:
+            n = gz[1]
+        elif source:
+            n = min(len(words), 6)
+        else:
+            i = 0
+            while i < len(words) - 1 and words[i] in HONORIFICS:
+                i += 1
+            w0 = words[i]
+            if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال"):
+                n = i + _np_len(words[i:])
+                if w0 in ROLE_WORDS and n < len(words) and (words[n] in FIRST_NAMES or words[n] in HONORIFICS):
+                    n += (1 if words[n] in HONORIFICS else 0)
+                    n += _name_len(words, n)
+            else:
+                n = i + _name_len(words, i)
+                while n < len(words) and words[n] in ROLE_WORDS:
+                    n += _np_len(words[n:])
+        if n <= 0:
+            return None
+        return self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+
     def parse(self, start: int, end: int, to_orig) -> Speaker | None:
         """Parse the folded subject region [start, end) (between a verb and its content)."""
         f = self.f
@@ -157,8 +203,12 @@ class Resolver:
         for seg in re.finditer(r"[^،,]+", region):
             toks = tokens(f, start + seg.start(), start + seg.end())
             kept: list[tuple[int, int]] = []
+            role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0)
             for a, b in toks:
                 w = f[a:b]
+                if role and w in ("في", "ب", "لدي", "عن") and kept:
+                    kept.append((a, b))
+                    continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
                     break
                 kept.append((a, b))
@@ -210,6 +260,16 @@ class Resolver:
         return None
 
 
+@lru_cache(maxsize=1)
+def _aliases_by_head() -> dict[str, list[tuple[str, Entry]]]:
+    """Multi-word gazetteer aliases keyed by the stem of their first word ("جماعه" → جماعة الإخوان …)."""
+    out: dict[str, list[tuple[str, Entry]]] = {}
+    for alias, e in gazetteer().alias.items():
+        if len(alias.split()) > 1:
+            out.setdefault(stem(alias.split()[0]), []).append((alias, e))
+    return out
+
+
 def _name_len(words: list[str], i: int) -> int:
     """Length of a personal name starting at words[i] (0 when it does not look like one)."""
     n = 0
@@ -223,7 +283,7 @@ def _name_len(words: list[str], i: int) -> int:
                 if prev in ("عبد", "ابو", "بن", "ابن"):
                     n += 1
                     continue
-                if n and not w.startswith("لل") and not (w in ROLE_WORDS):
+                if n and not w.startswith("لل") and w not in ROLE_WORDS:
                     n += 1
                 break
             n += 1
@@ -270,7 +330,7 @@ def _np_len(words: list[str]) -> int:
 def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool) -> tuple[int, int] | None:
     """Subject written before the verb (SVO; أما X فقال; indefinite noun + imperfect verb)."""
     toks = tokens(f, clause_start, cue_start)
-    while toks and f[toks[0][0] : toks[0][1]] in _PARTICLES:
+    while toks and (f[toks[0][0] : toks[0][1]] in _PARTICLES or f[toks[0][0] : toks[0][1]] in _KANA):
         toks = toks[1:]
     if not toks:
         return None
@@ -282,7 +342,8 @@ def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool
         if w.startswith("ل") and len(w) > 4 and w[1] == "ا":
             a += 1
         return (a, b)
-    return (toks[0][0], toks[-1][1]) if len(toks) <= 8 else None
+    toks = [t for t in toks if f[t[0] : t[1]] not in _KANA]
+    return (toks[0][0], toks[-1][1]) if toks and len(toks) <= 8 else None
 
 
 def speaker_from_entry(e: Entry) -> ActorRef:

@@ -6,14 +6,17 @@ Aliases are folded (claimtrack.text.fold) into one dict, so lookups are a dict h
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from claimtrack.extract.arabic_lexicon import trie_regex
 from claimtrack.extract.base import ActorRef
 from claimtrack.text import fold
 
 MAX_ALIAS_TOKENS = 6
+_SPACES = re.compile(r"[\s،,]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class Gazetteer:
         self.by_id = {e.id: e for e in entries}
         self.alias: dict[str, Entry] = {}
         self.adjective: dict[str, Entry] = {}
+        self.first: dict[str, int] = {}  # first token of an alias -> longest alias length in tokens
         for e in entries:
             for a in (e.canonical, e.name_ar, e.name_en, *e.aliases):
                 if a:
@@ -44,41 +48,49 @@ class Gazetteer:
                 if fold(a).startswith("ال"):
                     self.adjective.setdefault(fold(a)[2:], e)
 
+        for key in self.alias:
+            toks = key.split()
+            self.first[toks[0]] = max(self.first.get(toks[0], 0), len(toks))
+        self.phrase: dict[str, Entry] = {}  # alias or adjective -> entry (built with the mention regex)
+        self._re: re.Pattern[str] | None = None
+
     def lookup(self, phrase: str) -> Entry | None:
         """The entry whose alias is exactly `phrase` (after folding)."""
         return self.alias.get(fold(phrase))
 
     def longest_prefix(self, tokens: list[str]) -> tuple[Entry, int] | None:
         """Longest alias made of tokens[0:n]; returns (entry, n)."""
-        for n in range(min(MAX_ALIAS_TOKENS, len(tokens)), 0, -1):
+        if not tokens:
+            return None
+        longest = self.first.get(tokens[0]) or self.first.get(fold(tokens[0]))
+        if not longest:
+            return None
+        for n in range(min(longest, MAX_ALIAS_TOKENS, len(tokens)), 0, -1):
             e = self.alias.get(fold(" ".join(tokens[:n])))
             if e is not None:
                 return e, n
         return None
 
     def mentions(self, text: str) -> list[Entry]:
-        """Entries mentioned in `text` by alias or adjective (token n-grams), in order, unique."""
-        toks = fold(text).replace("،", " ").replace(",", " ").split()
-        toks = [t.strip("«»“”\"'().:؛") for t in toks]
+        """Entries mentioned in `text` by alias or adjective, in order, unique (one regex pass).
+
+        A و/ب/ل/ف prefix glued to the first word is allowed (وواشنطن، بموسكو).
+        """
         out: list[Entry] = []
-        i = 0
-        while i < len(toks):
-            hit = None
-            for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
-                phrase = " ".join(toks[i : i + n])
-                e = self.alias.get(phrase) or self.adjective.get(phrase)
-                if e is None and n == 1 and len(phrase) > 4 and phrase[0] in "وبلف":
-                    e = self.alias.get(phrase[1:]) or self.adjective.get(phrase[1:])
-                if e is not None:
-                    hit = (e, n)
-                    break
-            if hit:
-                if hit[0] not in out:
-                    out.append(hit[0])
-                i += hit[1]
-            else:
-                i += 1
+        for m in self._mention_re().finditer(fold(text)):
+            e = self.phrase[_SPACES.sub(" ", m.group(1))]
+            if e not in out:
+                out.append(e)
         return out
+
+    def _mention_re(self) -> re.Pattern[str]:
+        if self._re is None:
+            self.phrase = {**self.adjective, **self.alias}  # an alias wins over an adjective
+            for k in [k for k in self.phrase if len(k) < 3]:
+                del self.phrase[k]
+            body = trie_regex(sorted(self.phrase)).replace("\\ ", r"[\s،,]+")
+            self._re = re.compile(rf"(?<![^\W\d_])[وبلف]?({body})(?![^\W\d_])")
+        return self._re
 
     def chain(self, entry: Entry) -> list[Entry]:
         """The entry and its affiliations up the chain (Kremlin → Russia)."""

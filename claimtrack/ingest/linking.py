@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from claimtrack import search
 from claimtrack.extract.base import ExtractedClaim
-from claimtrack.models import Actor, Appearance, Claim, LinkOrigin, LinkRelation
-from claimtrack.services import link_claims
+from claimtrack.models import Actor, Appearance, Claim
 
 MAX_CANDIDATES = 200
 MAX_TERMS = 12
@@ -27,28 +28,27 @@ def _any_terms(session: Session, text: str) -> sa.ColumnElement[bool] | None:
         sa.func.to_tsquery("simple", " | ".join(terms)))
 
 
-def cross_document_denials(session: Session, claim: Claim, ex: ExtractedClaim, document_id: int) -> int:
-    """Link `claim` (a denial) to matching claims in earlier documents; returns the number of links."""
+def cross_document_denials(
+    session: Session, claim_id: int, claimant_id: int, language: str, ex: ExtractedClaim, document_id: int
+) -> list[tuple[int, dict[str, Any]]]:
+    """Earlier claims by other parties that the denial `ex` rejects, with the evidence for each link."""
     try:
         from claimtrack.extract.links import DENIAL_LINK_THRESHOLD, denial_match
     except ImportError:  # extraction without a link scorer
-        return 0
+        return []
     cond = _any_terms(session, ex.text or ex.quote)
     if cond is None:
-        return 0
+        return []
     earlier = select(Appearance.claim_id).where(Appearance.document_id < document_id)
     rows = session.exec(
         select(Claim.id, Claim.text, Actor.canonical_name)
         .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(cond, Claim.id.in_(earlier), Claim.claimant_id != claim.claimant_id)  # type: ignore[union-attr]
+        .where(cond, Claim.id.in_(earlier), Claim.claimant_id != claimant_id)  # type: ignore[union-attr]
         .order_by(Claim.id.desc()).limit(MAX_CANDIDATES)  # type: ignore[union-attr]
     ).all()
-    made = 0
+    found = []
     for cid, text, name in rows:
-        score, evidence = denial_match(ex.text or ex.quote, ex.claimant.canonical, text, name or "", claim.language)
+        score, evidence = denial_match(ex.text or ex.quote, ex.claimant.canonical, text, name or "", language)
         if score >= DENIAL_LINK_THRESHOLD:
-            evidence = {**evidence, "score": round(score, 3), "scope": "earlier document"}
-            link_claims(session=session, by=None, source_id=claim.id, relation=LinkRelation.denies,  # type: ignore[arg-type]
-                        target_id=cid, origin=LinkOrigin.auto, evidence=evidence)
-            made += 1
-    return made
+            found.append((cid, {**evidence, "score": round(score, 3), "scope": "earlier document"}))
+    return found

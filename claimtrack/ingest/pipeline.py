@@ -18,13 +18,29 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from claimtrack import audit
+from claimtrack import audit, search
 from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.ingest.base import IngestError, RawDocument
-from claimtrack.models import Actor, Analyst, Appearance, Claim, ClaimKind, Document, LinkOrigin, LinkRelation
-from claimtrack.services import actor_kind, create_claim, ensure_analyst, ensure_outlet, link_claims
+from claimtrack.models import (
+    Actor,
+    Analyst,
+    Appearance,
+    Claim,
+    ClaimKind,
+    ClaimLink,
+    ClaimState,
+    Document,
+    LinkOrigin,
+    LinkRelation,
+    Verdict,
+    utcnow,
+)
+from claimtrack.services import actor_kind, ensure_analyst, ensure_outlet
 from claimtrack.text import detect_language
+
+# (session, denial claim id, its claimant id, language, extracted denial, document id) -> [(target id, evidence)]
+DenialLinker = Callable[[Session, int, int, str, ExtractedClaim, int], list[tuple[int, dict[str, Any]]]]
 
 
 @dataclass(slots=True)
@@ -79,39 +95,58 @@ def apply_overrides(raw: RawDocument, opts: IngestOptions) -> RawDocument:
 
 
 class ActorCache:
-    """Resolves extracted claimants to Actor rows, creating new actors as the text introduces them."""
+    """Resolves extracted claimants to Actor rows, creating new actors as the text introduces them.
+
+    Also caches outlets. Uses Core statements: this runs once per extracted claim.
+    """
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
+        self._names: dict[int, tuple[str, ...]] = {}
+        self._outlets: dict[str, int] = {}
 
     def clear(self) -> None:
         self._ids.clear()
+        self._names.clear()
+        self._outlets.clear()
+
+    def names(self, actor_id: int) -> tuple[str, ...]:
+        """The names of a resolved actor (canonical, Arabic, English), for the search index."""
+        return self._names.get(actor_id, ())
+
+    def outlet(self, session: Session, name: str) -> int:
+        if name not in self._outlets:
+            self._outlets[name] = ensure_outlet(session=session, name=name).id  # type: ignore[assignment]
+        return self._outlets[name]
 
     def resolve(self, session: Session, ref: ActorRef, depth: int = 0) -> int:
         key = ref.canonical.strip()[:300] or "unknown"
         if key in self._ids:
             return self._ids[key]
-        row = session.exec(select(Actor).where(Actor.canonical_name == key)).first()
+        t = Actor.__table__
+        conn = session.connection()
+        row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
+                              .where(t.c.canonical_name == key)).first()
+        parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
         if row is None:
-            parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
-            row = Actor(canonical_name=key, name_ar=ref.name_ar, name_en=ref.name_en, aliases=list(ref.aliases),
-                        kind=actor_kind(ref.kind), title=ref.title, affiliation_id=parent, same_as=ref.same_as)
-            session.add(row)
-            session.flush()
+            actor_id = conn.execute(sa.insert(t).returning(t.c.id), [{
+                "canonical_name": key, "name_ar": ref.name_ar, "name_en": ref.name_en, "aliases": list(ref.aliases),
+                "kind": actor_kind(ref.kind), "title": ref.title, "affiliation_id": parent, "same_as": ref.same_as,
+            }]).scalar_one()
+            names = (key, ref.name_ar, ref.name_en)
         else:
-            changed = False
-            for alias in ref.aliases:
-                if alias not in row.aliases:
-                    row.aliases.append(alias)
-                    changed = True
-            if row.title is None and ref.title:
-                row.title, changed = ref.title, True
-            if row.affiliation_id is None and ref.affiliation and depth < 5:
-                row.affiliation_id, changed = self.resolve(session, ref.affiliation, depth + 1), True
-            if changed:
-                session.add(row)
-        self._ids[key] = row.id  # type: ignore[assignment]
-        return row.id  # type: ignore[return-value]
+            actor_id = row.id
+            aliases = list(row.aliases or [])
+            new_aliases = [a for a in ref.aliases if a not in aliases]
+            changes: dict[str, Any] = {"aliases": aliases + new_aliases} if new_aliases else {}
+            if row.affiliation_id is None and parent is not None:
+                changes["affiliation_id"] = parent
+            if changes:
+                conn.execute(sa.update(t).where(t.c.id == actor_id).values(**changes))
+            names = (key, row.name_ar, row.name_en)
+        self._ids[key] = actor_id
+        self._names[actor_id] = tuple(n for n in names if n)
+        return actor_id  # type: ignore[no-any-return]
 
 
 def _kind(value: str) -> ClaimKind:
@@ -139,55 +174,70 @@ def store_document(
     analyst: Analyst,
     actors: ActorCache,
     opts: IngestOptions,
-    denial_linker: Callable[[Session, Claim, ExtractedClaim, int], int] | None = None,
-) -> tuple[Document, int]:
-    """Write one document, its claims and appearances, intra-document links and an audit event."""
-    outlet = ensure_outlet(session=session, name=raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
-    doc = Document(
-        outlet_id=outlet.id if outlet else None, title=raw.title, url=raw.url, language=raw.language or "und",
-        published=raw.published, published_precision=raw.published_precision,  # type: ignore[arg-type]
-        byline=raw.byline, text=raw.text, sha256=sha, origin=raw.origin, origin_name=raw.origin_name,
-        source_format=raw.source_format, raw_path=_store_raw_html(raw, sha, opts), meta=raw.meta,
-        ingested_by_id=analyst.id,
-    )
-    session.add(doc)
-    session.flush()
-    first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else None
+    denial_linker: DenialLinker | None = None,
+    chain: audit.ChainHead | None = None,
+) -> tuple[int, int]:
+    """Write one document, its claims, appearances and automatic links, and one audit event.
+
+    Claims, appearances and links go in as bulk Core inserts: ingest is the hot path.
+    """
+    outlet_id = actors.outlet(session, raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
+    now = utcnow()
+    doc_id: int = session.connection().execute(sa.insert(Document.__table__).returning(Document.__table__.c.id), [{
+        "outlet_id": outlet_id, "title": raw.title, "url": raw.url, "language": raw.language or "und",
+        "published": raw.published, "published_precision": raw.published_precision, "byline": raw.byline,
+        "text": raw.text, "sha256": sha, "origin": raw.origin, "origin_name": raw.origin_name,
+        "source_format": raw.source_format, "raw_path": _store_raw_html(raw, sha, opts), "meta": raw.meta,
+        "ingested_at": now, "ingested_by_id": analyst.id,
+    }]).scalar_one()
+    if not claims:
+        audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
+                     after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title})
+        return doc_id, 0
+    first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else now
     default_stated = raw.published.isoformat() if raw.published else None
-    made: list[Claim] = []
-    for ex in claims:
-        claimant_id = actors.resolve(session, ex.claimant)
-        claimant = session.get(Actor, claimant_id)
-        claim = create_claim(
-            session=session, by=analyst, text=ex.text or ex.quote, kind=_kind(ex.kind), language=raw.language or "und",
-            claimant=claimant, event_date=ex.event_date.iso if ex.event_date else None,
-            event_date_precision=ex.event_date.precision if ex.event_date else None, first_seen=first_seen,
-            checkworthiness=ex.checkworthiness, checkworthiness_features=ex.checkworthiness_features,
-            audit_event=False,
-        )
-        session.add(Appearance(
-            claim_id=claim.id, document_id=doc.id, claimant_id=claimant_id,  # type: ignore[arg-type]
-            claimant_surface=ex.claimant_surface, cue=ex.cue, quote=ex.quote, prefix=ex.prefix, suffix=ex.suffix,
-            start=ex.start, end=ex.end, direct_quote=ex.direct_quote,
-            stated_on=ex.stated_on.iso if ex.stated_on else default_stated,
-            stated_on_precision=(ex.stated_on.precision if ex.stated_on else raw.published_precision),  # type: ignore[arg-type]
-            extractor_version=EXTRACTOR_VERSION, confidence=max(0.0, min(1.0, ex.confidence)),
-        ))
-        made.append(claim)
-    session.flush()
-    links = 0
+    language = raw.language or "und"
+    claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
+    claim_rows = []
+    for ex, actor_id in zip(claims, claimant_ids, strict=True):
+        text = ex.text or ex.quote
+        claim_rows.append({
+            "text": text, "language": language, "kind": _kind(ex.kind), "state": ClaimState.new,
+            "verdict": Verdict.unrated, "checkworthiness": max(0.0, min(1.0, ex.checkworthiness)),
+            "checkworthiness_features": ex.checkworthiness_features, "claimant_id": actor_id, "tags": [],
+            "event_date": ex.event_date.iso if ex.event_date else None,
+            "event_date_precision": ex.event_date.precision if ex.event_date else None,
+            "first_seen": first_seen, "search_text": search.search_text(text, *actors.names(actor_id)),
+            "created_at": now, "updated_at": now, "version": 1,
+        })
+    conn = session.connection()
+    claim_t = Claim.__table__
+    ids: list[int] = list(conn.execute(
+        sa.insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), claim_rows).scalars())
+    conn.execute(sa.insert(Appearance.__table__), [{
+        "claim_id": cid, "document_id": doc_id, "claimant_id": actor_id, "claimant_surface": ex.claimant_surface,
+        "cue": ex.cue, "quote": ex.quote, "prefix": ex.prefix, "suffix": ex.suffix, "start": ex.start, "end": ex.end,
+        "direct_quote": ex.direct_quote, "stated_on": ex.stated_on.iso if ex.stated_on else default_stated,
+        "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
+        "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
+    } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)])
+    links: dict[tuple[int, int], dict[str, Any]] = {}
     for i, ex in enumerate(claims):
         for j in ex.denies:
-            if 0 <= j < len(made) and j != i:
-                link_claims(session=session, by=None, source_id=made[i].id, relation=LinkRelation.denies,  # type: ignore[arg-type]
-                            target_id=made[j].id, origin=LinkOrigin.auto,  # type: ignore[arg-type]
-                            evidence=ex.link_evidence.get(j, {"reason": "same document"}))
-                links += 1
+            if 0 <= j < len(ids) and j != i:
+                links[(ids[i], ids[j])] = ex.link_evidence.get(j) or {"reason": "same document"}
         if denial_linker is not None and ex.kind == "denial":
-            links += denial_linker(session, made[i], ex, doc.id)  # type: ignore[arg-type]
-    audit.record(session, analyst=analyst, entity="document", entity_id=doc.id, action="ingest",
-                 after={"origin": raw.origin, "sha256": sha, "claims": len(made), "title": raw.title})
-    return doc, links
+            for target, evidence in denial_linker(session, ids[i], claimant_ids[i], language, ex, doc_id):  # type: ignore[arg-type]
+                links.setdefault((ids[i], target), evidence)
+    if links:
+        conn.execute(sa.insert(ClaimLink.__table__), [{
+            "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
+            "evidence": evidence, "created_at": now,
+        } for (src, tgt), evidence in links.items()])
+    audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
+                 after={"origin": raw.origin, "sha256": sha, "title": raw.title, "claims": ids,
+                        "links": [{"source": s, "relation": "denies", "target": t} for s, t in links]})
+    return doc_id, len(links)
 
 
 def ingest(
@@ -220,6 +270,7 @@ def ingest(
         t0 = time.perf_counter()
         with atomic(engine) as session:
             who = session.get(Analyst, analyst_id)
+            chain = audit.ChainHead()
             shas = [sha for _r, sha, _c in pending]
             existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
             for raw, sha, claims in pending:
@@ -231,19 +282,20 @@ def ingest(
                 existing.add(sha)
                 nested = session.begin_nested()
                 try:
-                    doc, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
-                                                denial_linker=cross_document_denials)
+                    doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
+                                                denial_linker=cross_document_denials, chain=chain)
                     nested.commit()
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
                     nested.rollback()
                     actors.clear()
+                    chain.reset()
                     summary.errors.append(f"{raw.origin}: could not store: {exc.__class__.__name__}: {exc}".splitlines()[0])
                     _report(on_progress, raw.origin_name, "error")
                     continue
                 summary.added += 1
                 summary.claims += len(claims)
                 summary.links += links
-                summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc.id,
+                summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc_id,
                                           "claims": len(claims)})
                 _report(on_progress, raw.origin_name, f"{len(claims)} claims")
         pending.clear()

@@ -64,11 +64,9 @@ class ClaimActionScreen(Screen[None]):
                         make: Callable[[queries.ClaimDetail, int], ModalScreen[str | None]]) -> None:
         try:
             detail = self.capp.store.detail(ref[0])
-            analysts = self.capp.store.analysts()
         except services.ClaimtrackError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
-        self._analysts = analysts
         self.app.call_from_thread(self.app.push_screen, make(detail, ref[1]), self.after_action)
 
     def action_state(self) -> None:

@@ -1,0 +1,190 @@
+"""Dates in Arabic and English text: absolute (with python-dateutil) and relative to publication.
+
+`find_dates(text, published)` returns (start, end, PartialDate) in text order; precision is the
+finest unit the text states ("2023" year, "2023-03" month, "2023-03-05" day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from dateutil import parser as du_parser
+from dateutil.relativedelta import relativedelta
+
+from claimtrack.extract.arabic_lexicon import trie_regex
+from claimtrack.extract.base import PartialDate
+from claimtrack.extract.segment import fold_chars
+
+# month names: (English, Arabic transliterated, Levantine/Iraqi) in folded Arabic spelling
+_AR_MONTHS = [
+    ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "اذار"), ("ابريل", "نيسان"), ("مايو", "ايار"),
+    ("يونيو", "حزيران"), ("يوليو", "تموز"), ("اغسطس", "اب"), ("سبتمبر", "ايلول"), ("اكتوبر", "تشرين الاول"),
+    ("نوفمبر", "تشرين الثاني"), ("ديسمبر", "كانون الاول"),
+]
+_AR_VARIANTS = {"ابريل": ["افريل", "أبريل", "إبريل"], "يوليو": ["يوليوز", "جويلية"], "يونيو": ["يونيه", "جوان"],
+                "مايو": ["ماي"], "اغسطس": ["أغسطس", "غشت", "أوت"], "فبراير": ["فبرير"], "يناير": ["جانفي"],
+                "ديسمبر": ["دجنبر"], "نوفمبر": ["نونبر"], "سبتمبر": ["شتنبر"]}
+
+
+def _fold(s: str) -> str:
+    return re.sub("[أإآ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
+
+
+class ArabicParserInfo(du_parser.parserinfo):
+    """dateutil parserinfo that also knows Arabic month names (single-token keys; see `_MONTH_TOKEN`)."""
+
+    MONTHS = [
+        (en[:3], en, *(_fold(a) for a in (ar, lev.replace(" ", "_"), *_AR_VARIANTS.get(ar, []))))
+        for (en, (ar, lev)) in zip(
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"], _AR_MONTHS, strict=True)
+    ]
+    MONTHS[8] = ("Sep", "Sept", "September", *MONTHS[8][2:])
+
+
+_PINFO = ArabicParserInfo()
+_MONTH_NUM: dict[str, int] = {}
+for _i, _names in enumerate(ArabicParserInfo.MONTHS, 1):
+    for _n in _names:
+        _MONTH_NUM[_n.lower().replace("_", " ")] = _i
+
+_MONTH_ALT = trie_regex([k for k in _MONTH_NUM if len(k) > 2 or k == "اب"])
+_ORD_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+    "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14,
+    "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19, "العشرين": 20,
+    "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23, "الرابع والعشرين": 24,
+    "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27, "الثامن والعشرين": 28,
+    "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORD_ALT = trie_regex(list(_ORD_DAYS))
+_W = r"[\u0621-\u064Aa-zA-Z0-9]"
+_PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|last|past)"
+_NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
+_DATE_RE = re.compile(
+    rf"(?<!{_W})(?:"
+    rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
+    rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})|(?P<y5>(?:19|20)\d{{2}})"
+    rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
+    rf"|(?P<today>اليوم|today)|(?P<tomorrow>غدا|tomorrow)"
+    rf"|(?:(?:العام|السنه)\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<ly_en>last|next)\s+year)"
+    rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
+    rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf")(?!{_W})"
+)  # matched against lower-cased text: IGNORECASE makes `re` several times slower on Arabic
+_DATE_RE_I = re.compile(_DATE_RE.pattern, re.IGNORECASE)
+_WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+def _pd(d: dt.date, precision: str) -> PartialDate:
+    iso = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(precision, d.isoformat())
+    return PartialDate(iso, precision)
+
+
+def _month_date(month: int, year: int | None, rel: str, pub: dt.date | None) -> dt.date | None:
+    if year is not None:
+        return dt.date(year, month, 1)
+    if pub is None:
+        return None
+    past = bool(re.fullmatch(_PAST, rel or "", re.IGNORECASE))
+    nxt = bool(re.fullmatch(_NEXT, rel or "", re.IGNORECASE))
+    if nxt:
+        y = pub.year if month > pub.month else pub.year + 1
+    elif past:
+        y = pub.year if month < pub.month else pub.year - 1
+    else:  # a bare month: the nearest one not after publication
+        y = pub.year if month <= pub.month else pub.year - 1
+    return dt.date(y, month, 1)
+
+
+def _parse_with_dateutil(s: str, default: dt.datetime) -> dt.datetime | None:
+    try:
+        return du_parser.parse(s, parserinfo=_PINFO, default=default)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _merge(spans: list[tuple[int, int]], n: int, pad: int = 24) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted((max(0, a - pad), min(n, b + pad)) for a, b in spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _matches(text: str, spans: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    src = fold_chars(text)
+    low = src.lower()
+    rx = _DATE_RE
+    if len(low) == len(src):
+        src = low
+    else:  # a rare letter whose lower case is longer: keep offsets, match case-insensitively
+        rx = _DATE_RE_I
+    for a, b in _merge(spans, len(src)) if spans is not None else [(0, len(src))]:
+        yield from rx.finditer(src, a, b)
+
+
+def find_dates(text: str, published: dt.date | None,
+               spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, PartialDate]]:
+    """Dates stated in `text` (any language; Arabic raw or folded), resolved against `published`.
+
+    With `spans`, only those regions of the text (padded a little) are read.
+    """
+    out: list[tuple[int, int, PartialDate]] = []
+    for m in _matches(text, spans):
+        g = m.groupdict()
+        d: PartialDate | None = None
+        month_tok = g["m1"] or g["m2"] or g["m3"]
+        if month_tok:
+            month = _MONTH_NUM.get(month_tok.lower())
+            if month is None:
+                continue
+            day = g["day"] or g["day2"]
+            year = g["y1"] or g["y2"] or g["y3"]
+            if day and not day.isdigit():
+                day = str(_ORD_DAYS[day])
+            base = _month_date(month, int(year) if year else None, g.get("rel3") or "", published)
+            if base is None:
+                continue
+            if day:
+                token = f"{int(day)} {ArabicParserInfo.MONTHS[month - 1][2]} {base.year}"
+                parsed = _parse_with_dateutil(token, dt.datetime(base.year, month, 1))
+                if parsed is None:
+                    continue
+                d = _pd(parsed.date(), "day")
+            else:
+                d = _pd(base, "month")
+        elif g["y4"] or g["y5"]:
+            y = int(g["y4"] or g["y5"])
+            if 1900 <= y <= 2100:
+                d = PartialDate(str(y), "year")
+        elif published is not None:
+            if g["yest"]:
+                d = _pd(published - dt.timedelta(days=1), "day")
+            elif g["yest2"]:
+                d = _pd(published - dt.timedelta(days=2), "day")
+            elif g["today"]:
+                d = _pd(published, "day")
+            elif g["tomorrow"]:
+                d = _pd(published + dt.timedelta(days=1), "day")
+            elif g["ly"] or g["ly_en"]:
+                step = -1 if (g["ly"] or g["ly_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
+                d = PartialDate(str(published.year + step), "year")
+            elif g["lm"] or g["lm_en"]:
+                step = -1 if (g["lm"] or g["lm_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
+                d = _pd(published + relativedelta(months=step), "month")
+            elif g["wd"]:
+                back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+                d = _pd(published - dt.timedelta(days=back), "day")
+        if d is not None:
+            if out and out[-1][1] >= m.start() - 1 and d.precision == "day" and out[-1][2].precision == "day":
+                continue  # "أمس الاثنين": one date
+            out.append((m.start(), m.end(), d))
+    return out

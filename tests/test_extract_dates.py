@@ -1,0 +1,44 @@
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.dates import find_dates
+
+PUB = dt.date(2023, 8, 31)
+
+
+@pytest.mark.parametrize("text,iso,precision", [
+    ("في مارس الماضي", "2023-03", "month"),
+    ("في آذار الماضي", "2023-03", "month"),
+    ("في مارس (آذار) الماضي", "2023-03", "month"),
+    ("في كانون الثاني 2021", "2021-01", "month"),
+    ("يوم 5 تشرين الأول 2020", "2020-10-05", "day"),
+    ("في الثامن من يوليو", "2023-07-08", "day"),
+    ("في ١٢ أيار ٢٠٢٢", "2022-05-12", "day"),
+    ("أمس", "2023-08-30", "day"),
+    ("أول من أمس", "2023-08-29", "day"),
+    ("العام الماضي", "2022", "year"),
+    ("الشهر الماضي", "2023-07", "month"),
+    ("في ديسمبر المقبل", "2023-12", "month"),
+    ("في عام 2013", "2013", "year"),
+    ("yesterday", "2023-08-30", "day"),
+    ("last year", "2022", "year"),
+    ("last March", "2023-03", "month"),
+    ("on March 5, 2021", "2021-03-05", "day"),
+])
+def test_find_dates(text, iso, precision):
+    d = find_dates(text, PUB)
+    assert d and d[0][2].iso == iso and d[0][2].precision == precision
+
+
+def test_relative_dates_need_publication():
+    assert find_dates("أمس والعام الماضي", None) == []
+
+
+def test_stated_on_and_event_date():
+    text = "عنوان\nوكان سامر خليل قد أعلن في مارس الماضي، أن الشركة سلّمت العام الماضي ألف سيارة."
+    c = extract(text, language="ar", published=PUB)[0]
+    assert c.stated_on.iso == "2023-03"
+    assert c.event_date.iso == "2022"
+    assert c.claimant.canonical == "سامر خليل"

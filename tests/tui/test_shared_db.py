@@ -1,0 +1,62 @@
+"""The shared database: other analysts' commits are noticed, and a stale edit is a conflict."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from textual.widgets import Select, TextArea
+from tui_helpers import SIZE, make_app, screen_text, settle, sync
+
+from claimtrack import db, services
+from claimtrack.models import ClaimState, Verdict
+from tui.screens.claim import ClaimScreen
+from tui.screens.modals import ConflictScreen
+
+
+def other_analyst_triages(engine: Engine, cid: int) -> None:
+    with db.atomic(engine) as s:
+        services.set_state(session=s, by=services.get_analyst(session=s, handle="amal"), claim_id=cid,
+                           state=ClaimState.triaged)
+
+
+@sync
+async def test_other_analysts_changes_are_noticed(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    cid = ids["en_statement"]
+    app = make_app(engine, "omar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.store.changed()  # prime the watcher, as the first interval tick does
+        app.open_claim(cid)
+        await settle(pilot)
+        assert "new · verdict" in screen_text(app)
+        other_analyst_triages(engine, cid)
+        app.poll_changes()
+        await settle(pilot)
+        assert "triaged · verdict" in screen_text(app)
+
+
+@sync
+async def test_stale_edit_shows_conflict_and_is_not_saved(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    cid = ids["en_statement"]
+    app = make_app(engine, "omar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_claim(cid)
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        app.screen.query_one("#verdict", Select).value = Verdict.unverifiable
+        app.screen.query_one("#rationale", TextArea).text = "mine"
+        other_analyst_triages(engine, cid)  # meanwhile, version 1 → 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        text = screen_text(app)
+        assert "NOT saved" in text and "triaged" in text and "version 2" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen)
+        assert "triaged · verdict unrated" in screen_text(app)
+    with db.session(engine) as s:
+        assert services.get_claim(session=s, claim_id=cid).verdict == Verdict.unrated

@@ -1,0 +1,258 @@
+"""One claim: text, quote in its paragraph, claimant, dates, appearances, links, evidence, comments, history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from claimtrack import queries, services
+from tui import bidi
+from tui.messages import DatabaseChanged
+from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
+from tui.screens.forms import grade_label
+from tui.widgets.bidi_text import BidiText
+from tui.widgets.claim_table import STATE_STYLE, VERDICT_STYLE
+
+INVERSE = {"denies": "denied by", "contradicts": "contradicted by", "supports": "supported by",
+           "repeats": "repeated by", "duplicate_of": "has duplicate", "updates": "updated by"}
+STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "blue"}
+QUOTE_STYLE = "bold reverse"
+
+
+def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph (line) of `text` holding [start, end) and the span's offsets inside it."""
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    return text[p0:p1], start - p0, end - p0
+
+
+def quote_in_context(text: str, start: int, end: int) -> Text:
+    para, s, e = paragraph_around(text, start, end)
+    out = Text(para)
+    out.stylize(QUOTE_STYLE, max(0, s), min(len(para), e))
+    return out
+
+
+def _section(title: str) -> Label:
+    return Label(Text(title, style="bold underline"), classes="section")
+
+
+def event_summary(ev: Any) -> str:
+    before, after = ev.before or {}, ev.after or {}
+    changes = [f"{k}: {before.get(k)} → {after.get(k)}" for k in after
+               if k in before and before.get(k) != after.get(k) and k != "version"]
+    if not changes and after:
+        changes = [f"{k}={v}" for k, v in after.items() if v not in (None, "", [], {})][:4]
+    extra = f" — {ev.rationale}" if ev.rationale else ""
+    return "; ".join(changes) + extra
+
+
+class ClaimScreen(ClaimActionScreen):
+    """Everything about one claim; related claims and appearances are navigable."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="claim.back"),
+        Binding("d", "document", "Document", id="claim.document", tooltip="Open the article of the first appearance"),
+        Binding("ctrl+r", "reload", "Reload", id="claim.reload", show=False),
+        *CLAIM_BINDINGS,
+    ]
+
+    def __init__(self, claim_id: int) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.detail: queries.ClaimDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="claim-body"):
+            yield Static(Text(f"Loading claim {self.claim_id}…"), id="claim-header", markup=False)
+            yield _section("Claim")
+            yield BidiText(id="claim-text")
+            yield _section("In context")
+            yield BidiText(id="claim-context")
+            yield _section("Claimant and dates")
+            yield BidiText(id="claim-claimant")
+            yield _section("Rationale")
+            yield BidiText(id="claim-rationale")
+            yield _section("Appearances (enter opens the article)")
+            yield OptionList(id="appearances", classes="nav-list")
+            yield _section("Related claims (enter opens)")
+            yield OptionList(id="links", classes="nav-list")
+            yield _section("Evidence")
+            yield Static(Text(""), id="evidence", markup=False)
+            yield _section("Comments")
+            yield BidiText(id="comments")
+            yield _section("History")
+            yield Static(Text(""), id="history", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="detail")
+    def reload(self) -> None:
+        try:
+            detail = self.capp.store.detail(self.claim_id)
+        except services.ClaimtrackError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.show, detail)
+
+    def show(self, d: queries.ClaimDetail) -> None:
+        self.detail = d
+        c = d.claim
+        head = Text()
+        head.append(f" Claim {c.id} ", style="bold reverse")
+        head.append("  ")
+        head.append(c.state.value, style=STATE_STYLE.get(c.state.value, ""))
+        head.append(" · verdict ")
+        head.append(c.verdict.value, style=VERDICT_STYLE.get(c.verdict.value, ""))
+        head.append(f" · {c.kind.value} · {c.language} · version {c.version}")
+        if c.merged_into_id:
+            head.append(f" · MERGED into {c.merged_into_id}", style="bold yellow")
+        head.append(f"\n assignee {d.assignee or '—'} · investigator {d.investigator or '—'} · "
+                    f"reviewer {d.reviewer or '—'} · tags {', '.join(c.tags) if c.tags else '—'}")
+        self.query_one("#claim-header", Static).update(head)
+        self.query_one("#claim-text", BidiText).update(Text(c.text, style="bold"))
+        if d.appearances:
+            a = d.appearances[0]
+            self.query_one("#claim-context", BidiText).update(
+                quote_in_context(a.document.text, a.appearance.start, a.appearance.end))
+        else:
+            self.query_one("#claim-context", BidiText).update(Text("(no appearance)", style="dim"))
+        self.query_one("#claim-claimant", BidiText).update(self._claimant_text(d))
+        self.query_one("#claim-rationale", BidiText).update(Text(c.rationale or "—"))
+        self._fill_appearances(d)
+        self._fill_links(d)
+        self.query_one("#evidence", Static).update(self._evidence_text(d))
+        comments = Text()
+        for i, (cm, who) in enumerate(d.comments):
+            if i:
+                comments.append("\n")
+            comments.append(f"{cm.created_at:%Y-%m-%d %H:%M} {who or '?'}: ", style="bold")
+            comments.append(cm.body)
+        self.query_one("#comments", BidiText).update(comments if d.comments else Text("—", style="dim"))
+        history = Text()
+        for ev in d.events:
+            history.append(f"{ev.at:%Y-%m-%d %H:%M:%S} ", style="dim")
+            history.append(f"{ev.analyst_handle or 'system':<8} ", style="bold")
+            history.append(f"{ev.entity}.{ev.action} ")
+            history.append(event_summary(ev) + "\n")
+        self.query_one("#history", Static).update(history)
+
+    def _claimant_text(self, d: queries.ClaimDetail) -> Text:
+        t = Text()
+        if d.claimant:
+            a = d.claimant
+            t.append(a.canonical_name, style="bold")
+            names = [n for n in (a.name_ar, a.name_en) if n and n != a.canonical_name]
+            if names:
+                t.append(" (" + " / ".join(names) + ")")
+            if a.title:
+                t.append(f", {a.title}")
+            if d.affiliations:
+                t.append(" → " + " → ".join(x.canonical_name for x in d.affiliations))
+        else:
+            t.append("unknown claimant", style="dim")
+        stated = sorted({a.appearance.stated_on for a in d.appearances if a.appearance.stated_on})
+        seen = f"{d.claim.first_seen:%Y-%m-%d}" if d.claim.first_seen else "—"
+        t.append(f"\nstated on: {', '.join(stated) or '—'} · event date: {d.claim.event_date or '—'} · "
+                 f"first seen: {seen}")
+        return t
+
+    def _fill_appearances(self, d: queries.ClaimDetail) -> None:
+        ol = self.query_one("#appearances", OptionList)
+        ol.clear_options()
+        mode = self.capp.bidi_mode
+        for av in d.appearances:
+            doc, a = av.document, av.appearance
+            p = Text(f"doc {doc.id} · {av.outlet or '?'} · {doc.published or '?'} · ")
+            p.append_text(bidi.cell(doc.title or doc.origin_name or "", mode, 40))
+            p.append(" · ")
+            p.append_text(bidi.cell(f"{a.claimant_surface or av.claimant or '?'} {a.cue or ''}: «{a.quote}»", mode, 70))
+            ol.add_option(Option(p, id=f"{doc.id}:{a.id}"))
+        if not d.appearances:
+            ol.add_option(Option(Text("—"), disabled=True))
+
+    def _fill_links(self, d: queries.ClaimDetail) -> None:
+        ol = self.query_one("#links", OptionList)
+        ol.clear_options()
+        mode = self.capp.bidi_mode
+        for lv in d.links:
+            rel = lv.link.relation.value
+            label = rel if lv.outgoing else INVERSE.get(rel, rel + " (in)")
+            p = Text(f"{label:<15} ", style="bold red" if "den" in label or "contradict" in label else "bold")
+            p.append(f"#{lv.other.id} [{lv.other.state.value}/{lv.other.verdict.value}] ")
+            p.append_text(bidi.cell(f"{lv.other_claimant or '?'}: {lv.other.text}", mode, 80))
+            p.append(f"  ({lv.link.origin.value})", style="dim")
+            ol.add_option(Option(p, id=str(lv.other.id)))
+        if not d.links:
+            ol.add_option(Option(Text("—"), disabled=True))
+
+    def _evidence_text(self, d: queries.ClaimDetail) -> Text:
+        t = Text()
+        if not d.evidence:
+            return Text("— no evidence yet (e adds some)", style="dim")
+        for ev in d.evidence:
+            e = ev.evidence
+            t.append(f"[{ev.stance}]", style=STANCE_STYLE.get(ev.stance, ""))
+            t.append(f" {e.grade} ", style="bold reverse")
+            t.append(f" {e.kind.value}: ")
+            t.append(e.title or e.url or e.file_path or "")
+            if e.url and e.title:
+                t.append(f" <{e.url}>", style="underline")
+            t.append(f"  by {ev.by or '?'}\n", style="dim")
+            t.append(f"    {grade_label(e.reliability, e.credibility)}\n", style="dim italic")
+            if e.excerpt:
+                t.append("    “")
+                t.append(e.excerpt)
+                t.append("”\n")
+        return t
+
+    @on(OptionList.OptionSelected, "#links")
+    def _open_link(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.capp.open_claim(int(event.option.id))
+
+    @on(OptionList.OptionSelected, "#appearances")
+    def _open_doc(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            doc_id, app_id = event.option.id.split(":")
+            self.capp.open_document(int(doc_id), appearance_id=int(app_id))
+
+    def action_document(self) -> None:
+        if self.detail and self.detail.appearances:
+            a = self.detail.appearances[0]
+            self.capp.open_document(a.document.id, appearance_id=a.appearance.id)  # type: ignore[arg-type]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def current_ref(self) -> tuple[int, int] | None:
+        return (self.detail.claim.id, self.detail.claim.version) if self.detail else None  # type: ignore[return-value]
+
+    def displayed_detail(self) -> queries.ClaimDetail | None:
+        return self.detail
+
+    def after_action(self, message: str | None) -> None:
+        super().after_action(message)
+        self.reload()
+
+    def on_database_changed(self, _message: DatabaseChanged) -> None:
+        self.reload()
+
+    def refresh_bidi(self) -> None:
+        for w in self.query(BidiText):
+            w.refresh(layout=True)
+        if self.detail:
+            self.show(self.detail)
