@@ -104,19 +104,19 @@ class ArabicExtractor:
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
             if c.group("verb") and c.group("verb")[0] in "يت":
-                span = preceding_subject(self.f, a, c.start(), only_last=False)
+                span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 if span:
                     sp = self.res.parse(span[0], span[1], self._orig)
                     if sp is not None:
                         lemma, kind = L.VERB_FORM[c.group("verb")]
-                        self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start()), split=False)
+                        self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
                         return
 
     # -- body ----------------------------------------------------------------------------------------------
     def _paragraph(self, a: int, b: int) -> None:
         f = self.f
         quotes = quote_spans(f, a, b)
-        cues = [c for c in L.CUE_RE.finditer(f, a, b) if inside(c.start(c.lastgroup), quotes) is None
+        cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup), quotes) is None
                 and not (c.group("pre").startswith("كما") and c.group("verb")
                          and L.VERB_FORM[c.group("verb")][0] in ("زعم", "ادعي"))]
         if not cues:
@@ -140,7 +140,7 @@ class ArabicExtractor:
         for idx, c in enumerate(cues):
             if idx in consumed:
                 continue
-            nxt = next((x.start() for x in heads if x.start() > c.start()), sb)
+            nxt = next((x.start("pre") for x in heads if x.start("pre") > c.start("pre")), sb)
             if c.group("prep"):
                 self._prep(c, sa, sb, clause_start, nxt, heads)
                 clause_start = nxt
@@ -172,11 +172,11 @@ class ArabicExtractor:
                 content_start = c.start(c.lastgroup)
             if lemma == "نقل" and "عن" not in f[cend:subj_end]:
                 continue
-            if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start() - 6), c.start()):
+            if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start("pre") - 6), c.start("pre")):
                 kind = "statement"
             # prep cues inside the subject region are absorbed (ذكرت الصحيفة نقلاً عن مصدر …)
             for j in range(idx + 1, len(cues)):
-                if cues[j].group("prep") and cues[j].start() < subj_end:
+                if cues[j].group("prep") and cues[j].start("pre") < subj_end:
                     consumed.add(j)
             # speaker
             if _KULL_MIN.match(f, cend) and content_start == c.start(c.lastgroup):
@@ -210,17 +210,17 @@ class ArabicExtractor:
             if sent_speaker is not None:
                 return sent_speaker
             for sp in reversed(res.seen):
-                if sp.surface and sp.surface.split()[-1] in self.text[self._orig(clause_start) : self._orig(c.start())]:
+                if sp.surface and sp.surface.split()[-1] in self.text[self._orig(clause_start) : self._orig(c.start("pre"))]:
                     return sp
             return res.last
         if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
             return None
         imperfect = verb[0] in "يت" and not c.group("pre").startswith(("و", "ف"))
-        pre_text = f[clause_start : c.start()].strip()
+        pre_text = f[clause_start : c.start("pre")].strip()
         kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
         kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
         if pre_text.startswith("اما ") or kana or (imperfect and pre_text):
-            span = preceding_subject(f, clause_start, c.start(), only_last=imperfect and not (kana or pre_text.startswith("اما ")))
+            span = preceding_subject(f, clause_start, c.start("pre"), only_last=imperfect and not (kana or pre_text.startswith("اما ")))
             if span is not None:
                 sp = res.parse(span[0], span[1], self._orig)
                 if sp is not None:
@@ -233,7 +233,7 @@ class ArabicExtractor:
         else:
             sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
         if sp is None:
-            return self._continuation(clause_start, c.start())
+            return self._continuation(clause_start, c.start("pre"))
         return res.remember(sp)
 
     def _continuation(self, clause_start: int, cue_start: int) -> Speaker | None:
@@ -276,18 +276,18 @@ class ArabicExtractor:
               heads: list[re.Match[str]]) -> None:
         """بحسب X / وفقاً لـ X / نقلاً عن X: forward at a sentence start, else the clause before it."""
         f = self.f
-        before = f[clause_start : c.start()].strip(" ،,و")
+        before = f[clause_start : c.start("pre")].strip(" ،,و")
         src_end = re.search(r"[،,.]|$", f[c.end() : sb])
         assert src_end is not None
         s_start, s_end = c.end(), c.end() + src_end.start()
         if not before:
-            if any(sa <= h.start() < sb for h in heads):
+            if any(sa <= h.start("pre") < sb for h in heads):
                 return
             content = (s_end + 1, nxt)
         else:
-            if any(clause_start <= h.start() < c.start() for h in heads):
+            if any(clause_start <= h.start("pre") < c.start("pre") for h in heads):
                 return
-            content = (clause_start, c.start())
+            content = (clause_start, c.start("pre"))
         sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
         if sp is None:
             return

@@ -103,10 +103,12 @@ def trie_regex(words: list[str]) -> str:
 _VERB_ALT = trie_regex(list(VERB_FORM))
 _PART_ALT = trie_regex(list(PARTICIPLE_FORM))
 _PREP_ALT = r"ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
-CUE_RE = re.compile(
-    rf"(?<!{_W})(?P<pre>[وف]?(?:لكن\s+|قد\s+|كما\s+|ثم\s+)?)"
-    rf"(?:(?P<verb>{_VERB_ALT})|(?P<part>{_PART_ALT})|(?P<prep>{_PREP_ALT}))(?!{_W})"
-)
+_CUE_BODY = (rf"(?P<pre>[وف]?(?:لكن\s+|قد\s+|كما\s+|ثم\s+)?)"
+             rf"(?:(?P<verb>{_VERB_ALT})|(?P<part>{_PART_ALT})|(?P<prep>{_PREP_ALT}))(?!{_W})")
+CUE_RE = re.compile(rf"(?<!{_W}){_CUE_BODY}")
+# the same, eating the character before the cue (a leading class lets `re` skip ahead fast): scan from
+# one character before the region; use the group offsets (start("pre")), never start()
+CUE_SCAN = re.compile(rf"[^\u0621-\u064A\w]{_CUE_BODY}")
 
 # what may introduce the content after the subject
 COMPLEMENTIZER_RE = re.compile(

@@ -63,8 +63,8 @@ _ORD_ALT = trie_regex(list(_ORD_DAYS))
 _W = r"[\u0621-\u064Aa-zA-Z0-9]"
 _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|last|past)"
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
-_DATE_RE = re.compile(
-    rf"(?<!{_W})(?:"
+_DATE_RE = re.compile(  # the leading class eats the character before the date: lets `re` skip fast to it
+    rf"[^\u0621-\u064Aa-zA-Z0-9](?:"
     rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
@@ -119,16 +119,19 @@ def _merge(spans: list[tuple[int, int]], n: int, pad: int = 24) -> list[tuple[in
     return out
 
 
-def _matches(text: str, spans: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
-    src = fold_chars(text)
+def _matches(text: str, spans: list[tuple[int, int]] | None) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of date expressions in `text` (or in its `spans`)."""
+    src = "\n" + fold_chars(text)  # shifted by one: every date has a character before it
     low = src.lower()
     rx = _DATE_RE
     if len(low) == len(src):
         src = low
     else:  # a rare letter whose lower case is longer: keep offsets, match case-insensitively
         rx = _DATE_RE_I
-    for a, b in _merge(spans, len(src)) if spans is not None else [(0, len(src))]:
-        yield from rx.finditer(src, a, b)
+    n = len(text)
+    for a, b in _merge(spans, n) if spans is not None else [(0, n)]:
+        for m in rx.finditer(src, a, b + 1):
+            yield m.start(), m.end() - 1, m
 
 
 def find_dates(text: str, published: dt.date | None,
@@ -138,7 +141,7 @@ def find_dates(text: str, published: dt.date | None,
     With `spans`, only those regions of the text (padded a little) are read.
     """
     out: list[tuple[int, int, PartialDate]] = []
-    for m in _matches(text, spans):
+    for start, end, m in _matches(text, spans):
         g = m.groupdict()
         d: PartialDate | None = None
         month_tok = g["m1"] or g["m2"] or g["m3"]
@@ -184,7 +187,7 @@ def find_dates(text: str, published: dt.date | None,
                 back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
                 d = _pd(published - dt.timedelta(days=back), "day")
         if d is not None:
-            if out and out[-1][1] >= m.start() - 1 and d.precision == "day" and out[-1][2].precision == "day":
+            if out and out[-1][1] >= start - 1 and d.precision == "day" and out[-1][2].precision == "day":
                 continue  # "أمس الاثنين": one date
-            out.append((m.start(), m.end(), d))
+            out.append((start, end, d))
     return out

@@ -30,7 +30,7 @@ __all__ = ["extract_english", "sentences"]
 _OPEN_Q = "“\""
 _CLOSE_Q = "”\""
 _QUOTE_PAIR = re.compile(r"“[^“”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|''[^'\n]*(?:''|$)", re.M)
-_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"(?:\b([A-Za-z][A-Za-z.]{0,10}))?[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _PARA = re.compile(r"[^\n]+")
 
@@ -82,10 +82,6 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z]))"
                        r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z])))*")
 _FULLNAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){0,1}\s+(?:Mc|Mac|O’|O')?[A-Z][a-z'’-]+")
-_AFTER_SRC = re.compile(
-    r"\s*((?:the |a |an |one |two |his |her |their |its )?(?:[A-Z][\w.'’&-]*|[a-z][\w-]*)"
-    r"(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|de|[a-z][\w-]*(?=\s+(?:[A-Z]|of)))){0,8})"
-    r"(?:\s*\([^()]*\))?")
 _ADVERBIAL = set("""on in at during last this earlier later late early recently yesterday today tonight
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month
 year a an the statement interview twitter facebook email phone telephone call conference news speech rally
@@ -135,6 +131,13 @@ def _abbrev_before(text: str, dot: int, floor: int) -> bool:
     return lw in ABBREVIATIONS or ("." in w and len(w) <= 5)
 
 
+def _is_abbrev(word: str) -> bool:
+    w = word.rstrip(".")
+    if len(w) == 1 and w.isupper():
+        return True  # initial: "John F. Kennedy"
+    return w.lower() in ABBREVIATIONS or ("." in w and len(w) <= 5)
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_PAIR.finditer(text)]
 
@@ -145,8 +148,8 @@ def _split(text: str, start: int, end: int, quotes: _Doc | None) -> list[tuple[i
     s = start
     for m in _SENT_END.finditer(text, start, end):
         b = m.end()
-        dot = m.start()
-        if text[dot] == "." and _abbrev_before(text, dot, start):
+        w = m.group(1)
+        if w and text[m.end(1)] == "." and _is_abbrev(w):
             continue
         if quotes is not None and quotes.in_quote(b):
             continue
@@ -171,9 +174,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _build(text: str) -> _Doc:
     quotes = _quote_spans(text)
     doc = _Doc(text, quotes, [q[0] for q in quotes], [])
-    for p in _PARA.finditer(text):
-        doc.units.extend(_split(text, p.start(), p.end(), doc))
+    doc.units = [u for a, b in _paragraphs(text) for u in _split(text, a, b, doc)]
     return doc
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    a = 0
+    n = len(text)
+    while a < n:
+        b = text.find("\n", a)
+        if b < 0:
+            b = n
+        if b > a:
+            out.append((a, b))
+        a = b + 1
+    return out
 
 
 def _cues(doc: _Doc) -> list[_Cue]:
@@ -320,16 +336,34 @@ def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) 
     return _source_before(text, floor, seg_start, 1)
 
 
+_AFTER_STOP = set("""in on at during who whom which that to told after when while as because with about for from
+said says say by since before than like was is were are has had have will would can could, and but or if its
+his her their this""".split())
+
+
 def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
-    """Inverted order: the source right after the cue ("…," said John Kirby)."""
-    m = _AFTER_SRC.match(text, ce, limit)
-    if not m or not m.group(1):
+    """Inverted order and "according to": the source noun phrase right after the cue."""
+    start = end = None
+    for n, m in enumerate(_TOK.finditer(text, ce, min(limit, ce + 160)), 1):
+        w = m.group(0)
+        if not w[0].isalnum():
+            break
+        lw = w.lower().rstrip(".")
+        if start is not None and lw in _AFTER_STOP:
+            break
+        if start is None and lw in ("that", "it", "this", "there", "to", "in", "on", "at", "of", "if", "what"):
+            return None
+        if start is None:
+            start = m.start()
+        end = m.end()
+        if w.endswith(".") and not _abbrev_before(text, m.end() - 1, m.start()):
+            end -= 1
+            break
+        if n >= 10:
+            break
+    if start is None or end is None or end <= start:
         return None
-    s, e = m.start(1), m.end(1)
-    first = text[s:e].split()[0].lower()
-    if first in ("that", "it", "this", "there", "to", "in", "on", "at", "of", "the") and first != "the":
-        return None
-    return (s, m.end())
+    return (start, end)
 
 
 def _is_adverbial_tail(seg: str) -> bool:
@@ -344,7 +378,7 @@ class _Speakers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.full: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _FULLNAME.finditer(text)]
+        self._full: list[tuple[int, str]] | None = None
         self.last: ActorRef | None = None
         self.last_person: ActorRef | None = None
         self.roles: dict[str, ActorRef] = {}
@@ -355,12 +389,19 @@ class _Speakers:
         if " " in name:
             return name
         best = None
-        for p, full in self.full:
+        if self._full is None:
+            self._full = [(m.start(), m.group(0)) for m in _FULLNAME.finditer(self.text)]
+        for p, full in self._full:
             if p >= pos:
                 break
             parts = full.split()
-            if parts[-1] == name and parts[0] not in TITLES:
-                best = full
+            if parts[-1] != name:
+                continue
+            k = 0
+            while k < len(parts) and parts[k] in TITLES:
+                k += 1
+            if len(parts) - k >= 2:
+                best = " ".join(parts[k:])
         return best or name
 
     def resolve(self, surface: str, pos: int) -> ActorRef:
@@ -433,18 +474,23 @@ def extract_english(text: str) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     cue_starts = [c.start for c in cues]
     prev_unit_end = 0
-    for ui, (us, ue) in enumerate(doc.units):
+    units = doc.units
+    ui = 0
+    while ui < len(units):
+        us, ue = units[ui]
         lo = bisect.bisect_left(cue_starts, us)
         hi = bisect.bisect_left(cue_starts, ue)
         unit_cues = cues[lo:hi]
+        ui += 1
         if not unit_cues:
-            if ui == 0 or text.rfind("\n", 0, us) < 0:
+            if ui == 1 or text.rfind("\n", 0, us) < 0:
                 _headline(text, us, ue, speakers, out)
             prev_unit_end = ue
             continue
         floor = us
         clause_src: ActorRef | None = None
         clause_surface = ""
+        last: ExtractedClaim | None = None
         for ci, cue in enumerate(unit_cues):
             if cue.start < floor:
                 continue
@@ -472,14 +518,48 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             clause_src, clause_surface = ref, surface
             speakers.note(ref)
             direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
-            out.append(ExtractedClaim(
+            gap = (src[0], region_end) if src and cs < src[0] < ce else (cue.start, cue.end)
+            last = ExtractedClaim(
                 quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface or ref.canonical,
-                kind=_content_kind(cue.kind, quote), text=_clean(quote), cue=text[cue.start:cue.end],
-                direct_quote=direct, language="en", confidence=0.8 if src else 0.6,
-                prefix=text[max(0, cs - _CTX):cs], suffix=text[ce:ce + _CTX]))
+                kind=cue.kind, text=_display(text, cs, ce, gap), cue=text[cue.start:cue.end],
+                direct_quote=direct, language="en", confidence=0.8 if src else 0.6)
+            out.append(last)
             floor = max(floor, region_end)
-        prev_unit_end = ue
+        if last is not None and floor >= ue - 2:
+            ui = _extend(text, units, ui, cue_starts, last)
+        prev_unit_end = units[ui - 1][1]
+    for c in out:
+        c.kind = _content_kind(c.kind, c.text)
+        c.prefix = text[max(0, c.start - _CTX):c.start]
+        c.suffix = text[c.end:c.end + _CTX]
     return out
+
+
+def _extend(text: str, units: list[tuple[int, int]], ui: int, cue_starts: list[int], claim: ExtractedClaim) -> int:
+    """Grow `claim` over following quoted sentences of the same paragraph that carry no cue of their own."""
+    while ui < len(units):
+        s, e = units[ui]
+        if "\n" in text[claim.end:s] or text[s] not in _OPEN_Q or e - claim.start > _MAX_QUOTE:
+            break
+        if bisect.bisect_left(cue_starts, s) != bisect.bisect_left(cue_starts, e):
+            break
+        e = _trim(text, s, e)[1]
+        claim.text = claim.text + " " + _clean(text[s:e])
+        claim.end = e
+        claim.quote = text[claim.start:e]
+        claim.direct_quote = True
+        ui += 1
+    return ui
+
+
+def _display(text: str, cs: int, ce: int, gap: tuple[int, int]) -> str:
+    """Display text of a quote, without the source and cue when they sit inside it (`"A," he said, "B."`)."""
+    g0, g1 = gap
+    if cs < g0 < ce:
+        left = text[cs:g0]
+        right = text[max(g1, g0):ce]
+        return _clean(left) + " " + _clean(right) if _clean(right) else _clean(left)
+    return _clean(text[cs:ce])
 
 
 _HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(\S.{8,})")
@@ -496,8 +576,7 @@ def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[Extrac
     quote = text[cs:ce]
     out.append(ExtractedClaim(
         quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface,
-        kind=_content_kind("statement", quote), text=_clean(quote), cue=":", language="en",
-        confidence=0.5, prefix=text[max(0, cs - _CTX):cs], suffix=text[ce:ce + _CTX]))
+        kind="statement", text=_clean(quote), cue=":", language="en", confidence=0.5))
 
 
 def _clean(quote: str) -> str:

@@ -1,0 +1,317 @@
+"""Claims for reports, loaded in batches as plain JSON-ready dicts (see schema.py).
+
+A dossier of thousands of claims costs a handful of queries per batch, never one query per claim,
+and the claims are yielded one at a time so every format can stream.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from claimtrack.models import (
+    Actor,
+    Analyst,
+    Appearance,
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    ClaimState,
+    Comment,
+    Document,
+    Event,
+    Evidence,
+    Outlet,
+    Verdict,
+)
+from claimtrack.queries import ClaimFilter, claim_ids
+from claimtrack.reports.labels import labels
+from claimtrack.workflow import RATINGS
+
+T_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+T_ACTOR: sa.Table = Actor.__table__  # type: ignore[attr-defined]
+T_ANALYST: sa.Table = Analyst.__table__  # type: ignore[attr-defined]
+T_APP: sa.Table = Appearance.__table__  # type: ignore[attr-defined]
+T_DOC: sa.Table = Document.__table__  # type: ignore[attr-defined]
+T_OUTLET: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
+T_LINK: sa.Table = ClaimLink.__table__  # type: ignore[attr-defined]
+T_EV: sa.Table = Evidence.__table__  # type: ignore[attr-defined]
+T_CE: sa.Table = ClaimEvidence.__table__  # type: ignore[attr-defined]
+T_COMMENT: sa.Table = Comment.__table__  # type: ignore[attr-defined]
+T_EVENT: sa.Table = Event.__table__  # type: ignore[attr-defined]
+
+ANALYST_FIELDS = ("assignee_id", "investigator_id", "reviewer_id")
+
+
+def iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def code(value: Any) -> Any:
+    """An enum's value; anything else unchanged."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def plain(value: Any) -> Any:
+    """A short display value for the timeline: lists joined, dicts as JSON."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return code(value)
+
+
+def collect_ids(session: Session, filt: ClaimFilter, page: int = 5000) -> list[int]:
+    """Every claim id matching the filter, in id order (keyset pages)."""
+    ids: list[int] = []
+    while True:
+        after = (ids[-1], ids[-1]) if ids else None
+        chunk = claim_ids(session=session, filt=filt, limit=page, after=after)
+        ids.extend(chunk)
+        if len(chunk) < page:
+            return ids
+
+
+def chunks(ids: Sequence[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield list(ids[i:i + size])
+
+
+def filter_scope(filt: ClaimFilter | None) -> dict[str, Any]:
+    """The filter fields that were set, JSON-ready."""
+    if filt is None:
+        return {}
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(filt):
+        v = getattr(filt, f.name)
+        if v in (None, "", (), False):
+            continue
+        if isinstance(v, date):
+            v = v.isoformat()
+        elif isinstance(v, list | tuple):
+            v = list(v)
+        out[f.name] = code(v)
+    return out
+
+
+def summarise(session: Session, ids: Sequence[int], batch: int = 5000) -> dict[str, Any]:
+    """Counts by verdict and state and the claimants involved (most claims first)."""
+    verdicts: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    claimants: Counter[tuple[int | None, str]] = Counter()
+    for chunk in chunks(ids, batch):
+        rows = session.execute(
+            sa.select(T_CLAIM.c.verdict, T_CLAIM.c.state, T_ACTOR.c.id, T_ACTOR.c.canonical_name)
+            .select_from(T_CLAIM.outerjoin(T_ACTOR, T_ACTOR.c.id == T_CLAIM.c.claimant_id))
+            .where(T_CLAIM.c.id.in_(chunk))
+        ).all()
+        for verdict, state, actor_id, name in rows:
+            verdicts[code(verdict)] += 1
+            states[code(state)] += 1
+            if actor_id is not None:
+                claimants[(actor_id, name)] += 1
+    return {
+        "claims": len(ids),
+        "by_verdict": {v.value: verdicts[v.value] for v in Verdict if verdicts[v.value]},
+        "by_state": {s.value: states[s.value] for s in ClaimState if states[s.value]},
+        "claimants": [{"id": aid, "name": name, "claims": n}
+                      for (aid, name), n in sorted(claimants.items(), key=lambda kv: (-kv[1], kv[0][1]))],
+    }
+
+
+class ClaimLoader:
+    """Loads claims as dicts, `batch` claims per round of queries; caches actors and analysts."""
+
+    def __init__(self, session: Session, lang: str = "en", batch: int = 500) -> None:
+        self.session = session
+        self.batch = batch
+        self.labels = labels(lang)
+        self.analysts: dict[int, str] = dict(session.execute(sa.select(T_ANALYST.c.id, T_ANALYST.c.handle)).all())
+        self.actors: dict[int, dict[str, Any]] = {}
+        self._affiliation: dict[int, int | None] = {}
+
+    # --- actors ---------------------------------------------------------------------------------
+
+    def _load_actors(self, ids: set[int]) -> None:
+        todo = {i for i in ids if i is not None and i not in self.actors}
+        for _ in range(6):  # the claimant, then up to five affiliation levels
+            if not todo:
+                return
+            rows = self.session.execute(sa.select(T_ACTOR).where(T_ACTOR.c.id.in_(sorted(todo)))).mappings().all()
+            for r in rows:
+                self.actors[r["id"]] = {
+                    "id": r["id"], "name": r["canonical_name"], "name_ar": r["name_ar"], "name_en": r["name_en"],
+                    "kind": code(r["kind"]), "title": r["title"], "same_as": r["same_as"],
+                }
+                self._affiliation[r["id"]] = r["affiliation_id"]
+            todo = {a for a in (self._affiliation.get(i) for i in todo) if a is not None and a not in self.actors}
+
+    def affiliations(self, actor_id: int | None, limit: int = 5) -> list[dict[str, Any]]:
+        chain: list[dict[str, Any]] = []
+        seen = {actor_id}
+        cur = self._affiliation.get(actor_id) if actor_id is not None else None
+        while cur is not None and cur not in seen and cur in self.actors and len(chain) < limit:
+            chain.append(self.actors[cur])
+            seen.add(cur)
+            cur = self._affiliation.get(cur)
+        return chain
+
+    def _name(self, actor_id: int | None) -> str | None:
+        a = self.actors.get(actor_id) if actor_id is not None else None
+        return a["name"] if a else None
+
+    # --- claims ---------------------------------------------------------------------------------
+
+    def iter_claims(self, ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+        """Yield one complete claim dict per id, in the given order (missing ids are skipped)."""
+        for chunk in chunks(ids, self.batch):
+            yield from self._batch(chunk)
+
+    def _batch(self, chunk: list[int]) -> list[dict[str, Any]]:
+        s = self.session
+        rows = {r["id"]: r for r in s.execute(sa.select(T_CLAIM).where(T_CLAIM.c.id.in_(chunk))).mappings()}
+        apps = self._appearances(chunk)
+        links = self._links(chunk)
+        actor_ids = {r["claimant_id"] for r in rows.values()} | {a["claimant_id"] for a in apps}
+        actor_ids |= {lk["claimant_id"] for lk in links}
+        self._load_actors({i for i in actor_ids if i is not None})
+        by_claim: dict[int, dict[str, list[dict[str, Any]]]] = {
+            cid: {"appearances": [], "links": [], "evidence": [], "comments": [], "events": []} for cid in rows}
+        for a in apps:
+            by_claim[a.pop("claim_id")]["appearances"].append(a)
+        for lk in links:
+            mine = lk.pop("mine")
+            lk["claim"]["claimant"] = self._name(lk.pop("claimant_id"))
+            by_claim[mine]["links"].append(lk)
+        for key, items in (("evidence", self._evidence(chunk)), ("comments", self._comments(chunk)),
+                           ("events", self._events(chunk))):
+            for cid, item in items:
+                by_claim[cid][key].append(item)
+        return [self._claim(rows[cid], by_claim[cid]) for cid in chunk if cid in rows]
+
+    def _claim(self, r: Any, parts: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+        verdict = Verdict(code(r["verdict"]))
+        value, label = RATINGS[verdict]
+        apps = parts["appearances"]
+        apps.sort(key=lambda a: (a["_published"] is None, a["_published"] or date.min, a["id"]))
+        for i, a in enumerate(apps):
+            del a["_published"]
+            a["first"] = i == 0
+            a["claimant"] = self._name(a.pop("claimant_id"))
+        cid = r["claimant_id"]
+        return {
+            "id": r["id"], "text": r["text"], "language": r["language"], "kind": code(r["kind"]),
+            "state": code(r["state"]), "verdict": verdict.value,
+            "rating": {"value": value, "label": label, "worst": 1, "best": 5},
+            "rationale": r["rationale"], "tags": list(r["tags"] or []), "event_date": r["event_date"],
+            "checkworthiness": r["checkworthiness"], "first_seen": iso(r["first_seen"]),
+            "published_at": iso(r["published_at"]), "created_at": iso(r["created_at"]),
+            "updated_at": iso(r["updated_at"]), "merged_into": r["merged_into_id"], "version": r["version"],
+            "claimant": self.actors.get(cid) if cid is not None else None,
+            "affiliations": self.affiliations(cid),
+            "investigator": self.analysts.get(r["investigator_id"]),
+            "reviewer": self.analysts.get(r["reviewer_id"]),
+            "assignee": self.analysts.get(r["assignee_id"]),
+            **parts,
+        }
+
+    def _appearances(self, chunk: list[int]) -> list[dict[str, Any]]:
+        a, d, o = T_APP, T_DOC, T_OUTLET
+        stmt = (
+            sa.select(a.c.id, a.c.claim_id, a.c.claimant_id, a.c.claimant_surface, a.c.cue, a.c.quote, a.c.start,
+                      a.c.end, a.c.direct_quote, a.c.stated_on, d.c.id.label("doc_id"), d.c.title, d.c.url,
+                      d.c.origin_name, d.c.origin, d.c.published, d.c.language, o.c.name.label("outlet"))
+            .select_from(a.join(d, d.c.id == a.c.document_id).outerjoin(o, o.c.id == d.c.outlet_id))
+            .where(a.c.claim_id.in_(chunk)).order_by(a.c.id)
+        )
+        return [{
+            "id": r.id, "claim_id": r.claim_id, "first": False, "outlet": r.outlet, "claimant_id": r.claimant_id,
+            "claimant_surface": r.claimant_surface, "cue": r.cue, "quote": r.quote, "start": r.start, "end": r.end,
+            "direct_quote": bool(r.direct_quote), "stated_on": r.stated_on,
+            "document": {"id": r.doc_id, "title": r.title, "url": r.url, "file": r.origin_name or r.origin,
+                         "published": iso(r.published), "language": r.language},
+            "_published": r.published,
+        } for r in self.session.execute(stmt)]
+
+    def _links(self, chunk: list[int]) -> list[dict[str, Any]]:
+        lk, other = T_LINK, T_CLAIM.alias("other")
+        out: list[tuple[int, dict[str, Any]]] = []
+        for direction, mine, theirs in (("outgoing", lk.c.source_id, lk.c.target_id),
+                                        ("incoming", lk.c.target_id, lk.c.source_id)):
+            stmt = (
+                sa.select(lk.c.id, lk.c.relation, lk.c.origin, lk.c.note, mine.label("mine"), other.c.id.label("oid"),
+                          other.c.text, other.c.kind, other.c.state, other.c.verdict, other.c.language,
+                          other.c.claimant_id)
+                .select_from(lk.join(other, other.c.id == theirs)).where(mine.in_(chunk))
+            )
+            for r in self.session.execute(stmt):
+                out.append((r.id, {
+                    "id": r.id, "mine": r.mine, "relation": code(r.relation), "direction": direction,
+                    "origin": code(r.origin), "note": r.note, "claimant_id": r.claimant_id,
+                    "claim": {"id": r.oid, "text": r.text, "kind": code(r.kind), "state": code(r.state),
+                              "verdict": code(r.verdict), "language": r.language, "claimant": None},
+                }))
+        out.sort(key=lambda t: (t[0], t[1]["direction"] != "outgoing"))
+        return [d for _, d in out]
+
+    def _evidence(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
+        e, ce, o = T_EV, T_CE, T_OUTLET
+        stmt = (
+            sa.select(e, ce.c.claim_id, ce.c.stance, ce.c.note.label("ce_note"), ce.c.created_by_id.label("ce_by"),
+                      ce.c.created_at.label("ce_at"), o.c.name.label("outlet"))
+            .select_from(e.join(ce, ce.c.evidence_id == e.c.id).outerjoin(o, o.c.id == e.c.outlet_id))
+            .where(ce.c.claim_id.in_(chunk)).order_by(ce.c.id)
+        )
+        rel, cred = self.labels["reliability_labels"], self.labels["credibility_labels"]
+        out = []
+        for r in self.session.execute(stmt).mappings():
+            out.append((r["claim_id"], {
+                "id": r["id"], "title": r["title"], "kind": code(r["kind"]), "url": r["url"],
+                "document_id": r["document_id"], "file": r["file_path"], "sha256": r["sha256"],
+                "excerpt": r["excerpt"], "anchor": r["anchor"], "outlet": r["outlet"], "stance": code(r["stance"]),
+                "note": r["ce_note"], "grade": f"{r['reliability']}{r['credibility']}",
+                "reliability": r["reliability"], "reliability_label": rel.get(r["reliability"]),
+                "credibility": r["credibility"], "credibility_label": cred.get(str(r["credibility"])),
+                "retrieved_at": iso(r["retrieved_at"]), "added_by": self.analysts.get(r["ce_by"]),
+                "added_at": iso(r["ce_at"]),
+            }))
+        return out
+
+    def _comments(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
+        c = T_COMMENT
+        stmt = sa.select(c).where(c.c.claim_id.in_(chunk)).order_by(c.c.id)
+        return [(r["claim_id"], {"id": r["id"], "by": self.analysts.get(r["analyst_id"]), "at": iso(r["created_at"]),
+                                 "body": r["body"]})
+                for r in self.session.execute(stmt).mappings()]
+
+    def _events(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
+        ev = T_EVENT
+        stmt = sa.select(ev).where(ev.c.claim_id.in_(chunk)).order_by(ev.c.id)
+        return [(r["claim_id"], {
+            "id": r["id"], "at": iso(r["at"]), "analyst": r["analyst_handle"], "entity": r["entity"],
+            "entity_id": r["entity_id"], "action": r["action"], "rationale": r["rationale"],
+            "changes": self._changes(r["before"], r["after"]), "before": r["before"], "after": r["after"],
+            "hash": r["hash"],
+        }) for r in self.session.execute(stmt).mappings()]
+
+    def _changes(self, before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[dict[str, Any]]:
+        b, a = before or {}, after or {}
+        out = []
+        for key in dict.fromkeys([*b, *a]):
+            if key in ("version", "evidence"):
+                continue
+            old, new = b.get(key), a.get(key)
+            if old == new:
+                continue
+            if key in ANALYST_FIELDS:
+                old, new = self.analysts.get(old, old), self.analysts.get(new, new)
+            out.append({"field": key, "from": plain(old), "to": plain(new)})
+        return out

@@ -1,0 +1,20 @@
+"""JSON Lines export: one line per appearance, the contract of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from sqlmodel import Session
+
+from claimtrack.queries import ClaimFilter, iter_export_rows
+
+
+def write_jsonl(*, session: Session, out: TextIO, filt: ClaimFilter | None = None) -> int:
+    """Stream every appearance as one JSON object a line; returns the number of lines."""
+    n = 0
+    for row in iter_export_rows(session=session, filt=filt):
+        out.write(json.dumps(row, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n

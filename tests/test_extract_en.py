@@ -1,0 +1,171 @@
+"""English claim attribution (claimtrack.extract.english) on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.extract.english import extract_english, sentences
+
+
+def one(text: str):
+    claims = extract_english(text)
+    assert len(claims) == 1, [c.quote for c in claims]
+    return claims[0]
+
+
+def check_offsets(text: str, claims) -> None:
+    for c in claims:
+        assert text[c.start:c.end] == c.quote
+        assert c.language == "en"
+
+
+def test_source_verb_that():
+    text = "Mayor Jane Doe said that the bridge will reopen in May."
+    c = one(text)
+    assert c.quote == "that the bridge will reopen in May."
+    assert c.claimant.canonical == "Jane Doe"
+    assert c.cue == "said"
+    assert c.text == "the bridge will reopen in May"
+    assert c.kind == "prediction"
+    check_offsets(text, [c])
+
+
+def test_quote_then_source_verb():
+    text = "“The budget is balanced,” Doe said."
+    c = one(text)
+    assert c.quote == "“The budget is balanced,”"
+    assert c.direct_quote
+    assert c.claimant.canonical == "Doe"
+    assert c.kind == "statement"
+
+
+def test_inverted_verb_source():
+    text = '"Turnout was the highest in a decade," said Alan Smith, a county clerk.'
+    c = one(text)
+    assert c.quote.startswith('"Turnout was the highest')
+    assert c.claimant.canonical == "Alan Smith"
+
+
+def test_according_to_front_and_back():
+    a = one("According to the city council, the new park cost $4 million.")
+    assert a.quote == "the new park cost $4 million."
+    assert "city council" in a.claimant.canonical
+    b = one("The new park cost $4 million, according to the city council.")
+    assert b.quote == "The new park cost $4 million"
+
+
+def test_parenthetical_source():
+    c = one("The plan, the senator said, is too expensive for small towns.")
+    assert "too expensive" in c.quote and c.quote.startswith("The plan")
+
+
+def test_multi_sentence_quote_is_one_span_with_exact_offsets():
+    text = ('Officials met on Monday.\n\n“We fixed the pipes. The water is safe now. '
+            'Nobody got sick,” said Maria Lopez, the utility director.')
+    claims = extract_english(text)
+    check_offsets(text, claims)
+    assert len(claims) == 1
+    assert "The water is safe now" in claims[0].quote
+    assert claims[0].claimant.canonical == "Maria Lopez"
+
+
+def test_quote_continues_after_cue():
+    text = "“We won the vote,” Doe said. “The mine will close next year.”"
+    c = one(text)
+    assert c.quote == text
+    assert "said" not in c.text and "mine will close" in c.text
+
+
+def test_short_name_expands_to_full_name_and_pronoun_resolves():
+    text = ("Governor Peter Brandt spoke in Dayton on Friday.\n\n"
+            "Brandt said the state had paid off its debt.\n\n"
+            "He added that taxes would not rise.")
+    claims = extract_english(text)
+    assert [c.claimant.canonical for c in claims] == ["Peter Brandt", "Peter Brandt"]
+    assert claims[1].claimant_surface == "He"
+    assert claims[1].cue == "added"
+
+
+def test_role_noun_resolves_to_named_speaker():
+    text = ("Ports spokesman Tom Reyes said the cranes were repaired.\n\n"
+            "The spokesman said that ships were unloading again.")
+    claims = extract_english(text)
+    assert claims[1].claimant.canonical == "Tom Reyes"
+    assert claims[1].claimant_surface == "The spokesman"
+
+
+def test_continuation_without_source_goes_to_last_speaker():
+    text = "Rita Moss said the deal was fair, adding that both sides had compromised."
+    claims = extract_english(text)
+    assert len(claims) == 2
+    assert claims[1].cue == "adding"
+    assert claims[1].claimant.canonical == "Rita Moss"
+    assert claims[0].quote == "the deal was fair"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The minister denied that the army had crossed the border.", "denial"),
+    ("Jonas Berg rejected the claim that he had lied.", "denial"),
+    ("Critics described the reform as a giveaway to landlords.", "assessment"),
+    ("The union leader called it a betrayal of workers.", "assessment"),
+    ("Lena Holm predicted that prices would fall next year.", "prediction"),
+    ("Pat Quinn said the factory will hire 200 people.", "prediction"),
+    ("The mayor urged residents to stay indoors.", "call"),
+    ("The group called on the government to release the report.", "call"),
+])
+def test_kinds(text, kind):
+    claims = extract_english(text)
+    assert claims, text
+    assert claims[0].kind == kind
+    check_offsets(text, claims)
+
+
+def test_questions_and_narration_are_not_claims():
+    assert extract_english("The storm hit the coast on Tuesday and cut power to thousands.") == []
+    assert extract_english("Why did the council vote against the plan, he asked?") == []
+    assert extract_english("Did she say anything?") == []
+
+
+def test_headline_source_colon():
+    c = one("Smith: Tax cuts paid for themselves.\n\nThe debate continues.")
+    assert c.claimant.canonical == "Smith"
+    assert c.quote == "Tax cuts paid for themselves."
+
+
+def test_told_with_recipient():
+    c = one("Anne Kerr told reporters on Tuesday that the vote was rigged.")
+    assert c.quote == "that the vote was rigged."
+    assert c.claimant.canonical == "Anne Kerr"
+
+
+def test_sentences_respect_abbreviations():
+    text = "Mr. Smith met Sen. Jones in the U.S. capital on Jan. 5. They talked. Dr. Ames left."
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Mr. Smith met Sen. Jones in the U.S. capital on Jan. 5.", "They talked.", "Dr. Ames left."]
+
+
+def test_prefix_suffix_context():
+    text = "Earlier that week there was a storm. " + "Mayor Jane Doe said that the bridge will reopen."
+    c = one(text)
+    assert c.prefix == text[c.start - 40:c.start]
+    assert c.suffix == ""
+
+
+_WORDS = st.sampled_from([
+    "said", "told", "according to", "he", "she", "Smith", "John", "the", "“", "”", '"', ",", ".", "?",
+    "that", "will", "denied", "added", "Mr.", "U.S.", "\n", "economy", "is", "bad", "saying", ":",
+    "officials", "called", "on", "it", "a", "—", "''", "(", ")", "urged", "The", "report",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=60))
+def test_offsets_property(words):
+    text = " ".join(words)
+    claims = extract_english(text)
+    check_offsets(text, claims)
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
