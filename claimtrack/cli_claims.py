@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -57,13 +58,17 @@ def claims(
                     "text": r.text, "language": r.language, "outlet": r.outlet, "assignee": r.assignee,
                     "first_seen": r.first_seen.isoformat() if r.first_seen else None} for r in rows])
         return
-    table = Table(show_lines=False, title=f"{len(rows)} of {total} claims")
-    for col in ("id", "state", "verdict", "kind", "claimant", "claim", "outlet", "date"):
-        table.add_column(col, overflow="fold")
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    table = Table(show_lines=False, title=f"{len(rows)} of {total} claims", expand=True)
+    for col, opts in (("id", {"justify": "right"}), ("state", {}), ("verdict", {}), ("kind", {}),
+                      ("claimant", {"max_width": 24, "overflow": "ellipsis"}),
+                      ("claim", {"ratio": 1, "overflow": "ellipsis"}),
+                      ("outlet", {"max_width": 16, "overflow": "ellipsis"}), ("date", {})):
+        table.add_column(col, no_wrap=True, **opts)  # type: ignore[arg-type]
     for r in rows:
-        table.add_row(str(r.id), r.state, r.verdict, r.kind, Text(r.claimant), Text(r.text[:160]),
+        table.add_row(str(r.id), r.state, r.verdict, r.kind, Text(r.claimant), Text(r.text),
                       Text(r.outlet or ""), r.first_seen.date().isoformat() if r.first_seen else "")
-    Console(soft_wrap=False).print(table)
+    console.print(table)
 
 
 @app.command()

@@ -286,7 +286,13 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
         select(Comment, Analyst.handle).join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
         .where(Comment.claim_id == claim_id).order_by(Comment.id)
     ).all())
-    d.events = list(session.exec(select(Event).where(Event.claim_id == claim_id).order_by(Event.id)).all())  # type: ignore[arg-type]
+    doc_ids = sorted({a.document.id for a in d.appearances})
+    d.events = list(session.exec(
+        select(Event).where(sa.or_(
+            Event.claim_id == claim_id,
+            sa.and_(Event.entity == "document", Event.action == "ingest", Event.entity_id.in_(doc_ids)),  # type: ignore[union-attr]
+        )).order_by(Event.id)  # type: ignore[arg-type]
+    ).all())
     return d
 
 

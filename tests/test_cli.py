@@ -135,3 +135,14 @@ def test_cli_on_postgresql(pg_server, tmp_path: Path, monkeypatch: pytest.Monkey
     assert "ok: schema" in runner.invoke(app, ["--db", url, "db", "check"]).stdout
     rows = runner.invoke(app, ["--db", url, "export", "--format", "jsonl"]).stdout.splitlines()
     assert rows and set(json.loads(rows[0])) >= CONTRACT
+
+
+def test_markup_in_article_text_is_shown_literally(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "m.txt"
+    f.write_text("Markup [bold]test[/]\nThe spokesman said prices [bold]fell[/] by :warning: 4% at C:\\temp\\ today.\n",
+                 encoding="utf-8")
+    assert cli("ingest", str(f), "--language", "en").exit_code == 0
+    table = cli("claims").stdout
+    shown = cli("show", "1").stdout
+    assert "[bold]fell[/]" in table and "[bold]fell[/]" in shown
+    assert ":warning:" in shown and "C:\\temp\\" in shown

@@ -16,6 +16,10 @@ _NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
 _ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
+_PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
+_COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
+_AMBIG_MID = frozenset(L.BARE_AMBIGUOUS)
 
 
 @dataclass(slots=True)
@@ -63,6 +67,7 @@ class ArabicExtractor:
         self.f = self.fx.text
         self.res = Resolver(text, self.f)
         self.out: list[RawClaim] = []
+        self._sa = 0  # start of the sentence being read
 
     def run(self) -> list[RawClaim]:
         first = True
@@ -118,7 +123,7 @@ class ArabicExtractor:
         quotes = quote_spans(f, a, b)
         cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup), quotes) is None
                 and not (c.group("pre").startswith("كما") and c.group("verb")
-                         and L.VERB_FORM[c.group("verb")][0] in ("زعم", "ادعي"))]
+                         and L.VERB_FORM[c.group("verb")][0] in ("زعم", "ادعي")) and self._plausible(c)]
         if not cues:
             return
         k = 0
@@ -131,8 +136,25 @@ class ArabicExtractor:
             if sc:
                 self._sentence(sa, sb, sc, quotes)
 
+    def _plausible(self, c: re.Match[str]) -> bool:
+        """Filter cue look-alikes: a bare ambiguous verb inside a clause ("جمع بين الوفدين"), a feminine or
+        plural participle used as an adjective ("حراسة مشددة") with no complementizer after it."""
+        f = self.f
+        s = c.start("pre")
+        if c.group("verb") and not c.group("pre") and L.VERB_FORM[c.group("verb")][0] in _AMBIG_MID:
+            k = s - 1
+            while k > 0 and f[k] == " ":
+                k -= 1
+            if k >= 0 and (f[k].isalpha() or f[k] in "»”\""):
+                return False
+        part = c.group("part")
+        if part and not part.endswith("ا"):
+            return bool(_PART_COMP.match(f, c.end()))
+        return True
+
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
         f = self.f
+        self._sa = sa
         consumed: set[int] = set()
         heads = [c for c in cues if not c.group("prep")]
         clause_start = sa
@@ -166,6 +188,8 @@ class ArabicExtractor:
                 pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
                 if pm:
                     subj_end, content_start = pm.start(), pm.start()
+            if lemma == "تبني" and content_start is None:  # "تبنت X الهجوم" / "الهجوم تبنته X": the clause
+                content_start = clause_start
             if content_start is None:
                 if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")):
                     continue
@@ -206,9 +230,18 @@ class ArabicExtractor:
                  clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
         f = self.f
         res = self.res
+        cstart = c.start("pre")
+        if _RELATIVE_BEFORE.search(f, max(clause_start, cstart - 8), cstart):  # "X الذي أكد": X speaks
+            sp = res.antecedent(clause_start, _RELATIVE_BEFORE.search(f, max(clause_start, cstart - 8), cstart).start(),
+                                self._orig)
+            if sp is not None:
+                return res.remember(sp)
         if c.group("part"):
             if sent_speaker is not None:
                 return sent_speaker
+            sp = res.main_subject(self._sa, cstart, self._orig)
+            if sp is not None:
+                return res.remember(sp)
             for sp in reversed(res.seen):
                 if sp.surface and sp.surface.split()[-1] in self.text[self._orig(clause_start) : self._orig(c.start("pre"))]:
                     return sp
@@ -219,6 +252,10 @@ class ArabicExtractor:
         pre_text = f[clause_start : c.start("pre")].strip()
         kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
         kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
+        if imperfect and pre_text and not _COMP_WORD.search(pre_text):  # "وغردت X … تقول": X speaks
+            sp = res.main_subject(self._sa, cstart, self._orig)
+            if sp is not None:
+                return res.remember(sp)
         if pre_text.startswith("اما ") or kana or (imperfect and pre_text):
             span = preceding_subject(f, clause_start, c.start("pre"), only_last=imperfect and not (kana or pre_text.startswith("اما ")))
             if span is not None:
@@ -227,7 +264,7 @@ class ArabicExtractor:
                     return res.remember(sp)
         region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
                                                            cend + 80)
-        if content_start == c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
+        if content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
             region_end = cend + 80
             sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
         else:

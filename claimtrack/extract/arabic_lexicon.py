@@ -20,7 +20,8 @@ _SOUND: list[tuple[str, str, str]] = [
     ("توعد", "توعد", "prediction"), ("ابدي", "بدي", ""), ("ادعي", "دعي", ""), ("بين", "بين", ""),
     ("اكدا", "ؤكدان", ""), ("قال", "قول", ""), ("نفي", "نفي", "denial"), ("راي", "ري", "assessment"),
     ("دعا", "دعو", "call"), ("نقل", "نقل", ""), ("اعربت", "عرب", ""), ("تحدث", "تحدث", ""),
-    ("اشاد", "شيد", "assessment"), ("انتقد", "نتقد", "assessment"),
+    ("اشاد", "شيد", "assessment"), ("انتقد", "نتقد", "assessment"), ("استنكر", "ستنكر", "assessment"),
+    ("ندد", "ندد", "assessment"), ("تبني", "تبني", ""),
 ]
 # irregular past/imperfect forms not produced by the generator
 _EXTRA_FORMS: dict[str, list[str]] = {
@@ -33,12 +34,14 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "اصر": ["اصرت", "اصروا", "يصر", "تصر", "يصرون"],
     "اقر": ["اقرت", "اقروا", "يقر", "تقر"],
     "حث": ["حثت", "حثوا", "يحث", "تحث"],
+    "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
+_NOT_VERB_FORMS = ("تبين", "تبني")  # "it turned out" / the verbal noun "adopting", far more often
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
                                   "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer
-_BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع", "قال"})
+BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع"})
 
 
 def _forms(past: str, imp: str) -> list[str]:
@@ -55,6 +58,8 @@ VERB_FORM: dict[str, tuple[str, str]] = {}  # form -> (lemma, kind)
 for _past, _imp, _kind in _SOUND:
     for _f in _forms(_past, _imp):
         VERB_FORM.setdefault(_f, (_past, _kind))
+for _f in _NOT_VERB_FORMS:
+    VERB_FORM.pop(_f, None)
 
 # participial adverbials (حال): مؤكداً، مشيراً …, stems; forms + ا / ين / ه / تين
 _PARTICIPLES: list[tuple[str, str, str]] = [
@@ -145,7 +150,7 @@ SUBJECT_STOP = frozenset(
     """في خلال اليوم امس امس، عقب بعد قبل مساء صباح ظهر عصر ليل ليله امام عبر لدي حيث التي الذي الذين
     يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها
     لـ لـ« لوكاله لصحيفه لقناه لموقع لفرانس لرويترز للصحفيين للصحافيين لوسائل لتلفزيون لاذاعه رفض فضل طلب
-    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد""".split()
+    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها""".split()
 )
 DAY_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
 

@@ -22,6 +22,12 @@ _QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
 _KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
 _PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
+_ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
+                        r"\s+(?:اسمه|اسمها|اسمهم|هويته|هويتها)")
+# nouns that name a source after بحسب / وفقاً لـ / نقلاً عن (besides SOURCE_HEADS and the gazetteer)
+_SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
+    بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
+    تقديرات التقديرات مصادر المصادر مصدر المصدر شهود وثيقه الوثيقه وسائل مسؤولين مسؤولون""".split())
 
 
 @lru_cache(maxsize=65536)
@@ -126,6 +132,9 @@ class Resolver:
         if not toks:
             return self.described(desc)
         head, quals = toks[0], [t for t in toks[1:] if t not in ("رسمي", "باسم", "اسم")]
+        if head in ("مصدر", "مصادر") and desc.startswith("ال") and self.last is not None \
+                and all(q in ("نفس", "ذات", "ذاته", "نفسه", "نفسها", "ذاتها") for q in quals):
+            return self.last  # "وفق المصدر نفسه": the source just named
         for sp in reversed(self.seen):
             if head in _GENERIC or head in {"مسؤوله"}:
                 if quals and all(q in sp.keys for q in quals) and sp.person:
@@ -136,7 +145,8 @@ class Resolver:
                 overlap = sum(1 for q in toks if q in sp.keys) / len(toks)
                 if overlap >= 0.5:
                     return sp
-            elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")):
+            elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")) \
+                    and all(q in sp.keys for q in quals):  # "وكالة دوغان" is not an earlier "وكالة الأناضول"
                 return sp
         if len(toks) == 1 and desc.startswith("ال"):
             e = self._mentioned_before(head, before)
@@ -167,12 +177,16 @@ class Resolver:
                 s0 = toks[1][0] + 1
                 toks = [(s0, toks[1][1])] + toks[2:]
                 words = [f[a:b] for a, b in toks]
+        while len(words) > 1 and words[0] in ("ايضا", "كذلك", "بدوره", "بدورها"):
+            toks, words = toks[1:], words[1:]
         if not words or words[0] in _QUANT or words[0] in SUBJECT_STOP:
             return None
         gz = self.gaz.longest_prefix(words)
         if gz:
             n = gz[1]
         elif source:
+            if not self._plausible_source(words[0]):
+                return None  # "وفقاً للقانون", "حسب الخطة": not a source
             n = min(len(words), 6)
         else:
             i = 0
@@ -186,15 +200,61 @@ class Resolver:
                     n += _name_len(words, n)
             else:
                 n = i + _name_len(words, i)
+                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i])
+                if not known and not (n < len(words) and words[n] in ROLE_WORDS):
+                    return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
                 while n < len(words) and words[n] in ROLE_WORDS:
                     n += _np_len(words[n:])
         if n <= 0:
             return None
         return self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
 
+    def _seen_key(self, word: str) -> bool:
+        k = stem(word)
+        return any(k in sp.keys for sp in self.seen)
+
+    def _plausible_source(self, word: str) -> bool:
+        w = word[1:] if word.startswith("ل") and not word.startswith("لا") and len(word) > 3 else word
+        w = "ال" + w[1:] if w.startswith("ل") and len(w) > 3 else w  # للوكالة → الوكالة
+        return (w in SOURCE_HEADS or w in ROLE_WORDS or w in HONORIFICS or w in FIRST_NAMES or w in _SOURCE_NOUNS
+                or self.gaz.longest_prefix([w]) is not None or self._seen_key(w))
+
+    def antecedent(self, clause_start: int, rel_start: int, to_orig) -> Speaker | None:
+        """The person or body a relative pronoun refers to ("… مع الدكتور X مدير Y الذي أكد")."""
+        f = self.f
+        toks = tokens(f, clause_start, rel_start)[-8:]
+        for k, (a, _b) in enumerate(toks):
+            w = f[a:_b]
+            if w in HONORIFICS or w in ROLE_WORDS or w in FIRST_NAMES or w in SOURCE_HEADS \
+                    or self.gaz.longest_prefix([f[x:y] for x, y in toks[k:]]) is not None:
+                sp = self.parse(a, toks[-1][1], to_orig)
+                if sp is not None and (sp.person or sp.actor.kind != "unknown" or sp.head):
+                    return sp
+                return None
+        return None
+
+    def main_subject(self, sent_start: int, upto: int, to_orig) -> Speaker | None:
+        """Subject of a sentence that opens with و/ف + verb ("وأصدر الرئيس X بياناً …، موضحاً أن")."""
+        f = self.f
+        toks = tokens(f, sent_start, upto)
+        if len(toks) < 3:
+            return None
+        w = f[toks[0][0] : toks[0][1]]
+        if len(w) < 4 or w[0] not in "وف" or w[1:] in SUBJECT_STOP or w[1:].startswith("ال") \
+                or w[1:] in _PARTICLES or w[1:] in _KANA:
+            return None
+        nxt = f[toks[1][0] : toks[1][1]]
+        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+                or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
+            return None
+        return self.parse_np(toks[1][0], upto, to_orig)
+
     def parse(self, start: int, end: int, to_orig) -> Speaker | None:
         """Parse the folded subject region [start, end) (between a verb and its content)."""
         f = self.f
+        anon = _ANONYMOUS.search(f, start, end)
+        if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
+            end = anon.start()
         region = f[start:end]
         m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):

@@ -29,8 +29,9 @@ __all__ = ["extract_english", "sentences"]
 
 _OPEN_Q = "“\""
 _CLOSE_Q = "”\""
-_QUOTE_PAIR = re.compile(r"“[^“”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|''[^'\n]*(?:''|$)", re.M)
-_SENT_END = re.compile(r"(?:\b([A-Za-z][A-Za-z.]{0,10}))?[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
+_QUOTE_PAIR = re.compile(
+    r"“[^“”\n]*?(?:”|\"(?=[\s,.;:!?)—–-]|$)|$)|\"[^\"”\n]*(?:[\"”]|$)|''[^\n]*?(?:''|$)", re.M)
+_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _PARA = re.compile(r"[^\n]+")
 
@@ -67,10 +68,10 @@ _THAT = re.compile(r"[^“\",;:]{0,70}?\bthat\b")
 _LEAD = re.compile(r"[\s,:;—–-]+")
 _TRAIL = re.compile(r"[\s,:;—–-]+$")
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|am)\s+(?:\w+ly\s+)?$")
-_DET_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|new|such|of|in|for|to|and|by|with"
-    r"|on|from|what|some|no|any|press|news|recent|latest|earlier|previous|annual|first|media|police|court)"
-    r"|[’']s)\s+$", re.I)
+_BE = {"is", "was", "were", "are", "be", "been", "being", "am"}
+_DET_WORDS = set("""the a an his her their its our my your this that these those new such of in for to and by with on
+from what some no any recent latest earlier previous annual first""".split())
+_ADJ_DET = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 _BOUNDARY = re.compile(
     r"(?:[,;:(\[)\]“”\"—–]|\bthat\b|\bbecause\b|\bbut\b|\bwhen\b|\bwhile\b|\bas\b|\bif\b|\balthough\b"
     r"|\bafter\b|\bbefore\b|\bsince\b|\bwhere\b|\bso\b|\band (?=he|she|they|I|we)\b|\bAnd\b|\bBut\b|\bSo\b)")
@@ -81,6 +82,7 @@ _AMBIG_NEXT = re.compile(
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z]))"
                        r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z])))*")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,3}(?:[A-Z]\. )?$")
 _FULLNAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){0,1}\s+(?:Mc|Mac|O’|O')?[A-Z][a-z'’-]+")
 _ADVERBIAL = set("""on in at during last this earlier later late early recently yesterday today tonight
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month
@@ -119,18 +121,6 @@ class _Doc:
         return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
 
 
-def _abbrev_before(text: str, dot: int, floor: int) -> bool:
-    """True if the period at `dot` ends an abbreviation or an initial rather than a sentence."""
-    m = _WORD_BEFORE.search(text, max(floor, dot - 12), dot + 1)
-    if not m:
-        return False
-    w = m.group(1).rstrip(".")
-    if len(w) == 1 and w.isupper():
-        return True  # initial: "John F. Kennedy"
-    lw = w.lower()
-    return lw in ABBREVIATIONS or ("." in w and len(w) <= 5)
-
-
 def _is_abbrev(word: str) -> bool:
     w = word.rstrip(".")
     if len(w) == 1 and w.isupper():
@@ -148,9 +138,13 @@ def _split(text: str, start: int, end: int, quotes: _Doc | None) -> list[tuple[i
     s = start
     for m in _SENT_END.finditer(text, start, end):
         b = m.end()
-        w = m.group(1)
-        if w and text[m.end(1)] == "." and _is_abbrev(w):
-            continue
+        dot = m.start()
+        if text[dot] == ".":
+            j = dot
+            while j > start and dot - j < 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            if j < dot and _is_abbrev(text[j:dot]):
+                continue
         if quotes is not None and quotes.in_quote(b):
             continue
         if text[s:b].strip():
@@ -220,11 +214,14 @@ def _cues(doc: _Doc) -> list[_Cue]:
             e = m.end("verb")
         before = text[max(0, s - 30):s]
         after = text[e:e + 12]
-        if _PASSIVE.search(before) and not after.startswith(" by"):
+        prev = before.split()[-2:]
+        p1 = prev[-1].lower() if prev else ""
+        p2 = prev[0].lower() if len(prev) == 2 else ""
+        if (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not after.startswith(" by"):
             continue
-        if after.startswith((" to be", " to have", " to me by")):
+        if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
             continue
-        if w in AMBIGUOUS and (_DET_BEFORE.search(before) or _AMBIG_NEXT.match(after)):
+        if w in AMBIGUOUS and (p1 in _DET_WORDS or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
             continue
         if w.startswith("continu") and not re.match(r"\s*(?:[,.:;]|$|[“\"]|\bthat\b)", after):
             continue
@@ -250,10 +247,12 @@ def _strip_adverbs(text: str, start: int, end: int) -> int:
         return j
 
 
-_TOK = re.compile(r"[A-Za-z0-9][\w.'’&/-]*|[^\w\s]")
+_TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
 _STOP_CAP = set("""And But So When While After Before If Although Because As In On At Then Now Still Yet However
 Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Last Since Though During Even
 Over Under For With Without From By To Of""".split())
+_CALENDAR = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.""".split())
 _SRC_STOP = set("""by to that which is was were are be been being has had have with from into than as because but
 when while if after before since so where said says told say not also what whether how why it's there
 in on at about against during under over through upon via like unlike per""".split())
@@ -291,7 +290,7 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
                 start = a
             break
         if w[0].isupper() or w[0].isdigit():
-            if w in _STOP_CAP:
+            if w in _STOP_CAP or w in _CALENDAR:
                 break
         else:
             lw = w.lower()
@@ -331,9 +330,15 @@ def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) 
     if not first:
         return None
     f = first[0]
-    if not (f[0].islower() or f in ("A", "An", "The") or f[0].isdigit() or f.startswith(("R-", "D-", "I-"))):
-        return None
-    return _source_before(text, floor, seg_start, 1)
+    if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
+            or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
+        return _source_before(text, floor, seg_start, 1)
+    if len(first) <= 4 and all(w[0].isupper() for w in first):
+        a = seg_start + 1
+        while text[a].isspace():
+            a += 1
+        return (a, comma)  # "Bloomberg's pollster, Douglas Schoen, says"
+    return None
 
 
 _AFTER_STOP = set("""in on at during who whom which that to told after when while as because with about for from
@@ -356,7 +361,7 @@ def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
         if start is None:
             start = m.start()
         end = m.end()
-        if w.endswith(".") and not _abbrev_before(text, m.end() - 1, m.start()):
+        if w.endswith(".") and not _is_abbrev(w):
             end -= 1
             break
         if n >= 10:
@@ -378,7 +383,6 @@ class _Speakers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._full: list[tuple[int, str]] | None = None
         self.last: ActorRef | None = None
         self.last_person: ActorRef | None = None
         self.roles: dict[str, ActorRef] = {}
@@ -386,22 +390,23 @@ class _Speakers:
 
     def expand(self, name: str, pos: int) -> str:
         """"Kirby" → "John Kirby" when the full name appeared before `pos`."""
-        if " " in name:
+        if " " in name or not name[:1].isupper():
             return name
+        text = self.text
         best = None
-        if self._full is None:
-            self._full = [(m.start(), m.group(0)) for m in _FULLNAME.finditer(self.text)]
-        for p, full in self._full:
-            if p >= pos:
-                break
-            parts = full.split()
-            if parts[-1] != name:
-                continue
-            k = 0
-            while k < len(parts) and parts[k] in TITLES:
-                k += 1
-            if len(parts) - k >= 2:
-                best = " ".join(parts[k:])
+        i = text.find(name)
+        while 0 <= i < pos:
+            j = i + len(name)
+            if (j >= len(text) or not text[j].isalnum()) and i > 1 and text[i - 1] == " ":
+                m = _NAME_BEFORE.search(text, max(0, i - 40), i)
+                if m:
+                    parts = m.group(0).split()
+                    k = 0
+                    while k < len(parts) and parts[k] in TITLES:
+                        k += 1
+                    if k < len(parts):
+                        best = " ".join(parts[k:]) + " " + name
+            i = text.find(name, j)
         return best or name
 
     def resolve(self, surface: str, pos: int) -> ActorRef:
@@ -605,14 +610,19 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             return (send, c_end, src, c_end)
         c_end = _TRAIL.search(text, floor, cue.start)
         return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
-    src = _source_before(text, floor, cue.start)
-    pre_end = src[0] if src else cue.start
+    j = _strip_adverbs(text, floor, cue.start)
+    if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
+        src = _clause_subject(text, us, j - 4)  # "X launched an ad and announced that …"
+        pre_end = cue.start
+    else:
+        src = _source_before(text, floor, cue.start)
+        pre_end = src[0] if src else cue.start
     pre = text[floor:pre_end]
     pre_s = pre.rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
     quote_before = bool(re.search(r"[,.?!—–-]?[”\"]$|['’]{2}$|,$|—$", pre_s)) and len(pre_s) > 1
-    if src is None and quote_before:
+    if src is None and quote_before and cue.word not in _PARTICIPLE_CUES:
         src_after = _source_after(text, cue.end, after_end)
         region = src_after[1] if src_after else cue.end
         c_end = _before_punct(text, floor, pre_end)
@@ -624,7 +634,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             return None
         start = _content_start(text, cue.end, after_end)
         c_end = _content_end(text, start, ue, nxt)
-        return (start, c_end, None, c_end)
+        return (start, c_end, _clause_subject(text, us, cue.start), c_end)
     if src is None:
         return None
     r = right.strip()
@@ -646,6 +656,28 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     start = _content_start(text, cue.end, after_end)
     c_end = _content_end(text, start, ue, nxt)
     return (start, c_end, src, c_end)
+
+
+_SUBJECT = re.compile(
+    r"\s*[“\"]?((?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
+    r"|[Tt]he\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+)(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
+
+
+def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
+    """Subject of the main clause before `pos`: first comma segment that opens with a noun phrase and a verb."""
+    seg = us
+    while seg < pos:
+        comma = text.find(",", seg, pos)
+        m = _SUBJECT.match(text, seg, pos)
+        if m:
+            first = m.group(1).split()[0]
+            if first not in _STOP_CAP and first not in _CALENDAR:
+                e = m.end(1)
+                return (m.start(1), e)
+        if comma < 0:
+            break
+        seg = comma + 1
+    return None
 
 
 def _quote_open(doc: _Doc, floor: int, pre_end: int) -> int:
@@ -678,7 +710,7 @@ def _continuation(text: str, pos: int, ue: int, nxt: _Cue | None, lower: bool = 
     if not m:
         if not lower:
             return None
-        m2 = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[a-z])").match(text, pos, limit)
+        m2 = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=\w)").match(text, pos, limit)
         if m2 and not (nxt and nxt.word in _PARTICIPLE_CUES and nxt.start - m2.end() < 3):
             return _content_end(text, m2.end(), ue, nxt)
         return None

@@ -20,7 +20,7 @@ add state claim argue warn announce insist note explain acknowledge suggest alle
 tweet|tweets|tweeted|tweeting predict promise declare respond reply assert contend maintain admit
 testify remark observe concede complain caution boast|boasts|boasted|boasting emphasize emphasise stress
 counter retort|retorts|retorted|retorting quip|quips|quipped|quipping recount conclude reveal disclose
-indicate speculate affirm assure proclaim reiterate repeat agree estimate posit|posits|posited|positing
+indicate speculate affirm assure proclaim reiterate repeat agree posit|posits|posited|positing
 lament charge point|points|pointed|pointing accuse|accuses|accused|accusing continue
 """
 _DENY = "deny dismiss reject refute|refutes|refuted|refuting dispute"
