@@ -18,6 +18,7 @@ _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
 _PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
+_ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
 _AMBIG_MID = frozenset(L.BARE_AMBIGUOUS)
 
@@ -68,6 +69,7 @@ class ArabicExtractor:
         self.res = Resolver(text, self.f)
         self.out: list[RawClaim] = []
         self._sa = 0  # start of the sentence being read
+        self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
 
     def run(self) -> list[RawClaim]:
         first = True
@@ -108,7 +110,7 @@ class ArabicExtractor:
                 self._emit(a + m.start(2), b, ":", "statement", sp, (a, a + m.start(2)), split=False)
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
-            if c.group("verb") and c.group("verb")[0] in "يت":
+            if c.group("verb") in L.IMPERFECT:
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 if span:
                     sp = self.res.parse(span[0], span[1], self._orig)
@@ -173,8 +175,17 @@ class ArabicExtractor:
             cend = c.end()
             # content start: complementizer, or a preposition for some verbs, or the cue itself
             comp = L.COMPLEMENTIZER_RE.search(f, cend, min(nxt, cend + 260))
-            if comp and comp.group() == "" :
+            if comp and comp.group() == "":
                 comp = None
+            self._subj_quote = None
+            if comp is not None and comp.group() in ("«", "“") and not f[cend : comp.start()].strip():
+                q = inside(comp.start() + 1, quotes)  # «اسم الجماعة» right after the verb: the subject
+                if q is not None and len(f[q[0] : q[1]].split()) <= 7 and not re.match(r"\s*[.:،,]|\s*$",
+                                                                                     f[q[1] : nxt]):
+                    self._subj_quote = q
+                    comp = L.COMPLEMENTIZER_RE.search(f, q[1], min(nxt, cend + 260))
+                    if comp is not None and comp.group() in ("«", "“", ""):
+                        comp = None
             content_start: int | None = None
             subj_end = cend
             if comp is not None and (verb or comp.start() - cend <= 60):
@@ -188,7 +199,9 @@ class ArabicExtractor:
                 pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
                 if pm:
                     subj_end, content_start = pm.start(), pm.start()
-            if lemma == "تبني" and content_start is None:  # "تبنت X الهجوم" / "الهجوم تبنته X": the clause
+            if lemma == "تبني":  # "تبنت X الهجوم" / "الهجوم تبنته X": the clause, when it is about an attack
+                if content_start is not None or not _ATTACK.search(f, clause_start, nxt):
+                    continue
                 content_start = clause_start
             if content_start is None:
                 if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")):
@@ -248,7 +261,7 @@ class ArabicExtractor:
             return res.last
         if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
             return None
-        imperfect = verb[0] in "يت" and not c.group("pre").startswith(("و", "ف"))
+        imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
         pre_text = f[clause_start : c.start("pre")].strip()
         kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
         kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
@@ -264,7 +277,9 @@ class ArabicExtractor:
                     return res.remember(sp)
         region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
                                                            cend + 80)
-        if content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
+        if self._subj_quote is not None and content_start <= c.start(c.lastgroup):
+            sp = res.parse(self._subj_quote[0] + 1, self._subj_quote[1] - 1, self._orig)
+        elif content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
             region_end = cend + 80
             sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
         else:

@@ -60,6 +60,9 @@ for _past, _imp, _kind in _SOUND:
         VERB_FORM.setdefault(_f, (_past, _kind))
 for _f in _NOT_VERB_FORMS:
     VERB_FORM.pop(_f, None)
+# imperfect forms (يقول، تؤكد، يتوقع); a past form may start with ت too (تابع، توقع، تبنت)
+IMPERFECT = frozenset(f for f, (past, _k) in VERB_FORM.items()
+                      if f[0] == "ي" or f[0] == "ت" and not f.startswith(past[:2]))
 
 # participial adverbials (حال): مؤكداً، مشيراً …, stems; forms + ا / ين / ه / تين
 _PARTICIPLES: list[tuple[str, str, str]] = [
@@ -143,7 +146,7 @@ SOURCE_HEADS = frozenset(
     مكتب المكتب وزاره الوزاره شرطه الشرطه سلطات السلطات هيئه الهيئه مديريه المديريه جبهه الجبهه حزب الحزب
     حركه الحركه منظمه المنظمه جماعه الجماعه الحكومه حكومه قوات القوات الجيش جيش ناشطون ناشط مراقبون
     مجلس المجلس لجنه اللجنه محكمه المحكمه النيابه نيابه مركز المركز قياده القياده الحزبان الطرفان
-    امراه المراه رجل الرجل مواطن مواطنون سكان السكان اهالي عائله العائله اسره الاسره مصدرا مسؤولا""".split()
+    مجموعه المجموعه امراه المراه رجل الرجل مواطن مواطنون سكان السكان اهالي عائله العائله اسره الاسره مصدرا مسؤولا""".split()
 )
 # words that end the subject noun phrase: adverbials, prepositions, particles
 SUBJECT_STOP = frozenset(

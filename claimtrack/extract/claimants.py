@@ -201,7 +201,7 @@ class Resolver:
             else:
                 n = i + _name_len(words, i)
                 known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i])
-                if not known and not (n < len(words) and words[n] in ROLE_WORDS):
+                if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
                 while n < len(words) and words[n] in ROLE_WORDS:
                     n += _np_len(words[n:])

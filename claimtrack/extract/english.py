@@ -315,29 +315,32 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
 
 
 def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """"John Kirby, a State Department spokesman, said": the name before the appositive."""
-    seg_start = None
-    for a, b in reversed(toks):
-        w = text[a:b]
-        if w == ",":
-            seg_start = a
+    """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
+    commas = [a for a, b in toks if text[a] == ","]
+    stops = [a for a, b in toks if text[a] in "“”\";:()—"]
+    bound = max(stops) if stops else -1
+    end = comma
+    for c in reversed(commas[-4:]):
+        if c < bound:
             break
-        if w in "“”\";:()—":
+        first = text[c + 1:end].split()
+        if not first:
             return None
-    if seg_start is None:
-        return None
-    first = text[seg_start + 1:comma].split()
-    if not first:
-        return None
-    f = first[0]
-    if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
-            or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
-        return _source_before(text, floor, seg_start, 1)
-    if len(first) <= 4 and all(w[0].isupper() for w in first):
-        a = seg_start + 1
-        while text[a].isspace():
-            a += 1
-        return (a, comma)  # "Bloomberg's pollster, Douglas Schoen, says"
+        f = first[0]
+        if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
+                or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
+            end = c  # skip this appositive segment, look further left
+            continue
+        if end == comma:
+            if len(first) <= 4 and all(w[0].isupper() for w in first):
+                a = c + 1
+                while text[a].isspace():
+                    a += 1
+                return (a, comma)  # "Bloomberg's pollster, Douglas Schoen, says"
+            return None
+        return _source_before(text, floor, end, 1)
+    if end != comma:
+        return _source_before(text, floor, end, 1)
     return None
 
 
