@@ -114,6 +114,9 @@ def _is_abbrev(text: str, dot: int) -> bool:
     nxt = text[dot + 1 : dot + 2]
     if nxt.isalpha() and nxt.isascii():  # U.S.A, e.g
         return True
+    prev = text[dot - 1 : dot]
+    if not (prev.isascii() and prev.isalpha()):  # every abbreviation ends in a Latin letter
+        return False
     w = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not w:
         return False

@@ -169,3 +169,23 @@ def test_offsets_property(words):
     check_offsets(text, claims)
     for c in claims:
         assert 0 <= c.start < c.end <= len(text)
+
+
+def test_title_case_headline_verb():
+    c = extract_english("Mayor Kim Says Taxes Will Fall Next Year.\n\nThe council met on Monday.")[0]
+    assert c.claimant.canonical == "Kim"
+    assert c.quote == "Taxes Will Fall Next Year."
+    assert c.cue == "Says"
+
+
+def test_short_name_keeps_written_form_as_alias():
+    text = "Senator Ruth Abel spoke first.\n\nMs. Abel said the bill was dead."
+    c = one(text)
+    assert c.claimant.canonical == "Ruth Abel"
+    assert "Ms. Abel" in c.claimant.aliases
+
+
+def test_appositive_source():
+    c = one("Omar Reed, a lawyer for the tenants, said the eviction notices were illegal.")
+    assert c.claimant.canonical == "Omar Reed"
+    assert c.quote == "the eviction notices were illegal."

@@ -12,6 +12,7 @@ from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim,
 from claimtrack.extract.checkworthiness import checkworthiness
 from claimtrack.extract.dates import find_dates
 from claimtrack.extract.links import link_denials
+from claimtrack.text import fold
 
 __all__ = ["EXTRACTOR_VERSION", "ActorRef", "ExtractedClaim", "PartialDate", "extract"]
 
@@ -64,27 +65,42 @@ def _sentence_window(text: str, c: ExtractedClaim) -> tuple[int, int]:
     return (a, b)
 
 
+def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> PartialDate | None:
+    """The date of an earlier reporting event the claimant took part in ("في مؤتمر صحافي مع المتحدث … أمس")."""
+    words = [w for w in fold(c.claimant_surface).split() if len(w) > 3]
+    if len(words) < 2:
+        return None
+    for window, d in reversed(events):
+        fw = fold(window)
+        if sum(w in fw for w in words) >= 0.6 * len(words):
+            return d
+    return None
+
+
 def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
                 published: dt.date | None) -> None:
     """Language-neutral stages, in place: display text, context, dates, check-worthiness, links."""
-    prev: ExtractedClaim | None = None
     spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
     dates = find_dates(text, published, spans) if claims else []
+    last_date: dict[int, PartialDate] = {}  # id(claimant) -> its last stated_on
+    events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
     for c, (wa, wb) in zip(claims, windows, strict=False):
         if not c.text:
             c.text = c.quote.lstrip(_LEAD).rstrip(_TAIL)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
         if c.event_date is None:
-            inner = [d for a, b, d in dates if c.start <= a and b <= c.end]
+            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)]
             if inner:
                 c.event_date = inner[0]
         if c.stated_on is None:
-            outer = [d for a, b, d in dates if wa <= a and b <= wb and not (c.start <= a < c.end)]
+            outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)]
             if outer:
                 c.stated_on = outer[-1]
-            elif prev is not None and prev.claimant is c.claimant and prev.stated_on is not None:
-                c.stated_on = prev.stated_on
+                events.append((text[wa:wb], outer[-1]))
+            else:
+                c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events)
+        if c.stated_on is not None:
+            last_date[id(c.claimant)] = c.stated_on
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
-        prev = c
     link_denials(claims)

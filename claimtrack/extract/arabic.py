@@ -19,8 +19,11 @@ _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
 _PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
+_MASDAR_AFTER = re.compile(r"(?<!\S)(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
+_AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
-_AMBIG_MID = frozenset(L.BARE_AMBIGUOUS)
+_AMBIG_MID = frozenset({"بين", "تابع"})  # also "between" / "affiliated": never a verb right after a word
+_ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
 
 
 @dataclass(slots=True)
@@ -47,6 +50,12 @@ def _trim(f: str, a: int, b: int) -> tuple[int, int]:
     while a < b and f[a] in " \t،,:":
         a += 1
     return a, b
+
+
+def _subject_reach(f: str, cend: int, end: int, words: int = 8) -> int:
+    """Where the subject after a verb with no complementizer may end: 8 words or the first comma."""
+    m = re.match(rf"(?:\s*[^\s،,.]+){{1,{words}}}", f[cend:end])
+    return cend + (m.end() if m else 0)
 
 
 def _kind(base: str, content: str) -> str:
@@ -147,8 +156,13 @@ class ArabicExtractor:
             k = s - 1
             while k > 0 and f[k] == " ":
                 k -= 1
-            if k >= 0 and (f[k].isalpha() or f[k] in "»”\""):
+            if k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s):
                 return False
+        verb = c.group("verb")
+        if verb and not c.group("pre") and _MASDAR_AFTER.search(f, max(0, s - 8), s):
+            return False  # "تم نقل" / "جرى ذكر": a verbal noun
+        if verb and L.VERB_FORM[verb][0] == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60):
+            return False  # نقل reports speech only as "نقل عن"
         part = c.group("part")
         if part and not part.endswith("ا"):
             return bool(_PART_COMP.match(f, c.end()))
@@ -236,7 +250,10 @@ class ArabicExtractor:
                 tail = f[q[1]:end]
                 if not re.match(r"^\s*(?:[.،,]?\s*$)", tail):
                     end = q[1]
-            self._emit(content_start, end, form, kind, sp, (clause_start, content_start))
+            ctx_end = content_start
+            if content_start <= c.start(c.lastgroup):  # no complementizer: the subject lies inside the quote
+                ctx_end = _subject_reach(f, cend, end)
+            self._emit(content_start, end, form, kind, sp, (clause_start, ctx_end))
             clause_start = nxt
 
     def _speaker(self, c: re.Match[str], verb: str | None, cend: int, subj_end: int, content_start: int,

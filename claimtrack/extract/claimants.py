@@ -256,7 +256,7 @@ class Resolver:
         if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
             end = anon.start()
         region = f[start:end]
-        m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
+        m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
             return self.parse(start + m.start(1), start + m.end(1), to_orig)
         parts: list[list[tuple[int, int]]] = []
@@ -335,7 +335,7 @@ def _name_len(words: list[str], i: int) -> int:
     n = 0
     while i + n < len(words) and n < 4:
         w = words[i + n]
-        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP:
+        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""

@@ -11,30 +11,17 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_lexicon import (
-    ABBREVIATIONS,
-    ADVERBS,
-    AMBIGUOUS,
-    ORG_NOUNS,
-    ORG_WORDS,
-    PARTICLE,
-    PHRASES,
-    PRONOUNS,
-    ROLE_NOUNS,
-    SPEECH_FORMS,
-    TITLES,
+from claimtrack.extract.english_lexicon import AMBIGUOUS, PARTICLE, PHRASES, SPEECH_FORMS
+from claimtrack.extract.english_segment import _CLOSE_Q, _OPEN_Q, _build, _Doc, sentences
+from claimtrack.extract.english_sources import (
+    _clause_subject,
+    _source_after,
+    _source_before,
+    _Speakers,
+    _strip_adverbs,
 )
 
 __all__ = ["extract_english", "sentences"]
-
-_OPEN_Q = "“\""
-_CLOSE_Q = "”\""
-_QUOTE_PAIR = re.compile(
-    r"“[^“”\n]*?(?:”|\"(?=[\s,.;:!?)—–-]|$)|$)|\"[^\"”\n]*(?:[\"”]|$)|''[^\n]*?(?:''|$)", re.M)
-_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
-_PARA = re.compile(r"[^\n]+")
-
 
 
 def _trie(words: list[str]) -> str:
@@ -63,7 +50,6 @@ _CUE = re.compile(
 )
 _PHRASE_KIND = [(re.compile(p), k) for p, k in PHRASES.items()]
 _WS = re.compile(r"\s+")
-_TOKEN = re.compile(r"[\w.'’&-]+|[^\w\s]")
 _THAT = re.compile(r"[^“\",;:]{0,70}?\bthat\b")
 _LEAD = re.compile(r"[\s,:;—–-]+")
 _TRAIL = re.compile(r"[\s,:;—–-]+$")
@@ -72,18 +58,10 @@ _BE = {"is", "was", "were", "are", "be", "been", "being", "am"}
 _DET_WORDS = set("""the a an his her their its our my your this that these those new such of in for to and by with on
 from what some no any recent latest earlier previous annual first""".split())
 _ADJ_DET = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
-_BOUNDARY = re.compile(
-    r"(?:[,;:(\[)\]“”\"—–]|\bthat\b|\bbecause\b|\bbut\b|\bwhen\b|\bwhile\b|\bas\b|\bif\b|\balthough\b"
-    r"|\bafter\b|\bbefore\b|\bsince\b|\bwhere\b|\bso\b|\band (?=he|she|they|I|we)\b|\bAnd\b|\bBut\b|\bSo\b)")
 _AMBIG_NEXT = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|of|and|or|to|for|in|on|from|by|with|about|department|officials?"
     r"|legislature|law|laws|level|lawmakers|senator|house|senate|government|media|television|tv|run|funds?"
     r"|card|cards|released?|published|issued|did|does|do|will|would|could|can|may|might|should|must)\b", re.I)
-_PAREN = re.compile(r"\s*\([^()]*\)")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z]))"
-                       r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z])))*")
-_NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,3}(?:[A-Z]\. )?$")
-_FULLNAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){0,1}\s+(?:Mc|Mac|O’|O')?[A-Z][a-z'’-]+")
 _ADVERBIAL = set("""on in at during last this earlier later late early recently yesterday today tonight
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month
 year a an the statement interview twitter facebook email phone telephone call conference news speech rally
@@ -109,89 +87,12 @@ class _Cue:
     word: str  # lower-cased cue text
 
 
-@dataclass(slots=True)
-class _Doc:
-    text: str
-    quotes: list[tuple[int, int]]
-    q_starts: list[int]
-    units: list[tuple[int, int]]
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.q_starts, pos) - 1
-        return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
-
-
-def _is_abbrev(word: str) -> bool:
-    w = word.rstrip(".")
-    if len(w) == 1 and w.isupper():
-        return True  # initial: "John F. Kennedy"
-    return w.lower() in ABBREVIATIONS or ("." in w and len(w) <= 5)
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTE_PAIR.finditer(text)]
-
-
-def _split(text: str, start: int, end: int, quotes: _Doc | None) -> list[tuple[int, int]]:
-    """Sentence spans within [start, end); boundaries inside quotes are ignored when `quotes` is given."""
-    out: list[tuple[int, int]] = []
-    s = start
-    for m in _SENT_END.finditer(text, start, end):
-        b = m.end()
-        dot = m.start()
-        if text[dot] == ".":
-            j = dot
-            while j > start and dot - j < 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
-                j -= 1
-            if j < dot and _is_abbrev(text[j:dot]):
-                continue
-        if quotes is not None and quotes.in_quote(b):
-            continue
-        if text[s:b].strip():
-            out.append((s, b))
-        s = b
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end and text[s:end].strip():
-        out.append((s, end))
-    return out
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets (start, end) of `text`, paragraph by paragraph, abbreviation-aware."""
-    out: list[tuple[int, int]] = []
-    for p in _PARA.finditer(text):
-        out.extend(_split(text, p.start(), p.end(), None))
-    return out
-
-
-def _build(text: str) -> _Doc:
-    quotes = _quote_spans(text)
-    doc = _Doc(text, quotes, [q[0] for q in quotes], [])
-    doc.units = [u for a, b in _paragraphs(text) for u in _split(text, a, b, doc)]
-    return doc
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
-    a = 0
-    n = len(text)
-    while a < n:
-        b = text.find("\n", a)
-        if b < 0:
-            b = n
-        if b > a:
-            out.append((a, b))
-        a = b + 1
-    return out
-
-
 def _cues(doc: _Doc) -> list[_Cue]:
     text = doc.text
     out: list[_Cue] = []
     for m in _CUE.finditer(text):
         s, e = m.start(), m.end()
-        if doc.in_quote(s):
+        if doc.in_quote(s) or (s and text[s - 1] in "<_=/-") or text[e:e + 1] in "-=_":
             continue
         if m.group("acc"):
             out.append(_Cue(s, e, "statement", "according to"))
@@ -231,227 +132,11 @@ def _cues(doc: _Doc) -> list[_Cue]:
     return out
 
 
-def _strip_adverbs(text: str, start: int, end: int) -> int:
-    """Move `end` left over adverbs/auxiliaries between a subject and its verb."""
-    while True:
-        j = end
-        while j > start and text[j - 1].isspace():
-            j -= 1
-        k = j
-        while k > start and (text[k - 1].isalpha() or text[k - 1] in "’'"):
-            k -= 1
-        w = text[k:j].lower()
-        if k < j and (w in ADVERBS or w.endswith("n't") or w.endswith("n’t")) and k > start:
-            end = k
-            continue
-        return j
-
-
-_TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
-_STOP_CAP = set("""And But So When While After Before If Although Because As In On At Then Now Still Yet However
-Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Last Since Though During Even
-Over Under For With Without From By To Of""".split())
-_CALENDAR = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.""".split())
-_SRC_STOP = set("""by to that which is was were are be been being has had have with from into than as because but
-when while if after before since so where said says told say not also what whether how why it's there
-in on at about against during under over through upon via like unlike per""".split())
-_NP_ED = {"retired", "unnamed", "elected", "indicted", "disgraced", "embattled", "united", "detained",
-          "jailed", "related", "unidentified", "registered", "concerned", "self-described", "armed"}
-_SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
-
-
-def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int, int] | None:
-    """Span of the source noun phrase ending right before a cue at `cs`, or None."""
-    end = _strip_adverbs(text, floor, cs)
-    if end <= floor:
-        return None
-    toks = [(m.start(), m.end()) for m in _TOK.finditer(text, max(floor, end - 120), end)]
-    start = None
-    i = len(toks) - 1
-    n = 0
-    while i >= 0:
-        a, b = toks[i]
-        w = text[a:b]
-        if w == ")":
-            j = i
-            while j >= 0 and text[toks[j][0]] != "(":
-                j -= 1
-            if j < 0:
-                break
-            i = j - 1
-            continue
-        if not (w[0].isalnum()):
-            if w == "," and start is None and depth == 0:
-                return _appositive(text, floor, a, toks[:i])
-            break
-        if w in _SUBJ_PRON:
-            if start is None:
-                start = a
-            break
-        if w[0].isupper() or w[0].isdigit():
-            if w in _STOP_CAP or w in _CALENDAR:
-                break
-        else:
-            lw = w.lower()
-            if lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
-                if lw in ("who", "whom") and start is None:
-                    return _source_before(text, floor, a, depth + 1)
-                break
-        start = a
-        n += 1
-        if n >= 12:
-            break
-        i -= 1
-    if start is None:
-        return None
-    while True:
-        m = re.compile(r"(?:of|for|and|the|a|an|at|in)\s+|'s\s+|’s\s+").match(text, start, end)
-        if m and text[start:end].split()[0] in ("of", "for", "and", "at", "in"):
-            start = m.end()
-            continue
-        break
-    return (start, end) if start < end else None
-
-
-def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
-    commas = [a for a, b in toks if text[a] == ","]
-    stops = [a for a, b in toks if text[a] in "“”\";:()—"]
-    bound = max(stops) if stops else -1
-    end = comma
-    for c in reversed(commas[-4:]):
-        if c < bound:
-            break
-        first = text[c + 1:end].split()
-        if not first:
-            return None
-        f = first[0]
-        if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
-                or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
-            end = c  # skip this appositive segment, look further left
-            continue
-        if end == comma:
-            if len(first) <= 4 and all(w[0].isupper() for w in first):
-                a = c + 1
-                while text[a].isspace():
-                    a += 1
-                return (a, comma)  # "Bloomberg's pollster, Douglas Schoen, says"
-            return None
-        return _source_before(text, floor, end, 1)
-    if end != comma:
-        return _source_before(text, floor, end, 1)
-    return None
-
-
-_AFTER_STOP = set("""in on at during who whom which that to told after when while as because with about for from
-said says say by since before than like was is were are has had have will would can could, and but or if its
-his her their this""".split())
-
-
-def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
-    """Inverted order and "according to": the source noun phrase right after the cue."""
-    start = end = None
-    for n, m in enumerate(_TOK.finditer(text, ce, min(limit, ce + 160)), 1):
-        w = m.group(0)
-        if not w[0].isalnum():
-            break
-        lw = w.lower().rstrip(".")
-        if start is not None and lw in _AFTER_STOP:
-            break
-        if start is None and lw in ("that", "it", "this", "there", "to", "in", "on", "at", "of", "if", "what"):
-            return None
-        if start is None:
-            start = m.start()
-        end = m.end()
-        if w.endswith(".") and not _is_abbrev(w):
-            end -= 1
-            break
-        if n >= 10:
-            break
-    if start is None or end is None or end <= start:
-        return None
-    return (start, end)
-
-
 def _is_adverbial_tail(seg: str) -> bool:
     words = re.findall(r"[\w'’]+", seg)
     if len(words) > 8:
         return False
     return all(w.lower() in _ADVERBIAL or w[0].isupper() or w.isdigit() for w in words)
-
-
-class _Speakers:
-    """Document-level memory for resolving short names, pronouns and roles to canonical names."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.last: ActorRef | None = None
-        self.last_person: ActorRef | None = None
-        self.roles: dict[str, ActorRef] = {}
-        self.by_name: dict[str, ActorRef] = {}
-
-    def expand(self, name: str, pos: int) -> str:
-        """"Kirby" → "John Kirby" when the full name appeared before `pos`."""
-        if " " in name or not name[:1].isupper():
-            return name
-        text = self.text
-        best = None
-        i = text.find(name)
-        while 0 <= i < pos:
-            j = i + len(name)
-            if (j >= len(text) or not text[j].isalnum()) and i > 1 and text[i - 1] == " ":
-                m = _NAME_BEFORE.search(text, max(0, i - 40), i)
-                if m:
-                    parts = m.group(0).split()
-                    k = 0
-                    while k < len(parts) and parts[k] in TITLES:
-                        k += 1
-                    if k < len(parts):
-                        best = " ".join(parts[k:]) + " " + name
-            i = text.find(name, j)
-        return best or name
-
-    def resolve(self, surface: str, pos: int) -> ActorRef:
-        s = _PAREN.sub("", surface).strip(" ,.;:")
-        low = s.lower()
-        if low in PRONOUNS:
-            ref = self.last_person if low in ("he", "she") and self.last_person else self.last
-            return ref if ref is not None else ActorRef(canonical=s, kind="unknown")
-        words = s.split()
-        bare = [w for w in words if w.lower() not in ("the", "a", "an")]
-        if bare and bare[-1].lower() in ROLE_NOUNS and len(bare) <= 3 and words[0].lower() == "the":
-            ref = self.roles.get(bare[-1].lower())
-            if ref is not None:
-                return ref
-        runs = [m.group(0) for m in _NAME_RUN.finditer(s)]
-        org = any(w.strip(",") in ORG_WORDS for w in words) or (
-            bool(words) and words[-1].lower() in ORG_NOUNS)
-        name = ""
-        for r in reversed(runs):
-            toks = r.split()
-            k = len(toks)
-            while k > 0 and toks[k - 1] not in TITLES:
-                k -= 1
-            if k < len(toks):
-                name = " ".join(toks[k:])
-                break
-        if org or not name or "’s" in s or "'s" in s:
-            canon = s[4:] if low.startswith("the ") else s
-            ref = ActorRef(canonical=canon, kind="organisation" if org else "unknown")
-        else:
-            canon = self.expand(name, pos)
-            ref = self.by_name.get(canon) or ActorRef(canonical=canon, kind="person")
-            self.by_name[canon] = ref
-            for w in words:
-                if w.lower() in ROLE_NOUNS:
-                    self.roles[w.lower()] = ref
-        return ref
-
-    def note(self, ref: ActorRef) -> None:
-        self.last = ref
-        if ref.kind == "person":
-            self.last_person = ref
 
 
 def _content_kind(kind: str, content: str) -> str:
@@ -547,7 +232,8 @@ def _extend(text: str, units: list[tuple[int, int]], ui: int, cue_starts: list[i
     """Grow `claim` over following quoted sentences of the same paragraph that carry no cue of their own."""
     while ui < len(units):
         s, e = units[ui]
-        if "\n" in text[claim.end:s] or text[s] not in _OPEN_Q or e - claim.start > _MAX_QUOTE:
+        if ("\n" in text[claim.end:s] or not (text[s] in _OPEN_Q or text.startswith("''", s))
+                or e - claim.start > _MAX_QUOTE):
             break
         if bisect.bisect_left(cue_starts, s) != bisect.bisect_left(cue_starts, e):
             break
@@ -570,21 +256,30 @@ def _display(text: str, cs: int, ce: int, gap: tuple[int, int]) -> str:
     return _clean(text[cs:ce])
 
 
-_HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(\S.{8,})")
+_HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?P<body>\S.{8,})")
+
+
+_HEAD_VERB = re.compile(
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?P<verb>Says|Tells|Tweets|Promises|Claims|Warns|Denies|Argues|Insists"
+    r"|Admits|Predicts|Suggests|Writes|Reports|Declares|Announces|Accuses|Rejects|Dismisses|Urges|Vows"
+    r"|Confirms|Said|Told|Warned|Claimed|Denied)(?: [Tt]hat)?\s+(?P<body>\S.{8,})")
 
 
 def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[ExtractedClaim]) -> None:
     """Headline of the form "SOURCE: proposition" on the first line."""
-    m = _HEAD.fullmatch(text, us, ue)
-    if not m or ue - us > 200:
+    if ue - us > 200:
+        return
+    m = _HEAD.fullmatch(text, us, ue) or _HEAD_VERB.fullmatch(text, us, ue)
+    if not m:
         return
     surface = m.group(1)
     ref = speakers.resolve(surface, m.start(1))
-    cs, ce = _trim(text, m.start(2), ue)
+    cs, ce = _trim(text, m.start("body"), ue)
     quote = text[cs:ce]
     out.append(ExtractedClaim(
         quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface,
-        kind="statement", text=_clean(quote), cue=":", language="en", confidence=0.5))
+        kind="statement", text=_clean(quote), cue=m.groupdict().get("verb") or ":", language="en",
+        confidence=0.5))
 
 
 def _clean(quote: str) -> str:
@@ -661,28 +356,6 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     return (start, c_end, src, c_end)
 
 
-_SUBJECT = re.compile(
-    r"\s*[“\"]?((?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
-    r"|[Tt]he\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+)(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
-
-
-def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
-    """Subject of the main clause before `pos`: first comma segment that opens with a noun phrase and a verb."""
-    seg = us
-    while seg < pos:
-        comma = text.find(",", seg, pos)
-        m = _SUBJECT.match(text, seg, pos)
-        if m:
-            first = m.group(1).split()[0]
-            if first not in _STOP_CAP and first not in _CALENDAR:
-                e = m.end(1)
-                return (m.start(1), e)
-        if comma < 0:
-            break
-        seg = comma + 1
-    return None
-
-
 def _quote_open(doc: _Doc, floor: int, pre_end: int) -> int:
     """Start of the content before a cue: `floor`, or earlier if the quote closing there opened before it."""
     text = doc.text
@@ -736,4 +409,7 @@ def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     src = _source_before(text, start, nxt.start)
     cut = src[0] if src else nxt.start
     m = re.compile(r"(?:[\s,;—–-]|\band\b|\bbut\b)*$").search(text, start, cut)
-    return m.start() if m else cut
+    end = m.start() if m else cut
+    if end - start < 3:  # "X noted Y said Z": the nested report is the content
+        return ue
+    return end

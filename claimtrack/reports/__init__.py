@@ -70,7 +70,7 @@ def write_report(*, session: Session, filt: ClaimFilter | None, claim_id: int | 
         filt = filt or ClaimFilter()
         ids, scope = collect_ids(session, filt), {"filter": filter_scope(filt)}
     header = _header(lang=lang, now=now, settings=settings, scope=scope, summary=summarise(session, ids))
-    claims = ClaimLoader(session, lang).iter_claims(ids)
+    claims = ClaimLoader(session, lang, events=fmt != "csv").iter_claims(ids)
     if fmt == "json":
         tabular.write_json(out, header, claims)
         return
@@ -110,7 +110,7 @@ def write_export(*, session: Session, fmt: str, out: IO[str], filt: ClaimFilter 
         return claimreview.write_claimreview(out, ClaimLoader(session, "en").iter_claims(ids),
                                              organisation=name or "", organisation_url=url or "")
     ids = collect_ids(session, filt)
-    claims = ClaimLoader(session, "en").iter_claims(ids)
+    claims = ClaimLoader(session, "en", events=fmt != "csv").iter_claims(ids)
     if fmt == "csv":
         return tabular.write_csv(out, claims, lang=None, excel=excel)
     header = _header(lang="en", now=now, settings=settings, scope={"filter": filter_scope(filt)},

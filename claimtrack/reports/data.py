@@ -48,11 +48,36 @@ T_CE: sa.Table = ClaimEvidence.__table__  # type: ignore[attr-defined]
 T_COMMENT: sa.Table = Comment.__table__  # type: ignore[attr-defined]
 T_EVENT: sa.Table = Event.__table__  # type: ignore[attr-defined]
 
+RATINGS_BY_VALUE = {v.value: r for v, r in RATINGS.items()}
 ANALYST_FIELDS = ("assignee_id", "investigator_id", "reviewer_id")
+_c = T_CLAIM.c
+CLAIM_COLS = [_c.id, _c.text, _c.language, raw(_c.kind), raw(_c.state), raw(_c.verdict), _c.rationale, _c.tags,
+              _c.event_date, _c.checkworthiness, raw(_c.first_seen), raw(_c.published_at), raw(_c.created_at),
+              raw(_c.updated_at), _c.merged_into_id, _c.version, _c.claimant_id, _c.investigator_id,
+              _c.reviewer_id, _c.assignee_id]
+_e = T_EV.c
+EVIDENCE_COLS = [_e.id, _e.title, raw(_e.kind), _e.url, _e.document_id, _e.file_path, _e.sha256, _e.excerpt,
+                 _e.anchor, _e.reliability, _e.credibility, raw(_e.retrieved_at)]
+_v = T_EVENT.c
+EVENT_COLS = [_v.id, _v.claim_id, raw(_v.at), _v.analyst_handle, _v.entity, _v.entity_id, _v.action, _v.rationale,
+              _v.before, _v.after, _v.hash]
 
 
-def iso(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def iso(value: datetime | date | str | None) -> str | None:
+    """ISO 8601 for a date or an aware datetime; also for SQLite's raw UTC text ("2023-09-01 10:00:00.000000")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) < 19 or value[10] not in " T":
+            return value
+        frac = value[19:26] if value[19:20] == "." and value[20:26].strip("0") else ""
+        return f"{value[:10]}T{value[11:19]}{frac}+00:00"
+    return value.isoformat()
+
+
+def raw(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """A column fetched without result processing (enum values and timestamps as the driver gives them)."""
+    return sa.type_coerce(col, sa.String).label(col.name)  # type: ignore[attr-defined]
 
 
 def code(value: Any) -> Any:
@@ -130,8 +155,9 @@ def summarise(session: Session, ids: Sequence[int], batch: int = 5000) -> dict[s
 class ClaimLoader:
     """Loads claims as dicts, `batch` claims per round of queries; caches actors and analysts."""
 
-    def __init__(self, session: Session, lang: str = "en", batch: int = 500) -> None:
+    def __init__(self, session: Session, lang: str = "en", batch: int = 500, events: bool = True) -> None:
         self.session = session
+        self.with_events = events
         self.batch = batch
         self.labels = labels(lang)
         self.analysts: dict[int, str] = dict(session.execute(sa.select(T_ANALYST.c.id, T_ANALYST.c.handle)).all())
@@ -177,7 +203,7 @@ class ClaimLoader:
 
     def _batch(self, chunk: list[int]) -> list[dict[str, Any]]:
         s = self.session
-        rows = {r["id"]: r for r in s.execute(sa.select(T_CLAIM).where(T_CLAIM.c.id.in_(chunk))).mappings()}
+        rows = {r["id"]: r for r in s.execute(sa.select(*CLAIM_COLS).where(T_CLAIM.c.id.in_(chunk))).mappings()}
         apps = self._appearances(chunk)
         links = self._links(chunk)
         actor_ids = {r["claimant_id"] for r in rows.values()} | {a["claimant_id"] for a in apps}
@@ -191,15 +217,16 @@ class ClaimLoader:
             mine = lk.pop("mine")
             lk["claim"]["claimant"] = self._name(lk.pop("claimant_id"))
             by_claim[mine]["links"].append(lk)
+        events = self._events(chunk) if self.with_events else []
         for key, items in (("evidence", self._evidence(chunk)), ("comments", self._comments(chunk)),
-                           ("events", self._events(chunk))):
+                           ("events", events)):
             for cid, item in items:
                 by_claim[cid][key].append(item)
         return [self._claim(rows[cid], by_claim[cid]) for cid in chunk if cid in rows]
 
     def _claim(self, r: Any, parts: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-        verdict = Verdict(code(r["verdict"]))
-        value, label = RATINGS[verdict]
+        verdict = code(r["verdict"])
+        value, label = RATINGS_BY_VALUE[verdict]
         apps = parts["appearances"]
         apps.sort(key=lambda a: (a["_published"] is None, a["_published"] or date.min, a["id"]))
         for i, a in enumerate(apps):
@@ -209,7 +236,7 @@ class ClaimLoader:
         cid = r["claimant_id"]
         return {
             "id": r["id"], "text": r["text"], "language": r["language"], "kind": code(r["kind"]),
-            "state": code(r["state"]), "verdict": verdict.value,
+            "state": code(r["state"]), "verdict": verdict,
             "rating": {"value": value, "label": label, "worst": 1, "best": 5},
             "rationale": r["rationale"], "tags": list(r["tags"] or []), "event_date": r["event_date"],
             "checkworthiness": r["checkworthiness"], "first_seen": iso(r["first_seen"]),
@@ -247,9 +274,9 @@ class ClaimLoader:
         for direction, mine, theirs in (("outgoing", lk.c.source_id, lk.c.target_id),
                                         ("incoming", lk.c.target_id, lk.c.source_id)):
             stmt = (
-                sa.select(lk.c.id, lk.c.relation, lk.c.origin, lk.c.note, mine.label("mine"), other.c.id.label("oid"),
-                          other.c.text, other.c.kind, other.c.state, other.c.verdict, other.c.language,
-                          other.c.claimant_id)
+                sa.select(lk.c.id, raw(lk.c.relation), raw(lk.c.origin), lk.c.note, mine.label("mine"),
+                          other.c.id.label("oid"), other.c.text, raw(other.c.kind), raw(other.c.state),
+                          raw(other.c.verdict), other.c.language, other.c.claimant_id)
                 .select_from(lk.join(other, other.c.id == theirs)).where(mine.in_(chunk))
             )
             for r in self.session.execute(stmt):
@@ -265,8 +292,8 @@ class ClaimLoader:
     def _evidence(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
         e, ce, o = T_EV, T_CE, T_OUTLET
         stmt = (
-            sa.select(e, ce.c.claim_id, ce.c.stance, ce.c.note.label("ce_note"), ce.c.created_by_id.label("ce_by"),
-                      ce.c.created_at.label("ce_at"), o.c.name.label("outlet"))
+            sa.select(*EVIDENCE_COLS, ce.c.claim_id, raw(ce.c.stance), ce.c.note.label("ce_note"),
+                      ce.c.created_by_id.label("ce_by"), raw(ce.c.created_at).label("ce_at"), o.c.name.label("outlet"))
             .select_from(e.join(ce, ce.c.evidence_id == e.c.id).outerjoin(o, o.c.id == e.c.outlet_id))
             .where(ce.c.claim_id.in_(chunk)).order_by(ce.c.id)
         )
@@ -287,14 +314,15 @@ class ClaimLoader:
 
     def _comments(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
         c = T_COMMENT
-        stmt = sa.select(c).where(c.c.claim_id.in_(chunk)).order_by(c.c.id)
+        stmt = sa.select(c.c.id, c.c.claim_id, c.c.analyst_id, c.c.body, raw(c.c.created_at)).where(
+            c.c.claim_id.in_(chunk)).order_by(c.c.id)
         return [(r["claim_id"], {"id": r["id"], "by": self.analysts.get(r["analyst_id"]), "at": iso(r["created_at"]),
                                  "body": r["body"]})
                 for r in self.session.execute(stmt).mappings()]
 
     def _events(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
         ev = T_EVENT
-        stmt = sa.select(ev).where(ev.c.claim_id.in_(chunk)).order_by(ev.c.id)
+        stmt = sa.select(*EVENT_COLS).where(ev.c.claim_id.in_(chunk)).order_by(ev.c.id)
         return [(r["claim_id"], {
             "id": r["id"], "at": iso(r["at"]), "analyst": r["analyst_handle"], "entity": r["entity"],
             "entity_id": r["entity_id"], "action": r["action"], "rationale": r["rationale"],

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -62,11 +61,20 @@ def safe_url(url: Any) -> str | None:
     """The URL if it is http(s), else None (no javascript:, data: or file: links in reports)."""
     if not url:
         return None
-    try:
-        scheme = urlsplit(str(url).strip()).scheme.lower()
-    except ValueError:
-        return None
-    return str(url).strip() if scheme in ("http", "https") else None
+    u = str(url).strip()
+    return u if u[:8].lower().startswith(("http://", "https://")) and not _BAD_URL.search(u) else None
+
+
+_BAD_URL = re.compile(r"[\x00-\x20]")
+
+
+class _DictEnvironment(jinja2.Environment):
+    """`c.text` on a report dict is a key lookup first (the data is plain dicts; this is ~2x faster)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 # --- the environment -----------------------------------------------------------------------------
@@ -88,9 +96,9 @@ def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> j
     kwargs: dict[str, Any] = {"loader": jinja2.ChoiceLoader(loaders), "trim_blocks": True, "lstrip_blocks": True,
                               "keep_trailing_newline": True, "undefined": jinja2.ChainableUndefined}
     if fmt == "html":
-        env = jinja2.Environment(autoescape=True, **kwargs)
+        env: jinja2.Environment = _DictEnvironment(autoescape=True, **kwargs)
     else:
-        env = jinja2.Environment(autoescape=False, finalize=md_escape, **kwargs)
+        env = _DictEnvironment(autoescape=False, finalize=md_escape, **kwargs)
 
     def name_of(actor: dict[str, Any] | None) -> str:
         if not actor:

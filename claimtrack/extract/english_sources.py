@@ -1,0 +1,264 @@
+"""English sources: the noun phrase of a reporting clause and document-level speaker resolution."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract.base import ActorRef
+from claimtrack.extract.english_lexicon import ADVERBS, ORG_NOUNS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES
+from claimtrack.extract.english_segment import _is_abbrev
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z]))"
+                       r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z])))*")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,3}(?:[A-Z]\. )?$")
+
+
+def _strip_adverbs(text: str, start: int, end: int) -> int:
+    """Move `end` left over adverbs/auxiliaries between a subject and its verb."""
+    while True:
+        j = end
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > start and (text[k - 1].isalpha() or text[k - 1] in "’'"):
+            k -= 1
+        w = text[k:j].lower()
+        if k < j and (w in ADVERBS or w.endswith("n't") or w.endswith("n’t")) and k > start:
+            end = k
+            continue
+        return j
+
+
+_TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
+
+
+_STOP_CAP = set("""And But So When While After Before If Although Because As In On At Then Now Still Yet However
+Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Last Since Though During Even
+Over Under For With Without From By To Of""".split())
+
+
+_CALENDAR = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.""".split())
+
+
+_SRC_STOP = set("""by to that which is was were are be been being has had have with from into than as because but
+when while if after before since so where said says told say not also what whether how why it's there
+in on at about against during under over through upon via like unlike per""".split())
+
+
+_NP_ED = {"retired", "unnamed", "elected", "indicted", "disgraced", "embattled", "united", "detained",
+          "jailed", "related", "unidentified", "registered", "concerned", "self-described", "armed"}
+
+
+_SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
+
+
+def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int, int] | None:
+    """Span of the source noun phrase ending right before a cue at `cs`, or None."""
+    end = _strip_adverbs(text, floor, cs)
+    if end <= floor:
+        return None
+    toks = [(m.start(), m.end()) for m in _TOK.finditer(text, max(floor, end - 120), end)]
+    start = None
+    i = len(toks) - 1
+    n = 0
+    while i >= 0:
+        a, b = toks[i]
+        w = text[a:b]
+        if w == ")":
+            j = i
+            while j >= 0 and text[toks[j][0]] != "(":
+                j -= 1
+            if j < 0:
+                break
+            i = j - 1
+            continue
+        if not (w[0].isalnum()):
+            if w == "," and start is None and depth == 0:
+                return _appositive(text, floor, a, toks[:i])
+            break
+        if w in _SUBJ_PRON:
+            if start is None:
+                start = a
+            break
+        if w[0].isupper() or w[0].isdigit():
+            if w in _STOP_CAP or w in _CALENDAR:
+                break
+        else:
+            lw = w.lower()
+            if lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
+                if lw in ("who", "whom") and start is None:
+                    return _source_before(text, floor, a, depth + 1)
+                break
+        start = a
+        n += 1
+        if n >= 12:
+            break
+        i -= 1
+    if start is None:
+        return None
+    while True:
+        m = re.compile(r"(?:of|for|and|the|a|an|at|in)\s+|'s\s+|’s\s+").match(text, start, end)
+        if m and text[start:end].split()[0] in ("of", "for", "and", "at", "in"):
+            start = m.end()
+            continue
+        break
+    return (start, end) if start < end else None
+
+
+def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
+    commas = [a for a, b in toks if text[a] == ","]
+    stops = [a for a, b in toks if text[a] in "“”\";:()—"]
+    bound = max(stops) if stops else -1
+    end = comma
+    for c in reversed(commas[-4:]):
+        if c < bound:
+            break
+        first = text[c + 1:end].split()
+        if not first:
+            return None
+        f = first[0]
+        if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
+                or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
+            end = c  # skip this appositive segment, look further left
+            continue
+        if end == comma:
+            if len(first) <= 4 and all(w[0].isupper() for w in first):
+                a = c + 1
+                while text[a].isspace():
+                    a += 1
+                return (a, comma)  # "Bloomberg's pollster, Douglas Schoen, says"
+            return None
+        return _source_before(text, floor, end, 1)
+    if end != comma:
+        return _source_before(text, floor, end, 1)
+    return None
+
+
+_AFTER_STOP = set("""in on at during who whom which that to told after when while as because with about for from
+said says say by since before than like was is were are has had have will would can could, and but or if its
+his her their this""".split())
+
+
+def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
+    """Inverted order and "according to": the source noun phrase right after the cue."""
+    start = end = None
+    for n, m in enumerate(_TOK.finditer(text, ce, min(limit, ce + 160)), 1):
+        w = m.group(0)
+        if not w[0].isalnum():
+            break
+        lw = w.lower().rstrip(".")
+        if start is not None and lw in _AFTER_STOP:
+            break
+        if start is None and lw in ("that", "it", "this", "there", "to", "in", "on", "at", "of", "if", "what"):
+            return None
+        if start is None:
+            start = m.start()
+        end = m.end()
+        if w.endswith(".") and not _is_abbrev(w):
+            end -= 1
+            break
+        if n >= 10:
+            break
+    if start is None or end is None or end <= start:
+        return None
+    return (start, end)
+
+
+class _Speakers:
+    """Document-level memory for resolving short names, pronouns and roles to canonical names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last: ActorRef | None = None
+        self.last_person: ActorRef | None = None
+        self.roles: dict[str, ActorRef] = {}
+        self.by_name: dict[str, ActorRef] = {}
+
+    def expand(self, name: str, pos: int) -> str:
+        """"Kirby" → "John Kirby" when the full name appeared before `pos`."""
+        if " " in name or not name[:1].isupper():
+            return name
+        text = self.text
+        best = None
+        i = text.find(name)
+        while 0 <= i < pos:
+            j = i + len(name)
+            if (j >= len(text) or not text[j].isalnum()) and i > 1 and text[i - 1] == " ":
+                m = _NAME_BEFORE.search(text, max(0, i - 40), i)
+                if m:
+                    parts = m.group(0).split()
+                    k = 0
+                    while k < len(parts) and parts[k] in TITLES:
+                        k += 1
+                    if k < len(parts):
+                        best = " ".join(parts[k:]) + " " + name
+            i = text.find(name, j)
+        return best or name
+
+    def resolve(self, surface: str, pos: int) -> ActorRef:
+        s = _PAREN.sub("", surface).strip(" ,.;:")
+        low = s.lower()
+        if low in PRONOUNS:
+            ref = self.last_person if low in ("he", "she") and self.last_person else self.last
+            return ref if ref is not None else ActorRef(canonical=s, kind="unknown")
+        words = s.split()
+        bare = [w for w in words if w.lower() not in ("the", "a", "an")]
+        if bare and bare[-1].lower() in ROLE_NOUNS and len(bare) <= 3 and words[0].lower() == "the":
+            ref = self.roles.get(bare[-1].lower())
+            if ref is not None:
+                return ref
+        runs = [m.group(0) for m in _NAME_RUN.finditer(s)]
+        org = any(w.strip(",") in ORG_WORDS for w in words) or (
+            bool(words) and words[-1].lower() in ORG_NOUNS)
+        name = ""
+        for r in reversed(runs):
+            toks = r.split()
+            k = len(toks)
+            while k > 0 and toks[k - 1] not in TITLES:
+                k -= 1
+            if k < len(toks):
+                name = " ".join(toks[k:])
+                break
+        if org or not name or "’s" in s or "'s" in s:
+            canon = s[4:] if low.startswith("the ") else s
+            ref = ActorRef(canonical=canon, kind="organisation" if org else "unknown")
+        else:
+            canon = self.expand(name, pos)
+            ref = self.by_name.get(canon) or ActorRef(canonical=canon, kind="person")
+            self.by_name[canon] = ref
+            if s != canon and s not in ref.aliases:
+                ref.aliases.append(s)  # the form as written ("Mr. Kirby"), for matching and display
+            for w in words:
+                if w.lower() in ROLE_NOUNS:
+                    self.roles[w.lower()] = ref
+        return ref
+
+    def note(self, ref: ActorRef) -> None:
+        self.last = ref
+        if ref.kind == "person":
+            self.last_person = ref
+
+
+_SUBJECT = re.compile(
+    r"\s*[“\"]?((?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
+    r"|[Tt]he\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+)(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
+
+
+def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
+    """Subject of the main clause before `pos`: first comma segment that opens with a noun phrase and a verb."""
+    seg = us
+    while seg < pos:
+        comma = text.find(",", seg, pos)
+        m = _SUBJECT.match(text, seg, pos)
+        if m:
+            first = m.group(1).split()[0]
+            if first not in _STOP_CAP and first not in _CALENDAR:
+                e = m.end(1)
+                return (m.start(1), e)
+        if comma < 0:
+            break
+        seg = comma + 1
+    return None

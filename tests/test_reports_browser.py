@@ -1,0 +1,112 @@
+"""The HTML report in a real headless Chromium: text present, no injected script ran, Arabic resolves RTL.
+
+The report itself carries no script. A separate harness page (ours, in the temp dir) loads the report in
+an iframe and reads the *computed* direction of its paragraphs; Chromium's --dump-dom prints the result.
+Skipped without /usr/bin/chromium unless $CI is set (then it fails). Screenshots are written to
+$REPORT_SCREENSHOTS (default: the test's temp dir) for a human to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from datetime import datetime
+from html import unescape
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from test_reports import FIXED_NOW, build, build_hostile, report
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+
+HARNESS = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>harness</title></head><body>
+<pre id="out">pending</pre>
+<iframe id="f" src="REPORT" width="1000" height="800"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", () => {
+  const d = document.getElementById("f").contentDocument;
+  const arabic = /[\\u0600-\\u06FF]/;
+  const paras = [...d.querySelectorAll("blockquote.claim-text, td[dir=auto], p[dir=auto]")]
+    .filter(e => arabic.test((e.textContent || "").trim().charAt(0)));
+  document.getElementById("out").textContent = JSON.stringify({
+    title: d.title,
+    scripts: d.querySelectorAll("script").length,
+    imgs: d.querySelectorAll("img").length,
+    bodyStart: d.body.innerText.slice(0, 40),
+    htmlDir: getComputedStyle(d.documentElement).direction,
+    arabic: paras.length,
+    arabicRtl: paras.filter(e => getComputedStyle(e).direction === "rtl" && e.matches(":dir(rtl)")).length,
+    englishLtr: [...d.querySelectorAll("blockquote.claim-text[lang=en]")].every(e => getComputedStyle(e).direction === "ltr"),
+  });
+});
+</script></body></html>"""
+
+
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is required in CI (apt-get install chromium)")
+        pytest.skip("chromium is not installed")
+    return CHROMIUM
+
+
+def run(args: list[str], tmp_path: Path) -> str:
+    cmd = [str(chromium()), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    return res.stdout
+
+
+def probe(html: str, tmp_path: Path, name: str) -> dict:
+    page = tmp_path / f"{name}.html"
+    page.write_text(html, encoding="utf-8")
+    harness = tmp_path / f"{name}-harness.html"
+    harness.write_text(HARNESS.replace("REPORT", page.name), encoding="utf-8")
+    dom = run(["--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom", harness.as_uri()],
+              tmp_path)
+    m = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+    assert m, dom[:2000]
+    shots = Path(os.environ.get("REPORT_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    run([f"--screenshot={shots / (name + '.png')}", "--window-size=1100,1600", page.as_uri()], tmp_path)
+    assert (shots / f"{name}.png").stat().st_size > 10_000
+    return json.loads(unescape(m.group(1)))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_report_in_chromium(sqlite_engine: Engine, fixed_clock: datetime, tmp_path: Path, lang: str) -> None:
+    ids = build(sqlite_engine)
+    html = report(sqlite_engine, fmt="html", lang=lang)
+    page = tmp_path / "plain.html"
+    page.write_text(html, encoding="utf-8")
+    dom = run(["--dump-dom", page.as_uri()], tmp_path)
+    assert "الاقتصاد نما بنسبة ٣٪ العام الماضي" in dom and "the economy grew 3% last year" in dom
+    assert f'id="claim-{ids["ar_statement"]}"' in dom and 'dir="auto"' in dom
+    assert (f'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">') in dom
+    result = probe(html, tmp_path, f"dossier-{lang}")
+    assert result["scripts"] == 0 and result["imgs"] == 0
+    assert result["htmlDir"] == ("rtl" if lang == "ar" else "ltr")
+    assert result["arabic"] >= 4 and result["arabicRtl"] == result["arabic"], result
+    assert result["englishLtr"] is True
+    assert FIXED_NOW.strftime("%Y-%m-%d") in dom
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_injected_markup_stays_text_in_chromium(sqlite_engine: Engine, fixed_clock: datetime, tmp_path: Path,
+                                                lang: str) -> None:
+    cid = build_hostile(sqlite_engine)
+    html = report(sqlite_engine, claim_id=cid, fmt="html", lang=lang)
+    result = probe(html, tmp_path, f"hostile-{lang}")
+    assert "pwned" not in result["title"] and result["title"].startswith(("Verification report", "تقرير التحقق"))
+    assert result["scripts"] == 0 and result["imgs"] == 0
+    assert "pwned" != result["bodyStart"].strip()
+    dom = run(["--dump-dom", (tmp_path / f"hostile-{lang}.html").as_uri()], tmp_path)
+    assert "&lt;script&gt;document.title" in dom and "{{ 7*7 }}" in dom and "<script" not in dom
