@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXED_NOW, make_sample
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, services
@@ -26,7 +27,6 @@ from claimtrack.queries import ClaimFilter
 from claimtrack.reports import ReportError, render_report, write_export, write_report
 from claimtrack.reports.render import md_escape, safe_url
 from claimtrack.reports.tabular import neutralise
-from conftest import FIXED_NOW, make_sample
 
 GOLDEN = Path(__file__).parent / "golden" / "reports"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))

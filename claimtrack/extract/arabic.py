@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _PREP_LEMMAS = frozenset({"كشف", "اعرب", "تحدث"})
@@ -21,8 +21,11 @@ _PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|ا�
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
 _MASDAR_AFTER = re.compile(r"(?<!\S)(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
 _AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
+_WA_ANNA = re.compile(r"(?<!\S)وان(?:ه|ها|هم)?(?!\S)")
+_SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
+_NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما وقد فلم فلن فلا فقد".split())
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
-_AMBIG_MID = frozenset({"بين", "تابع"})  # also "between" / "affiliated": never a verb right after a word
+_AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
 
 
@@ -54,7 +57,7 @@ def _trim(f: str, a: int, b: int) -> tuple[int, int]:
 
 def _subject_reach(f: str, cend: int, end: int, words: int = 8) -> int:
     """Where the subject after a verb with no complementizer may end: 8 words or the first comma."""
-    m = re.match(rf"(?:\s*[^\s،,.]+){{1,{words}}}", f[cend:end])
+    m = re.match(rf"(?:\s*(?:\([^()]*\)|[^\s،,.(]+)){{1,{words}}}", f[cend:end])  # (…) counts as one word
     return cend + (m.end() if m else 0)
 
 
@@ -76,6 +79,7 @@ class ArabicExtractor:
         self.fx = Folded.of(text)
         self.f = self.fx.text
         self.res = Resolver(text, self.f)
+        self.res.to_orig = self.fx.orig
         self.out: list[RawClaim] = []
         self._sa = 0  # start of the sentence being read
         self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
@@ -102,7 +106,7 @@ class ArabicExtractor:
         for pa, pb in pieces:
             pa, pb = _trim(self.f, pa, pb)
             body = self.f[pa:pb]
-            if len(body.split()) < 2 or body.rstrip().endswith(("؟", "?")):
+            if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
                 continue
             oa, ob = self.fx.orig(pa), self.fx.orig_end(pb)
             direct = any(ch in body for ch in "«“\"")
@@ -152,7 +156,12 @@ class ArabicExtractor:
         plural participle used as an adjective ("حراسة مشددة") with no complementizer after it."""
         f = self.f
         s = c.start("pre")
-        if c.group("verb") and not c.group("pre") and L.VERB_FORM[c.group("verb")][0] in _AMBIG_MID:
+        if c.group("verb") == "ذكر" and not c.group("pre") and f[max(0, s - 2) : s].strip().isalpha():
+            return False  # "رافضاً ذكر اسمه", "سبق ذكر": the verbal noun
+        if c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ","):
+            return False  # "20 متهماً": the accused, not "accusing"
+        if c.group("verb") and not c.group("pre") and L.VERB_FORM[c.group("verb")][0] in _AMBIG_MID \
+                and (c.group("verb") not in L.IMPERFECT or L.VERB_FORM[c.group("verb")][0] != "استبعد"):
             k = s - 1
             while k > 0 and f[k] == " ":
                 k -= 1
@@ -164,13 +173,32 @@ class ArabicExtractor:
         if verb and L.VERB_FORM[verb][0] == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60):
             return False  # نقل reports speech only as "نقل عن"
         part = c.group("part")
-        if part and not part.endswith("ا"):
-            return bool(_PART_COMP.match(f, c.end()))
+        if part and not part.endswith("ا"):  # مؤكدة / مؤكدين: after a comma, or before أن
+            k = s - 1
+            while k > 0 and f[k] == " ":
+                k -= 1
+            return f[k] in "،," or c.group("pre") != "" or bool(_PART_COMP.match(f, c.end()))
         return True
+
+    def _drop_embedded(self, cues: list[re.Match[str]]) -> list[re.Match[str]]:
+        """Drop an imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد …")."""
+        f = self.f
+        kept: list[re.Match[str]] = []
+        for c in cues:
+            v, s = c.group("verb"), c.start("pre")
+            head = next((h for h in reversed(kept) if not h.group("prep")), None)
+            if v in L.IMPERFECT and not c.group("pre") and head is not None \
+                    and L.COMPLEMENTIZER_RE.search(f, head.end(), s):
+                prev = f[max(0, s - 12) : s].split()
+                if prev and prev[-1].isalpha() and prev[-1] not in _NEG_PARTICLES:
+                    continue
+            kept.append(c)
+        return kept
 
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
         f = self.f
         self._sa = sa
+        cues = self._drop_embedded(cues)
         consumed: set[int] = set()
         heads = [c for c in cues if not c.group("prep")]
         clause_start = sa
@@ -200,6 +228,8 @@ class ArabicExtractor:
                     comp = L.COMPLEMENTIZER_RE.search(f, q[1], min(nxt, cend + 260))
                     if comp is not None and comp.group() in ("«", "“", ""):
                         comp = None
+            if comp is None and lemma in L.NEEDS_COMPLEMENTIZER:  # "تذكر … دخول X وأنه تم …": a coordinated أن
+                comp = _WA_ANNA.search(f, cend, min(nxt, cend + 260))
             content_start: int | None = None
             subj_end = cend
             if comp is not None and (verb or comp.start() - cend <= 60):
@@ -207,16 +237,16 @@ class ArabicExtractor:
                 g = comp.group()
                 content_start = comp.start() if g in ("«", "“") else comp.end()
                 if g == ":":
-                    m2 = re.match(r"\s*(?:ان|انه|انها)?\s*", f[content_start:nxt])
+                    m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[content_start:nxt])
                     content_start += m2.end() if m2 else 0
             elif lemma in _PREP_LEMMAS:
                 pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
                 if pm:
                     subj_end, content_start = pm.start(), pm.start()
-            if lemma == "تبني":  # "تبنت X الهجوم" / "الهجوم تبنته X": the clause, when it is about an attack
+            if lemma == "تبني":  # "تبنت X الهجوم" / "الهجوم تبنته X" (the clause), when it is about an attack
                 if content_start is not None or not _ATTACK.search(f, clause_start, nxt):
                     continue
-                content_start = clause_start
+                content_start = clause_start if verb.endswith(("ه", "ها")) else c.start(c.lastgroup)
             if content_start is None:
                 if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")):
                     continue
@@ -278,10 +308,18 @@ class ArabicExtractor:
             return res.last
         if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
             return None
+        if verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", f[cend:cend + 6]):
+            return self._continuation(clause_start, cstart)  # "واتهمهم بحيازة …": no subject named
         imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
         pre_text = f[clause_start : c.start("pre")].strip()
         kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
         kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
+        if imperfect and not pre_text:  # "… لامرأة تذكر أن": the noun right before an imperfect verb
+            span = preceding_subject(f, max(self._sa, cstart - 40), cstart, only_last=True)
+            sp = res.parse(span[0], span[1], self._orig) if span is not None else None
+            if sp is not None and (sp in res.seen or sp.head in _SOURCE_HEAD_STEMS
+                                   or sp.actor.kind not in ("unknown", "person")):
+                return res.remember(sp)
         if imperfect and pre_text and not _COMP_WORD.search(pre_text):  # "وغردت X … تقول": X speaks
             sp = res.main_subject(self._sa, cstart, self._orig)
             if sp is not None:
@@ -302,6 +340,10 @@ class ArabicExtractor:
         else:
             sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
         if sp is None:
+            prev = f[max(0, cstart - 12) : cstart].split()
+            if imperfect and not pre_text and not c.group("pre") and prev and prev[-1].isalpha() \
+                    and prev[-1] not in _NEG_PARTICLES:
+                return None  # "أن هذه الأرقام تؤكد تزايد …": a verb inside reported content, no speaker
             return self._continuation(clause_start, c.start("pre"))
         return res.remember(sp)
 
@@ -361,7 +403,7 @@ class ArabicExtractor:
         if sp is None:
             return
         self.res.remember(sp)
-        self._emit(content[0], content[1], c.group("prep"), "statement", sp, (sa, sb))
+        self._emit(content[0], content[1], c.group("prep"), "statement", sp, (c.start("pre"), s_end))
 
 
 def extract_arabic(text: str) -> list[tuple[RawClaim, ActorRef]]:

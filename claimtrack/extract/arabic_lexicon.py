@@ -58,6 +58,15 @@ VERB_FORM: dict[str, tuple[str, str]] = {}  # form -> (lemma, kind)
 for _past, _imp, _kind in _SOUND:
     for _f in _forms(_past, _imp):
         VERB_FORM.setdefault(_f, (_past, _kind))
+OBJECT_FORMS: set[str] = set()
+# object pronouns on verbs whose object is a person ("اتهمتهم بـ…", "دعاهم إلى …", "حذرهم من …")
+for _past in ("اتهم", "حذر", "طالب", "حث", "ناشد", "دعا"):
+    _stem = "دع" if _past == "دعا" else _past
+    for _base in ((_stem + "ا", _stem + "ت", _stem + "و") if _past == "دعا" else (_past, _past + "ت", _past + "و")):
+        for _suf in ("ه", "ها", "هم", "هما"):
+            if _base + _suf not in ("طالبه", "دعوه", "حذره"):  # a student, an invitation, caution
+                VERB_FORM.setdefault(_base + _suf, VERB_FORM[_past])
+                OBJECT_FORMS.add(_base + _suf)
 for _f in _NOT_VERB_FORMS:
     VERB_FORM.pop(_f, None)
 # imperfect forms (يقول، تؤكد، يتوقع); a past form may start with ت too (تابع، توقع، تبنت)
@@ -153,7 +162,7 @@ SUBJECT_STOP = frozenset(
     """في خلال اليوم امس امس، عقب بعد قبل مساء صباح ظهر عصر ليل ليله امام عبر لدي حيث التي الذي الذين
     يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها
     لـ لـ« لوكاله لصحيفه لقناه لموقع لفرانس لرويترز للصحفيين للصحافيين لوسائل لتلفزيون لاذاعه رفض فضل طلب
-    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم""".split()
+    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم وفقا وفق بحسب حسب نقلا طبقا""".split()
 )
 DAY_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
 

@@ -18,10 +18,13 @@ from claimtrack.text import fold
 
 _TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
 _NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
-_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من".split())
+_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من البعض بعضهم الاخر الاخرون اخرون جميعهم كلهم".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
 _KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
 _PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
+_APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
+_ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وزع|وزعت)\s+((?:[^\s،,.]+\s+){1,8}?)"
+                     r"(?:بيانا|تقريرا|رساله)(?!\S)")
 _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
                         r"\s+(?:اسمه|اسمها|اسمهم|هويته|هويتها)")
 # nouns that name a source after بحسب / وفقاً لـ / نقلاً عن (besides SOURCE_HEADS and the gazetteer)
@@ -69,6 +72,7 @@ class Resolver:
         self.seen: list[Speaker] = []
         self.last: Speaker | None = None
         self.gaz = gazetteer()
+        self.to_orig = None  # folded → original offsets, set by the extractor
 
     # -- building ----------------------------------------------------------------------------------------
     def _affiliation(self, title: str | None) -> ActorRef | None:
@@ -132,6 +136,10 @@ class Resolver:
         if not toks:
             return self.described(desc)
         head, quals = toks[0], [t for t in toks[1:] if t not in ("رسمي", "باسم", "اسم")]
+        if head in ("بيان", "تقرير", "رساله") and desc.startswith("ال") and not quals:
+            issuer = self._issuer(before)  # "وأصدر الوزير X بياناً … وقال البيان": X
+            if issuer is not None:
+                return issuer
         if head in ("مصدر", "مصادر") and desc.startswith("ال") and self.last is not None \
                 and all(q in ("نفس", "ذات", "ذاته", "نفسه", "نفسها", "ذاتها") for q in quals):
             return self.last  # "وفق المصدر نفسه": the source just named
@@ -154,6 +162,16 @@ class Resolver:
                 return self.entity(e, e.name_ar)
         return self.described(desc)
 
+    def _issuer(self, before: int) -> Speaker | None:
+        """Who issued the statement or report mentioned last before `before` ("أصدر X بياناً")."""
+        last = None
+        for m in _ISSUED.finditer(self.f, max(0, before - 2000), before):
+            last = m
+        if last is None or self.to_orig is None:
+            return None
+        sp = self.parse_np(last.start(1), last.end(1), self.to_orig)
+        return sp if sp is not None and (sp.person or sp.actor.kind != "unknown" or sp.head) else None
+
     def _mentioned_before(self, head: str, before: int) -> Entry | None:
         """The gazetteer entity named by a head noun ("الجماعة" → "جماعة الإخوان …") mentioned earlier."""
         best: tuple[int, Entry] | None = None
@@ -168,7 +186,7 @@ class Resolver:
     def parse_np(self, start: int, end: int, to_orig, source: bool = False) -> Speaker | None:
         """The noun phrase right after a verb with no complementizer (or after بحسب): find where it ends."""
         f = self.f
-        stop = re.search(r"[،,.:«“\"]", f[start:end])
+        stop = re.search(r"[،,.:]" if source else r"[،,.:«“\"]", f[start:end])  # a source may be «quoted»
         toks = tokens(f, start, start + stop.start() if stop else end)
         words = [f[a:b] for a, b in toks]
         if source:
@@ -200,7 +218,8 @@ class Resolver:
                     n += _name_len(words, n)
             else:
                 n = i + _name_len(words, i)
-                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i])
+                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
+                    stop and n == len(words) and _APPOSITION.match(f, start + stop.start()))  # "X، مدير …"
                 if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
                 while n < len(words) and words[n] in ROLE_WORDS:
@@ -223,6 +242,13 @@ class Resolver:
         """The person or body a relative pronoun refers to ("… مع الدكتور X مدير Y الذي أكد")."""
         f = self.f
         toks = tokens(f, clause_start, rel_start)[-8:]
+        for k in range(len(toks) - 1, -1, -1):  # the nearest honorific opens the antecedent ("بالدكتور X")
+            w = f[toks[k][0] : toks[k][1]]
+            if (w in HONORIFICS or w[1:] in HONORIFICS and w[0] in "وبل") and k + 1 < len(toks):
+                sp = self.parse(toks[k + 1][0], toks[-1][1], to_orig)
+                if sp is not None and sp.person:
+                    return sp
+                break
         for k, (a, _b) in enumerate(toks):
             w = f[a:_b]
             if w in HONORIFICS or w in ROLE_WORDS or w in FIRST_NAMES or w in SOURCE_HEADS \
@@ -337,6 +363,8 @@ def _name_len(words: list[str], i: int) -> int:
         w = words[i + n]
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
+        if n >= 2 and (w == "علي" or len(w) >= 4 and w.endswith("ا")):
+            break  # folded على ("on"), or an accusative object ("بياناً"), after a two-word name
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
             if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):
@@ -359,8 +387,8 @@ def _name_inside(words: list[str], j0: int) -> int | None:
     for j in range(j0, len(words)):
         if words[j] in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
             return j + 1
-        if words[j] in FIRST_NAMES and j > j0:
-            return j
+        if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
+            return j  # "وزير الخارجية محمد …", "الوزير خالد …"
     return None
 
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_lexicon import AMBIGUOUS, PARTICLE, PHRASES, SPEECH_FORMS
-from claimtrack.extract.english_segment import _CLOSE_Q, _OPEN_Q, _build, _Doc, sentences
+from claimtrack.extract.english_lexicon import AMBIGUOUS, MODALS, PARTICLE, PHRASES, SPEECH_FORMS, STRICT
+from claimtrack.extract.english_segment import _CLOSE_Q, _OPEN_Q, _build, _Doc, _segment, sentences
 from claimtrack.extract.english_sources import (
     _clause_subject,
     _source_after,
@@ -68,13 +68,30 @@ year a an the statement interview twitter facebook email phone telephone call co
 reporters me us him her them told also then afterward afterwards again recently separately privately publicly
 press release briefing radio television tv show program hearing appearance of with by to via sept oct nov
 dec jan feb march april may june july aug""".split())
-_WILL = re.compile(r"\b(?:will|won[’']t|would|wouldn[’']t|shall|going to|gonna|[’']ll)\b", re.I)
-_QUESTION = re.compile(r"\?[”\"’']*\s*$")
+_WILL = re.compile(r"\b(?:will|won[’']t|shall|going to|gonna)\b|[’']ll\b", re.I)
+_WOULD = re.compile(r"\b(?:would|wouldn[’']t)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:if|unless|tomorrow|soon|next\s+(?:week|month|year|season|term|spring|summer|fall|winter|\w+day)"
+    r"|in\s+(?:the\s+)?(?:coming|next|future)|by\s+(?:the\s+end\s+of|20\d\d)|in\s+20[2-9]\d|eventually)\b", re.I)
 _PARTICIPLE_CUES = {"adding", "saying", "noting", "arguing", "claiming", "explaining", "suggesting",
                     "warning", "insisting", "telling", "stating", "declaring", "acknowledging", "asserting",
                     "pointing", "announcing", "promising", "accusing", "writing", "describing",
                     "calling", "urging", "predicting", "denying", "continuing", "tweeting", "replying",
                     "responding", "charging", "alleging", "admitting", "conceding", "stressing"}
+_STRICT_NEXT = re.compile(r"\s*(?:that\b|[,.:;]|[“\"])")
+_CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
+_CONT_P = re.compile(r"\s*[,.:;]")
+_STRONG_ENDS = ("”", '"', "''", "’’", "'’", "’'")
+_QB_ENDS = _STRONG_ENDS + (",", "—")
+_FUTURE_HINTS = ("will", "won", "shall", "going to", "gonna", "'ll", "’ll", "would")
+_PART_LEAD = re.compile(r"(?:,|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
+_WORD = re.compile(r"\w")
+_TAIL_SPLIT = re.compile(r"[,;]|\band\b")
+_REGION = re.compile(r"[^,;.“\"]*")
+_RESUME_Q = re.compile(r"[^,;.“\"]{0,60}?,\s*[“\"]")
+_RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=\w)")
+_QUOTE_BACK = re.compile(r"[,.!?—-][”\"’']*\s+(?:[\w.'’-]+\s+){0,4}$")
+_COMPLEMENTISER = {"that", "whether", "if", "how", "why", "what", "when", "where"}
 _MAX_QUOTE = 590
 _CTX = 40
 
@@ -92,7 +109,7 @@ def _cues(doc: _Doc) -> list[_Cue]:
     out: list[_Cue] = []
     for m in _CUE.finditer(text):
         s, e = m.start(), m.end()
-        if doc.in_quote(s) or (s and text[s - 1] in "<_=/-") or text[e:e + 1] in "-=_":
+        if doc.in_quote(s) or (s and text[s - 1] in "<_=/-:") or text[e:e + 1] in "-=_":
             continue
         if m.group("acc"):
             out.append(_Cue(s, e, "statement", "according to"))
@@ -124,8 +141,15 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if w in AMBIGUOUS and (p1 in _DET_WORDS or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
             continue
-        if w.startswith("continu") and not re.match(r"\s*(?:[,.:;]|$|[“\"]|\bthat\b)", after):
+        if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
+        if (SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS))
+                or before.endswith("Additional ")):
+            continue
+        if w.startswith("continu") and not (
+                _CONT_Q.match(after)
+                or (_CONT_P.match(after) and _QUOTE_BACK.search(text, max(0, s - 60), s))):
+            continue  # "talks continue." is not a report; "“…,” he continued." is
         if w in ("consider", "considers", "considered") and not after.startswith((" it", " him", " her", " the")):
             continue
         out.append(_Cue(s, e, SPEECH_FORMS[w], text[s:e].lower()))
@@ -140,8 +164,13 @@ def _is_adverbial_tail(seg: str) -> bool:
 
 
 def _content_kind(kind: str, content: str) -> str:
-    if kind == "statement" and _WILL.search(content):
-        return "prediction"
+    if kind != "statement":
+        return kind
+    low = content.lower()
+    if not any(w in low for w in _FUTURE_HINTS):
+        return kind
+    if _WILL.search(content) or ("would" in low and _WOULD.search(content) and _FUTURE.search(content)):
+        return "prediction"  # plain backshifted "would" ("said it would be hard") stays a statement
     return kind
 
 
@@ -163,6 +192,7 @@ def extract_english(text: str) -> list[ExtractedClaim]:
         return []
     doc = _build(text)
     cues = _cues(doc)
+    _segment(doc, [c.start for c in cues])
     speakers = _Speakers(text)
     out: list[ExtractedClaim] = []
     cue_starts = [c.start for c in cues]
@@ -206,7 +236,7 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             if ce - cs < 3:
                 continue
             quote = text[cs:ce]
-            if _QUESTION.search(quote) and not any(q in quote for q in _OPEN_Q):
+            if quote.rstrip().rstrip("”\"’'").endswith("?") and not any(q in quote for q in _OPEN_Q):
                 continue
             clause_src, clause_surface = ref, surface
             speakers.note(ref)
@@ -319,7 +349,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     pre_s = pre.rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
-    quote_before = bool(re.search(r"[,.?!—–-]?[”\"]$|['’]{2}$|,$|—$", pre_s)) and len(pre_s) > 1
+    quote_before = len(pre_s) > 1 and pre_s.endswith(_QB_ENDS)
     if src is None and quote_before and cue.word not in _PARTICIPLE_CUES:
         src_after = _source_after(text, cue.end, after_end)
         region = src_after[1] if src_after else cue.end
@@ -328,7 +358,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         start = _quote_open(doc, floor, pre_end)
         return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
     if src is None and cue.word in _PARTICIPLE_CUES:
-        if not re.search(r"(?:,|\band|\bby|\bwhile|\bbefore|\bafter)\s*$", text[max(us, cue.start - 8):cue.start]):
+        if not _PART_LEAD.search(text[max(us, cue.start - 8):cue.start]):
             return None
         start = _content_start(text, cue.end, after_end)
         c_end = _content_end(text, start, ue, nxt)
@@ -336,15 +366,15 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     if src is None:
         return None
     r = right.strip()
-    if quote_before and re.search(r"\w", pre_s):
-        strong = bool(re.search(r"[”\"]$|['’]{2}$", pre_s))
-        tail = re.split(r"[,;]|\band\b", r, maxsplit=1)[0] if r else ""
+    if quote_before and _WORD.search(pre_s):
+        strong = pre_s.endswith(_STRONG_ENDS)
+        tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
         if strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip(".")):
             c_end = _before_punct(text, floor, pre_end)
             cont = _continuation(text, cue.end, ue, nxt)
             start = _quote_open(doc, floor, pre_end) if strong else floor
             return (start, cont or c_end, src, cont or _region_end(text, cue.end, after_end))
-    if not r or re.fullmatch(r"[\W]*", r):
+    if not r or not _WORD.search(r):
         # "Trump said." after a quote that closed the previous sentence
         if prev_unit_end and text[prev_unit_end - 1] in _CLOSE_Q and floor == us:
             ps = text.rfind("\n", 0, prev_unit_end - 1) + 1
@@ -375,18 +405,18 @@ def _before_punct(text: str, floor: int, end: int) -> int:
 
 def _region_end(text: str, pos: int, limit: int) -> int:
     """End of the cue's trailing adverbials/recipient ("said Tuesday in a statement")."""
-    m = re.compile(r"[^,;.“\"]*").match(text, pos, limit)
+    m = _REGION.match(text, pos, limit)
     return m.end() if m else pos
 
 
 def _continuation(text: str, pos: int, ue: int, nxt: _Cue | None, lower: bool = True) -> int | None:
     """`“A,” he said, “B.”`: the end of quoted speech that resumes after the cue, or None."""
     limit = nxt.start if nxt else ue
-    m = re.compile(r"[^,;.“\"]{0,60}?,\s*[“\"]").match(text, pos, limit)
+    m = _RESUME_Q.match(text, pos, limit)
     if not m:
         if not lower:
             return None
-        m2 = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=\w)").match(text, pos, limit)
+        m2 = _RESUME.match(text, pos, limit)
         if m2 and not (nxt and nxt.word in _PARTICIPLE_CUES and nxt.start - m2.end() < 3):
             return _content_end(text, m2.end(), ue, nxt)
         return None
@@ -402,14 +432,26 @@ def _content_start(text: str, pos: int, limit: int) -> int:
     return m.end() if m else pos
 
 
+def _strip_joiners(text: str, start: int, end: int) -> int:
+    """Move `end` left over spaces, commas, dashes and a final "and"/"but"."""
+    while end > start:
+        c = text[end - 1]
+        if c.isspace() or c in ",;—–-":
+            end -= 1
+        elif text.endswith((" and", " but"), start, end) or text[start:end] in ("and", "but"):
+            end -= 3
+        else:
+            break
+    return end
+
+
 def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     """Content runs to the end of the unit, or to the clause of the next cue in the same unit."""
     if nxt is None or nxt.start >= ue:
         return ue
     src = _source_before(text, start, nxt.start)
     cut = src[0] if src else nxt.start
-    m = re.compile(r"(?:[\s,;—–-]|\band\b|\bbut\b)*$").search(text, start, cut)
-    end = m.start() if m else cut
-    if end - start < 3:  # "X noted Y said Z": the nested report is the content
-        return ue
+    end = _strip_joiners(text, start, cut)
+    if end - start < 3 or text[start:end].strip(" ,“\"").lower() in _COMPLEMENTISER:
+        return ue  # "X noted Y said Z", "X added that Y said Z": the nested report is the content
     return end

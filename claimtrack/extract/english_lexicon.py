@@ -43,6 +43,16 @@ AMBIGUOUS = {"claims", "claim", "reports", "report", "notes", "note", "states", 
              "dispute", "disputes", "lament", "quip", "quips", "reply", "replies", "respond", "write",
              "caution", "boast", "boasts", "reported", "stated", "written", "accused"}
 
+# Ambiguous forms that report speech only before "that", punctuation or a quotation ("he stated:").
+STRICT = {"remarks", "charges", "charge", "charged", "tweet", "tweets", "consider", "considered", "considers",
+          "add", "adds", "maintain", "stress", "written", "write", "appeal", "appeals", "admit", "reveal",
+          "demand", "demands", "boast", "boasts", "dispute", "disputes", "agree", "agrees", "repeat",
+          "repeats", "repeated", "indicate", "indicates", "report", "reports", "stated", "lament", "quip",
+          "quips", "caution"}
+
+# Modals and auxiliaries that make a following cue hypothetical or non-reporting ("would dismiss").
+MODALS = {"would", "could", "might", "may", "can", "should"}
+
 # Verbs that need a particle to report speech ("pointed out"); others never take a "that" clause alone.
 PARTICLE = {"point", "points", "pointed", "pointing"}
 
@@ -76,6 +86,13 @@ ROLE_NOUNS = set("""spokesman spokeswoman spokesperson official aide adviser adv
 nominee president congressman congresswoman secretary minister chairman chairwoman director
 lawmaker representative businessman billionaire mogul leader strategist manager lawyer attorney
 businesswoman ambassador commander general judge mayor""".split())
+
+# Common nouns for unnamed sources; capitalised only at the start of a sentence ("Officials said").
+COMMON_SOURCES = set("""officials sources experts analysts critics aides advisers advisors observers supporters
+opponents officers police witnesses residents authorities investigators prosecutors lawmakers legislators
+economists researchers scientists diplomats protesters voters people others many some both several most
+documents records data figures polls reports insiders organizers organisers members activists leaders
+republicans democrats""".split())
 
 # Title words stripped when deriving a canonical person name.
 TITLES = set("""Mr. Mrs. Ms. Miss Dr. Sen. Senator Rep. Representative Gov. Governor President Vice Former

@@ -75,10 +75,29 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _build(text: str) -> _Doc:
+    """Quotation spans of `text`; units come from `_segment` once the cues are known."""
     quotes = _quote_spans(text)
-    doc = _Doc(text, quotes, [q[0] for q in quotes], [])
-    doc.units = [u for a, b in _paragraphs(text) for u in _split(text, a, b, doc)]
-    return doc
+    return _Doc(text, quotes, [q[0] for q in quotes], [])
+
+
+def _segment(doc: _Doc, cue_starts: list[int]) -> None:
+    """Fill `doc.units`: sentences of the first paragraph and of paragraphs with (or just before) a cue;
+    any other paragraph is one unit, since it can give no claim."""
+    text = doc.text
+    paras = _paragraphs(text)
+    need = [False] * len(paras)
+    if paras:
+        need[0] = True
+    starts = [a for a, _ in paras]
+    for c in cue_starts:
+        i = bisect.bisect_right(starts, c) - 1
+        if i >= 0:
+            need[i] = True
+            if i + 1 < len(paras):
+                need[i + 1] = True  # "Doe said." opening a paragraph looks back at the previous one
+            if i > 0:
+                need[i - 1] = True
+    doc.units = [u for (a, b), n in zip(paras, need) for u in (_split(text, a, b, doc) if n else [(a, b)])]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -5,13 +5,37 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract.base import ActorRef
-from claimtrack.extract.english_lexicon import ADVERBS, ORG_NOUNS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES
+from claimtrack.extract.english_lexicon import (
+    ADVERBS,
+    COMMON_SOURCES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from claimtrack.extract.english_segment import _is_abbrev
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z]))"
                        r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|bin|la|le|du|da|di)(?= [A-Z])))*")
 _NAME_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,3}(?:[A-Z]\. )?$")
+
+
+_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "daily", "weekly", "monthly", "quarterly", "italy",
+             "anomaly", "monopoly", "melancholy", "homily", "bully", "belly", "folly", "jelly", "lily"}
+
+
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_TIME_TAIL = re.compile(
+    r"\s+(?:(?:on|late|early|last|this)\s+)?(?:" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|earlier|later)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+    r"|in\s+(?:a|an)\s+(?:statement|interview|speech|email|op-ed|letter|tweet)|yesterday|today|tonight"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))$")
+
+_TIME_WORDS = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday morning afternoon evening night week month
+year weekend spring summer fall autumn winter statement interview speech email op-ed letter tweet yesterday today
+tonight January February March April May June July August September October November December""".split())
 
 
 def _strip_adverbs(text: str, start: int, end: int) -> int:
@@ -24,12 +48,18 @@ def _strip_adverbs(text: str, start: int, end: int) -> int:
         while k > start and (text[k - 1].isalpha() or text[k - 1] in "’'"):
             k -= 1
         w = text[k:j].lower()
-        if k < j and (w in ADVERBS or w.endswith("n't") or w.endswith("n’t")) and k > start:
+        m = _TIME_TAIL.search(text, max(start, j - 40), j) if text[k:j] in _TIME_WORDS else None
+        if m and m.start() > start:
+            end = m.start()
+            continue
+        if k < j and k > start and (w in ADVERBS or w.endswith(("n't", "n’t"))
+                                    or (w.endswith("ly") and len(w) > 4 and text[k].islower() and w not in _LY_NOUNS)):
             end = k
             continue
         return j
 
 
+_LEAD_FUNC = re.compile(r"(?:of|for|and|the|a|an|at|in)\s+|'s\s+|’s\s+")
 _TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
 
 
@@ -52,6 +82,11 @@ _NP_ED = {"retired", "unnamed", "elected", "indicted", "disgraced", "embattled",
 
 
 _SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
+
+
+def _joins_names(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """Whether the conjunction at token `i` joins two capitalised names ("Smith and Jones")."""
+    return 0 < i < len(toks) - 1 and text[toks[i - 1][0]].isupper() and text[toks[i + 1][0]].isupper()
 
 
 def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int, int] | None:
@@ -83,10 +118,12 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
                 start = a
             break
         if w[0].isupper() or w[0].isdigit():
-            if w in _STOP_CAP or w in _CALENDAR:
+            if w in _STOP_CAP or w in _CALENDAR or (w[0].isdigit() and a and text[a - 1] in ":.,"):
                 break
         else:
             lw = w.lower()
+            if lw in ("and", "or", "&") and not _joins_names(text, toks, i):
+                break
             if lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
                 if lw in ("who", "whom") and start is None:
                     return _source_before(text, floor, a, depth + 1)
@@ -99,7 +136,7 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     if start is None:
         return None
     while True:
-        m = re.compile(r"(?:of|for|and|the|a|an|at|in)\s+|'s\s+|’s\s+").match(text, start, end)
+        m = _LEAD_FUNC.match(text, start, end)
         if m and text[start:end].split()[0] in ("of", "for", "and", "at", "in"):
             start = m.end()
             continue
@@ -167,6 +204,17 @@ def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+_ARTICLES = {"the", "a", "an"}
+
+
+def _is_name_run(run: str, desc: str) -> bool:
+    """A capitalised run that is a name, not a common noun capitalised at the start ("Officials", "Sources")."""
+    toks = run.split()
+    if desc.startswith(run) and toks[0].lower() in COMMON_SOURCES | ROLE_NOUNS | ORG_NOUNS | _ARTICLES:
+        return len(toks) > 1 and _is_name_run(" ".join(toks[1:]), " ".join(toks[1:]))
+    return toks[0] not in _STOP_CAP
+
+
 class _Speakers:
     """Document-level memory for resolving short names, pronouns and roles to canonical names."""
 
@@ -176,14 +224,17 @@ class _Speakers:
         self.last_person: ActorRef | None = None
         self.roles: dict[str, ActorRef] = {}
         self.by_name: dict[str, ActorRef] = {}
+        self._expanded: dict[str, tuple[int, str | None]] = {}  # name -> (scanned up to, best full name)
 
     def expand(self, name: str, pos: int) -> str:
-        """"Kirby" → "John Kirby" when the full name appeared before `pos`."""
+        """"Kirby" → "John Kirby" when the full name appeared before `pos` (scans each name once, forward)."""
         if " " in name or not name[:1].isupper():
             return name
         text = self.text
-        best = None
-        i = text.find(name)
+        i, best = self._expanded.get(name, (0, None))
+        if i > pos:
+            i, best = 0, None
+        i = text.find(name, i)
         while 0 <= i < pos:
             j = i + len(name)
             if (j >= len(text) or not text[j].isalnum()) and i > 1 and text[i - 1] == " ":
@@ -196,6 +247,7 @@ class _Speakers:
                     if k < len(parts):
                         best = " ".join(parts[k:]) + " " + name
             i = text.find(name, j)
+        self._expanded[name] = (pos if i < 0 or i >= pos else i, best)
         return best or name
 
     def resolve(self, surface: str, pos: int) -> ActorRef:
@@ -205,14 +257,16 @@ class _Speakers:
             ref = self.last_person if low in ("he", "she") and self.last_person else self.last
             return ref if ref is not None else ActorRef(canonical=s, kind="unknown")
         words = s.split()
-        bare = [w for w in words if w.lower() not in ("the", "a", "an")]
-        if bare and bare[-1].lower() in ROLE_NOUNS and len(bare) <= 3 and words[0].lower() == "the":
-            ref = self.roles.get(bare[-1].lower())
+        det = bool(words) and words[0].lower() in _ARTICLES
+        desc = s[len(words[0]):].lstrip() if det and len(words) > 1 else s  # "a government spokesman" → "government spokesman"
+        bare = desc.split()
+        head = bare[-1].lower().strip(",") if bare else ""
+        if head in ROLE_NOUNS and len(bare) <= 3 and low.startswith("the "):
+            ref = self.roles.get(head)
             if ref is not None:
                 return ref
-        runs = [m.group(0) for m in _NAME_RUN.finditer(s)]
-        org = any(w.strip(",") in ORG_WORDS for w in words) or (
-            bool(words) and words[-1].lower() in ORG_NOUNS)
+        runs = [r for r in (m.group(0) for m in _NAME_RUN.finditer(desc)) if _is_name_run(r, desc)]
+        org = any(w.strip(",") in ORG_WORDS for w in words) or head in ORG_NOUNS
         name = ""
         for r in reversed(runs):
             toks = r.split()
@@ -223,17 +277,22 @@ class _Speakers:
                 name = " ".join(toks[k:])
                 break
         if org or not name or "’s" in s or "'s" in s:
-            canon = s[4:] if low.startswith("the ") else s
-            ref = ActorRef(canonical=canon, kind="organisation" if org else "unknown")
-        else:
-            canon = self.expand(name, pos)
-            ref = self.by_name.get(canon) or ActorRef(canonical=canon, kind="person")
-            self.by_name[canon] = ref
-            if s != canon and s not in ref.aliases:
-                ref.aliases.append(s)  # the form as written ("Mr. Kirby"), for matching and display
-            for w in words:
-                if w.lower() in ROLE_NOUNS:
-                    self.roles[w.lower()] = ref
+            kind = "organisation" if org else "person" if head in ROLE_NOUNS else "unknown"
+            ref = self.by_name.get(desc) or ActorRef(canonical=desc, kind=kind)
+            self.by_name[desc] = ref
+            if s != desc and s not in ref.aliases:
+                ref.aliases.append(s)
+            if head in ROLE_NOUNS and not org:
+                self.roles.setdefault(head, ref)
+            return ref
+        canon = self.expand(name, pos)
+        ref = self.by_name.get(canon) or ActorRef(canonical=canon, kind="person")
+        self.by_name[canon] = ref
+        if s != canon and s not in ref.aliases:
+            ref.aliases.append(s)  # the form as written ("Mr. Kirby"), for matching and display
+        for w in words:
+            if w.lower() in ROLE_NOUNS:
+                self.roles[w.lower()] = ref
         return ref
 
     def note(self, ref: ActorRef) -> None:

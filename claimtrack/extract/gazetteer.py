@@ -77,7 +77,7 @@ class Gazetteer:
         A و/ب/ل/ف prefix glued to the first word is allowed (وواشنطن، بموسكو).
         """
         out: list[Entry] = []
-        for m in self._mention_re().finditer(fold(text)):
+        for m in self._mention_re().finditer(" " + fold(text)):
             e = self.phrase[_SPACES.sub(" ", m.group(1))]
             if e not in out:
                 out.append(e)
@@ -89,7 +89,8 @@ class Gazetteer:
             for k in [k for k in self.phrase if len(k) < 3]:
                 del self.phrase[k]
             body = trie_regex(sorted(self.phrase)).replace("\\ ", r"[\s،,]+")
-            self._re = re.compile(rf"(?<![^\W\d_])[وبلف]?({body})(?![^\W\d_])")
+            # a leading class (not a look-behind) lets `re` skip fast to word starts; the text gets a space first
+            self._re = re.compile(rf"[\W\d_][وبلف]?({body})(?![^\W\d_])")
         return self._re
 
     def chain(self, entry: Entry) -> list[Entry]:

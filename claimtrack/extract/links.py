@@ -79,6 +79,25 @@ def _targets(denial_text: str) -> tuple[set[str], set[str]]:
     return names, stems
 
 
+_DENIAL_CUE = re.compile(r"^(?:[وف]?(?:نفي|نفت|نفوا|ينفي|تنفي|ينفون|رفض|رفضت|يرفض|ترفض|denied|denies|rejected))\s+",
+                         re.IGNORECASE)
+
+
+def _stems_meet(a: set[str], b: set[str]) -> bool:
+    """Stems equal, or one ends the other ("مراه" / "امراه")."""
+    return any(x == y or len(x) >= 3 and len(y) >= 3 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
+
+
+def _object_head(denial_text: str) -> str | None:
+    """The first content term of what is denied ("تنفي العفو عن متهم" → "عفو")."""
+    body = _DENIAL_CUE.sub("", fold(denial_text).strip(), count=1)
+    for t in _TOKEN.findall(body)[:4]:
+        ts = terms(t)
+        if ts:
+            return next(iter(ts))
+    return None
+
+
 def score_pair(denial_text: str, denier: ActorRef, cand_text: str, cand: ActorRef,
                cand_kind: str = "statement") -> tuple[float, dict[str, Any]]:
     """Score that a denial rejects a candidate claim; 0 for the denier's own side."""
@@ -88,18 +107,23 @@ def score_pair(denial_text: str, denier: ActorRef, cand_text: str, cand: ActorRe
     t_names, t_stems = _targets(denial_text)
     cand_stems = {stem(w) for w in fold(cand.canonical + " " + (cand.name_ar or "")).split()}
     if t_names or t_stems:  # noqa: SIM108
-        party = 1.0 if (t_names & cand_names or t_stems & cand_stems) else 0.0
+        party = 1.0 if (t_names & cand_names or _stems_meet(t_stems, cand_stems)) else 0.0
     else:
         party = 0.5
-    shared = sorted(terms(denial_text) & terms(cand_text))
+    cand_terms = terms(cand_text)
+    shared = sorted(terms(denial_text) & cand_terms)
+    head = _object_head(denial_text)
+    head_hit = head is not None and head in cand_terms
     gz = gazetteer()
     mentioned = [e.canonical for e in gz.mentions(cand_text) if fold(e.canonical) in denier_names]
     if not mentioned and denier.name_ar and fold(denier.name_ar) in fold(cand_text):
         mentioned = [denier.canonical]
     score = 0.4 * party + 0.3 * min(1.0, len(shared) / 2) + 0.3 * (1.0 if mentioned else 0.0)
+    if head_hit:  # the denied object itself ("نفى … العفو") is what the candidate asserts
+        score += 0.15
     if cand_kind in ("assessment", "call"):
         score *= 0.7
-    evidence: dict[str, Any] = {"shared_terms": shared[:8], "denier_mentioned": mentioned,
+    evidence: dict[str, Any] = {"shared_terms": shared[:8], "denier_mentioned": mentioned, "denied_object": head_hit,
                                 "denied_party": sorted(t_names | t_stems), "party_match": party == 1.0}
     return round(score, 3), evidence
 

@@ -69,13 +69,13 @@ def write_report(*, session: Session, filt: ClaimFilter | None, claim_id: int | 
     else:
         filt = filt or ClaimFilter()
         ids, scope = collect_ids(session, filt), {"filter": filter_scope(filt)}
-    header = _header(lang=lang, now=now, settings=settings, scope=scope, summary=summarise(session, ids))
     claims = ClaimLoader(session, lang, events=fmt != "csv").iter_claims(ids)
+    if fmt == "csv":  # flat rows: no summary, no history
+        tabular.write_csv(out, claims, lang=lang, excel=excel)
+        return
+    header = _header(lang=lang, now=now, settings=settings, scope=scope, summary=summarise(session, ids))
     if fmt == "json":
         tabular.write_json(out, header, claims)
-        return
-    if fmt == "csv":
-        tabular.write_csv(out, claims, lang=lang, excel=excel)
         return
     L = labels(lang)
     tpl = render.get_template("md" if fmt == "md" else "html", lang, L, template)

@@ -7,7 +7,6 @@ so a newsroom's own template (`--template`) is just as safe: only the `md_raw` m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -53,7 +52,7 @@ def md_link(url: Any, text: Any) -> MdRaw:
     label = md_escape(text if text else url)
     if href is None:
         return MdRaw(label)
-    href = "".join("%{:02X}".format(ord(c)) if c in "<>\\ \t\r\n" else c for c in href)
+    href = "".join(f"%{ord(c):02X}" if c in "<>\\ \t\r\n" else c for c in href)
     return MdRaw(f"[{label}](<{href}>)")
 
 
@@ -175,6 +174,3 @@ def write_pdf(html: str, out: IO[bytes]) -> None:
         raise ReportError("PDF is binary: write it to a file with -o report.pdf")
     weasyprint.HTML(string=html, base_url=None).write_pdf(target=getattr(out, "buffer", out))
 
-
-def iter_nonempty(items: Iterable[Any]) -> Iterator[Any]:
-    yield from (i for i in items if i)

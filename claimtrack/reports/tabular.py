@@ -9,14 +9,24 @@ from typing import IO, Any
 
 from claimtrack.reports.labels import CSV_COLUMNS, csv_header, labels
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+_SPACES = frozenset(" \u00a0\u3000")
 
 
 def neutralise(value: Any) -> Any:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP: prefix a quote)."""
-    if isinstance(value, str) and value and (value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)):
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP: prefix a quote).
+
+    Cells starting with = + - @ (or their full-width forms), tab, CR or LF, also after leading spaces.
+    """
+    if type(value) is not str or not value:
+        return value
+    first = value[0]
+    if first in FORMULA_START or (first in _SPACES and value.lstrip()[:1] in FORMULA_START):
         return "'" + value
     return value
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def write_json(out: IO[str], header: dict[str, Any], claims: Iterable[dict[str, Any]]) -> int:
@@ -26,7 +36,7 @@ def write_json(out: IO[str], header: dict[str, Any], claims: Iterable[dict[str, 
     n = 0
     for c in claims:
         out.write("\n    " if n == 0 else ",\n    ")
-        out.write(json.dumps(c, ensure_ascii=False, separators=(",", ":")))
+        out.write(_encode(c))
         n += 1
     out.write("\n  ]\n}\n" if n else "]\n}\n")
     return n
