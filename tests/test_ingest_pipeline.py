@@ -112,3 +112,33 @@ def test_denial_in_a_later_document_links_to_earlier_claims(sqlite_engine: Engin
         assert links[0].evidence.get("scope") == "earlier document"
         detail = queries.claim_detail(session=s, claim_id=links[0].target_id)
         assert any(not lv.outgoing and lv.other.id == denial.id for lv in detail.links)
+
+
+@pytest.mark.corpus
+def test_saudinewsnet_day_end_to_end(sqlite_engine: Engine) -> None:
+    """The whole SaudiNewsNet day, read in place, into the database: counts and sampled metadata."""
+    import json
+
+    from conftest import shared_path
+
+    day = shared_path("corpus", "saudinewsnet", "2015-08-11.json")
+    s = ingest(sqlite_engine, [str(day)], analyst="amal")
+    items = json.loads(day.read_text(encoding="utf-8"))
+    blank = [i for i, a in enumerate(items, 1) if not (a.get("content") or "").strip() and not (a.get("title") or "").strip()]
+    assert len(s.errors) == len(blank) and all("empty" in e for e in s.errors)
+    assert s.added + s.duplicates == len(items) - len(blank)
+    assert s.claims > 3 * s.added  # Saudi news is full of attributed statements
+    with db.session(sqlite_engine) as session:
+        assert session.exec(select(func.count()).select_from(Document)).one() == s.added
+        for n in (1, 500, 1686):
+            if n in blank:
+                continue
+            doc = session.exec(select(Document).where(Document.origin_name == f"2015-08-11.json#{n}")).first()
+            if doc is None:  # an exact duplicate of an earlier article
+                continue
+            src = items[n - 1]
+            assert doc.url == src["url"] and doc.language == "ar"
+            assert doc.title == src["title"].strip()
+            assert doc.published == date.fromisoformat(src["date_extracted"][:10])
+            assert session.get(Outlet, doc.outlet_id).name == src["source"]
+        assert audit.verify(session).ok
