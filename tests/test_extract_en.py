@@ -189,3 +189,70 @@ def test_appositive_source():
     c = one("Omar Reed, a lawyer for the tenants, said the eviction notices were illegal.")
     assert c.claimant.canonical == "Omar Reed"
     assert c.quote == "the eviction notices were illegal."
+
+
+def test_described_source_canonical_drops_article_never_bare_determiner():
+    c = one("Markup test\nThe spokesman said prices fell by 4% in March.\n")
+    assert c.claimant.canonical == "spokesman"
+    assert c.claimant_surface == "The spokesman"
+    assert "The spokesman" in c.claimant.aliases
+
+
+def test_indefinite_description_and_pronoun_continuation():
+    text = "Headline\nA government spokesman said the plan will cut costs. He added that talks continue.\n"
+    claims = extract_english(text)
+    assert len(claims) == 2, [c.quote for c in claims]
+    assert claims[0].claimant.canonical == "government spokesman"
+    assert claims[1].quote == "that talks continue."
+    assert claims[1].text == "talks continue"
+    assert claims[1].claimant is claims[0].claimant
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("Officials said the bridge was unsafe.", "Officials"),
+    ("Sources said the merger is off.", "Sources"),
+    ("The ministry said the road will reopen.", "ministry"),
+    ("An aide to the mayor said the vote was close.", "aide to the mayor"),
+])
+def test_unnamed_sources(text, canonical):
+    c = one(text)
+    assert c.claimant.canonical == canonical
+    assert not c.claimant.canonical.lower().startswith(("the ", "a ", "an "))
+
+
+def test_colons_inside_content_do_not_end_it():
+    a = extract_english("Jane Doe said prices fell by 4% at 10:30 and the bank said rates rose.")
+    assert a[0].quote == "prices fell by 4% at 10:30"
+    assert a[1].claimant.canonical == "bank"
+    b = one("Headline\nJane Doe said prices fell by :warning: 4% in May.")
+    assert b.quote == "prices fell by :warning: 4% in May."
+
+
+def test_continue_needs_reported_speech():
+    assert extract_english("Talks continue.") == []
+    c = one("“We will win,” he continued.")
+    assert c.cue == "continued"
+
+
+def test_time_adverbial_between_source_and_cue():
+    c = one("The mayor on Tuesday rejected the offer to rename the stadium.")
+    assert c.claimant.canonical == "mayor"
+    assert c.kind == "denial"
+    assert c.quote == "the offer to rename the stadium."
+
+
+def test_adverb_before_denial_cue():
+    c = one("The company, which has strongly denied any role in the leak, lost the case.")
+    assert c.kind == "denial"
+    assert "any role in the leak" in c.quote
+
+
+def test_backshifted_would_is_not_a_prediction():
+    assert one("Lee said the plan would be hard to sell.").kind == "statement"
+    assert one("Lee said the plan would collapse next year.").kind == "prediction"
+    assert one("Lee said prices would fall if rates rose.").kind == "prediction"
+
+
+def test_modal_and_noun_uses_are_not_cues():
+    assert extract_english("He might add a second bridge over the river.") == []
+    assert extract_english("The agency would not recommend charges against the driver.") == []

@@ -24,6 +24,7 @@ _AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
 _WA_ANNA = re.compile(r"(?<!\S)وان(?:ه|ها|هم)?(?!\S)")
 _SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
 _NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما وقد فلم فلن فلا فقد".split())
+_ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
 _AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
@@ -332,6 +333,9 @@ class ArabicExtractor:
                     return res.remember(sp)
         region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
                                                            cend + 80)
+        if content_start <= c.start(c.lastgroup) and L.VERB_FORM[verb][0] in _ALA_VERBS \
+                and re.match(r"\s*(?:علي|الي)\s", f[cend : cend + 6]):
+            return self._continuation(clause_start, cstart)  # "وشدد على …": a preposition, no subject
         if self._subj_quote is not None and content_start <= c.start(c.lastgroup):
             sp = res.parse(self._subj_quote[0] + 1, self._subj_quote[1] - 1, self._orig)
         elif content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb

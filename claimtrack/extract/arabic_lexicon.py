@@ -146,7 +146,7 @@ ROLE_WORDS = ROLE_WORDS | {w + "ه" for w in ROLE_WORDS if not w.endswith("ه")}
 HONORIFICS = frozenset(
     """المقدم العقيد اللواء العميد الفريق العماد الرائد النقيب الدكتور د الدكتوره المهندس المحامي الشيخ
     الاستاذ السيد السيده الامير الاميره القاضي النائب الحاج المستشار السفير الجنرال الادميرال البروفيسور
-    الرئيس الملك السلطان المشير""".split()
+    الرئيس الملك السلطان المشير معالي فضيله سعاده سماحه فخامه جلاله سمو""".split()
 )
 # heads of described sources: not personal names
 SOURCE_HEADS = frozenset(

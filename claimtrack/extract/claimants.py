@@ -18,13 +18,15 @@ from claimtrack.text import fold
 
 _TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
 _NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
-_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من البعض بعضهم الاخر الاخرون اخرون جميعهم كلهم".split())
+_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من احد البعض بعضهم الاخر الاخرون اخرون جميعهم كلهم".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
 _KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
 _PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
 _APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
 _ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وزع|وزعت)\s+((?:[^\s،,.]+\s+){1,8}?)"
                      r"(?:بيانا|تقريرا|رساله)(?!\S)")
+_DOC_NOUNS = frozenset("تقديرات بيانات احصاءات ارقام تقرير بيان دراسه معلومات تصريحات".split())
+_HONORIFIC_PRONOUNS = frozenset("سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته".split())
 _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
                         r"\s+(?:اسمه|اسمها|اسمهم|هويته|هويتها)")
 # nouns that name a source after بحسب / وفقاً لـ / نقلاً عن (besides SOURCE_HEADS and the gazetteer)
@@ -195,8 +197,15 @@ class Resolver:
                 s0 = toks[1][0] + 1
                 toks = [(s0, toks[1][1])] + toks[2:]
                 words = [f[a:b] for a, b in toks]
+            # "وفقاً لتقديرات الأمم المتحدة": the owner of a document noun is the source, when it is an actor
+            w0 = words[0][1:] if words and words[0].startswith("ل") and len(words[0]) > 4 else (words[0] if words else "")
+            if w0 in _DOC_NOUNS and len(words) > 1 and (
+                    self.gaz.longest_prefix(words[1:]) is not None or words[1] in SOURCE_HEADS or words[1] in ROLE_WORDS):
+                toks, words = toks[1:], words[1:]
         while len(words) > 1 and words[0] in ("ايضا", "كذلك", "بدوره", "بدورها"):
             toks, words = toks[1:], words[1:]
+        if words and words[0] in _HONORIFIC_PRONOUNS:
+            return self._last_person()
         if not words or words[0] in _QUANT or words[0] in SUBJECT_STOP:
             return None
         gz = self.gaz.longest_prefix(words)
@@ -227,6 +236,9 @@ class Resolver:
         if n <= 0:
             return None
         return self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+
+    def _last_person(self) -> Speaker | None:
+        return next((sp for sp in reversed(self.seen) if sp.person), None)
 
     def _seen_key(self, word: str) -> bool:
         k = stem(word)
@@ -278,6 +290,9 @@ class Resolver:
     def parse(self, start: int, end: int, to_orig) -> Speaker | None:
         """Parse the folded subject region [start, end) (between a verb and its content)."""
         f = self.f
+        first = _TOKEN.search(f, start, end)
+        if first and first.group() in _HONORIFIC_PRONOUNS:
+            return self._last_person()  # "وأكد سموه": the dignitary just named
         anon = _ANONYMOUS.search(f, start, end)
         if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
             end = anon.start()
@@ -359,8 +374,10 @@ def _aliases_by_head() -> dict[str, list[tuple[str, Entry]]]:
 def _name_len(words: list[str], i: int) -> int:
     """Length of a personal name starting at words[i] (0 when it does not look like one)."""
     n = 0
-    while i + n < len(words) and n < 4:
+    links = 0  # "بن"/"ابن" do not count towards the four name parts
+    while i + n < len(words) and n - links < 4:
         w = words[i + n]
+        links += w in ("بن", "ابن")
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
         if n >= 2 and (w == "علي" or len(w) >= 4 and w.endswith("ا")):

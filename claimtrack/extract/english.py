@@ -8,60 +8,38 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_lexicon import AMBIGUOUS, MODALS, PARTICLE, PHRASES, SPEECH_FORMS, STRICT
-from claimtrack.extract.english_segment import _CLOSE_Q, _OPEN_Q, _build, _Doc, _segment, sentences
+from claimtrack.extract.english_segment import (
+    _ADJ_DET,
+    _CLOSE_Q,
+    _OPEN_Q,
+    _build,
+    _Cue,
+    _cues,
+    _Doc,
+    _segment,
+    sentences,
+)
 from claimtrack.extract.english_sources import (
     _clause_subject,
     _source_after,
     _source_before,
     _Speakers,
     _strip_adverbs,
+    _subject_at,
 )
 
 __all__ = ["extract_english", "sentences"]
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of `words` factored by common prefixes (much faster than a flat list)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        opt = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if opt else body
-
-    return emit(tree)
-
-
-_CUE = re.compile(
-    r"\b(?:(?P<acc>[Aa]ccording to)|(?P<phr>" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")"
-    r"|(?P<verb>" + _trie(list(SPEECH_FORMS)) + r")(?P<part> (?:out|to))?)\b"
-)
-_PHRASE_KIND = [(re.compile(p), k) for p, k in PHRASES.items()]
 _WS = re.compile(r"\s+")
 _THAT = re.compile(r"[^“\",;:]{0,70}?\bthat\b")
 _LEAD = re.compile(r"[\s,:;—–-]+")
 _TRAIL = re.compile(r"[\s,:;—–-]+$")
-_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|am)\s+(?:\w+ly\s+)?$")
-_BE = {"is", "was", "were", "are", "be", "been", "being", "am"}
-_DET_WORDS = set("""the a an his her their its our my your this that these those new such of in for to and by with on
-from what some no any recent latest earlier previous annual first""".split())
-_ADJ_DET = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
-_AMBIG_NEXT = re.compile(
-    r"\s+(?:is|was|were|are|has|had|have|of|and|or|to|for|in|on|from|by|with|about|department|officials?"
-    r"|legislature|law|laws|level|lawmakers|senator|house|senate|government|media|television|tv|run|funds?"
-    r"|card|cards|released?|published|issued|did|does|do|will|would|could|can|may|might|should|must)\b", re.I)
+_PREPS = {"after", "before", "during", "in", "on", "at", "to", "from", "with", "when", "while", "as", "since",
+          "following", "through", "via", "last", "this", "earlier", "later", "over", "about", "of", "outside",
+          "inside", "ahead", "near"}
 _ADVERBIAL = set("""on in at during last this earlier later late early recently yesterday today tonight
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month
 year a an the statement interview twitter facebook email phone telephone call conference news speech rally
@@ -73,14 +51,21 @@ _WOULD = re.compile(r"\b(?:would|wouldn[’']t)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:if|unless|tomorrow|soon|next\s+(?:week|month|year|season|term|spring|summer|fall|winter|\w+day)"
     r"|in\s+(?:the\s+)?(?:coming|next|future)|by\s+(?:the\s+end\s+of|20\d\d)|in\s+20[2-9]\d|eventually)\b", re.I)
+_FALSE = (r"(?:not true|untrue|false|baseless|unfounded|fake|a lie|lies|wrong|incorrect|inaccurate|fabricated"
+          r"|nonsense|groundless|without (?:any )?(?:basis|merit|foundation))(?![\w-])")
+_FALSE_WORDS = re.compile(r"true|false|baseless|unfounded|fake|lie|wrong|incorrect|inaccurate|fabricated|nonsense"
+                          r"|groundless|without", re.I)
+_CLAIM_NP = (r"(?:it|this|that|these|those|they|such \w+|(?:the|those|these|his|her|their|its|any) (?:\w+ )?"
+             r"(?:reports?|claims?|story|stories|allegations?|accusations?|charges?|rumou?rs?|suggestions?|assertions?"
+             r"|account|idea|notion))")
+_NOT_TRUE = re.compile(r"(?:that\s+)?" + _CLAIM_NP + r"\s+(?:was|were|is|are|had been|has been|have been)\s+"
+                       r"(?:\w+ly\s+)?" + _FALSE, re.I)
+_CALLED_FALSE = re.compile(_CLAIM_NP + r"\s+(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?" + _FALSE, re.I)
 _PARTICIPLE_CUES = {"adding", "saying", "noting", "arguing", "claiming", "explaining", "suggesting",
                     "warning", "insisting", "telling", "stating", "declaring", "acknowledging", "asserting",
                     "pointing", "announcing", "promising", "accusing", "writing", "describing",
                     "calling", "urging", "predicting", "denying", "continuing", "tweeting", "replying",
                     "responding", "charging", "alleging", "admitting", "conceding", "stressing"}
-_STRICT_NEXT = re.compile(r"\s*(?:that\b|[,.:;]|[“\"])")
-_CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
-_CONT_P = re.compile(r"\s*[,.:;]")
 _STRONG_ENDS = ("”", '"', "''", "’’", "'’", "’'")
 _QB_ENDS = _STRONG_ENDS + (",", "—")
 _FUTURE_HINTS = ("will", "won", "shall", "going to", "gonna", "'ll", "’ll", "would")
@@ -88,72 +73,17 @@ _PART_LEAD = re.compile(r"(?:,|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
 _WORD = re.compile(r"\w")
 _TAIL_SPLIT = re.compile(r"[,;]|\band\b")
 _REGION = re.compile(r"[^,;.“\"]*")
-_RESUME_Q = re.compile(r"[^,;.“\"]{0,60}?,\s*[“\"]")
-_RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=\w)")
-_QUOTE_BACK = re.compile(r"[,.!?—-][”\"’']*\s+(?:[\w.'’-]+\s+){0,4}$")
+_RESUME_Q = re.compile(r"[^,;.“\"]{0,60}?,\s*(?:[“\"]|'')")
+_RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[\w‘])")
+_REL_SUBJECT = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:who|which)\s")
+_NEXT_PARA = re.compile(r"[ \t]*\n\s*([^\n]{12,})")
+_REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
+_VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
+                         r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _COMPLEMENTISER = {"that", "whether", "if", "how", "why", "what", "when", "where"}
 _MAX_QUOTE = 590
 _CTX = 40
-
-
-@dataclass(slots=True)
-class _Cue:
-    start: int
-    end: int
-    kind: str
-    word: str  # lower-cased cue text
-
-
-def _cues(doc: _Doc) -> list[_Cue]:
-    text = doc.text
-    out: list[_Cue] = []
-    for m in _CUE.finditer(text):
-        s, e = m.start(), m.end()
-        if doc.in_quote(s) or (s and text[s - 1] in "<_=/-:") or text[e:e + 1] in "-=_":
-            continue
-        if m.group("acc"):
-            out.append(_Cue(s, e, "statement", "according to"))
-            continue
-        if m.group("phr"):
-            ph = m.group("phr")
-            kind = next((k for r, k in _PHRASE_KIND if r.match(text, s)), "statement")
-            if kind == "assessment" and _PASSIVE.search(text, max(0, s - 20), s):
-                continue
-            out.append(_Cue(s, e, kind, ph.lower()))
-            continue
-        w = m.group("verb")
-        part = m.group("part")
-        if w in ("state", "states"):
-            continue
-        if w in PARTICLE:
-            if part != " out":
-                continue
-        else:
-            e = m.end("verb")
-        before = text[max(0, s - 30):s]
-        after = text[e:e + 12]
-        prev = before.split()[-2:]
-        p1 = prev[-1].lower() if prev else ""
-        p2 = prev[0].lower() if len(prev) == 2 else ""
-        if (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not after.startswith(" by"):
-            continue
-        if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
-            continue
-        if w in AMBIGUOUS and (p1 in _DET_WORDS or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
-            continue
-        if w in STRICT and not _STRICT_NEXT.match(text, e):
-            continue
-        if (SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS))
-                or before.endswith("Additional ")):
-            continue
-        if w.startswith("continu") and not (
-                _CONT_Q.match(after)
-                or (_CONT_P.match(after) and _QUOTE_BACK.search(text, max(0, s - 60), s))):
-            continue  # "talks continue." is not a report; "“…,” he continued." is
-        if w in ("consider", "considers", "considered") and not after.startswith((" it", " him", " her", " the")):
-            continue
-        out.append(_Cue(s, e, SPEECH_FORMS[w], text[s:e].lower()))
-    return out
 
 
 def _is_adverbial_tail(seg: str) -> bool:
@@ -163,9 +93,33 @@ def _is_adverbial_tail(seg: str) -> bool:
     return all(w.lower() in _ADVERBIAL or w[0].isupper() or w.isdigit() for w in words)
 
 
+def _is_time_clause(pre: str) -> bool:
+    """"In a speech last July," before "he said": an adverbial opener, not content."""
+    first = pre.split(None, 1)[0].lower()
+    return first in _PREPS and pre.endswith(",") and _is_adverbial_tail(pre)
+
+
+def _is_prep_tail(right: str, pre: str) -> bool:
+    """"…, Carson said after the attacks.": a short prepositional tail ends the sentence, the content is before."""
+    words = right.split()
+    if not words or words[0].lower() not in _PREPS or len(words) > 9 or len(pre.split()) < 4:
+        return False
+    return not any(w.lower() in ("that", "he", "she", "they", "it", "we", "i") for w in words)
+
+
 def _content_kind(kind: str, content: str) -> str:
+    """Refine a cue's kind from its content: "said it was not true" denies, "will …" predicts."""
+    if kind in ("statement", "assessment") and _FALSE_WORDS.search(content[:80]) and (
+            _NOT_TRUE.match(content) or (kind == "assessment" and _CALLED_FALSE.match(content))):
+        return "denial"
     if kind != "statement":
         return kind
+    low = content.lower()
+    if not any(w in low for w in _FUTURE_HINTS):
+        return kind
+    if _WILL.search(content) or ("would" in low and _WOULD.search(content) and _FUTURE.search(content)):
+        return "prediction"  # plain backshifted "would" ("said it would be hard") stays a statement
+    return kind
     low = content.lower()
     if not any(w in low for w in _FUTURE_HINTS):
         return kind
@@ -241,7 +195,10 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             clause_src, clause_surface = ref, surface
             speakers.note(ref)
             direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
-            gap = (src[0], region_end) if src and cs < src[0] < ce else (cue.start, cue.end)
+            gap = (cue.start, cue.end)
+            if src and cs < src[0] < ce:
+                rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
+                gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
             last = ExtractedClaim(
                 quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface or ref.canonical,
                 kind=cue.kind, text=_display(text, cs, ce, gap), cue=text[cue.start:cue.end],
@@ -250,6 +207,8 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             floor = max(floor, region_end)
         if last is not None and floor >= ue - 2:
             ui = _extend(text, units, ui, cue_starts, last)
+            while ui < len(units) and units[ui][1] <= last.end:
+                ui += 1  # a block quote taken by "he said:"
         prev_unit_end = units[ui - 1][1]
     for c in out:
         c.kind = _content_kind(c.kind, c.text)
@@ -281,7 +240,7 @@ def _display(text: str, cs: int, ce: int, gap: tuple[int, int]) -> str:
     g0, g1 = gap
     if cs < g0 < ce:
         left = text[cs:g0]
-        right = text[max(g1, g0):ce]
+        right = text[max(g1, g0):ce].lstrip(" ,;:")
         return _clean(left) + " " + _clean(right) if _clean(right) else _clean(left)
     return _clean(text[cs:ce])
 
@@ -351,12 +310,19 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     right = text[cue.end:after_end]
     quote_before = len(pre_s) > 1 and pre_s.endswith(_QB_ENDS)
     if src is None and quote_before and cue.word not in _PARTICIPLE_CUES:
+        rel = _REL_SUBJECT.match(text, floor, pre_end)
+        if rel and right.strip():  # "Humphrey, who calls Trump a “sociopath,” said he …"
+            start = _content_start(text, cue.end, after_end)
+            c_end = _content_end(text, start, ue, nxt)
+            return (start, c_end, rel.span(1), c_end)
         src_after = _source_after(text, cue.end, after_end)
         region = src_after[1] if src_after else cue.end
         c_end = _before_punct(text, floor, pre_end)
         c_end2 = _continuation(text, region, ue, nxt, lower=False)
         start = _quote_open(doc, floor, pre_end)
         return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+    if src is None and text[cue.start].isupper() and floor == us:
+        return _fronted_participle(text, cue, ue)
     if src is None and cue.word in _PARTICIPLE_CUES:
         if not _PART_LEAD.search(text[max(us, cue.start - 8):cue.start]):
             return None
@@ -366,10 +332,15 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     if src is None:
         return None
     r = right.strip()
-    if quote_before and _WORD.search(pre_s):
+    if r == ":" and nxt is None:  # "In a speech, he said:" then the quoted paragraph
+        block = _NEXT_PARA.match(text, ue)
+        if block:
+            return (block.start(1), block.end(1), src, block.end(1))
+    if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s):
         strong = pre_s.endswith(_STRONG_ENDS)
         tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
-        if strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip(".")):
+        if (strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip("."))
+                or _is_prep_tail(r, pre_s)):
             c_end = _before_punct(text, floor, pre_end)
             cont = _continuation(text, cue.end, ue, nxt)
             start = _quote_open(doc, floor, pre_end) if strong else floor
@@ -383,7 +354,36 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         return None
     start = _content_start(text, cue.end, after_end)
     c_end = _content_end(text, start, ue, nxt)
+    rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
+    if rel and _VERB_FIRST.match(text, start):  # "a deadline that insiders said went unnoticed"
+        return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
+
+
+def _fronted_participle(text: str, cue: _Cue, ue: int) -> tuple[int, int, tuple[int, int], int] | None:
+    """"Warning that prices will rise, the bank raised rates": content up to the comma, source after it."""
+    start = _content_start(text, cue.end, ue)
+    if not (text.startswith("that ", start) or text[start:start + 1] in _OPEN_Q):
+        return None
+    c = text.find(",", start, ue)
+    while c >= 0:
+        subj = _subject_at(text, c + 1, ue)
+        if subj:
+            return (start, c, subj, c)
+        c = text.find(",", c + 1, ue)
+    return None
+
+
+def _antecedent(text: str, floor: int, rel: int) -> int:
+    """Start of the noun phrase a relative pronoun at `rel` refers to, or `rel` itself after a comma."""
+    toks = list(_TOKEN.finditer(text, max(floor, rel - 60), rel))[-6:]
+    for m in reversed(toks):
+        w = m.group(0)
+        if not w[0].isalnum():
+            break
+        if w.lower() in _ADJ_DET or w.lower() in ("this", "that"):
+            return m.start()
+    return rel
 
 
 def _quote_open(doc: _Doc, floor: int, pre_end: int) -> int:

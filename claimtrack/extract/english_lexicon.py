@@ -66,7 +66,8 @@ PHRASES: dict[str, str] = {
     r"called for": "call",
     r"calls for": "call",
     r"calling for": "call",
-    r"call(?:ed|s|ing)(?= (?:it|this|that|him|her|them|the \w+ an?)\b)": "assessment",
+    r"call(?:ed|s|ing)(?= (?:it|this|that|him|her|them|the \w+ an?)\b"
+    r"|(?: the| those| these| his| her| their)? \w+ (?:false|baseless|untrue|unfounded|fake|lies|nonsense)\b)": "assessment",
     r"issued a statement saying": "statement",
     r"made clear": "statement",
     r"made the case": "statement",

@@ -81,6 +81,11 @@ _NP_ED = {"retired", "unnamed", "elected", "indicted", "disgraced", "embattled",
           "jailed", "related", "unidentified", "registered", "concerned", "self-described", "armed"}
 
 
+_TO_HEADS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "counsel", "consultant", "consultants",
+             "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "assistant", "deputy", "successor",
+             "heir", "lawyer", "attorney"}
+
+
 _SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
 
 
@@ -124,7 +129,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
             lw = w.lower()
             if lw in ("and", "or", "&") and not _joins_names(text, toks, i):
                 break
-            if lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
+            if lw == "to" and start is not None and i and text[toks[i - 1][0]:toks[i - 1][1]].lower() in _TO_HEADS:
+                pass  # "an aide to the mayor", "adviser to Mr. Trump"
+            elif lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
                 if lw in ("who", "whom") and start is None:
                     return _source_before(text, floor, a, depth + 1)
                 break
@@ -201,6 +208,9 @@ def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
             break
     if start is None or end is None or end <= start:
         return None
+    first = text[start:end].split()
+    if len(first) > 1 and first[0].lower() in ("he", "she", "they", "we", "i"):
+        return None  # "said he doesn't believe …": the pronoun opens the content, not an inverted source
     return (start, end)
 
 
@@ -258,7 +268,8 @@ class _Speakers:
             return ref if ref is not None else ActorRef(canonical=s, kind="unknown")
         words = s.split()
         det = bool(words) and words[0].lower() in _ARTICLES
-        desc = s[len(words[0]):].lstrip() if det and len(words) > 1 else s  # "a government spokesman" → "government spokesman"
+        # "a government spokesman" → "government spokesman"
+        desc = s[len(words[0]):].lstrip() if det and len(words) > 1 else s
         bare = desc.split()
         head = bare[-1].lower().strip(",") if bare else ""
         if head in ROLE_NOUNS and len(bare) <= 3 and low.startswith("the "):
@@ -321,3 +332,23 @@ def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
             break
         seg = comma + 1
     return None
+
+
+_FINITE = set("""is was are were has have had will would can could may might must should left made took went met
+told said says raised cut kept sent set put ran won lost""".split())
+
+
+def _subject_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Span of a clause subject opening at `pos` ("the central bank raised …"), or None."""
+    m = _SUBJECT.match(text, pos, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0] in _STOP_CAP or words[0] in _CALENDAR:
+        return None
+    a, b = m.span(1)
+    for k in range(1, len(words)):
+        if words[k].endswith("ed") or words[k] in _FINITE:  # "the central bank raised rates"
+            b = a + len(" ".join(words[:k]))
+            break
+    return (a, b)
