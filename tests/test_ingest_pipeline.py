@@ -142,3 +142,42 @@ def test_saudinewsnet_day_end_to_end(sqlite_engine: Engine) -> None:
             assert doc.published == date.fromisoformat(src["date_extracted"][:10])
             assert session.get(Outlet, doc.outlet_id).name == src["source"]
         assert audit.verify(session).ok
+
+
+def test_fetched_page_is_kept_beside_the_document(sqlite_engine: Engine, tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    page = ("<html><head><title>Talks advance</title></head><body><article><h1>Talks advance</h1>"
+            "<p>The foreign ministry said on Monday that the talks with its neighbours are advancing well "
+            "and that a new round is planned for next month in the capital.</p>"
+            "<p>Officials added that the delegations had agreed on an agenda covering trade and border issues.</p>"
+            "</article></body></html>").encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path != "/article":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        s = ingest(sqlite_engine, [f"{base}/article", f"{base}/missing"], analyst="amal",
+                   opts=IngestOptions(raw_dir=tmp_path / "raw", language="en"))
+    finally:
+        server.shutdown()
+    assert s.added == 1 and len(s.errors) == 1 and "missing" in s.errors[0]
+    with db.session(sqlite_engine) as session:
+        doc = session.exec(select(Document)).one()
+        assert doc.url == f"{base}/article" and doc.title == "Talks advance"
+        assert doc.raw_path and Path(doc.raw_path).read_bytes() == page
