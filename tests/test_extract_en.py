@@ -256,3 +256,77 @@ def test_backshifted_would_is_not_a_prediction():
 def test_modal_and_noun_uses_are_not_cues():
     assert extract_english("He might add a second bridge over the river.") == []
     assert extract_english("The agency would not recommend charges against the driver.") == []
+
+
+@pytest.mark.parametrize("text,anchor", [
+    ("The ministry said the report was not true.", "the report was not true"),
+    ("The company said that the allegations were completely false.", "the allegations were completely false"),
+    ("Ana Ruiz called the claims baseless.", "the claims baseless"),
+])
+def test_denial_by_content(text, anchor):
+    c = one(text)
+    assert c.kind == "denial"
+    assert anchor in c.quote
+
+
+def test_not_a_denial_when_false_word_is_not_the_predicate():
+    assert one("Ana Ruiz said it was wrong to compare the two cases.").kind == "statement"
+
+
+def test_rejected_criticism_keeps_object_span_and_states_the_proposition():
+    c = one("The mayor rejected criticism from the union that the budget was unfair.")
+    assert c.kind == "denial"
+    assert c.quote.startswith("criticism from the union")
+    assert c.text == "the budget was unfair"
+    assert c.claimant.canonical == "mayor"
+
+
+def test_passive_denial_takes_subject_as_content_and_agent_as_source():
+    c = one("Intro line.\n\nThe toll proposal was rejected by a majority of the council.")
+    assert c.kind == "denial"
+    assert c.quote == "The toll proposal"
+    assert c.claimant.canonical == "majority of the council"
+
+
+def test_fronted_participle():
+    c = one("Warning that fares will rise, the transit agency cut two bus lines.")
+    assert c.quote == "that fares will rise"
+    assert c.claimant.canonical == "transit agency"
+
+
+def test_object_relative_clause_includes_the_antecedent():
+    c = one("It was a rule that several county clerks said went unenforced for years.")
+    assert c.quote == "a rule that several county clerks said went unenforced for years."
+    assert c.text == "a rule that went unenforced for years"
+    assert c.claimant.canonical == "several county clerks"
+
+
+def test_colon_then_block_quote_paragraph():
+    text = "Intro line.\n\nIn a speech last May, she said:\n\nThe harbour must stay open to every fishing boat.\n"
+    c = one(text)
+    assert c.quote == "The harbour must stay open to every fishing boat."
+    check_offsets(text, [c])
+
+
+def test_parenthetical_cue_with_double_single_quotes():
+    text = "Intro.\n\nNo new tax, he said, ''will pass this year.''"
+    c = one(text)
+    assert c.quote == "No new tax, he said, ''will pass this year.''"
+    assert c.text == "No new tax will pass this year"
+
+
+def test_short_prepositional_tail_after_cue():
+    c = one('"The levee will hold" for now, county engineer Ana Ruiz said after the storm.')
+    assert "The levee will hold" in c.quote
+    assert c.claimant.canonical == "Ana Ruiz"
+
+
+def test_relative_clause_subject_before_quote():
+    c = one("Vega, who calls the plan “reckless,” said the vote should wait.")
+    assert c.claimant.canonical == "Vega"
+    assert c.quote == "the vote should wait."
+
+
+def test_described_plural_heads_are_descriptions():
+    assert one("Harbour board aides said the dock will reopen.").claimant.canonical == "Harbour board aides"
+    assert one("The Lopez team said the tally was final.").claimant.canonical == "Lopez team"

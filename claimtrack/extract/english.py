@@ -23,6 +23,7 @@ from claimtrack.extract.english_segment import (
 )
 from claimtrack.extract.english_sources import (
     _clause_subject,
+    _plausible_source,
     _source_after,
     _source_before,
     _Speakers,
@@ -52,15 +53,16 @@ _FUTURE = re.compile(
     r"\b(?:if|unless|tomorrow|soon|next\s+(?:week|month|year|season|term|spring|summer|fall|winter|\w+day)"
     r"|in\s+(?:the\s+)?(?:coming|next|future)|by\s+(?:the\s+end\s+of|20\d\d)|in\s+20[2-9]\d|eventually)\b", re.I)
 _FALSE = (r"(?:not true|untrue|false|baseless|unfounded|fake|a lie|lies|wrong|incorrect|inaccurate|fabricated"
-          r"|nonsense|groundless|without (?:any )?(?:basis|merit|foundation))(?![\w-])")
-_FALSE_WORDS = re.compile(r"true|false|baseless|unfounded|fake|lie|wrong|incorrect|inaccurate|fabricated|nonsense"
-                          r"|groundless|without", re.I)
+          r"|nonsense|groundless|without (?:any )?(?:basis|merit|foundation))(?=\s*(?:[,.;:!”\"’'—-]|and\b|but\b|$))")
 _CLAIM_NP = (r"(?:it|this|that|these|those|they|such \w+|(?:the|those|these|his|her|their|its|any) (?:\w+ )?"
              r"(?:reports?|claims?|story|stories|allegations?|accusations?|charges?|rumou?rs?|suggestions?|assertions?"
              r"|account|idea|notion))")
 _NOT_TRUE = re.compile(r"(?:that\s+)?" + _CLAIM_NP + r"\s+(?:was|were|is|are|had been|has been|have been)\s+"
                        r"(?:\w+ly\s+)?" + _FALSE, re.I)
 _CALLED_FALSE = re.compile(_CLAIM_NP + r"\s+(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?" + _FALSE, re.I)
+_DENIED_PROP = re.compile(
+    r"(?:the\s+|any\s+)?(?:\w+\s+)?(?:criticism|accusations?|allegations?|claims?|charges?|suggestions?|notion|idea"
+    r"|assertions?|reports?|rumou?rs?|implication)(?:\s+(?:from|by|of)\s+[^,;]{1,60}?)?\s+that\s+(.{8,})", re.I)
 _PARTICIPLE_CUES = {"adding", "saying", "noting", "arguing", "claiming", "explaining", "suggesting",
                     "warning", "insisting", "telling", "stating", "declaring", "acknowledging", "asserting",
                     "pointing", "announcing", "promising", "accusing", "writing", "describing",
@@ -77,6 +79,7 @@ _RESUME_Q = re.compile(r"[^,;.“\"]{0,60}?,\s*(?:[“\"]|'')")
 _RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[\w‘])")
 _REL_SUBJECT = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:who|which)\s")
 _NEXT_PARA = re.compile(r"[ \t]*\n\s*([^\n]{12,})")
+_AUX_TAIL = re.compile(r"(?:\s*\b(?:that|which|who|has|have|had|was|were|is|are|be|been|being|since|not|\w+ly))*\s*$")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -109,7 +112,7 @@ def _is_prep_tail(right: str, pre: str) -> bool:
 
 def _content_kind(kind: str, content: str) -> str:
     """Refine a cue's kind from its content: "said it was not true" denies, "will …" predicts."""
-    if kind in ("statement", "assessment") and _FALSE_WORDS.search(content[:80]) and (
+    if kind in ("statement", "assessment") and (
             _NOT_TRUE.match(content) or (kind == "assessment" and _CALLED_FALSE.match(content))):
         return "denial"
     if kind != "statement":
@@ -176,6 +179,10 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             if res is None:
                 continue
             cs, ce, src, region_end = res
+            if src is not None and (clause_src or speakers.last) and not _plausible_source(text[src[0]:src[1]]):
+                src = None  # "The", "Hours", "yet": not a source, fall back to the current speaker
+            if clause_src is not None and cue.word in _PARTICIPLE_CUES:
+                src = None  # "X said …, adding that …": the same speaker
             if src is None:
                 if clause_src is None:
                     if speakers.last is None:
@@ -212,6 +219,10 @@ def extract_english(text: str) -> list[ExtractedClaim]:
         prev_unit_end = units[ui - 1][1]
     for c in out:
         c.kind = _content_kind(c.kind, c.text)
+        if c.kind == "denial":
+            m = _DENIED_PROP.match(c.text)  # "rejected criticism from X that P": P is what is denied
+            if m:
+                c.text = m.group(1)
         c.prefix = text[max(0, c.start - _CTX):c.start]
         c.suffix = text[c.end:c.end + _CTX]
     return out
@@ -297,10 +308,14 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             return (send, c_end, src, c_end)
         c_end = _TRAIL.search(text, floor, cue.start)
         return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+    if cue.passive:
+        return _passive(text, cue, floor, nxt.start if nxt else ue)
     j = _strip_adverbs(text, floor, cue.start)
     if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
         src = _clause_subject(text, us, j - 4)  # "X launched an ad and announced that …"
         pre_end = cue.start
+    elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().endswith(","):
+        src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
     else:
         src = _source_before(text, floor, cue.start)
         pre_end = src[0] if src else cue.start
@@ -358,6 +373,17 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     if rel and _VERB_FIRST.match(text, start):  # "a deadline that insiders said went unnoticed"
         return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
+
+
+def _passive(text: str, cue: _Cue, floor: int, limit: int) -> tuple[int, int, tuple[int, int] | None, int] | None:
+    """"This proposal was rejected by 64 percent of voters": the subject is the content, the agent the source."""
+    m = _AUX_TAIL.search(text, max(floor, cue.start - 40), cue.start)
+    end = m.start() if m else cue.start
+    end = _strip_joiners(text, floor, end)
+    if end - floor < 4:
+        return None
+    src = _source_after(text, cue.end + 4, limit) if text.startswith(" by ", cue.end) else None
+    return (floor, end, src, src[1] if src else cue.end)
 
 
 def _fronted_participle(text: str, cue: _Cue, ue: int) -> tuple[int, int, tuple[int, int], int] | None:

@@ -101,10 +101,8 @@ def _segment(doc: _Doc, cue_starts: list[int]) -> None:
         i = bisect.bisect_right(starts, c) - 1
         if i >= 0:
             need[i] = True
-            if i + 1 < len(paras):
-                need[i + 1] = True  # "Doe said." opening a paragraph looks back at the previous one
             if i > 0:
-                need[i - 1] = True
+                need[i - 1] = True  # "Doe said." opening a paragraph looks back at the previous one
     doc.units = [u for (a, b), n in zip(paras, need, strict=True)
                  for u in (_split(text, a, b, doc) if n else [(a, b)])]
 
@@ -172,6 +170,7 @@ class _Cue:
     end: int
     kind: str
     word: str  # lower-cased cue text
+    passive: bool = False  # "the proposal was rejected (by voters)": content before, source after "by"
 
 
 def _cues(doc: _Doc) -> list[_Cue]:
@@ -209,7 +208,11 @@ def _cues(doc: _Doc) -> list[_Cue]:
         prev = before.split()[-2:]
         p1 = prev[-1].lower() if prev else ""
         p2 = prev[0].lower() if len(prev) == 2 else ""
-        if (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not after.startswith(" by"):
+        passive = p1 in _BE or (p1.endswith("ly") and p2 in _BE)
+        if SPEECH_FORMS[w] == "denial" and w.endswith("ed") and (passive or after.startswith(" by ")):
+            out.append(_Cue(s, e, "denial", text[s:e].lower(), True))
+            continue
+        if passive and not after.startswith(" by"):
             continue
         if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
             continue

@@ -215,6 +215,9 @@ def _source_after(text: str, ce: int, limit: int) -> tuple[int, int] | None:
 
 
 _ARTICLES = {"the", "a", "an"}
+_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "many",
+                "several", "other", "both", "all", "each", "most", "few", "two", "three", "four", "five"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "jr", "sr"}
 
 
 def _is_name_run(run: str, desc: str) -> bool:
@@ -222,7 +225,23 @@ def _is_name_run(run: str, desc: str) -> bool:
     toks = run.split()
     if desc.startswith(run) and toks[0].lower() in COMMON_SOURCES | ROLE_NOUNS | ORG_NOUNS | _ARTICLES:
         return len(toks) > 1 and _is_name_run(" ".join(toks[1:]), " ".join(toks[1:]))
-    return toks[0] not in _STOP_CAP
+    return toks[0] not in _STOP_CAP and toks[0].lower() not in _DETERMINERS
+
+
+def _plausible_source(surface: str) -> bool:
+    """False for one-word spans that cannot name a source ("The", "Hours", "yet", "particular", "43")."""
+    words = surface.split()
+    if len(words) != 1:
+        return True
+    w = words[0].strip(",.;:")
+    lw = w.lower()
+    if lw in PRONOUNS or lw in COMMON_SOURCES or lw in ROLE_NOUNS or lw in ORG_NOUNS:
+        return True
+    return w[:1].isupper() and w not in _STOP_CAP and lw not in _ARTICLES | _DETERMINERS | _NOT_SOURCES
+
+
+_NOT_SOURCES = {"having", "hours", "days", "weeks", "months", "years", "one", "once", "back", "yet", "some", "none",
+                "here", "there", "now", "today", "tonight", "yesterday", "it’s", "she’s", "he’s", "that’s", "what"}
 
 
 class _Speakers:
@@ -287,7 +306,8 @@ class _Speakers:
             if k < len(toks):
                 name = " ".join(toks[k:])
                 break
-        if org or not name or "’s" in s or "'s" in s:
+        described = len(bare) > 1 and bare[-1][:1].islower() and head not in _NAME_PARTICLES  # "McConnell aides"
+        if org or not name or described or "’s" in s or "'s" in s:
             kind = "organisation" if org else "person" if head in ROLE_NOUNS else "unknown"
             ref = self.by_name.get(desc) or ActorRef(canonical=desc, kind=kind)
             self.by_name[desc] = ref
@@ -313,8 +333,20 @@ class _Speakers:
 
 
 _SUBJECT = re.compile(
-    r"\s*[“\"]?((?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
-    r"|[Tt]he\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+)(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
+    r"\s*[“\"]?((?:[Tt]he|An?)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+"
+    r"|(?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+    r"(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
+
+
+_SENT_GAP = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
+
+
+def _after_stop(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop a part of a subject span that lies before a sentence stop ("West Virginia. Mr. Clarke")."""
+    last = None
+    for m in _SENT_GAP.finditer(text, a, b):
+        last = m
+    return (last.end(), b) if last else (a, b)
 
 
 def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
@@ -322,12 +354,11 @@ def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
     seg = us
     while seg < pos:
         comma = text.find(",", seg, pos)
-        m = _SUBJECT.match(text, seg, pos)
-        if m:
-            first = m.group(1).split()[0]
-            if first not in _STOP_CAP and first not in _CALENDAR:
-                e = m.end(1)
-                return (m.start(1), e)
+        span = _subject_at(text, seg, pos)
+        if span:
+            words = text[span[0]:span[1]].split()
+            if not (len(words) == 1 and words[0].endswith(("ed", "ing"))):  # "Chastened, Trump revised …"
+                return _after_stop(text, *span)
         if comma < 0:
             break
         seg = comma + 1
