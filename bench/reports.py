@@ -70,8 +70,11 @@ def populate(engine, n: int, seed: int = 7) -> None:  # type: ignore[no-untyped-
         for cid in range(1, n + 1):
             lang = "ar" if cid % 2 else "en"
             body = text(lang)
+            state = rnd.choice(states)
+            # a claim in review or published always carries a rated verdict (the workflow guarantees it)
+            verdict = rnd.choice(verdicts[:-1] if state in ("in_review", "published") else verdicts)
             claims.append({"id": cid, "text": body, "language": lang, "kind": "denial" if cid % 10 == 0 else "statement",
-                           "state": rnd.choice(states), "verdict": rnd.choice(verdicts),
+                           "state": state, "verdict": verdict,
                            "rationale": text(lang, 30), "checkworthiness": 0.5, "checkworthiness_features": {},
                            "claimant_id": rnd.randint(11, 200), "investigator_id": 2, "reviewer_id": 3,
                            "tags": ["economy"] if cid % 3 == 0 else [], "event_date": "2023",
