@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, queries
 from claimtrack.ingest.pipeline import IngestOptions, ingest
-from conftest import SHARED
 
 pytestmark = pytest.mark.corpus
 

@@ -148,11 +148,11 @@ def test_fetched_page_is_kept_beside_the_document(sqlite_engine: Engine, tmp_pat
     import http.server
     import threading
 
-    page = ("<html><head><title>Talks advance</title></head><body><article><h1>Talks advance</h1>"
-            "<p>The foreign ministry said on Monday that the talks with its neighbours are advancing well "
-            "and that a new round is planned for next month in the capital.</p>"
-            "<p>Officials added that the delegations had agreed on an agenda covering trade and border issues.</p>"
-            "</article></body></html>").encode()
+    page = (b"<html><head><title>Talks advance</title></head><body><article><h1>Talks advance</h1>"
+            b"<p>The foreign ministry said on Monday that the talks with its neighbours are advancing well "
+            b"and that a new round is planned for next month in the capital.</p>"
+            b"<p>Officials added that the delegations had agreed on an agenda covering trade and border issues.</p>"
+            b"</article></body></html>")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802

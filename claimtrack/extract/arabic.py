@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_rules import pure_emotion, relative_ma_subject, source_end
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
-_PREP_LEMMAS = frozenset({"كشف", "اعرب", "تحدث"})
+_PREP_LEMMAS = frozenset({"كشف", "اعرب"})  # "تحدث عن X" names a topic, not a proposition
 _TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
 _NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
 _ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
@@ -27,6 +28,9 @@ _NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما
 _ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
 _AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
+_ADDRESSEE = re.compile(r"(?<!\S)لـ?\s*$")
+_NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
+    اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
 
 
@@ -60,6 +64,13 @@ def _subject_reach(f: str, cend: int, end: int, words: int = 8) -> int:
     """Where the subject after a verb with no complementizer may end: 8 words or the first comma."""
     m = re.match(rf"(?:\s*(?:\([^()]*\)|[^\s،,.(]+)){{1,{words}}}", f[cend:end])  # (…) counts as one word
     return cend + (m.end() if m else 0)
+
+
+def _quoted_name_slot(between: str) -> bool:
+    """True when a «…» after the verb may be the subject's name: nothing before it, or a collective head
+    ("طالب تحالف «فجر ليبيا» بحوار …")."""
+    words = between.split()
+    return not words or len(words) == 1 and words[0] in _NAMED_HEADS
 
 
 def _kind(base: str, content: str) -> str:
@@ -169,6 +180,8 @@ class ArabicExtractor:
             if k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s):
                 return False
         verb = c.group("verb")
+        if verb and not c.group("pre") and relative_ma_subject(f, s):
+            return False  # "وهو ما يشير إلى أن …": the journalist's inference, no source
         if verb and not c.group("pre") and _MASDAR_AFTER.search(f, max(0, s - 8), s):
             return False  # "تم نقل" / "جرى ذكر": a verbal noun
         if verb and L.VERB_FORM[verb][0] == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60):
@@ -178,7 +191,10 @@ class ArabicExtractor:
             k = s - 1
             while k > 0 and f[k] == " ":
                 k -= 1
-            return f[k] in "،," or c.group("pre") != "" or bool(_PART_COMP.match(f, c.end()))
+            if bool(_PART_COMP.match(f, c.end())) or f[k] in "،,":
+                return True
+            # "ومؤكدة على أهمية …" after an adjective: a coordinated adjective, unless كما/ثم opens it
+            return c.group("pre") not in ("", "و", "ف")
         return True
 
     def _drop_embedded(self, cues: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -221,7 +237,12 @@ class ArabicExtractor:
             if comp and comp.group() == "":
                 comp = None
             self._subj_quote = None
-            if comp is not None and comp.group() in ("«", "“") and not f[cend : comp.start()].strip():
+            if comp is not None and comp.group() in ("«", "“") and _ADDRESSEE.search(f, max(0, comp.start() - 3),
+                                                                                   comp.start()):
+                q = inside(comp.start() + 1, quotes)  # "في تصريح لـ«عكاظ» إن …": the outlet, not the content
+                if q is not None:
+                    comp = L.COMPLEMENTIZER_RE.search(f, q[1], min(nxt, cend + 260))
+            if comp is not None and comp.group() in ("«", "“") and _quoted_name_slot(f[cend : comp.start()]):
                 q = inside(comp.start() + 1, quotes)  # «اسم الجماعة» right after the verb: the subject
                 if q is not None and len(f[q[0] : q[1]].split()) <= 7 and not re.match(r"\s*[.:،,]|\s*$",
                                                                                      f[q[1] : nxt]):
@@ -274,6 +295,9 @@ class ArabicExtractor:
             if sp is None:
                 continue
             sent_speaker = sp
+            if lemma in ("ابدي", "اعرب") and content_start <= c.start(c.lastgroup) and pure_emotion(f, cend, nxt):
+                clause_start = nxt  # "أبدى البعض استياءهم مما يحدث": an emotion, no proposition
+                continue
             # content end
             end = nxt
             q = inside(content_start + 1, quotes)
@@ -309,6 +333,10 @@ class ArabicExtractor:
             return res.last
         if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
             return None
+        if verb in L.IMPERFECT and not c.group("pre") and f[max(0, cstart - 2) : cstart].strip() in ("،", ","):
+            sp = res.main_subject(self._sa, cstart, self._orig)  # "قدم X بلاغاً …، يتهمه بـ…": X
+            if sp is not None:
+                return res.remember(sp)
         if verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", f[cend:cend + 6]):
             return self._continuation(clause_start, cstart)  # "واتهمهم بحيازة …": no subject named
         imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
@@ -348,6 +376,8 @@ class ArabicExtractor:
             if imperfect and not pre_text and not c.group("pre") and prev and prev[-1].isalpha() \
                     and prev[-1] not in _NEG_PARTICLES:
                 return None  # "أن هذه الأرقام تؤكد تزايد …": a verb inside reported content, no speaker
+            if sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
+                return sent_speaker
             return self._continuation(clause_start, c.start("pre"))
         return res.remember(sp)
 
@@ -392,13 +422,12 @@ class ArabicExtractor:
         """بحسب X / وفقاً لـ X / نقلاً عن X: forward at a sentence start, else the clause before it."""
         f = self.f
         before = f[clause_start : c.start("pre")].strip(" ،,و")
-        src_end = re.search(r"[،,.]|$", f[c.end() : sb])
-        assert src_end is not None
-        s_start, s_end = c.end(), c.end() + src_end.start()
+        s_start = c.end()
+        s_end, after = source_end(f, s_start, sb)
         if not before:
             if any(sa <= h.start("pre") < sb for h in heads):
                 return
-            content = (s_end + 1, nxt)
+            content = (after, nxt)
         else:
             if any(clause_start <= h.start("pre") < c.start("pre") for h in heads):
                 return

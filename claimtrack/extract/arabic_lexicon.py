@@ -22,6 +22,8 @@ _SOUND: list[tuple[str, str, str]] = [
     ("دعا", "دعو", "call"), ("نقل", "نقل", ""), ("اعربت", "عرب", ""), ("تحدث", "تحدث", ""),
     ("اشاد", "شيد", "assessment"), ("انتقد", "نتقد", "assessment"), ("استنكر", "ستنكر", "assessment"),
     ("ندد", "ندد", "assessment"), ("تبني", "تبني", ""),
+    ("اعتقد", "عتقد", "assessment"), ("تعهد", "تعهد", "prediction"), ("اجمع", "جمع", "assessment"),
+    ("اسند", "سند", ""),
 ]
 # irregular past/imperfect forms not produced by the generator
 _EXTRA_FORMS: dict[str, list[str]] = {
@@ -36,10 +38,12 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "حث": ["حثت", "حثوا", "يحث", "تحث"],
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
-_NOT_VERB_FORMS = ("تبين", "تبني")  # "it turned out" / the verbal noun "adopting", far more often
+_NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun "adopting", far more often
+                   "يجمع", "تجمع", "يجمعون", "يجمعان", "تجمعان")  # "collects" / "gathering": only أجمع (agreed)
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
-                                  "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي"})
+                                  "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي", "اعتقد", "تعهد", "اجمع",
+                                  "اسند"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer
 BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع"})
 
@@ -67,6 +71,10 @@ for _past in ("اتهم", "حذر", "طالب", "حث", "ناشد", "دعا"):
             if _base + _suf not in ("طالبه", "دعوه", "حذره"):  # a student, an invitation, caution
                 VERB_FORM.setdefault(_base + _suf, VERB_FORM[_past])
                 OBJECT_FORMS.add(_base + _suf)
+for _base in ("يتهم", "تتهم", "يتهمون"):  # "…، يتهمه بـ…": the imperfect with an object pronoun
+    for _suf in ("ه", "ها", "هم", "هما"):
+        VERB_FORM.setdefault(_base + _suf, VERB_FORM["اتهم"])
+        OBJECT_FORMS.add(_base + _suf)
 for _f in _NOT_VERB_FORMS:
     VERB_FORM.pop(_f, None)
 # imperfect forms (يقول، تؤكد، يتوقع); a past form may start with ت too (تابع، توقع، تبنت)
@@ -82,6 +90,7 @@ _PARTICIPLES: list[tuple[str, str, str]] = [
     ("مبدي", "ابدي", ""), ("قائل", "قال", ""), ("مرجح", "رجح", "prediction"), ("متوقع", "توقع", "prediction"),
     ("مبين", "بين", ""), ("مفيد", "افاد", ""), ("مستبعد", "استبعد", "prediction"), ("متهم", "اتهم", ""),
     ("مضيف", "اضاف", ""), ("مردف", "اردف", ""), ("حاث", "حث", "call"), ("مناشد", "ناشد", "call"),
+    ("معتقد", "اعتقد", "assessment"),
 ]
 PARTICIPLE_FORM: dict[str, tuple[str, str]] = {}
 for _stem, _lemma, _kind in _PARTICIPLES:
@@ -140,7 +149,7 @@ ROLE_WORDS = frozenset(
     مدير المدير سفير السفير مستشار المستشار قائد القائد زعيم الزعيم مندوب المندوب منسق المنسق محافظ المحافظ
     مسؤول المسؤول مسؤوله المسؤوله الملك ولي امير الامير سكرتير المبعوث مبعوث رئيسه مساعد المساعد المفوض مفوض
     مدعي المدعي النائب ممثل الممثل المنسق حاكم الحاكم عمده العمده قاضي القاضي مفتي المفتي مرشد المرشد
-    المديره مديره المتحدثه متحدثه الناطقه""".split()
+    المديره مديره المتحدثه متحدثه الناطقه خبير الخبير محلل المحلل باحث الباحث لاعب اللاعب مدرب المدرب""".split()
 )
 ROLE_WORDS = ROLE_WORDS | {w + "ه" for w in ROLE_WORDS if not w.endswith("ه")}
 HONORIFICS = frozenset(
@@ -155,14 +164,15 @@ SOURCE_HEADS = frozenset(
     مكتب المكتب وزاره الوزاره شرطه الشرطه سلطات السلطات هيئه الهيئه مديريه المديريه جبهه الجبهه حزب الحزب
     حركه الحركه منظمه المنظمه جماعه الجماعه الحكومه حكومه قوات القوات الجيش جيش ناشطون ناشط مراقبون
     مجلس المجلس لجنه اللجنه محكمه المحكمه النيابه نيابه مركز المركز قياده القياده الحزبان الطرفان
-    مجموعه المجموعه شركه الشركه امراه المراه رجل الرجل مواطن مواطنون سكان السكان اهالي عائله العائله اسره الاسره مصدرا مسؤولا""".split()
+    مجموعه المجموعه شركه الشركه ائتلاف الائتلاف تحالف التحالف اتحاد الاتحاد نقابه النقابه جمعيه الجمعيه امراه المراه رجل الرجل مواطن مواطنون سكان السكان اهالي عائله العائله اسره الاسره مصدرا مسؤولا""".split()
 )
 # words that end the subject noun phrase: adverbials, prepositions, particles
 SUBJECT_STOP = frozenset(
     """في خلال اليوم امس امس، عقب بعد قبل مساء صباح ظهر عصر ليل ليله امام عبر لدي حيث التي الذي الذين
     يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها
     لـ لـ« لوكاله لصحيفه لقناه لموقع لفرانس لرويترز للصحفيين للصحافيين لوسائل لتلفزيون لاذاعه رفض فضل طلب
-    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم وفقا وفق بحسب حسب نقلا طبقا""".split()
+    عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم وفقا وفق بحسب حسب نقلا طبقا
+    البالغ البالغه""".split()
 )
 DAY_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
 

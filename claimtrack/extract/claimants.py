@@ -19,6 +19,9 @@ from claimtrack.text import fold
 _TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
 _NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
 _QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من احد البعض بعضهم الاخر الاخرون اخرون جميعهم كلهم".split())
+# quantified subjects that name a described source: "أحد العاملين في …", "البعض", "كثير من المغردين"
+_COLLECTIVE = frozenset("احد احدي بعض البعض كثيرون الكثيرون اخرون كثير".split())
+_LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
 _KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
 _PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
@@ -32,7 +35,7 @@ _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|م�
 # nouns that name a source after بحسب / وفقاً لـ / نقلاً عن (besides SOURCE_HEADS and the gazetteer)
 _SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
     بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
-    تقديرات التقديرات مصادر المصادر مصدر المصدر شهود وثيقه الوثيقه وسائل مسؤولين مسؤولون""".split())
+    تقديرات التقديرات شبكه الشبكه مصادر المصادر مصدر المصدر شهود وثيقه الوثيقه وسائل مسؤولين مسؤولون""".split())
 
 
 @lru_cache(maxsize=65536)
@@ -206,10 +209,12 @@ class Resolver:
             toks, words = toks[1:], words[1:]
         if words and words[0] in _HONORIFIC_PRONOUNS:
             return self._last_person()
-        if not words or words[0] in _QUANT or words[0] in SUBJECT_STOP:
+        if not words or words[0] in _QUANT and words[0] not in _COLLECTIVE or words[0] in SUBJECT_STOP:
             return None
         gz = self.gaz.longest_prefix(words)
-        if gz:
+        if words[0] in _COLLECTIVE:
+            n = _collective_len(words)
+        elif gz:
             n = gz[1]
         elif source:
             if not self._plausible_source(words[0]):
@@ -275,14 +280,21 @@ class Resolver:
         """Subject of a sentence that opens with و/ف + verb ("وأصدر الرئيس X بياناً …، موضحاً أن")."""
         f = self.f
         toks = tokens(f, sent_start, upto)
+        if toks and f[toks[0][0] : toks[0][1]] in _LEAD_PARTICLES:  # "فيما سخر كثيرون …"
+            toks = toks[1:]
+            w = f[toks[0][0] : toks[0][1]] if toks else ""
+            if len(w) < 3 or w.startswith("ال") or w in SUBJECT_STOP or w in _PARTICLES or w in _KANA:
+                return None
+        else:
+            w = f[toks[0][0] : toks[0][1]] if toks else ""
+            if len(w) < 4 or w[0] not in "وف" or w[1:] in SUBJECT_STOP or w[1:].startswith("ال") \
+                    or w[1:] in _PARTICLES or w[1:] in _KANA:
+                return None
         if len(toks) < 3:
-            return None
-        w = f[toks[0][0] : toks[0][1]]
-        if len(w) < 4 or w[0] not in "وف" or w[1:] in SUBJECT_STOP or w[1:].startswith("ال") \
-                or w[1:] in _PARTICLES or w[1:] in _KANA:
             return None
         nxt = f[toks[1][0] : toks[1][1]]
         if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+                or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
                 or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
             return None
         return self.parse_np(toks[1][0], upto, to_orig)
@@ -304,7 +316,8 @@ class Resolver:
         for seg in re.finditer(r"[^،,]+", region):
             toks = tokens(f, start + seg.start(), start + seg.end())
             kept: list[tuple[int, int]] = []
-            role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0)
+            role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0
+                                   or f[toks[0][0] : toks[0][1]] in ("احد", "احدي"))
             for a, b in toks:
                 w = f[a:b]
                 if role and w in ("في", "ب", "لدي", "عن") and kept:
@@ -330,6 +343,12 @@ class Resolver:
             while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
                 i += 1
             w0 = words[i]
+            if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
+                    and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
+                                                       or words[1] in SOURCE_HEADS):
+                if desc is None and name is None and title is None:  # "تحقيقات النيابة العامة": X of a body
+                    desc = sur(0, len(words))
+                continue
             if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
                          and w0 not in _QUANT and not gz):
                 n = _name_len(words, i)
@@ -340,6 +359,11 @@ class Resolver:
                     elif i > 0 and title is None:
                         pass
                     continue
+            if w0 in _COLLECTIVE and i == 0 and name is None and title is None and desc is None:
+                n = _collective_len(words) if w0 not in ("احد", "احدي") else len(words)
+                if n:
+                    desc = sur(0, n)
+                continue
             if w0 in ROLE_WORDS:
                 j = _name_inside(words, i + 1)
                 if j is not None and name is None:
@@ -399,10 +423,21 @@ def _name_len(words: list[str], i: int) -> int:
     return n
 
 
+def _collective_len(words: list[str]) -> int:
+    """Length of a quantified subject: "البعض" / "كثيرون" alone, "أحد العاملين", "كثير من المغردين"."""
+    w0 = words[0]
+    if w0 in ("البعض", "كثيرون", "الكثيرون", "اخرون"):
+        return 1
+    if w0 == "كثير":
+        return 3 if len(words) > 2 and words[1] == "من" else 0
+    return 2 if len(words) > 1 and words[1].startswith("ال") else 0
+
+
 def _name_inside(words: list[str], j0: int) -> int | None:
     """Where a personal name starts inside a title phrase (after an honorific or at a known first name)."""
     for j in range(j0, len(words)):
-        if words[j] in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
+        w = words[j][1:] if words[j].startswith("وال") else words[j]
+        if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
             return j + 1
         if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
             return j  # "وزير الخارجية محمد …", "الوزير خالد …"
@@ -419,6 +454,7 @@ def _np_len(words: list[str]) -> int:
             break
         if _NISBA.search(w) and len(w) > 4 or (w.startswith("«") or w.startswith('"')):
             n += 1
+            idafa = idafa and not _NISBA.search(w)  # "مستشار قانوني صحة الزواج": the adjective ends the head
             continue
         if idafa and gazetteer().longest_prefix(words[n:]) is not None:
             n += gazetteer().longest_prefix(words[n:])[1]
