@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_rules import Open as _Open
 from claimtrack.extract.arabic_rules import pure_emotion, relative_ma_subject, source_end
+from claimtrack.extract.arabic_rules import trim as _trim
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _PREP_LEMMAS = frozenset({"كشف", "اعرب"})  # "تحدث عن X" names a topic, not a proposition
-_TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
 _NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
 _ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
@@ -28,9 +29,10 @@ _NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما
 _ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
 _AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
-_ADDRESSEE = re.compile(r"(?<!\S)لـ?\s*$")
+_ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
 _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
     اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
+_OPEN_Q = ("«", "“", '"')
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
 
 
@@ -46,18 +48,6 @@ class RawClaim:
     speaker: Speaker | None
     ctx_start: int  # start of the attribution clause (date window for stated_on)
     ctx_end: int
-
-
-def _trim(f: str, a: int, b: int) -> tuple[int, int]:
-    """Drop trailing punctuation and dangling conjunctions (، و / ثم / لكن …) and leading commas."""
-    while b > a:
-        m = _TRIM_TAIL.search(f, max(a, b - 12), b)  # the tail only: searching all of [a, b) is slow
-        if not m or m.start() == m.end():
-            break
-        b = m.start()
-    while a < b and f[a] in " \t،,:":
-        a += 1
-    return a, b
 
 
 def _subject_reach(f: str, cend: int, end: int, words: int = 8) -> int:
@@ -124,6 +114,19 @@ class ArabicExtractor:
             direct = any(ch in body for ch in "«“\"")
             self.out.append(RawClaim(oa, ob, cue, _kind(kind, body), direct, sp, self.fx.orig(ctx[0]),
                                      self.fx.orig_end(ctx[1])))
+
+    def _comp(self, start: int, end: int, quotes: list[tuple[int, int]]) -> re.Match[str] | _Open | None:
+        """The first complementizer in [start, end), or the opening of a straight-quoted span before it."""
+        comp = L.COMPLEMENTIZER_RE.search(self.f, start, end)
+        stop = comp.start() if comp is not None else end
+        for qa, _qb in quotes:
+            if qa >= stop:
+                break
+            if qa >= start and self.f[qa] == '"' and len(self.f[qa:_qb].split()) >= 3:
+                if re.search("[،,.]", self.f[start:qa]):
+                    break  # "…، مشيراً إلى X، "وهو ما …"": a later aside, not the content
+                return _Open(qa)  # a one-word «name» ("أوبك") stays in the subject
+        return comp
 
     # -- headline ------------------------------------------------------------------------------------------
     def _headline(self, a: int, b: int) -> None:
@@ -197,6 +200,19 @@ class ArabicExtractor:
             return c.group("pre") not in ("", "و", "ف")
         return True
 
+    def _drop_bare(self, cues: list[re.Match[str]], sb: int, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
+        """Drop a verb that needs a complementizer and has none before the sentence ends ("تكهنات تتحدث عن
+        فقدان …", "وبين قيادة …"): it attributes nothing, so it must not cut the claim before it."""
+        kept = []
+        for c in cues:
+            v = c.group("verb")
+            if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in _PREP_LEMMAS \
+                    and self._comp(c.end(), min(sb, c.end() + 260), quotes) is None \
+                    and not _WA_ANNA.search(self.f, c.end(), min(sb, c.end() + 260)):
+                continue
+            kept.append(c)
+        return kept
+
     def _drop_embedded(self, cues: list[re.Match[str]]) -> list[re.Match[str]]:
         """Drop an imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد …")."""
         f = self.f
@@ -206,16 +222,19 @@ class ArabicExtractor:
             head = next((h for h in reversed(kept) if not h.group("prep")), None)
             if v in L.IMPERFECT and not c.group("pre") and head is not None \
                     and L.COMPLEMENTIZER_RE.search(f, head.end(), s):
-                prev = f[max(0, s - 12) : s].split()
+                prev = f[max(0, s - 30) : s].split()
                 if prev and prev[-1].isalpha() and prev[-1] not in _NEG_PARTICLES:
                     continue
+                if len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
+                        and prev[-2] not in _NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها"):
+                    continue  # "أن الحركة لن تبدي …": a negated verb inside the content
             kept.append(c)
         return kept
 
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
         f = self.f
         self._sa = sa
-        cues = self._drop_embedded(cues)
+        cues = self._drop_embedded(self._drop_bare(cues, sb, quotes))
         consumed: set[int] = set()
         heads = [c for c in cues if not c.group("prep")]
         clause_start = sa
@@ -233,22 +252,22 @@ class ArabicExtractor:
             lemma, kind = L.VERB_FORM[verb] if verb else L.PARTICIPLE_FORM[form]
             cend = c.end()
             # content start: complementizer, or a preposition for some verbs, or the cue itself
-            comp = L.COMPLEMENTIZER_RE.search(f, cend, min(nxt, cend + 260))
+            comp = self._comp(cend, min(nxt, cend + 260), quotes)
             if comp and comp.group() == "":
                 comp = None
             self._subj_quote = None
-            if comp is not None and comp.group() in ("«", "“") and _ADDRESSEE.search(f, max(0, comp.start() - 3),
+            if comp is not None and comp.group() in _OPEN_Q and _ADDRESSEE.search(f, max(0, comp.start() - 6),
                                                                                    comp.start()):
                 q = inside(comp.start() + 1, quotes)  # "في تصريح لـ«عكاظ» إن …": the outlet, not the content
                 if q is not None:
-                    comp = L.COMPLEMENTIZER_RE.search(f, q[1], min(nxt, cend + 260))
-            if comp is not None and comp.group() in ("«", "“") and _quoted_name_slot(f[cend : comp.start()]):
+                    comp = self._comp(q[1], min(nxt, cend + 260), quotes)
+            if comp is not None and comp.group() in _OPEN_Q and _quoted_name_slot(f[cend : comp.start()]):
                 q = inside(comp.start() + 1, quotes)  # «اسم الجماعة» right after the verb: the subject
                 if q is not None and len(f[q[0] : q[1]].split()) <= 7 and not re.match(r"\s*[.:،,]|\s*$",
                                                                                      f[q[1] : nxt]):
                     self._subj_quote = q
-                    comp = L.COMPLEMENTIZER_RE.search(f, q[1], min(nxt, cend + 260))
-                    if comp is not None and comp.group() in ("«", "“", ""):
+                    comp = self._comp(q[1], min(nxt, cend + 260), quotes)
+                    if comp is not None and comp.group() in (*_OPEN_Q, ""):
                         comp = None
             if comp is None and lemma in L.NEEDS_COMPLEMENTIZER:  # "تذكر … دخول X وأنه تم …": a coordinated أن
                 comp = _WA_ANNA.search(f, cend, min(nxt, cend + 260))
@@ -257,7 +276,7 @@ class ArabicExtractor:
             if comp is not None and (verb or comp.start() - cend <= 60):
                 subj_end = comp.start()
                 g = comp.group()
-                content_start = comp.start() if g in ("«", "“") else comp.end()
+                content_start = comp.start() if g in _OPEN_Q else comp.end()
                 if g == ":":
                     m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[content_start:nxt])
                     content_start += m2.end() if m2 else 0
@@ -275,6 +294,9 @@ class ArabicExtractor:
                 content_start = c.start(c.lastgroup)
             if lemma == "نقل" and "عن" not in f[cend:subj_end]:
                 continue
+            if lemma in L.QAWL_ONLY and not (comp is not None and comp.group().startswith("بالقول")
+                                              or "حديث" in f[cend:subj_end]):
+                continue  # "ومضى عام …", "اختتم المؤتمر أعماله": no speech
             if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start("pre") - 6), c.start("pre")):
                 kind = "statement"
             # prep cues inside the subject region are absorbed (ذكرت الصحيفة نقلاً عن مصدر …)
@@ -365,7 +387,10 @@ class ArabicExtractor:
                 and re.match(r"\s*(?:علي|الي)\s", f[cend : cend + 6]):
             return self._continuation(clause_start, cstart)  # "وشدد على …": a preposition, no subject
         if self._subj_quote is not None and content_start <= c.start(c.lastgroup):
-            sp = res.parse(self._subj_quote[0] + 1, self._subj_quote[1] - 1, self._orig)
+            qa, qb = self._subj_quote[0] + 1, self._subj_quote[1] - 1
+            sp = res.parse(qa, qb, self._orig)
+            if sp is not None and len(sp.surface.split()) < len(f[qa:qb].split()):  # «واشنطن بوست», not "واشنطن"
+                sp = res.described(self.text[self._orig(qa) : self._orig(qb)].strip())
         elif content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
             region_end = cend + 80
             sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
@@ -433,6 +458,8 @@ class ArabicExtractor:
                 return
             content = (clause_start, c.start("pre"))
         sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
+        if sp is None and c.group("prep").startswith("علي ما") and 0 < len(f[s_start:s_end].split()) <= 4:
+            sp = self.res.described(self.text[self._orig(s_start) : self._orig(s_end)].strip())  # "على ما أفادت محاميته"
         if sp is None:
             return
         self.res.remember(sp)

@@ -23,7 +23,7 @@ _SOUND: list[tuple[str, str, str]] = [
     ("اشاد", "شيد", "assessment"), ("انتقد", "نتقد", "assessment"), ("استنكر", "ستنكر", "assessment"),
     ("ندد", "ندد", "assessment"), ("تبني", "تبني", ""),
     ("اعتقد", "عتقد", "assessment"), ("تعهد", "تعهد", "prediction"), ("اجمع", "جمع", "assessment"),
-    ("اسند", "سند", ""),
+    ("اسند", "سند", ""), ("مضي", "مضي", ""), ("اختتم", "ختتم", ""),
 ]
 # irregular past/imperfect forms not produced by the generator
 _EXTRA_FORMS: dict[str, list[str]] = {
@@ -36,6 +36,7 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "اصر": ["اصرت", "اصروا", "يصر", "تصر", "يصرون"],
     "اقر": ["اقرت", "اقروا", "يقر", "تقر"],
     "حث": ["حثت", "حثوا", "يحث", "تحث"],
+    "مضي": ["مضت", "مضوا", "يمضي", "تمضي"],  # "ومضى قائلاً", "ومضت المصادر بالقول"
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
 _NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun "adopting", far more often
@@ -43,7 +44,9 @@ _NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun 
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
                                   "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي", "اعتقد", "تعهد", "اجمع",
-                                  "اسند"})
+                                  "اسند", "مضي", "اختتم"})
+# verbs that report speech only with بالقول / حديثه ("واختتم المصدر بالقول", "مختتماً حديثه بأن")
+QAWL_ONLY = frozenset({"مضي", "اختتم"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer
 BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع"})
 
@@ -71,6 +74,9 @@ for _past in ("اتهم", "حذر", "طالب", "حث", "ناشد", "دعا"):
             if _base + _suf not in ("طالبه", "دعوه", "حذره"):  # a student, an invitation, caution
                 VERB_FORM.setdefault(_base + _suf, VERB_FORM[_past])
                 OBJECT_FORMS.add(_base + _suf)
+for _f in ("وصفها", "وصفتها", "وصفه", "وصفته", "وصفوها", "وصفوه"):  # "ووصفتها بأنها …": a new claim
+    VERB_FORM.setdefault(_f, VERB_FORM["وصف"])
+    OBJECT_FORMS.add(_f)
 for _base in ("يتهم", "تتهم", "يتهمون"):  # "…، يتهمه بـ…": the imperfect with an object pronoun
     for _suf in ("ه", "ها", "هم", "هما"):
         VERB_FORM.setdefault(_base + _suf, VERB_FORM["اتهم"])
@@ -90,7 +96,7 @@ _PARTICIPLES: list[tuple[str, str, str]] = [
     ("مبدي", "ابدي", ""), ("قائل", "قال", ""), ("مرجح", "رجح", "prediction"), ("متوقع", "توقع", "prediction"),
     ("مبين", "بين", ""), ("مفيد", "افاد", ""), ("مستبعد", "استبعد", "prediction"), ("متهم", "اتهم", ""),
     ("مضيف", "اضاف", ""), ("مردف", "اردف", ""), ("حاث", "حث", "call"), ("مناشد", "ناشد", "call"),
-    ("معتقد", "اعتقد", "assessment"),
+    ("معتقد", "اعتقد", "assessment"), ("مختتم", "اختتم", ""),
 ]
 PARTICIPLE_FORM: dict[str, tuple[str, str]] = {}
 for _stem, _lemma, _kind in _PARTICIPLES:
@@ -128,7 +134,7 @@ def trie_regex(words: list[str]) -> str:
 
 _VERB_ALT = trie_regex(list(VERB_FORM))
 _PART_ALT = trie_regex(list(PARTICIPLE_FORM))
-_PREP_ALT = r"ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
+_PREP_ALT = r"علي\s+ما\s+(?:افاد|ذكر|قال|اعلن|اكد|اوضح)(?:ت|ه|وا)?|ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
 _CUE_BODY = (rf"(?P<pre>[وف]?(?:لكن\s+|قد\s+|كما\s+|ثم\s+)?)"
              rf"(?:(?P<verb>{_VERB_ALT})|(?P<part>{_PART_ALT})|(?P<prep>{_PREP_ALT}))(?!{_W})")
 CUE_RE = re.compile(rf"(?<!{_W}){_CUE_BODY}")
@@ -139,7 +145,7 @@ CUE_SCAN = re.compile(rf"[^\u0621-\u064A\w]{_CUE_BODY}")
 # what may introduce the content after the subject
 COMPLEMENTIZER_RE = re.compile(
     rf"(?<!{_W})(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?ان(?:ه|ها|هم|هما|نا|ني|كم)?(?!{_W})"
-    rf"|ب?ما\s+(?:وصفه|اسماه|سماه)(?!{_W}))|:|«|“"
+    rf"|ب?ما\s+(?:وصفه|اسماه|سماه)(?!{_W})|بالقول(?!{_W})\s*:?)|:|«|“"
 )
 # content introduced directly by a preposition (كشف عن، أعرب عن، دعا إلى، طالب بـ)
 PREP_CONTENT_RE = re.compile(rf"(?<!{_W})عن(?!{_W})")
@@ -181,7 +187,9 @@ DENIAL_CONTENT_RE = re.compile(
     rf"(?<!{_W})(?:لا\s+صحه|عار(?:يه)?\s+(?:تماما\s+)?(?:من|عن)\s+الصحه|غير\s+صحيح(?:ه)?"
     rf"|كما\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت|اشيع|يشاع|تردد|يتردد)"
     rf"|^\s*ما\s+(?:اثير|تردد|يتردد|يشاع|اشيع|نشر|ينشر|تناقلته|تداولته|تداول)"
-    rf"|(?:رفض|رفضت|رفضوا|يرفض|ترفض)\s+(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء))"
+    rf"|(?:رفض|رفضت|رفضوا|يرفض|ترفض)\s+(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء)"
+    rf"|علي\s+عكس\s+(?:ما\s+(?:تردد|اشيع|نشر|ذكر|تداول)|(?:بعض\s+)?(?:ال)?(?:تقارير|انباء|شائعات))"
+    rf"|خلافا\s+ل(?:ما\s+(?:تردد|اشيع|نشر|ذكر|تداول)|ل?(?:تقارير|انباء|شائعات)))"
 )
 DENIAL_OBJECT_RE = re.compile(rf"^\s*(?:كل\s+)?(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء|شائعات)(?!{_W})")
 PREDICTION_RE = re.compile(

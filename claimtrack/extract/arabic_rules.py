@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _W = r"[\u0621-\u064A\w]"
 # emotion nouns after أبدى / أعرب (عن): "أبدى استياءه", "أعرب عن قلقه"
@@ -40,3 +41,34 @@ def source_end(f: str, start: int, end: int) -> tuple[int, int]:
     m = _SRC_END.search(f, start, end)
     assert m is not None
     return m.start(), m.end()
+
+
+_TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
+
+
+@dataclass(slots=True)
+class Open:
+    """A straight quotation mark opening the content, shaped like a complementizer match."""
+
+    at: int
+
+    def group(self) -> str:
+        return '"'
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + 1
+
+
+def trim(f: str, a: int, b: int) -> tuple[int, int]:
+    """Drop trailing punctuation and dangling conjunctions (، و / ثم / لكن …) and leading commas."""
+    while b > a:
+        m = _TRIM_TAIL.search(f, max(a, b - 12), b)  # the tail only: searching all of [a, b) is slow
+        if not m or m.start() == m.end():
+            break
+        b = m.start()
+    while a < b and f[a] in " \t،,:":
+        a += 1
+    return a, b

@@ -67,11 +67,13 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"[^\u0621-\u064Aa-zA-Z0-9](?:"
     rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
+    rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<cur3>(?:من\s+)?(?:هذا\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)))|\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
     rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})|(?P<y5>(?:19|20)\d{{2}})"
-    rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
+    rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
     rf"|(?P<today>اليوم|today)|(?P<tomorrow>غدا|tomorrow)"
     rf"|(?:(?:العام|السنه)\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<ly_en>last|next)\s+year)"
+    rf"|(?P<ty>(?:هذا|خلال)\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
+    rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
     rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     rf")(?!{_W})"
@@ -153,6 +155,8 @@ def find_dates(text: str, published: dt.date | None,
             year = g["y1"] or g["y2"] or g["y3"]
             if day and not day.isdigit():
                 day = str(_ORD_DAYS[day])
+            if not year and g.get("cur3") and published is not None:
+                year = str(published.year)  # "سبتمبر من العام الحالي": this year, even if still ahead
             base = _month_date(month, int(year) if year else None, g.get("rel3") or "", published)
             if base is None:
                 continue
@@ -180,6 +184,11 @@ def find_dates(text: str, published: dt.date | None,
             elif g["ly"] or g["ly_en"]:
                 step = -1 if (g["ly"] or g["ly_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
                 d = PartialDate(str(published.year + step), "year")
+            elif g["ty"]:
+                d = PartialDate(str(published.year), "year")
+            elif g["lw"]:
+                step = -7 if g["lw"] in ("الماضي", "المنصرم", "الفائت") else 7
+                d = _pd(published + dt.timedelta(days=step), "month")
             elif g["lm"] or g["lm_en"]:
                 step = -1 if (g["lm"] or g["lm_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
                 d = _pd(published + relativedelta(months=step), "month")
