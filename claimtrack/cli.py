@@ -106,7 +106,7 @@ def open_tui(workspace: Workspace, *, bidi: str | None, seed: bool) -> None:
 def seed_if_empty(workspace: Workspace) -> int:
     """Ingest seeds/ into a database that has no documents yet; returns documents added."""
     from claimtrack.context import seeds_dir
-    from claimtrack.ingest.pipeline import IngestOptions, ingest
+    from claimtrack.ingest.pipeline import ingest
     from claimtrack.models import Document
 
     engine = workspace.ready()
@@ -116,9 +116,28 @@ def seed_if_empty(workspace: Workspace) -> int:
     folder = seeds_dir()
     if folder is None:
         return 0
-    summary = ingest(engine, [str(folder)], analyst=workspace.analyst, opts=IngestOptions(raw_dir=workspace.raw_dir))
-    typer.echo(f"Seeded {workspace.describe()}: {summary.added} documents, {summary.claims} claims.", err=True)
-    return summary.added
+    added = claims = 0
+    for path, opts in seed_plan(folder, raw_dir=workspace.raw_dir):
+        summary = ingest(engine, [str(path)], analyst=workspace.analyst, opts=opts)
+        added, claims = added + summary.added, claims + summary.claims
+    typer.echo(f"Seeded {workspace.describe()}: {added} documents, {claims} claims.", err=True)
+    return added
+
+
+def seed_plan(folder: Path, *, raw_dir: Path) -> list[tuple[Path, Any]]:
+    """Each seed file with its ingest options, from the folder's hidden `.seeds.toml` metadata."""
+    import tomllib
+
+    from claimtrack.ingest.pipeline import IngestOptions
+
+    meta_file = folder / ".seeds.toml"
+    meta = tomllib.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
+    plan = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        m = meta.get(path.name, {})
+        plan.append((path, IngestOptions(published=parse_date(m.get("published")), outlet=m.get("outlet"),
+                                         url=m.get("url"), language=m.get("language", "auto"), raw_dir=raw_dir)))
+    return plan
 
 
 def main() -> None:

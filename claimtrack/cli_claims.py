@@ -58,6 +58,9 @@ def claims(
                     "text": r.text, "language": r.language, "outlet": r.outlet, "assignee": r.assignee,
                     "first_seen": r.first_seen.isoformat() if r.first_seen else None} for r in rows])
         return
+    if not rows:
+        typer.echo("No claims match." if total == 0 else f"No claims on this page ({total} match).")
+        return
     console = Console(width=None if sys.stdout.isatty() else 160)
     table = Table(show_lines=False, title=f"{len(rows)} of {total} claims", expand=True)
     for col, opts in (("id", {"justify": "right"}), ("state", {}), ("verdict", {}), ("kind", {}),

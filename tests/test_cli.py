@@ -146,3 +146,24 @@ def test_markup_in_article_text_is_shown_literally(cli, tmp_path: Path) -> None:
     shown = cli("show", "1").stdout
     assert "[bold]fell[/]" in table and "[bold]fell[/]" in shown
     assert "[@click=app.quit]" in shown and "C:\\temp\\" in shown
+
+
+def test_first_run_seeds_the_default_database_with_its_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What bare `claimtrack` does before opening the TUI: create, migrate and seed ./data/claimtrack.db."""
+    from claimtrack.cli import seed_if_empty
+    from claimtrack.context import Workspace
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMTRACK_DB", raising=False)
+    monkeypatch.setenv("CLAIMTRACK_CONFIG", str(tmp_path / "none.toml"))
+    (tmp_path / "seeds").mkdir()
+    for f in (ROOT / "seeds").iterdir():
+        (tmp_path / "seeds" / f.name).write_bytes(f.read_bytes())
+    w = Workspace.resolve(None, "amal")
+    assert w.is_default and w.target.endswith("claimtrack.db")
+    assert seed_if_empty(w) == 1
+    assert seed_if_empty(w) == 0  # only an empty database is seeded
+    assert (tmp_path / "data" / "claimtrack.db").exists()
+    rows = [json.loads(x) for x in CliRunner().invoke(app, ["export"]).stdout.splitlines()]
+    assert {r["document"] for r in rows} == {"white-house-russia-dprk-arms-talks.ar.txt"}
+    assert {r["stated_on"] for r in rows} >= {"2023-08-31"}  # the seed's publication date from seeds/.seeds.toml
