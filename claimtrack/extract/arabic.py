@@ -6,34 +6,31 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_filters import NEG_PARTICLES, PREP_LEMMAS, WA_ANNA, CueFilters
 from claimtrack.extract.arabic_rules import Open as _Open
-from claimtrack.extract.arabic_rules import pure_emotion, relative_ma_subject, source_end
+from claimtrack.extract.arabic_rules import pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
+from claimtrack.text import fold
 
-_PREP_LEMMAS = frozenset({"كشف", "اعرب"})  # "تحدث عن X" names a topic, not a proposition
 _NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
 _ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
-_PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
-_MASDAR_AFTER = re.compile(r"(?<!\S)(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
-_AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
-_WA_ANNA = re.compile(r"(?<!\S)وان(?:ه|ها|هم)?(?!\S)")
 _SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
-_NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما وقد فلم فلن فلا فقد".split())
 _ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
-_AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
 _ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
 _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
     اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
 _OPEN_Q = ("«", "“", '"')
-_ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
+_ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
+_INANIMATE = frozenset("هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات".split())
+_PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
 
 
 @dataclass(slots=True)
@@ -73,7 +70,7 @@ def _kind(base: str, content: str) -> str:
     return "statement"
 
 
-class ArabicExtractor:
+class ArabicExtractor(CueFilters):
     """One document; call `run()`."""
 
     def __init__(self, text: str) -> None:
@@ -166,71 +163,6 @@ class ArabicExtractor:
             if sc:
                 self._sentence(sa, sb, sc, quotes)
 
-    def _plausible(self, c: re.Match[str]) -> bool:
-        """Filter cue look-alikes: a bare ambiguous verb inside a clause ("جمع بين الوفدين"), a feminine or
-        plural participle used as an adjective ("حراسة مشددة") with no complementizer after it."""
-        f = self.f
-        s = c.start("pre")
-        if c.group("verb") == "ذكر" and not c.group("pre") and f[max(0, s - 2) : s].strip().isalpha():
-            return False  # "رافضاً ذكر اسمه", "سبق ذكر": the verbal noun
-        if c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ","):
-            return False  # "20 متهماً": the accused, not "accusing"
-        if c.group("verb") and not c.group("pre") and L.VERB_FORM[c.group("verb")][0] in _AMBIG_MID \
-                and (c.group("verb") not in L.IMPERFECT or L.VERB_FORM[c.group("verb")][0] != "استبعد"):
-            k = s - 1
-            while k > 0 and f[k] == " ":
-                k -= 1
-            if k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s):
-                return False
-        verb = c.group("verb")
-        if verb and not c.group("pre") and relative_ma_subject(f, s):
-            return False  # "وهو ما يشير إلى أن …": the journalist's inference, no source
-        if verb and not c.group("pre") and _MASDAR_AFTER.search(f, max(0, s - 8), s):
-            return False  # "تم نقل" / "جرى ذكر": a verbal noun
-        if verb and L.VERB_FORM[verb][0] == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60):
-            return False  # نقل reports speech only as "نقل عن"
-        part = c.group("part")
-        if part and not part.endswith("ا"):  # مؤكدة / مؤكدين: after a comma, or before أن
-            k = s - 1
-            while k > 0 and f[k] == " ":
-                k -= 1
-            if bool(_PART_COMP.match(f, c.end())) or f[k] in "،,":
-                return True
-            # "ومؤكدة على أهمية …" after an adjective: a coordinated adjective, unless كما/ثم opens it
-            return c.group("pre") not in ("", "و", "ف")
-        return True
-
-    def _drop_bare(self, cues: list[re.Match[str]], sb: int, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
-        """Drop a verb that needs a complementizer and has none before the sentence ends ("تكهنات تتحدث عن
-        فقدان …", "وبين قيادة …"): it attributes nothing, so it must not cut the claim before it."""
-        kept = []
-        for c in cues:
-            v = c.group("verb")
-            if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in _PREP_LEMMAS \
-                    and self._comp(c.end(), min(sb, c.end() + 260), quotes) is None \
-                    and not _WA_ANNA.search(self.f, c.end(), min(sb, c.end() + 260)):
-                continue
-            kept.append(c)
-        return kept
-
-    def _drop_embedded(self, cues: list[re.Match[str]]) -> list[re.Match[str]]:
-        """Drop an imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد …")."""
-        f = self.f
-        kept: list[re.Match[str]] = []
-        for c in cues:
-            v, s = c.group("verb"), c.start("pre")
-            head = next((h for h in reversed(kept) if not h.group("prep")), None)
-            if v in L.IMPERFECT and not c.group("pre") and head is not None \
-                    and L.COMPLEMENTIZER_RE.search(f, head.end(), s):
-                prev = f[max(0, s - 30) : s].split()
-                if prev and prev[-1].isalpha() and prev[-1] not in _NEG_PARTICLES:
-                    continue
-                if len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
-                        and prev[-2] not in _NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها"):
-                    continue  # "أن الحركة لن تبدي …": a negated verb inside the content
-            kept.append(c)
-        return kept
-
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
         f = self.f
         self._sa = sa
@@ -251,6 +183,9 @@ class ArabicExtractor:
             form = verb or c.group("part")
             lemma, kind = L.VERB_FORM[verb] if verb else L.PARTICIPLE_FORM[form]
             cend = c.end()
+            addr = _ADDR_AFTER.match(f, cend)
+            if addr is not None and (q := inside(addr.end() + 1, quotes)) is not None and len(f[q[0] : q[1]].split()) <= 3:
+                cend = q[1]  # the outlet addressed, then the subject
             # content start: complementizer, or a preposition for some verbs, or the cue itself
             comp = self._comp(cend, min(nxt, cend + 260), quotes)
             if comp and comp.group() == "":
@@ -270,7 +205,7 @@ class ArabicExtractor:
                     if comp is not None and comp.group() in (*_OPEN_Q, ""):
                         comp = None
             if comp is None and lemma in L.NEEDS_COMPLEMENTIZER:  # "تذكر … دخول X وأنه تم …": a coordinated أن
-                comp = _WA_ANNA.search(f, cend, min(nxt, cend + 260))
+                comp = WA_ANNA.search(f, cend, min(nxt, cend + 260))
             content_start: int | None = None
             subj_end = cend
             if comp is not None and (verb or comp.start() - cend <= 60):
@@ -280,7 +215,7 @@ class ArabicExtractor:
                 if g == ":":
                     m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[content_start:nxt])
                     content_start += m2.end() if m2 else 0
-            elif lemma in _PREP_LEMMAS:
+            elif lemma in PREP_LEMMAS:
                 pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
                 if pm:
                     subj_end, content_start = pm.start(), pm.start()
@@ -289,7 +224,8 @@ class ArabicExtractor:
                     continue
                 content_start = clause_start if verb.endswith(("ه", "ها")) else c.start(c.lastgroup)
             if content_start is None:
-                if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")):
+                if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")
+                                                       and not (lemma == "طالب" and not f[sa : c.start("pre")].strip())):
                     continue
                 content_start = c.start(c.lastgroup)
             if lemma == "نقل" and "عن" not in f[cend:subj_end]:
@@ -371,6 +307,9 @@ class ArabicExtractor:
             if sp is not None and (sp in res.seen or sp.head in _SOURCE_HEAD_STEMS
                                    or sp.actor.kind not in ("unknown", "person")):
                 return res.remember(sp)
+        if imperfect and _PP_FRONT.match(pre_text) and not _COMP_WORD.search(pre_text):
+            pre_text = ""  # the subject follows the verb
+            imperfect = False
         if imperfect and pre_text and not _COMP_WORD.search(pre_text):  # "وغردت X … تقول": X speaks
             sp = res.main_subject(self._sa, cstart, self._orig)
             if sp is not None:
@@ -399,11 +338,13 @@ class ArabicExtractor:
         if sp is None:
             prev = f[max(0, cstart - 12) : cstart].split()
             if imperfect and not pre_text and not c.group("pre") and prev and prev[-1].isalpha() \
-                    and prev[-1] not in _NEG_PARTICLES:
+                    and prev[-1] not in NEG_PARTICLES:
                 return None  # "أن هذه الأرقام تؤكد تزايد …": a verb inside reported content, no speaker
             if sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
                 return sent_speaker
             return self._continuation(clause_start, c.start("pre"))
+        if sp.surface and stem(fold(sp.surface.split()[0])) in _INANIMATE:
+            return None  # "كما تشير الهجمات إلى أن …": events are no source
         return res.remember(sp)
 
     def _continuation(self, clause_start: int, cue_start: int) -> Speaker | None:

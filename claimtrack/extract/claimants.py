@@ -13,18 +13,19 @@ from functools import lru_cache
 
 from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
 from claimtrack.extract.base import ActorRef
+from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
+from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
+from claimtrack.extract.claimant_words import COLLECTIVE as _COLLECTIVE
+from claimtrack.extract.claimant_words import KANA as _KANA
+from claimtrack.extract.claimant_words import PARTICLES as _PARTICLES
+from claimtrack.extract.claimant_words import QUANT as _QUANT
+from claimtrack.extract.claimant_words import TOKEN as _TOKEN
+from claimtrack.extract.claimant_words import tokens as tokens
 from claimtrack.extract.gazetteer import Entry, gazetteer
 from claimtrack.text import fold
 
-_TOKEN = re.compile(r"[^\s،,:;؛«»“”\"()\[\].!?؟]+")
-_NISBA = re.compile(r"(?:ي|يه|يون|يين|ين)$")
-_QUANT = frozenset("اي كل هذه هذا ذلك تلك هناك عدد بعض جميع كافه ما من احد البعض بعضهم الاخر الاخرون اخرون جميعهم كلهم".split())
-# quantified subjects that name a described source: "أحد العاملين في …", "البعض", "كثير من المغردين"
-_COLLECTIVE = frozenset("احد احدي بعض البعض كثيرون الكثيرون اخرون كثير".split())
 _LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
-_KANA = frozenset("كان كانت كانوا وكان وكانت وكانوا قد وقد".split())
-_PARTICLES = frozenset("و ف لكن اما ثم كما بينما فيما حين بل او".split())
 _APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
 _ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وزع|وزعت)\s+((?:[^\s،,.]+\s+){1,8}?)"
                      r"(?:بيانا|تقريرا|رساله)(?!\S)")
@@ -61,11 +62,6 @@ class Speaker:
     head: str = ""  # stem of the described head noun ("مصدر", "جبهه")
     keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
     person: bool = False
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token spans of text[start:end]."""
-    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 class Resolver:
@@ -393,98 +389,6 @@ def _aliases_by_head() -> dict[str, list[tuple[str, Entry]]]:
         if len(alias.split()) > 1:
             out.setdefault(stem(alias.split()[0]), []).append((alias, e))
     return out
-
-
-def _name_len(words: list[str], i: int) -> int:
-    """Length of a personal name starting at words[i] (0 when it does not look like one)."""
-    n = 0
-    links = 0  # "بن"/"ابن" do not count towards the four name parts
-    while i + n < len(words) and n - links < 4:
-        w = words[i + n]
-        links += w in ("بن", "ابن")
-        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
-            break
-        if n >= 2 and (w == "علي" or len(w) >= 4 and w.endswith("ا")):
-            break  # folded على ("on"), or an accusative object ("بياناً"), after a two-word name
-        if w.startswith("ال") or w.startswith("لل"):
-            prev = words[i + n - 1] if n else ""
-            if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):
-                if prev in ("عبد", "ابو", "بن", "ابن"):
-                    n += 1
-                    continue
-                if n and not w.startswith("لل") and w not in ROLE_WORDS:
-                    n += 1
-                break
-            n += 1
-            if prev not in ("عبد", "ابو", "بن", "ابن"):
-                break
-            continue
-        n += 1
-    return n
-
-
-def _collective_len(words: list[str]) -> int:
-    """Length of a quantified subject: "البعض" / "كثيرون" alone, "أحد العاملين", "كثير من المغردين"."""
-    w0 = words[0]
-    if w0 in ("البعض", "كثيرون", "الكثيرون", "اخرون"):
-        return 1
-    if w0 == "كثير":
-        return 3 if len(words) > 2 and words[1] == "من" else 0
-    return 2 if len(words) > 1 and words[1].startswith("ال") else 0
-
-
-def _name_inside(words: list[str], j0: int) -> int | None:
-    """Where a personal name starts inside a title phrase (after an honorific or at a known first name)."""
-    for j in range(j0, len(words)):
-        w = words[j][1:] if words[j].startswith("وال") else words[j]
-        if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
-            return j + 1
-        if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
-            return j  # "وزير الخارجية محمد …", "الوزير خالد …"
-    return None
-
-
-def _np_len(words: list[str]) -> int:
-    """Length of a described noun phrase: head, one genitive, then nisba adjectives (max 6)."""
-    n = 1
-    idafa = not words[0].startswith("ال")
-    while n < len(words) and n < 6:
-        w = words[n]
-        if w in _QUANT or w in SUBJECT_STOP:
-            break
-        if _NISBA.search(w) and len(w) > 4 or (w.startswith("«") or w.startswith('"')):
-            n += 1
-            idafa = idafa and not _NISBA.search(w)  # "مستشار قانوني صحة الزواج": the adjective ends the head
-            continue
-        if idafa and gazetteer().longest_prefix(words[n:]) is not None:
-            n += gazetteer().longest_prefix(words[n:])[1]
-            idafa = False
-            continue
-        if idafa:
-            n += 1
-            idafa = not w.startswith("ال")
-            continue
-        break
-    return n
-
-
-def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool) -> tuple[int, int] | None:
-    """Subject written before the verb (SVO; أما X فقال; indefinite noun + imperfect verb)."""
-    toks = tokens(f, clause_start, cue_start)
-    while toks and (f[toks[0][0] : toks[0][1]] in _PARTICLES or f[toks[0][0] : toks[0][1]] in _KANA):
-        toks = toks[1:]
-    if not toks:
-        return None
-    if only_last:
-        a, b = toks[-1]
-        w = f[a:b]
-        if w in _PARTICLES or w in SUBJECT_STOP or w in _QUANT or len(w) < 3:
-            return None
-        if w.startswith("ل") and len(w) > 4 and w[1] == "ا":
-            a += 1
-        return (a, b)
-    toks = [t for t in toks if f[t[0] : t[1]] not in _KANA]
-    return (toks[0][0], toks[-1][1]) if toks and len(toks) <= 8 else None
 
 
 def speaker_from_entry(e: Entry) -> ActorRef:

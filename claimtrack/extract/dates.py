@@ -197,6 +197,8 @@ def find_dates(text: str, published: dt.date | None,
                 d = _pd(published - dt.timedelta(days=back), "day")
         if d is not None:
             if out and out[-1][1] >= start - 1 and d.precision == "day" and out[-1][2].precision == "day":
+                if g["wd"] and d != out[-1][2]:  # "اليوم الاثنين" in Tuesday's paper: the named day wins
+                    out[-1] = (out[-1][0], end, d)
                 continue  # "أمس الاثنين": one date
             out.append((start, end, d))
     return out

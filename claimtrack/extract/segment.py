@@ -23,6 +23,9 @@ def fold_chars(s: str) -> str:
 
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _QUOTE_CHARS = re.compile('[«»“”"„]')
+# '…، مشدداً "قرار …': a straight quote shaped as an opener (space before, letter after) right after
+# "، word" while a straight quote is open: the earlier quote was never closed, this one opens anew
+_REOPEN_BEFORE = re.compile(r"[،,]\s*\S+\s+$")
 
 
 @dataclass(slots=True)
@@ -80,6 +83,9 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         if opener is None:
             if ch in QUOTE_PAIRS:
                 opener, open_at = ch, m.start()
+        elif ch == '"' and opener == '"' and m.end() < end and text[m.end()].isalpha() \
+                and _REOPEN_BEFORE.search(text, max(open_at, m.start() - 30), m.start()):
+            open_at = m.start()  # the unclosed earlier quote is dropped
         elif ch == QUOTE_PAIRS[opener] or (opener == "„" and ch == "”"):
             if m.start() - open_at > 1:
                 spans.append((open_at, m.end()))
