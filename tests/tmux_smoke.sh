@@ -11,7 +11,7 @@ command -v tmux >/dev/null || { echo "tmux_smoke: tmux is not installed" >&2; ex
 TMP="$(mktemp -d)"
 SESSION="ctsmoke$$"
 DB="$TMP/smoke.db"
-cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$TMP"; }
+cleanup() { command tmux -L "$SESSION" kill-server 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 
 fail() {
@@ -31,10 +31,13 @@ wait_for() {
     fail "expected to see '$text' within ${limit}s"
 }
 
-"$CT" --db "$DB" --analyst smoke ingest "$ROOT/seeds/" >/dev/null || fail "ingest of seeds/ failed"
+CLAIMTRACK_CONFIG="$TMP/none.toml" "$CT" --db "$DB" --analyst smoke ingest "$ROOT/seeds/" >/dev/null \
+    || { echo "tmux_smoke: FAIL: ingest of seeds/ failed" >&2; exit 1; }
 
+# a private tmux server (-L): no dependence on (or disturbance of) the user's tmux sessions
+tmux() { command tmux -L "$SESSION" -f /dev/null "$@"; }
 tmux new-session -d -s "$SESSION" -x 140 -y 40 \
-    "cd '$TMP' && CLAIMTRACK_CONFIG='$TMP/none.toml' '$CT' --db '$DB' --analyst smoke tui; echo TUI-EXITED; sleep 5"
+    "cd '$TMP' && TERM=xterm-256color CLAIMTRACK_CONFIG='$TMP/none.toml' '$CT' --db '$DB' --analyst smoke tui; echo TUI-EXITED; sleep 5"
 
 wait_for "match" 20            # the queue and its count are up
 wait_for "State"
@@ -52,7 +55,7 @@ tmux send-keys -t "$SESSION" -l "zzzznothing"
 tmux send-keys -t "$SESSION" Enter
 wait_for "0 match"             # a search with no results
 tmux send-keys -t "$SESSION" Escape   # clears the search
-wait_for "rows 1–"
+wait_for "row 1 "
 sleep 0.5                             # so that ESC and q are not read as alt+q
 tmux send-keys -t "$SESSION" q
 wait_for "TUI-EXITED" 10

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 
 from claimtrack import queries, services
 from tui.screens.forms import EvidenceModal, ExportModal, LinkModal
-from tui.screens.modals import AssignModal, CommentModal, StateModal, UnmergeModal, VerdictModal
+from tui.screens.modals import AssignModal, CommentModal, StateModal, TagsModal, UnmergeModal, VerdictModal
 
 if TYPE_CHECKING:
     from tui.app import ClaimtrackApp
@@ -24,6 +24,7 @@ CLAIM_BINDINGS = [
     Binding("M", "merge", "Merge", id="claim.merge", tooltip="Mark as duplicate of another claim"),
     Binding("U", "unmerge", "Unmerge", id="claim.unmerge", show=False, tooltip="Undo a merge"),
     Binding("a", "assign", "Assign", id="claim.assign", tooltip="Assign to an analyst"),
+    Binding("T", "tags", "Tags", id="claim.tags", show=False, tooltip="Edit the claim's tags"),
     Binding("c", "comment", "Comment", id="claim.comment", tooltip="Add a comment"),
     Binding("x", "export", "Export", id="claim.export", tooltip="Export a report for this claim"),
 ]
@@ -95,6 +96,9 @@ class ClaimActionScreen(Screen[None]):
         analysts = self.capp.store.analysts()
         self.app.call_from_thread(
             self._open, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
+
+    def action_tags(self) -> None:
+        self._open(lambda d, v: TagsModal(d.claim.id, v, d.claim.tags))  # type: ignore[arg-type]
 
     def action_comment(self) -> None:
         self._open(lambda d, v: CommentModal(d.claim.id, v))

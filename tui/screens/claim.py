@@ -47,6 +47,10 @@ def _section(title: str) -> Label:
 
 def event_summary(ev: Any) -> str:
     before, after = ev.before or {}, ev.after or {}
+    if ev.entity == "document" and ev.action == "ingest":  # the article this claim came from
+        title = after.get("title") or ""
+        origin = after.get("origin") or ""
+        return " · ".join(x for x in (f"«{title}»" if title else "", origin) if x)
     changes = [f"{k}: {before.get(k)} → {after.get(k)}" for k in after
                if k in before and before.get(k) != after.get(k) and k != "version"]
     if not changes and after:
@@ -65,10 +69,10 @@ class ClaimScreen(ClaimActionScreen):
         *CLAIM_BINDINGS,
     ]
 
-    def __init__(self, claim_id: int) -> None:
+    def __init__(self, claim_id: int, detail: queries.ClaimDetail | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
-        self.detail: queries.ClaimDetail | None = None
+        self.detail: queries.ClaimDetail | None = detail
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="claim-body"):
@@ -94,7 +98,10 @@ class ClaimScreen(ClaimActionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        if self.detail is not None and self.detail.claim.id == self.claim_id:
+            self.show(self.detail)
+        else:
+            self.reload()
 
     @work(thread=True, exclusive=True, group="detail")
     def reload(self) -> None:
@@ -105,8 +112,12 @@ class ClaimScreen(ClaimActionScreen):
             return
         self.app.call_from_thread(self.show, detail)
 
-    def show(self, d: queries.ClaimDetail) -> None:
+    def show(self, d: queries.ClaimDetail, top: bool = False) -> None:
+        """Fill every widget from `d`; `top` scrolls back to the start (a different claim)."""
         self.detail = d
+        self.claim_id = d.claim.id  # type: ignore[assignment]
+        if top:
+            self.query_one("#claim-body", VerticalScroll).scroll_to(y=0, animate=False, immediate=True)
         c = d.claim
         head = Text()
         head.append(f" Claim {c.id} ", style="bold reverse")

@@ -204,6 +204,44 @@ class AssignModal(ActionModal):
         return f"Claim {claim.id} assigned to {who}." if who else f"Claim {claim.id} unassigned."
 
 
+class TagsModal(ActionModal):
+    """Edit the claim's tags: one comma-separated list; tags dropped from it are removed."""
+
+    TITLE_TEXT = "Tags"
+
+    def __init__(self, claim_id: int, version: int, tags: list[str]) -> None:
+        super().__init__(claim_id, version)
+        self.tags = list(tags)
+
+    def form(self) -> ComposeResult:
+        yield Label("Tags (comma-separated)")
+        yield Input(", ".join(self.tags), id="tags", placeholder="e.g. economy, elections-2024")
+        yield _help("Remove a tag by deleting it from the list. Enter or ctrl+s saves.")
+
+    def on_mount(self) -> None:
+        self.query_one("#tags", Input).focus()
+
+    @on(Input.Submitted, "#tags")
+    def _enter(self) -> None:
+        self.action_submit()
+
+    def wanted(self) -> list[str]:
+        raw = self.query_one("#tags", Input).value
+        out: list[str] = []
+        for tag in (t.strip() for t in raw.split(",")):
+            if tag and tag not in out:
+                out.append(tag)
+        return out
+
+    def perform(self, session: Session, me: Analyst) -> str:
+        wanted = self.wanted()
+        claim = services.set_tags(session=session, by=me, claim_id=self.claim_id,  # type: ignore[arg-type]
+                                  add=[t for t in wanted if t not in self.tags],
+                                  remove=[t for t in self.tags if t not in wanted],
+                                  expected_version=self.version)
+        return f"Claim {claim.id}: tags {', '.join(claim.tags) or '—'}."
+
+
 class CommentModal(ActionModal):
     """Add a comment."""
 

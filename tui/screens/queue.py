@@ -39,9 +39,9 @@ class QueueScreen(ClaimActionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.query_state = QueueQuery()
-        self.page_start = 0  # absolute index of the first row on the page
         self.total: int | None = None
         self.mine = False
+        self.shown_query: QueueQuery | None = None  # the query whose rows are on screen
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="topbar", markup=False)
@@ -74,9 +74,9 @@ class QueueScreen(ClaimActionScreen):
             value = getattr(f, name)
             if value:
                 parts.append(f"{name}={getattr(value, 'value', value)}")
-        n = len(self.table.rows_data)
+        table = self.table
         total = "counting…" if self.total is None else f"{self.total:,} match"
-        where = f"rows {self.page_start + 1:,}–{self.page_start + n:,}" if n else "no rows"
+        where = f"row {table.start + table.cursor_row + 1:,}" if table.rows_data else "no rows"
         arrow = "↓" if q.descending else "↑"
         t = Text()
         t.append(f" {total}", style="bold")
@@ -85,69 +85,79 @@ class QueueScreen(ClaimActionScreen):
             t.append(" · " + " ".join(parts), style="italic")
         self.query_one("#status", Static).update(t)
 
+    @property
+    def page_start(self) -> int:
+        return self.table.start
+
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self, keep_cursor: bool = True) -> None:
-        """Reload the page in place (same first row) and recount."""
-        rows = self.table.rows_data
-        if keep_cursor and rows:
-            first = rows[0]
-            after = None
-            if self.page_start > 0:
-                after = (queries.sort_value(first, self.query_state.sort), first.id)
-                self.load_page(after, backwards=True, cursor=self.table.cursor_row, start=self.page_start,
-                               refetch_from=after)
-                return
-            self.load_page(None, cursor=self.table.cursor_row, start=0)
-        else:
-            self.load_page(None, cursor=0, start=0)
+        """Reload the window in place (same first row, same cursor row) and recount."""
+        table, q = self.table, self.query_state
         self.total = None
-        self.load_count()
+        if keep_cursor and table.rows_data:
+            first = table.rows_data[0]
+            anchor = (queries.sort_value(first, q.sort), first.id) if table.start > 0 else None
+            self.load_window(q, anchor, max(PAGE_SIZE, len(table.rows_data)), table.cursor_row, table.start,
+                             anchor_is_first=True)
+        else:
+            self.load_window(q, None, PAGE_SIZE, 0, 0)
 
     @work(thread=True, exclusive=True, group="page")
-    def load_page(self, after: tuple[Any, int] | None, backwards: bool = False, cursor: int = 0, start: int = 0,
-                  refetch_from: tuple[Any, int] | None = None) -> None:
+    def load_window(self, q: QueueQuery, after: tuple[Any, int] | None, limit: int, cursor: int, start: int,
+                    anchor_is_first: bool = False) -> None:
+        """Fetch `limit` rows after `after` (or, with `anchor_is_first`, from that row on), then count."""
         store = self.capp.store
-        if refetch_from is not None:
-            # the row before the page start, then the page from there (so the same rows come back)
-            before = store.page(self.query_state, after=refetch_from, backwards=True, limit=1)
-            anchor = (queries.sort_value(before[0], self.query_state.sort), before[0].id) if before else None
-            rows = store.page(self.query_state, after=anchor)
-        else:
-            rows = store.page(self.query_state, after=after, backwards=backwards)
-        self.app.call_from_thread(self._show_page, rows, cursor, start, backwards)
+        if anchor_is_first and after is not None:
+            # the row before the window start, then the window from there (so the same rows come back)
+            before = store.page(q, after=after, backwards=True, limit=1)
+            after = (queries.sort_value(before[0], q.sort), before[0].id) if before else None
+        rows = store.page(q, after=after, limit=limit)
+        self.app.call_from_thread(self._show_window, q, rows, cursor, start, len(rows) < limit)
 
-    def _show_page(self, rows: list[queries.ClaimRow], cursor: int, start: int, backwards: bool) -> None:
-        if not rows and (backwards or start > 0):
-            return  # no page beyond the edge: stay
-        if cursor < 0:
-            cursor = len(rows) - 1
-        self.page_start = max(0, start)
-        self.table.show_rows(rows, cursor)
+    def _show_window(self, q: QueueQuery, rows: list[queries.ClaimRow], cursor: int, start: int,
+                     at_end: bool) -> None:
+        if q is not self.query_state:
+            return  # the query changed while this page was loading
+        self.table.show_rows(rows, cursor, start, at_end)
+        self.shown_query = q
         self.update_status()
+        self.capp.first_page_shown()
+        if self.total is None:  # only once the rows are painted: the count must not slow them down
+            self.set_timer(0.05, lambda: self.load_count(q) if q is self.query_state else None)
 
     @work(thread=True, exclusive=True, group="count")
-    def load_count(self) -> None:
-        total = self.capp.store.count(self.query_state)
-        self.app.call_from_thread(self._show_count, total)
+    def load_count(self, q: QueueQuery) -> None:
+        total = self.capp.store.count(q)
+        self.app.call_from_thread(self._show_count, q, total)
 
-    def _show_count(self, total: int) -> None:
-        self.total = total
-        self.update_status()
+    def _show_count(self, q: QueueQuery, total: int) -> None:
+        if q is self.query_state:
+            self.total = total
+            self.update_status()
 
     @on(ClaimTable.EdgeReached)
     def _edge(self, event: ClaimTable.EdgeReached) -> None:
-        rows = self.table.rows_data
-        sort = self.query_state.sort
+        table, q = self.table, self.query_state
         if event.direction == "first":
-            self.load_page(None, cursor=0, start=0)
-        elif event.direction == "next" and rows and len(rows) == PAGE_SIZE:
-            last = rows[-1]
-            self.load_page((queries.sort_value(last, sort), last.id), cursor=0, start=self.page_start + len(rows))
-        elif event.direction == "prev" and rows and self.page_start > 0:
-            first = rows[0]
-            self.load_page((queries.sort_value(first, sort), first.id), backwards=True, cursor=-1,
-                           start=max(0, self.page_start - PAGE_SIZE))
+            self.load_window(q, None, PAGE_SIZE, 0, 0)
+            return
+        row = table.rows_data[-1] if event.direction == "next" else table.rows_data[0]
+        self.load_edge(q, (queries.sort_value(row, q.sort), row.id), event.direction, table.generation)
+
+    @work(thread=True, group="edge")
+    def load_edge(self, q: QueueQuery, key: tuple[Any, int], direction: str, generation: int) -> None:
+        rows = self.capp.store.page(q, after=key, backwards=direction == "prev", limit=PAGE_SIZE)
+        self.app.call_from_thread(self._extend, q, rows, direction, generation)
+
+    def _extend(self, q: QueueQuery, rows: list[queries.ClaimRow], direction: str, generation: int) -> None:
+        if q is self.query_state:
+            self.table.extend(rows, direction, generation, full=len(rows) == PAGE_SIZE)
+            self.update_status()
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self, _event: DataTable.RowHighlighted) -> None:
+        self.update_status()
 
     def on_database_changed(self, _message: DatabaseChanged) -> None:
         self.reload()
@@ -180,7 +190,6 @@ class QueueScreen(ClaimActionScreen):
     def set_query(self, q: QueueQuery) -> None:
         self.query_state = q
         self.reload(keep_cursor=False)
-        self.update_status()
 
     def action_filters(self) -> None:
         def done(f: queries.ClaimFilter | None) -> None:
@@ -220,5 +229,6 @@ class QueueScreen(ClaimActionScreen):
 
     def refresh_bidi(self) -> None:
         self.table.bidi_mode = self.capp.bidi_mode
-        self.table.show_rows(self.table.rows_data, self.table.cursor_row)
+        table = self.table
+        table.show_rows(table.rows_data, table.cursor_row, table.start, table.at_end)
         self.update_topbar()
