@@ -26,6 +26,8 @@ from bidi import algorithm as uba
 from rich.cells import cell_len
 from rich.text import Span, Text
 
+from claimtrack.text import is_rtl
+
 MODES = ("terminal", "app", "off")
 BDSM_EXPLICIT = "\x1b[8l"  # VTE: stop implicit bidi (the app has reordered already)
 BDSM_IMPLICIT = "\x1b[8h"  # VTE: the terminal reorders (its default)
@@ -40,17 +42,6 @@ _WORD = re.compile(r"\S+\s*|\s+")
 def next_mode(mode: str) -> str:
     """The mode after `mode` in the runtime toggle cycle."""
     return MODES[(MODES.index(mode) + 1) % len(MODES)] if mode in MODES else "terminal"
-
-
-def is_rtl(text: str) -> bool:
-    """True when the first strong character is right-to-left."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def _levels_and_order(text: str, rtl: bool) -> list[int]:
