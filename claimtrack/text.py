@@ -109,11 +109,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_BEFORE_AR = re.compile(r"[\u0621-\u064A]*$")
+_INITIAL_AFTER_AR = re.compile(r"[\u0621-\u064A]{1,3}\.")
+
+
 def _is_abbrev(text: str, dot: int) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
     nxt = text[dot + 1 : dot + 2]
     if nxt.isalpha() and nxt.isascii():  # U.S.A, e.g
         return True
+    wb = _WORD_BEFORE_AR.search(text, max(0, dot - 6), dot).group()
+    if nxt.isalpha() and 0 < len(wb) <= 3 and (text[dot - len(wb) - 1 : dot - len(wb)] == "."
+                                               or _INITIAL_AFTER_AR.match(text, dot + 1)):
+        return True  # an Arabic initialism: "دي.إيه.إن", "أ.ف.ب" (no space after the stop)
     prev = text[dot - 1 : dot]
     if not (prev.isascii() and prev.isalpha()):  # every abbreviation ends in a Latin letter
         return False

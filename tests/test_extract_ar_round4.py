@@ -167,3 +167,15 @@ def test_confronted_people_answer_with_a_plural_verb():
     cs = _claims("وأوضح المتحدث أنه تم تحديد مشتبه به، وبمواجهة الشهود بما توفر من أدلة أنكروا معرفتهم بالمشتبه به.")
     c = _by(cs, "معرفتهم بالمشتبه")
     assert c.kind == "denial" and "الشهود" in c.claimant.canonical
+
+
+def test_fi_nafyihi_in_the_subject_region_makes_a_denial():
+    c = _by(_claims("وقال المتحدث باسم الوزارة خالد السبيعي في نفيه للتقارير إن المستشفى لم يغلق."), "المستشفى لم يغلق")
+    assert c.kind == "denial" and c.claimant.canonical == "خالد السبيعي"
+    c = _by(_claims("وقال الوزير سعد الحارثي في نفي للشائعات إن المشروع مستمر."), "المشروع مستمر")
+    assert c.kind == "denial" and c.claimant.canonical == "سعد الحارثي"
+
+
+def test_nafy_x_li_is_a_denial_by_x():
+    c = _by(_claims("وجاء نفي وزارة النقل لتأجيل المشروع بعد تقارير صحفية."), "لتأجيل المشروع")
+    assert c.kind == "denial" and "وزارة النقل" in c.claimant.canonical

@@ -7,6 +7,7 @@ post-processing: display text and context, dates, check-worthiness, intra-docume
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim, PartialDate
 from claimtrack.extract.checkworthiness import checkworthiness
@@ -19,6 +20,9 @@ __all__ = ["EXTRACTOR_VERSION", "ActorRef", "ExtractedClaim", "PartialDate", "ex
 _LEAD = " \t\n\r\u00a0«»“”\"'„:،,.؛;-–"
 _TAIL = _LEAD + "!"
 _CONTEXT = 40
+# "هجوم أمس", "تفجير الاثنين": a date right after an event noun dates the event, not the statement
+_EVENT_NOUN = re.compile(r"(?:^|\s)(?:ال)?(?:هجوم|هجمات|تفجير|تفجيرات|اعتداء|اعتداءات|حادث|حادثة|قصف|اشتباكات"
+                         r"|انفجار|عملية|غارة|غارات|مجزرة)\s+(?:يوم\s+)?$")
 
 
 def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -89,12 +93,14 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
             c.text = c.quote.lstrip(_LEAD).rstrip(_TAIL)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
+        evd = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and _EVENT_NOUN.search(text, max(0, a - 24), a)]
         if c.event_date is None:
-            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)]
+            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)] or [d for *_, d in evd]
             if inner:
                 c.event_date = inner[0]
         if c.stated_on is None:
-            outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)]
+            outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)
+                     and (a, b, d) not in evd]
             if outer:
                 c.stated_on = outer[-1]
                 events.append((text[wa:wb], outer[-1]))

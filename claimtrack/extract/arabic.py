@@ -7,8 +7,19 @@ from dataclasses import dataclass
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_filters import NEG_PARTICLES, PREP_LEMMAS, WA_ANNA, CueFilters
+from claimtrack.extract.arabic_headline import headline_denials
+from claimtrack.extract.arabic_rules import (
+    CONFRONTED,
+    DENIAL_THEN_ANNA,
+    DENIED_NOUN,
+    IN_NAFY,
+    NAFY_NOUN,
+    WIRE_PREFIX,
+    WROTE_POST,
+    pure_emotion,
+    source_end,
+)
 from claimtrack.extract.arabic_rules import Open as _Open
-from claimtrack.extract.arabic_rules import pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
@@ -29,7 +40,8 @@ _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظي
     اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
 _OPEN_Q = ("«", "“", '"')
 _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
-_INANIMATE = frozenset("هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات".split())
+_INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات".split())
+_TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
 _PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
 
 
@@ -91,8 +103,11 @@ class ArabicExtractor(CueFilters):
             if first:
                 first = False
                 self._headline(m.start(), m.end())
+                n_head = len(self.out)
                 continue
             self._paragraph(m.start(), m.end())
+        if not first:
+            headline_denials(self.text, self.out[:n_head], self.out[n_head:])
         return self.out
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -107,6 +122,12 @@ class ArabicExtractor(CueFilters):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
                 continue
+            if kind != "denial" and L.DENIAL_CONTENT_RE.search(body):
+                m = DENIAL_THEN_ANNA.search(body)
+                if m is not None and L.DENIAL_CONTENT_RE.search(body[: m.start()]):
+                    self._emit(pa, pa + m.start(), cue, kind, sp, ctx, split=False)  # "لا صحة لـ…، وأن X": two
+                    self._emit(pa + m.end(), pb, cue, kind, sp, ctx, split=False)
+                    continue
             oa, ob = self.fx.orig(pa), self.fx.orig_end(pb)
             direct = any(ch in body for ch in "«“\"")
             self.out.append(RawClaim(oa, ob, cue, _kind(kind, body), direct, sp, self.fx.orig(ctx[0]),
@@ -115,6 +136,8 @@ class ArabicExtractor(CueFilters):
     def _comp(self, start: int, end: int, quotes: list[tuple[int, int]]) -> re.Match[str] | _Open | None:
         """The first complementizer in [start, end), or the opening of a straight-quoted span before it."""
         comp = L.COMPLEMENTIZER_RE.search(self.f, start, end)
+        while comp is not None and self.f[max(0, comp.start() - 4) : comp.start()] in _TEMPORAL_AN:
+            comp = L.COMPLEMENTIZER_RE.search(self.f, comp.end(), end)  # "بعد أن فشل": "after", not "that"
         stop = comp.start() if comp is not None else end
         for qa, _qb in quotes:
             if qa >= stop:
@@ -127,6 +150,8 @@ class ArabicExtractor(CueFilters):
 
     # -- headline ------------------------------------------------------------------------------------------
     def _headline(self, a: int, b: int) -> None:
+        wp = WIRE_PREFIX.match(self.f, a, b)
+        a = wp.end() if wp is not None else a  # "عام / X يطالب …": the desk, not the source
         line = self.f[a:b]
         m = _HEADLINE_SRC.match(line)
         if m and len(m.group(1).split()) <= 4:
@@ -204,10 +229,13 @@ class ArabicExtractor(CueFilters):
                     comp = self._comp(q[1], min(nxt, cend + 260), quotes)
                     if comp is not None and comp.group() in (*_OPEN_Q, ""):
                         comp = None
-            if comp is None and lemma in L.NEEDS_COMPLEMENTIZER:  # "تذكر … دخول X وأنه تم …": a coordinated أن
+            nafy = NAFY_NOUN.search(f, cend, min(nxt, cend + 120)) if lemma == "نقل" and comp is None else None
+            if comp is None and lemma in L.NEEDS_COMPLEMENTIZER and nafy is None:  # "تذكر … دخول X وأنه تم …"
                 comp = WA_ANNA.search(f, cend, min(nxt, cend + 260))
             content_start: int | None = None
             subj_end = cend
+            if nafy is not None:  # "ونقلت الوكالة عن X نفيه الهجوم": a denial by X
+                subj_end, content_start, kind = nafy.start(), nafy.end(), "denial"
             if comp is not None and (verb or comp.start() - cend <= 60):
                 subj_end = comp.start()
                 g = comp.group()
@@ -215,6 +243,9 @@ class ArabicExtractor(CueFilters):
                 if g == ":":
                     m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[content_start:nxt])
                     content_start += m2.end() if m2 else 0
+                dn = DENIED_NOUN.search(f, cend, subj_end) if kind == "denial" else None
+                if dn is not None:  # "نفى X علمه أن …": the denied knowledge is the content
+                    subj_end = content_start = dn.start()
             elif lemma in PREP_LEMMAS:
                 pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
                 if pm:
@@ -223,7 +254,7 @@ class ArabicExtractor(CueFilters):
                 if content_start is not None or not _ATTACK.search(f, clause_start, nxt):
                     continue
                 content_start = clause_start if verb.endswith(("ه", "ها")) else c.start(c.lastgroup)
-            if content_start is None:
+            if content_start is None and nafy is None:
                 if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")
                                                        and not (lemma == "طالب" and not f[sa : c.start("pre")].strip())):
                     continue
@@ -235,6 +266,9 @@ class ArabicExtractor(CueFilters):
                 continue  # "ومضى عام …", "اختتم المؤتمر أعماله": no speech
             if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start("pre") - 6), c.start("pre")):
                 kind = "statement"
+            nm = IN_NAFY.search(f, cend, subj_end) if subj_end > cend else None
+            if nm is not None:  # "وقال X في نفيه للاتهامات إن …": a denial; X ends before في
+                kind, subj_end = "denial", nm.start()
             # prep cues inside the subject region are absorbed (ذكرت الصحيفة نقلاً عن مصدر …)
             for j in range(idx + 1, len(cues)):
                 if cues[j].group("prep") and cues[j].start("pre") < subj_end:
@@ -295,6 +329,11 @@ class ArabicExtractor(CueFilters):
             sp = res.main_subject(self._sa, cstart, self._orig)  # "قدم X بلاغاً …، يتهمه بـ…": X
             if sp is not None:
                 return res.remember(sp)
+        if verb.endswith("وا") and content_start <= c.start(c.lastgroup):
+            conf = list(CONFRONTED.finditer(f, self._sa, cstart))[-1:]
+            sp = res.parse(conf[0].start(1), conf[0].end(1), self._orig) if conf else None
+            if sp is not None:
+                return res.remember(sp)  # "وبمواجهة المبلغ ووالدته … أنكروا": those confronted
         if verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", f[cend:cend + 6]):
             return self._continuation(clause_start, cstart)  # "واتهمهم بحيازة …": no subject named
         imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
@@ -322,8 +361,8 @@ class ArabicExtractor(CueFilters):
                     return res.remember(sp)
         region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
                                                            cend + 80)
-        if content_start <= c.start(c.lastgroup) and L.VERB_FORM[verb][0] in _ALA_VERBS \
-                and re.match(r"\s*(?:علي|الي)\s", f[cend : cend + 6]):
+        if (content_start <= c.start(c.lastgroup) or f[subj_end : subj_end + 1] in _OPEN_Q) \
+                and L.VERB_FORM[verb][0] in _ALA_VERBS and re.match(r"\s*(?:علي|الي)\s", f[cend : cend + 6]):
             return self._continuation(clause_start, cstart)  # "وشدد على …": a preposition, no subject
         if self._subj_quote is not None and content_start <= c.start(c.lastgroup):
             qa, qb = self._subj_quote[0] + 1, self._subj_quote[1] - 1
@@ -335,6 +374,9 @@ class ArabicExtractor(CueFilters):
             sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
         else:
             sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
+        if sp is None and f[cend:subj_end].strip() in ("فيه", "فيها"):
+            wp = list(WROTE_POST.finditer(f, self._sa, cstart))[-1:]  # "كتب X تدوينة قال فيها": X
+            sp = res.parse(wp[0].start(1), wp[0].end(1), self._orig) if wp else None
         if sp is None:
             prev = f[max(0, cstart - 12) : cstart].split()
             if imperfect and not pre_text and not c.group("pre") and prev and prev[-1].isalpha() \
@@ -343,9 +385,20 @@ class ArabicExtractor(CueFilters):
             if sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
                 return sent_speaker
             return self._continuation(clause_start, c.start("pre"))
+        lemma = L.VERB_FORM[verb][0]
         if sp.surface and stem(fold(sp.surface.split()[0])) in _INANIMATE:
+            if lemma == "وصف" and c.group("pre"):
+                return self._continuation(clause_start, cstart)  # "ووصف قصف الانفصاليين بأنه …": the object
             return None  # "كما تشير الهجمات إلى أن …": events are no source
+        if lemma == "اتهم" and content_start <= c.start(c.lastgroup) and self._accused(cend, sp):
+            return self._continuation(clause_start, cstart)  # "واتهم أوكرانيا بشن …": the accused
         return res.remember(sp)
+
+    def _accused(self, cend: int, sp: Speaker) -> bool:
+        """True when the NP after اتهم is directly followed by بـ + a verbal noun: it is the accused."""
+        words = self.f[cend : cend + 120].split()
+        n = len(fold(sp.surface).split()) if sp.surface else 0
+        return 0 < n < len(words) and words[n].startswith("ب") and len(words[n]) >= 3 and words[n] != "بان"
 
     def _continuation(self, clause_start: int, cue_start: int) -> Speaker | None:
         """No subject: a known actor named earlier in the same sentence, else the last named speaker."""
@@ -399,7 +452,7 @@ class ArabicExtractor(CueFilters):
                 return
             content = (clause_start, c.start("pre"))
         sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
-        if sp is None and c.group("prep").startswith("علي ما") and 0 < len(f[s_start:s_end].split()) <= 4:
+        if sp is None and c.group("prep").startswith(("علي ما", "حسبما")) and 0 < len(f[s_start:s_end].split()) <= 4:
             sp = self.res.described(self.text[self._orig(s_start) : self._orig(s_end)].strip())  # "على ما أفادت محاميته"
         if sp is None:
             return

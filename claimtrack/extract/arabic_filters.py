@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract import arabic_lexicon as L
-from claimtrack.extract.arabic_rules import Open, relative_ma_subject
+from claimtrack.extract.arabic_rules import (
+    EXPECTED_BEFORE,
+    NAFY_NOUN,
+    NEG_BEFORE_ANY,
+    Open,
+    relative_ma_subject,
+)
 
 _AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
@@ -42,6 +48,22 @@ class CueFilters:
             if k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s):
                 return False
         verb = c.group("verb")
+        if verb and EXPECTED_BEFORE.search(f, max(0, s - 20), s):
+            return False  # "وينتظر أن يدعو …": an expected act
+        if verb and L.VERB_FORM[verb][0] == "راي" and re.match(r"\s*(?:اخر|مختلف|مغاير|اخري)(?!\w)", f[c.end() :]):
+            return False  # "كان له رأي آخر": the noun "opinion"
+        if verb and L.VERB_FORM[verb][0] == "زاد" and (c.group("pre") not in ("و", "ف") or not re.match(
+                r"\s*(?:[^\s،,.]+\s+){1,4}?(?:ب?ان(?:ه|ها|هم|نا)?|بالقول)(?!\S)|\s*(?:[^\s،,.]+\s+){0,3}[^\s،,.]+\s*:",
+                f[c.end() :])):
+            return False  # "وزاد الرويس أن …" adds; "وزادت الأسعار" rises
+        if verb == "نفي" and not c.group("pre") and re.search(r"(?<!\S)(?:في|وفي|معرض)\s+$", f[max(0, s - 8) : s]):
+            return False  # "في نفي للشائعات": the noun, inside the clause of another cue
+        if verb and L.VERB_FORM[verb][0] == "كذب" and (c.group("pre") not in ("و", "ف")
+                                                      or re.match(r"\s*(?:علي|على)\s", f[c.end() : c.end() + 6])):
+            return False  # "وكذبت الصحف …" denies; "كذبت على …" lies
+        if verb and L.VERB_FORM[verb][0] == "اتهم" and NEG_BEFORE_ANY.search(f, max(0, s - 5), s):
+            return False  # "ولا يتهم أي شخص": no accusation
+        verb = c.group("verb")
         if verb and (verb == "يذكر" or c.group("pre") + verb == "ويذكر") and re.match(r"\s*ان(?!\S)", f[c.end() :]):
             return False  # "ويذكر أن …": the journalist's aside, impersonal
         if verb and not c.group("pre") and f[max(0, s - 4) : s].split()[-1:] == ["من"]:
@@ -72,7 +94,8 @@ class CueFilters:
             # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
             lim = min(sb, c.end() + 260, *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
             if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS \
-                    and self._comp(c.end(), lim, quotes) is None and not WA_ANNA.search(self.f, c.end(), lim):
+                    and self._comp(c.end(), lim, quotes) is None and not WA_ANNA.search(self.f, c.end(), lim) \
+                    and not (L.VERB_FORM[v][0] == "نقل" and NAFY_NOUN.search(self.f, c.end(), lim)):
                 continue
             kept.append(c)
         return kept

@@ -24,6 +24,8 @@ _SOUND: list[tuple[str, str, str]] = [
     ("ندد", "ندد", "assessment"), ("تبني", "تبني", ""),
     ("اعتقد", "عتقد", "assessment"), ("تعهد", "تعهد", "prediction"), ("اجمع", "جمع", "assessment"),
     ("اسند", "سند", ""), ("مضي", "مضي", ""), ("اختتم", "ختتم", ""),
+    ("اجاب", "جيب", ""), ("كرر", "كرر", ""), ("انكر", "نكر", "denial"), ("كذب", "كذب", "denial"),
+    ("زاد", "زيد", ""),
 ]
 # irregular past/imperfect forms not produced by the generator
 _EXTRA_FORMS: dict[str, list[str]] = {
@@ -37,18 +39,20 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "اقر": ["اقرت", "اقروا", "يقر", "تقر"],
     "حث": ["حثت", "حثوا", "يحث", "تحث"],
     "مضي": ["مضت", "مضوا", "يمضي", "تمضي"],  # "ومضى قائلاً", "ومضت المصادر بالقول"
+    "زاد": ["زادت"],  # "وزاد الرويس أن …" (past only: يزيد is "exceeds"); see arabic_filters
+    "كذب": ["كذبت", "كذبوا"],  # past only: "يكذب على" is "lies to"; see arabic_filters
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
-_NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun "adopting", far more often
+_NOT_VERB_FORMS = ("تبين", "تبني", "كذب",  # كذب: "a lie" far more often; only وكذبت / وكذبوا  # "it turned out" / the verbal noun "adopting", far more often
                    "يجمع", "تجمع", "يجمعون", "يجمعان", "تجمعان")  # "collects" / "gathering": only أجمع (agreed)
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
                                   "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي", "اعتقد", "تعهد", "اجمع",
-                                  "اسند", "مضي", "اختتم"})
+                                  "اسند", "مضي", "اختتم", "اجاب", "كرر", "زاد"})
 # verbs that report speech only with بالقول / حديثه ("واختتم المصدر بالقول", "مختتماً حديثه بأن")
 QAWL_ONLY = frozenset({"مضي", "اختتم"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer
-BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع"})
+BARE_AMBIGUOUS = frozenset({"بين", "ذكر", "نقل", "طالب", "راي", "تابع", "كذب"})
 
 
 def _forms(past: str, imp: str) -> list[str]:
@@ -134,7 +138,7 @@ def trie_regex(words: list[str]) -> str:
 
 _VERB_ALT = trie_regex(list(VERB_FORM))
 _PART_ALT = trie_regex(list(PARTICIPLE_FORM))
-_PREP_ALT = r"علي\s+ما\s+(?:افاد|ذكر|قال|اعلن|اكد|اوضح)(?:ت|ه|وا)?|ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
+_PREP_ALT = r"علي\s+ما\s+(?:افاد|ذكر|قال|اعلن|اكد|اوضح)(?:ت|ه|وا)?|حسبما\s+(?:افاد|ذكر|قال|اعلن|اكد|اوضح|نقل|كشف)(?:ت|ه|وا)?|ب?حسب|وفق(?:ا)?(?:\s*لـ?|\s+ما\s+(?:ذكر|قال|اعلن|افاد)ه?ت?)?|طبقا\s*لـ?|نقلا\s+عن|استنادا\s+(?:الي|ل)"
 _CUE_BODY = (rf"(?P<pre>[وف]?(?:لكن\s+|قد\s+|كما\s+|ثم\s+)?)"
              rf"(?:(?P<verb>{_VERB_ALT})|(?P<part>{_PART_ALT})|(?P<prep>{_PREP_ALT}))(?!{_W})")
 CUE_RE = re.compile(rf"(?<!{_W}){_CUE_BODY}")
@@ -144,7 +148,7 @@ CUE_SCAN = re.compile(rf"[^\u0621-\u064A\w]{_CUE_BODY}")
 
 # what may introduce the content after the subject
 COMPLEMENTIZER_RE = re.compile(
-    rf"(?<!{_W})(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?ان(?:ه|ها|هم|هما|نا|ني|كم)?(?!{_W})"
+    rf"(?<![\w.])(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?ان(?:ه|ها|هم|هما|نا|ني|كم)?(?![\w.])"  # not "دي.إيه.إن"
     rf"|ب?ما\s+(?:وصفه|اسماه|سماه)(?!{_W})|بالقول(?!{_W})\s*:?)|:|«|“"
 )
 # content introduced directly by a preposition (كشف عن، أعرب عن، دعا إلى، طالب بـ)
@@ -178,7 +182,7 @@ SUBJECT_STOP = frozenset(
     يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها
     لـ لـ« لوكاله لصحيفه لقناه لموقع لفرانس لرويترز للصحفيين للصحافيين لوسائل لتلفزيون لاذاعه رفض فضل طلب
     عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم وفقا وفق بحسب حسب نقلا طبقا
-    البالغ البالغه""".split()
+    البالغ البالغه وهو وهي""".split()
 )
 DAY_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
+from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
 from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
@@ -24,6 +25,7 @@ from claimtrack.extract.claimant_words import tokens as tokens
 from claimtrack.extract.gazetteer import Entry, gazetteer
 from claimtrack.text import fold
 
+_NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
 _LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
 _APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
@@ -205,6 +207,8 @@ class Resolver:
             toks, words = toks[1:], words[1:]
         if words and words[0] in _HONORIFIC_PRONOUNS:
             return self._last_person()
+        if self._nationality_first(words):
+            toks, words = toks[1:], words[1:]  # "اعتبر الأردني الأمير علي …": a nationality before the name
         if not words or words[0] in _QUANT and words[0] not in _COLLECTIVE or words[0] in SUBJECT_STOP:
             return None
         gz = self.gaz.longest_prefix(words)
@@ -226,6 +230,9 @@ class Resolver:
                 if w0 in ROLE_WORDS and n < len(words) and (words[n] in FIRST_NAMES or words[n] in HONORIFICS):
                     n += (1 if words[n] in HONORIFICS else 0)
                     n += _name_len(words, n)
+            elif i == 0 and CONSTRUCT_PLURAL.match(w0) and len(words) > 1 and w0 not in FIRST_NAMES \
+                    and (words[1].startswith("ال") or words[1] in SOURCE_HEADS):
+                n = 1 + _np_len(words[1:])  # "أعلن متمردو حركة طالبان …"
             else:
                 n = i + _name_len(words, i)
                 known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
@@ -295,6 +302,12 @@ class Resolver:
             return None
         return self.parse_np(toks[1][0], upto, to_orig)
 
+    def _nationality_first(self, words: list[str]) -> bool:
+        """ "الأردني الأمير علي …": a nationality adjective before an honorific or a first name."""
+        return len(words) > 2 and bool(_NISBA_ADJ.match(words[0])) and words[0] not in ROLE_WORDS \
+            and words[0] not in HONORIFICS and words[0] not in SOURCE_HEADS \
+            and (words[1] in HONORIFICS or words[1] in FIRST_NAMES) and self.gaz.longest_prefix(words) is None
+
     def parse(self, start: int, end: int, to_orig) -> Speaker | None:
         """Parse the folded subject region [start, end) (between a verb and its content)."""
         f = self.f
@@ -329,11 +342,22 @@ class Resolver:
         name = title = desc = None
         for toks in parts:
             words = [f[a:b] for a, b in toks]
+            if self._nationality_first(words):
+                toks, words = toks[1:], words[1:]
             sur = lambda i, j, toks=toks: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
             gz = self.gaz.longest_prefix(words)
             if gz and gz[1] == len(words):
                 if name is None and title is None and desc is None:
                     return self.entity(gz[0], sur(0, gz[1]))
+                continue
+            k = next((j for j in range(1, len(words) - 1) if words[j].startswith("وال")
+                      and (words[j][1:] in HONORIFICS or words[j][1:] in ROLE_WORDS)
+                      and not words[j + 1].startswith("ال")), None)
+            if k is not None and name is None and _name_len(words, k + 1):  # "المستشار … والمحامي علي الغامدي"
+                return self.person(sur(k + 1, k + 1 + _name_len(words, k + 1)), sur(0, k + 1))
+            if CONSTRUCT_PLURAL.match(words[0]) and len(words) > 1 and words[0] not in FIRST_NAMES \
+                    and (words[1].startswith("ال") or words[1] in SOURCE_HEADS) and desc is None and name is None:
+                desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
                 continue
             i = 0
             while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
