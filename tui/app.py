@@ -100,6 +100,8 @@ class ClaimtrackApp(App[None]):
         # Everything alive now (modules, widgets, styles) lives as long as the app: keep it out of
         # the cyclic collector, whose full passes over it otherwise stall frames by 100 ms or more.
         gc.freeze()
+        # A TUI allocates many short-lived render objects: collect the young generation less often.
+        gc.set_threshold(20_000, 50, 50)
         self.load_analyst()
         if self.POLL_SECONDS:
             self.set_interval(self.POLL_SECONDS, self.poll_changes)
