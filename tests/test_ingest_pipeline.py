@@ -119,9 +119,9 @@ def test_saudinewsnet_day_end_to_end(sqlite_engine: Engine) -> None:
     """The whole SaudiNewsNet day, read in place, into the database: counts and sampled metadata."""
     import json
 
-    from conftest import shared_path
-
-    day = shared_path("corpus", "saudinewsnet", "2015-08-11.json")
+    day = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
+    if not day.exists():
+        pytest.skip(f"{day} not present")
     s = ingest(sqlite_engine, [str(day)], analyst="amal")
     items = json.loads(day.read_text(encoding="utf-8"))
     blank = [i for i, a in enumerate(items, 1) if not (a.get("content") or "").strip() and not (a.get("title") or "").strip()]
