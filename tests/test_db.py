@@ -136,3 +136,7 @@ def test_no_engine_at_import() -> None:
 
     assert not any(isinstance(v, Engine) for v in vars(mod).values())
     assert datetime.now(UTC)
+
+
+def test_head_constant_matches_alembic() -> None:
+    assert migrations.head_revision() == migrations.script_head()
