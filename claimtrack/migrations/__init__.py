@@ -6,6 +6,7 @@ command, the TUI's start) needs just the two revision strings.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,8 @@ HEAD = "0001"  # the newest revision in versions/; tests/test_db.py checks it ag
 def alembic_config(engine: Engine | None = None) -> Config:
     from alembic.config import Config
 
-    cfg = Config()
+    # Alembic's default stdout is bound when alembic is first imported; give the current one.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(HERE))
     if engine is not None:
         cfg.attributes["engine"] = engine
