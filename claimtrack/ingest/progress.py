@@ -23,7 +23,6 @@ def run_ingest(engine: Engine, paths: Sequence[str], *, analyst: str, opts: Inge
         TextColumn,
         TimeElapsedColumn,
     )
-    from rich.text import Text
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
@@ -31,8 +30,7 @@ def run_ingest(engine: Engine, paths: Sequence[str], *, analyst: str, opts: Inge
         task = progress.add_task("ingesting", total=None)
 
         def on_progress(origin: str, status: str) -> None:
+            # errors are listed, with their reasons, in the summary that follows
             progress.update(task, advance=1, description=f"{origin[-50:]} ({status})")
-            if status == "error":
-                console.print(Text(f"error: {origin}", style="red"))
 
         return ingest(engine, paths, analyst=analyst, opts=opts, on_progress=on_progress)
