@@ -17,7 +17,7 @@ MAX_TERMS = 12
 
 def _any_terms(session: Session, text: str) -> sa.ColumnElement[bool] | None:
     """Claims sharing at least one salient (long) folded term with `text`, via the full-text index."""
-    terms = sorted({t for t in search.tokens(text) if len(t) >= 4}, key=len, reverse=True)[:MAX_TERMS]
+    terms = sorted({t for t in search.tokens(text) if len(t) >= 4}, key=lambda t: (-len(t), t))[:MAX_TERMS]
     if not terms:
         return None
     if session.get_bind().dialect.name == "sqlite":
