@@ -17,8 +17,6 @@ from dateutil import parser as date_parser
 from claimtrack import db
 from claimtrack.config import ConfigError
 from claimtrack.context import Workspace
-from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Role, Stance, Verdict
-from claimtrack.queries import ClaimFilter
 from claimtrack.services import ClaimtrackError
 from claimtrack.workflow import WorkflowError
 
@@ -284,4 +282,4 @@ def ingest(
 from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers export, report, audit, analyst)
 from claimtrack import cli_claims as _cli_claims  # noqa: E402,F401  (registers the claim commands)
 
-__all__ = ["app", "main", "ClaimFilter", "ClaimKind", "ClaimState", "LinkRelation", "Role", "Stance", "Verdict"]
+__all__ = ["app", "main"]

@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from claimtrack import audit, workflow
@@ -510,7 +509,3 @@ def actor_kind(value: str | None) -> ActorKind:
         return ActorKind(value or "unknown")
     except ValueError:
         return ActorKind.unknown
-
-
-def count(session: Session, stmt: sa.Select[Any]) -> int:
-    return session.exec(select(func.count()).select_from(stmt.subquery())).one()  # type: ignore[call-overload]
