@@ -17,7 +17,8 @@ from sqlalchemy.engine import Engine
 from claimtrack import db, queries
 from claimtrack.ingest.pipeline import IngestOptions, ingest
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus,
+              pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared/eval absent")]
 
 
 def scorer():  # type: ignore[no-untyped-def]
