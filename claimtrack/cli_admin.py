@@ -165,8 +165,7 @@ def analyst_add(ctx: typer.Context, name: Annotated[str, typer.Argument(metavar=
                 role: Annotated[Role, typer.Option("--role", help="viewer, analyst, reviewer or admin.")] = Role.analyst) -> None:
     """Add an analyst (admins only, except for the very first)."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         row = services.add_analyst(session=s, by=me, handle=name, role=role)
         typer.echo(f"analyst {row.handle} ({row.role.value}) added")
 
@@ -184,8 +183,7 @@ def analyst_set_role(ctx: typer.Context, name: Annotated[str, typer.Argument(met
                      role: Annotated[Role, typer.Argument(metavar="ROLE")]) -> None:
     """Change an analyst's role (admins only)."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         services.set_role(session=s, by=me, handle=name, role=role)
         typer.echo(f"{name} is now {role.value}")
 

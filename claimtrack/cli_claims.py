@@ -141,9 +141,7 @@ def claim_set(
     if all(v is None for v in (state, verdict, rationale, assign, add_tag, remove_tag)):
         fail("nothing to change: give --state, --verdict, --rationale, --assign, --tag or --untag")
     w = ws(ctx)
-    engine = w.ready()
-    with db.atomic(engine) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         version = expect_version
         if verdict is not None:
             version = services.set_verdict(session=s, by=me, claim_id=claim_id, verdict=verdict, rationale=rationale,
@@ -169,8 +167,7 @@ def comment_cmd(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(meta
                 text: Annotated[str, typer.Argument(metavar="TEXT")]) -> None:
     """Add a comment to a claim."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         row = services.comment(session=s, by=me, claim_id=claim_id, body=text)
         typer.echo(f"comment {row.id} added to claim {claim_id}")
 
@@ -191,8 +188,7 @@ def evidence_add(
 ) -> None:
     """Attach evidence to a claim, graded with the Admiralty code (e.g. B2)."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         ev = services.add_evidence(session=s, by=me, claim_id=claim_id, stance=stance, url=url, file=file,
                                    document_id=document, note=note, reliability=reliability, credibility=credibility,
                                    excerpt=excerpt, title=title)
@@ -206,8 +202,7 @@ def link(ctx: typer.Context, source: Annotated[int, typer.Argument(metavar="ID")
          note: Annotated[str | None, typer.Option("--note", help="Why.")] = None) -> None:
     """Relate two claims: denies, contradicts, supports, repeats, duplicate_of, updates."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         row = services.link_claims(session=s, by=me, source_id=source, relation=relation, target_id=target, note=note)
         typer.echo(f"link {row.id}: claim {source} {relation.value} claim {target}")
 
@@ -217,8 +212,7 @@ def merge(ctx: typer.Context, keep: Annotated[int, typer.Argument(metavar="ID")]
           duplicate: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Merge the second claim into the first as a duplicate (reversible with unmerge)."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         services.merge(session=s, by=me, keep_id=keep, duplicate_id=duplicate)
         typer.echo(f"claim {duplicate} merged into claim {keep}")
 
@@ -227,8 +221,7 @@ def merge(ctx: typer.Context, keep: Annotated[int, typer.Argument(metavar="ID")]
 def unmerge(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Undo a merge: the claim returns to the queue."""
     w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with w.writer() as (s, me):
         services.unmerge(session=s, by=me, claim_id=claim_id)
         typer.echo(f"claim {claim_id} unmerged")
 

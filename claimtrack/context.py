@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from claimtrack import db, migrations
+from claimtrack import db, migrations, services
 from claimtrack.config import Settings, load_settings
+from claimtrack.models import Analyst
 from claimtrack.services import ClaimtrackError
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
@@ -86,3 +90,17 @@ class Workspace:
             f"the database {self.describe()} is at schema {current}, behind this claimtrack ({head}); "
             f"run `claimtrack db upgrade` (back it up first with `claimtrack db backup FILE`)"
         )
+
+
+    @contextmanager
+    def writer(self) -> Iterator[tuple[Session, Analyst]]:
+        """One write transaction as the current analyst.
+
+        The analyst is registered first, in a transaction of its own, so that a command the workflow
+        refuses still leaves the analyst known (an admin can then grant a role).
+        """
+        engine = self.ready()
+        with db.atomic(engine) as s:
+            services.ensure_analyst(session=s, handle=self.analyst)
+        with db.atomic(engine) as s:
+            yield s, services.get_analyst(session=s, handle=self.analyst)

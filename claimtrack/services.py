@@ -36,7 +36,7 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.search import search_text
-from claimtrack.workflow import WorkflowError
+from claimtrack.workflow import RoleError, WorkflowError
 
 
 class ClaimtrackError(Exception):
@@ -123,7 +123,7 @@ def ensure_analyst(*, session: Session, handle: str) -> Analyst:
 
 def add_analyst(*, session: Session, by: Analyst, handle: str, role: Role, display_name: str | None = None) -> Analyst:
     if by.role != Role.admin and session.exec(select(func.count()).select_from(Analyst)).one() > 0:
-        raise WorkflowError("only an admin can add analysts")
+        raise RoleError(role_refusal(session, by, RoleError("only an admin can add analysts", Role.admin)), Role.admin)
     if session.exec(select(Analyst).where(Analyst.handle == handle)).first():
         raise ClaimtrackError(f"analyst {handle!r} already exists; use `analyst set-role`")
     row = Analyst(handle=handle, role=role, display_name=display_name)
@@ -136,7 +136,7 @@ def add_analyst(*, session: Session, by: Analyst, handle: str, role: Role, displ
 
 def set_role(*, session: Session, by: Analyst, handle: str, role: Role) -> Analyst:
     if by.role != Role.admin:
-        raise WorkflowError("only an admin can change roles")
+        raise RoleError(role_refusal(session, by, RoleError("only an admin can change roles", Role.admin)), Role.admin)
     row = get_analyst(session=session, handle=handle)
     before = {"role": row.role}
     row.role = role
@@ -144,6 +144,20 @@ def set_role(*, session: Session, by: Analyst, handle: str, role: Role) -> Analy
     audit.record(session, analyst=by, entity="analyst", entity_id=row.id, action="set_role",
                  before=before, after={"role": role})
     return row
+
+
+def role_refusal(session: Session, by: Analyst, exc: RoleError) -> str:
+    """The refusal with its way forward: which admins can grant the needed role, and the command."""
+    admins = session.exec(select(Analyst.handle).where(Analyst.role == Role.admin).order_by(Analyst.handle)).all()
+    who = f"an admin ({', '.join(admins)})" if admins else "an admin"
+    return f"{exc}; {who} can run `claimtrack analyst set-role {by.handle} {exc.needed.value}`"
+
+
+def _check_can_edit(session: Session, by: Analyst) -> None:
+    try:
+        workflow.check_can_edit(by.role)
+    except RoleError as exc:
+        raise RoleError(role_refusal(session, by, exc), exc.needed) from None
 
 
 def list_analysts(*, session: Session) -> Sequence[Analyst]:
@@ -249,11 +263,14 @@ def set_state(
 ) -> Claim:
     """Move a claim through the workflow; the rules of workflow.py decide."""
     claim = _locked(session, claim_id, expected_version)
-    workflow.check_transition(
-        claim.state, state, role=by.role, analyst_id=by.id, investigator_id=claim.investigator_id,
-        verdict=claim.verdict, rationale=claim.rationale,
-        evidence_count=evidence_count(session=session, claim_id=claim_id), comment=comment,
-    )
+    try:
+        workflow.check_transition(
+            claim.state, state, role=by.role, analyst_id=by.id, investigator_id=claim.investigator_id,
+            verdict=claim.verdict, rationale=claim.rationale,
+            evidence_count=evidence_count(session=session, claim_id=claim_id), comment=comment,
+        )
+    except RoleError as exc:
+        raise RoleError(role_refusal(session, by, exc), exc.needed) from None
     before = claim_snapshot(claim)
     if state == ClaimState.investigating and claim.investigator_id is None:
         claim.investigator_id = by.id
@@ -279,7 +296,7 @@ def set_verdict(
     expected_version: int | None = None,
 ) -> Claim:
     """Record a verdict and its rationale; the analyst becomes the claim's investigator."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     claim = _locked(session, claim_id, expected_version)
     if claim.state in (ClaimState.published, ClaimState.in_review):
         raise WorkflowError(f"the claim is {claim.state.value}; reopen it (or reject the review) to change the verdict")
@@ -297,7 +314,7 @@ def set_verdict(
 
 def set_rationale(*, session: Session, by: Analyst, claim_id: int, rationale: str,
                   expected_version: int | None = None) -> Claim:
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     claim = _locked(session, claim_id, expected_version)
     before = claim_snapshot(claim)
     claim.rationale = rationale
@@ -310,7 +327,7 @@ def set_rationale(*, session: Session, by: Analyst, claim_id: int, rationale: st
 def assign(*, session: Session, by: Analyst, claim_id: int, assignee: str | None,
            expected_version: int | None = None) -> Claim:
     """Assign a claim to an analyst (None or "" unassigns)."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     claim = _locked(session, claim_id, expected_version)
     target = get_analyst(session=session, handle=assignee) if assignee else None
     before = claim_snapshot(claim)
@@ -323,7 +340,7 @@ def assign(*, session: Session, by: Analyst, claim_id: int, assignee: str | None
 
 def set_tags(*, session: Session, by: Analyst, claim_id: int, add: Sequence[str] = (), remove: Sequence[str] = (),
              expected_version: int | None = None) -> Claim:
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     claim = _locked(session, claim_id, expected_version)
     before = claim_snapshot(claim)
     tags = [t for t in claim.tags if t not in set(remove)]
@@ -337,7 +354,7 @@ def set_tags(*, session: Session, by: Analyst, claim_id: int, add: Sequence[str]
 
 def comment(*, session: Session, by: Analyst, claim_id: int, body: str) -> Comment:
     if by.role == Role.viewer:
-        raise WorkflowError("a viewer cannot comment; ask an admin for the analyst role")
+        raise RoleError(role_refusal(session, by, RoleError("a viewer cannot comment", Role.analyst)), Role.analyst)
     if not body.strip():
         raise ClaimtrackError("the comment is empty")
     get_claim(session=session, claim_id=claim_id)
@@ -377,7 +394,7 @@ def add_evidence(
     kind: EvidenceKind | None = None,
 ) -> Evidence:
     """Attach a source to a claim with a stance and Admiralty grades (reliability A-F, credibility 1-6)."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     sources = [x for x in (url, file, document_id, note) if x not in (None, "")]
     if len(sources) != 1:
         raise ClaimtrackError("give exactly one of --url, --file, --document or --note")
@@ -438,7 +455,7 @@ def link_claims(
 ) -> ClaimLink:
     """Relate two claims (source RELATION target); an existing identical link is returned as is."""
     if by is not None:
-        workflow.check_can_edit(by.role)
+        _check_can_edit(session, by)
     if source_id == target_id:
         raise ClaimtrackError("a claim cannot be linked to itself")
     get_claim(session=session, claim_id=source_id)
@@ -458,7 +475,7 @@ def link_claims(
 
 
 def unlink(*, session: Session, by: Analyst, link_id: int) -> None:
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     row = session.get(ClaimLink, link_id)
     if row is None:
         raise NotFoundError(f"no link with id {link_id}")
@@ -471,7 +488,7 @@ def unlink(*, session: Session, by: Analyst, link_id: int) -> None:
 
 def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> Claim:
     """Mark `duplicate_id` as a duplicate of `keep_id` and hide it from the queue. Reversible with unmerge."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     keep = get_claim(session=session, claim_id=keep_id)
     if keep.merged_into_id is not None:
         raise ClaimtrackError(f"claim {keep_id} is itself merged into {keep.merged_into_id}; merge into that one")
@@ -488,7 +505,7 @@ def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> 
 
 
 def unmerge(*, session: Session, by: Analyst, claim_id: int) -> Claim:
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     dup = _locked(session, claim_id, None)
     if dup.merged_into_id is None:
         raise ClaimtrackError(f"claim {claim_id} is not merged")

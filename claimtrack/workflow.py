@@ -37,9 +37,17 @@ class WorkflowError(Exception):
     """A change the workflow rules refuse; the message tells the analyst why and what to do."""
 
 
+class RoleError(WorkflowError):
+    """Refused because of the analyst's role; `needed` is the role that would allow it."""
+
+    def __init__(self, message: str, needed: Role) -> None:
+        super().__init__(message)
+        self.needed = needed
+
+
 def check_can_edit(role: Role) -> None:
     if role not in EDIT_ROLES:
-        raise WorkflowError(f"a {role.value} cannot change claims; ask an admin for the analyst role")
+        raise RoleError(f"a {role.value} cannot change claims", Role.analyst)
 
 
 def check_transition(
@@ -70,9 +78,11 @@ def check_transition(
         check_verdict_evidence(verdict, evidence_count)
     if target == S.published:
         if role not in PUBLISH_ROLES:
-            raise WorkflowError("only a reviewer or an admin can publish")
+            raise RoleError("only a reviewer or an admin can publish", Role.reviewer)
         if investigator_id is not None and analyst_id == investigator_id:
-            raise WorkflowError("four-eyes rule: you cannot publish your own verdict; another reviewer must")
+            raise WorkflowError(
+                "four-eyes rule: you cannot publish your own verdict; another reviewer or admin must publish it"
+            )
     if current == S.in_review and target == S.investigating and not (comment or "").strip():
         raise WorkflowError("rejecting a review needs a comment saying what to fix")
 
