@@ -10,26 +10,25 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import FIXED_NOW, UPDATE_GOLDENS_ENV, make_sample
 from sqlalchemy.engine import Engine
 
-from claimtrack import db, migrations, services
-from claimtrack.models import ClaimKind, Document, set_clock
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FIXED_NOW = datetime(2023, 9, 1, 10, 0, tzinfo=UTC)
+from claimtrack import db, migrations
+from claimtrack.models import set_clock
 
 
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared; skips the test when the shared folder is absent."""
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} not present")
-    return p
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="write golden files instead of comparing with them (review the diff before committing)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-goldens"):
+        os.environ[UPDATE_GOLDENS_ENV] = "1"
 
 
 @pytest.fixture
@@ -145,60 +144,6 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 
 # --- sample data ---------------------------------------------------------------------------------
-
-AR_TEXT = (
-    "الوزير: الاقتصاد ينمو بسرعة\n"
-    "قال وزير المالية سامي الحربي إن الاقتصاد نما بنسبة ٣٪ العام الماضي.\n"
-    "ونفت المعارضة الأرقام الرسمية بشأن النمو.\n"
-)
-EN_TEXT = (
-    "Minister says economy grows\n"
-    "Finance minister Sam Harbi said the economy grew 3% last year. "
-    "The opposition denied the official growth figures [bold]really[/].\n"
-)
-
-
-def make_sample(engine: Engine) -> dict[str, int]:
-    """Two documents (Arabic, English) with claims, a denial link and analysts; returns ids by name."""
-    from claimtrack.extract.base import ActorRef, ExtractedClaim, PartialDate
-    from claimtrack.ingest.base import RawDocument
-    from claimtrack.ingest.pipeline import ActorCache, IngestOptions, store_document
-
-    ids: dict[str, int] = {}
-    with db.atomic(engine) as s:
-        admin = services.ensure_analyst(session=s, handle="amal")  # first analyst: admin
-        services.add_analyst(session=s, by=admin, handle="omar", role=services.Role.analyst)
-        services.add_analyst(session=s, by=admin, handle="rana", role=services.Role.reviewer)
-        actors = ActorCache()
-        gov = ActorRef("Ministry of Finance", kind="government", name_ar="وزارة المالية", name_en="Ministry of Finance")
-        minister_ar = ActorRef("Sami al-Harbi", kind="person", name_ar="سامي الحربي", name_en="Sami al-Harbi",
-                               title="وزير المالية", affiliation=gov)
-        opposition = ActorRef("Opposition", kind="organisation", name_ar="المعارضة", name_en="Opposition")
-        for key, text, lang, minister in (("ar", AR_TEXT, "ar", minister_ar), ("en", EN_TEXT, "en", minister_ar)):
-            q1 = "الاقتصاد نما بنسبة ٣٪ العام الماضي" if lang == "ar" else "the economy grew 3% last year"
-            q2 = "الأرقام الرسمية بشأن النمو" if lang == "ar" else "the official growth figures [bold]really[/]"
-            s1, s2 = text.index(q1), text.index(q2)
-            claims = [
-                ExtractedClaim(quote=q1, start=s1, end=s1 + len(q1), claimant=minister, claimant_surface="سامي الحربي",
-                               kind="statement", text=q1, cue="قال" if lang == "ar" else "said", language=lang,
-                               event_date=PartialDate("2022", "year"), checkworthiness=0.8),
-                ExtractedClaim(quote=q2, start=s2, end=s2 + len(q2), claimant=opposition, claimant_surface="المعارضة",
-                               kind="denial", text=q2, cue="نفت" if lang == "ar" else "denied", language=lang,
-                               denies=[0], link_evidence={0: {"shared_terms": ["النمو"]}}, checkworthiness=0.4),
-            ]
-            raw = RawDocument(text=text, origin=f"sample-{key}.txt", origin_name=f"sample-{key}.txt",
-                              source_format="txt", title=text.splitlines()[0], language=lang,
-                              published=date(2023, 8, 31), published_precision="day", outlet="Sample News")
-            ids[f"doc_{key}"], _ = store_document(s, raw, f"{key:0>64}", claims, analyst=admin, actors=actors,
-                                                  opts=IngestOptions())
-        s.flush()
-        rows = s.exec(__import__("sqlmodel").select(services.Claim).order_by(services.Claim.id)).all()
-        ids.update({"ar_statement": rows[0].id, "ar_denial": rows[1].id, "en_statement": rows[2].id,
-                    "en_denial": rows[3].id})
-        assert rows[1].kind == ClaimKind.denial
-        assert s.get(Document, ids["doc_ar"]) is not None
-    return ids
-
 
 @pytest.fixture
 def sample(engine: Engine) -> dict[str, int]:

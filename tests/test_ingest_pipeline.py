@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import require
 from sqlalchemy.engine import Engine
 from sqlmodel import func, select
 
@@ -118,8 +119,7 @@ def test_saudinewsnet_day_end_to_end(sqlite_engine: Engine) -> None:
     import json
 
     day = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
-    if not day.exists():
-        pytest.skip(f"{day} not present")
+    require(day.exists(), f"{day} not present")
     s = ingest(sqlite_engine, [str(day)], analyst="amal")
     items = json.loads(day.read_text(encoding="utf-8"))
     blank = [i for i, a in enumerate(items, 1) if not (a.get("content") or "").strip() and not (a.get("title") or "").strip()]

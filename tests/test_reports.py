@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXED_NOW, make_sample
+from helpers import FIXED_NOW, make_sample
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, services
