@@ -15,6 +15,7 @@ import typer.core
 from dateutil import parser as date_parser
 
 from claimtrack import db
+from claimtrack.cli_help import PlainHelpGroup, UsageError, usage_message
 from claimtrack.config import ConfigError
 from claimtrack.context import Workspace
 from claimtrack.services import ClaimtrackError
@@ -23,7 +24,7 @@ from claimtrack.workflow import WorkflowError
 USER_ERRORS = (ClaimtrackError, WorkflowError, ConfigError)
 
 
-class ErrorHandlingGroup(typer.core.TyperGroup):
+class ErrorHandlingGroup(PlainHelpGroup):
     """Turns user errors and database errors into one line on stderr and exit code 1."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -32,6 +33,9 @@ class ErrorHandlingGroup(typer.core.TyperGroup):
         except USER_ERRORS as exc:
             typer.echo(f"claimtrack: error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except UsageError as exc:
+            typer.echo(f"claimtrack: error: {usage_message(exc)}", err=True)
+            raise typer.Exit(2) from None
         except sa.exc.OperationalError as exc:
             typer.echo(f"claimtrack: database error: {str(exc.orig).splitlines()[0]}", err=True)
             raise typer.Exit(1) from None
@@ -45,11 +49,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-db_app = typer.Typer(help="Create, upgrade, check and back up the database.", rich_markup_mode=None)
-claim_app = typer.Typer(help="Change a claim: state, verdict, rationale, assignee, tags.", rich_markup_mode=None)
-evidence_app = typer.Typer(help="Attach evidence to claims.", rich_markup_mode=None)
-audit_app = typer.Typer(help="The hash-chained audit log.", rich_markup_mode=None)
-analyst_app = typer.Typer(help="Analysts and their roles.", rich_markup_mode=None)
+db_app = typer.Typer(cls=PlainHelpGroup, help="Create, upgrade, check and back up the database.", rich_markup_mode=None)
+claim_app = typer.Typer(cls=PlainHelpGroup, help="Change a claim: state, verdict, rationale, assignee, tags.", rich_markup_mode=None)
+evidence_app = typer.Typer(cls=PlainHelpGroup, help="Attach evidence to claims.", rich_markup_mode=None)
+audit_app = typer.Typer(cls=PlainHelpGroup, help="The hash-chained audit log.", rich_markup_mode=None)
+analyst_app = typer.Typer(cls=PlainHelpGroup, help="Analysts and their roles.", rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 app.add_typer(claim_app, name="claim")
 app.add_typer(evidence_app, name="evidence")
@@ -275,8 +279,20 @@ def ingest(
             typer.echo(f"error: {err}", err=True)
         typer.echo(f"{summary.added} added, {summary.duplicates} already present, {summary.claims} claims, "
                    f"{summary.links} links, {len(summary.errors)} errors ({summary.seconds:.1f}s)")
+        if summary.skipped:
+            typer.echo(skipped_line(summary.skipped))
     if summary.errors:
         raise typer.Exit(1)
+
+
+def skipped_line(skipped: list[dict[str, str]]) -> str:
+    """One line saying how many files a folder ingest skipped, and why (the first few named)."""
+    reasons: dict[str, list[str]] = {}
+    for item in skipped:
+        reasons.setdefault(item["reason"].split(" (")[0], []).append(Path(item["origin"]).name)
+    parts = [f"{len(names)} {reason}: {', '.join(names[:3])}{', …' if len(names) > 3 else ''}"
+             for reason, names in reasons.items()]
+    return f"skipped {len(skipped)} file(s): " + "; ".join(parts) + " (--json lists them)"
 
 
 from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers export, report, audit, analyst)

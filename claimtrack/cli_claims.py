@@ -14,6 +14,7 @@ from claimtrack import db, queries, services
 from claimtrack.cli import app, claim_app, emit_json, evidence_app, fail, parse_date, ws
 from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Stance, Verdict
 from claimtrack.queries import ClaimFilter
+from claimtrack.text import shorten
 
 
 def filter_from(state: ClaimState | None, verdict: Verdict | None, kind: ClaimKind | None, claimant: str | None,
@@ -106,7 +107,7 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
         out("Links:")
         for lv in d.links:
             rel = lv.link.relation.value if lv.outgoing else f"{lv.link.relation.value} (incoming)"
-            out(f"  {rel} claim {lv.other.id} ({lv.other_claimant or '?'}): {lv.other.text[:100]}  [{lv.link.origin.value}]")
+            out(f"  {rel} claim {lv.other.id} ({lv.other_claimant or '?'}): {shorten(lv.other.text, 100)}  [{lv.link.origin.value}]")
     if d.evidence:
         out("Evidence:")
         for ev in d.evidence:
@@ -241,8 +242,8 @@ def suggestions(ctx: typer.Context,
     for p in pairs:
         typer.echo(f"{p.score:.2f}  claim {p.keep_id} ~ claim {p.duplicate_id}  ({p.claimant})  "
                    f"`claimtrack merge {p.keep_id} {p.duplicate_id}`")
-        typer.echo(f"      {p.keep_text[:90]}")
-        typer.echo(f"      {p.duplicate_text[:90]}")
+        typer.echo(f"      {shorten(p.keep_text, 90)}")
+        typer.echo(f"      {shorten(p.duplicate_text, 90)}")
 
 
 @app.command()
@@ -255,7 +256,7 @@ def timeline(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar
     for a in d.appearances:
         when = a.appearance.stated_on or (a.document.published.isoformat() if a.document.published else "")
         items.append((when, f"said by {a.appearance.claimant_surface or a.claimant} in {a.outlet or 'document'} "
-                            f"{a.document.id}: «{a.appearance.quote[:80]}»"))
+                            f"{a.document.id}: «{shorten(a.appearance.quote, 80)}»"))
     for ev in d.events:
         items.append((ev.at.strftime("%Y-%m-%d %H:%M"), f"{ev.analyst_handle or 'system'} {ev.action}"
                       + (f" — {ev.rationale}" if ev.rationale else "")))

@@ -49,8 +49,20 @@ class Workspace:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            self._check_folder()
             self._engine = db.make_engine(self.target)
         return self._engine
+
+    def _check_folder(self) -> None:
+        """A SQLite path whose folder is missing is a mistake, except for the default ./data/ folder."""
+        if self.is_default or db.is_url(self.target) or self.target == ":memory:":
+            return
+        folder = Path(self.target).expanduser().parent
+        if not folder.is_dir():
+            raise ClaimtrackError(
+                f"the folder {folder} does not exist, so the database {self.target} cannot be created there; "
+                "create the folder first or give another --db path"
+            )
 
     @property
     def raw_dir(self) -> Path:

@@ -155,3 +155,14 @@ def strip_outlet_prefix(text: str) -> str:
             lines[i] = _OUTLET_PREFIX.sub(r"\1", lines[i], count=1)
             break
     return "\n".join(lines)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, at most `width` characters, cut between words and ended with … when cut."""
+    import textwrap
+
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = textwrap.shorten(flat, width=width, placeholder=" …")
+    return cut if cut != "…" and cut.strip() != "…" else flat[: width - 1] + "…"

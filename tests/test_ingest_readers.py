@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.ingest.base import IngestError, RawDocument
+from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
 from claimtrack.ingest.dates import parse_date
 from claimtrack.ingest.frontmatter import split_front_matter
 from claimtrack.ingest.plaintext import split_outlet_prefix
@@ -269,8 +269,11 @@ def test_batch_goes_on_after_errors(tmp_path: Path) -> None:
 
 def test_folder_recursive_sorted_skips_hidden() -> None:
     items = read(FIX / "folder")
-    assert [i.origin_name for i in items] == ["a.txt", "b.md"]  # type: ignore[union-attr]
-    assert all(isinstance(i, RawDocument) for i in items)
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [i.origin_name for i in docs] == ["a.txt", "b.md"]
+    skipped = [i for i in items if isinstance(i, IngestSkip)]
+    assert skipped and all(i.reason == "hidden" for i in skipped)
+    assert len(docs) + len(skipped) == len(items)
 
 
 def test_iter_documents_is_lazy(tmp_path: Path) -> None:

@@ -16,6 +16,14 @@ class IngestError(Exception):
         self.reason = reason
 
 
+@dataclass(frozen=True, slots=True)
+class IngestSkip:
+    """A file in a folder that ingest left alone on purpose (hidden, or not an article format)."""
+
+    origin: str
+    reason: str
+
+
 @dataclass(slots=True)
 class RawDocument:
     """One article as a reader found it, before it is stored.

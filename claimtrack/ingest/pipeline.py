@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from claimtrack import audit, search
 from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
-from claimtrack.ingest.base import IngestError, RawDocument
+from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
 from claimtrack.models import (
     Actor,
     Analyst,
@@ -64,6 +64,7 @@ class IngestSummary:
     claims: int = 0
     links: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "extract": 0.0, "database": 0.0})
     seconds: float = 0.0
@@ -71,7 +72,7 @@ class IngestSummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added, "duplicates": self.duplicates, "claims": self.claims, "links": self.links,
-            "errors": self.errors, "seconds": round(self.seconds, 3),
+            "errors": self.errors, "skipped": self.skipped, "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()}, "documents": self.documents,
         }
 
@@ -309,6 +310,9 @@ def ingest(
         summary.timings["parse"] += time.perf_counter() - t0
         if item is None:
             break
+        if isinstance(item, IngestSkip):
+            summary.skipped.append({"origin": item.origin, "reason": item.reason})
+            continue
         if isinstance(item, IngestError):
             summary.errors.append(str(item))
             _report(on_progress, item.origin, "error")

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from claimtrack.ingest.base import IngestError, RawDocument
+from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
 from claimtrack.ingest.common import ReaderOutput, base_name
 from claimtrack.ingest.encoding import declared_charset, decode_bytes
 from claimtrack.ingest.feedreader import looks_like_feed, read_feed
@@ -28,6 +28,7 @@ _EXT_FORMAT = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }  # fmt: skip
+ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom")
 
 
 def sniff_format(text: str, ext: str) -> str:
@@ -67,19 +68,27 @@ def _json_parses(text: str) -> bool:
     return True
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Files under a folder, recursively, sorted by name at each level; hidden files and folders skipped."""
+def iter_files(root: Path) -> Iterator[Path | IngestSkip]:
+    """Files under a folder, recursively, sorted by name at each level.
+
+    Hidden entries, and files whose extension is not an article format ingest knows, are yielded as
+    IngestSkip with the reason, so the summary can say what was left out.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
         if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
+            yield IngestSkip(entry.path, "hidden")
+        elif entry.is_dir(follow_symlinks=False):
             yield from iter_files(Path(entry.path))
-        elif entry.is_file():
+        elif not entry.is_file():
+            continue
+        elif os.path.splitext(entry.name)[1].lower() in _EXT_FORMAT:
             yield Path(entry.path)
+        else:
+            yield IngestSkip(entry.path, "not an article format (" + ", ".join(ARTICLE_EXTENSIONS) + ")")
 
 
 def read_path(path: str | Path, *, max_bytes: int = 20_000_000) -> ReaderOutput:
@@ -144,11 +153,11 @@ def iter_documents(
     max_bytes: int = 20_000_000,
     urls_file: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-) -> Iterator[RawDocument | IngestError]:
+) -> Iterator[RawDocument | IngestError | IngestSkip]:
     """Yield one RawDocument per article (or an IngestError per failure), lazily, in the order given.
 
-    `paths` holds files, folders (walked recursively, sorted, hidden entries skipped) and
-    http(s) URLs; `urls_file` names a file with one URL per line (# comments allowed).
+    `paths` holds files, folders (walked recursively, sorted; hidden entries and files that are not an
+    article format are skipped, as IngestSkip) and http(s) URLs; a file named explicitly is always tried; `urls_file` names a file with one URL per line (# comments allowed).
     """
     for item in paths:
         if is_url(item):
@@ -157,7 +166,10 @@ def iter_documents(
         path = Path(item)
         if path.is_dir():
             for file in iter_files(path):
-                yield from read_path(file, max_bytes=max_bytes)
+                if isinstance(file, IngestSkip):
+                    yield file
+                else:
+                    yield from read_path(file, max_bytes=max_bytes)
         elif path.exists():
             yield from read_path(path, max_bytes=max_bytes)
         else:
