@@ -1,6 +1,7 @@
 """Reports and exports: golden files for every format in both languages, escaping, ClaimReview rules.
 
-Regenerate the golden files with UPDATE_GOLDEN=1 (then review the diff).
+A missing golden file fails. Regenerate them with CLAIMTRACK_UPDATE_GOLDENS=1 (or `--update-goldens`, which
+sets it), then review the diff and commit it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from claimtrack.reports.render import md_escape, safe_url
 from claimtrack.reports.tabular import neutralise
 
 GOLDEN = Path(__file__).parent / "golden" / "reports"
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+UPDATE_VAR = "CLAIMTRACK_UPDATE_GOLDENS"
 
 SCRIPT = '<script>document.title="pwned";document.body.innerHTML="pwned"</script>'
 IMG = '"><img src=x onerror="document.title=\'pwned\'">'
@@ -83,16 +85,23 @@ def built(engine: Engine, fixed_clock: datetime) -> tuple[Engine, dict[str, int]
     return engine, build(engine)
 
 
+def updating_goldens() -> bool:
+    return os.environ.get(UPDATE_VAR) == "1"
+
+
 def check_golden(name: str, actual: str) -> None:
+    """`actual` must equal tests/golden/reports/NAME; only an update run (CLAIMTRACK_UPDATE_GOLDENS=1)
+    writes the file, and then the test is skipped rather than passed (nothing was checked)."""
     path = GOLDEN / name
-    if UPDATE or not path.exists():
-        if not UPDATE and os.environ.get("CI"):
-            pytest.fail(f"golden file {path} is missing; run with UPDATE_GOLDEN=1 and commit it")
+    if updating_goldens():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8", newline="")
-        return
+        pytest.skip(f"wrote {path}; review the diff and commit it")
+    if not path.exists():
+        pytest.fail(f"golden file {path} is missing; run the tests with {UPDATE_VAR}=1 (or --update-goldens), "
+                    "review it and commit it")
     expected = path.read_bytes().decode("utf-8")
-    assert actual == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 regenerates it)"
+    assert actual == expected, f"{name} differs from the golden file ({UPDATE_VAR}=1 regenerates it)"
 
 
 def report(engine: Engine, **kw: Any) -> Any:
@@ -222,7 +231,7 @@ def test_arabic_labels_are_arabic(built: tuple[Engine, dict[str, int]]) -> None:
     assert '<html lang="ar" dir="rtl">' in html
     for label in ("تقرير التحقق", "مواضع الظهور", "أول ظهور", "الأدلة", "موثوقية المصدر", "مصداقية المعلومة",
                   "موثوق عادةً", "صحيحة على الأرجح", "الحكم", "خاطئ", "المحقق", "المراجع", "السجل الزمني",
-                  "الادعاء المنفي"):
+                  "هذا الادعاء منفيّ في"):
         assert label in html, label
     assert "Noto Naskh Arabic" in html and 'dir="auto"' in html and "<bdi>" in html
 
@@ -396,3 +405,141 @@ def test_write_report_to_text_and_binary_files(built: tuple[Engine, dict[str, in
     with db.session(engine) as s, (tmp_path / "r.md").open("w", encoding="utf-8") as fh:
         write_report(session=s, filt=None, claim_id=ids["ar_statement"], fmt="md", out=fh, now=FIXED_NOW)
     assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Verification report #")
+
+
+# --- Markdown structure, goldens, quotation marks --------------------------------------------------
+
+
+def md_outline(md: str) -> tuple[list[tuple[int, str]], list[tuple[bool, list[str]]], int]:
+    """(headings as (level, text), lists as (ordered, [item text]), table count), parsed by markdown-it-py."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    headings: list[tuple[int, str]] = []
+    lists: list[tuple[bool, list[str]]] = []
+    open_lists: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open":
+            headings.append((int(t.tag[1]), tokens[i + 1].content))
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append((t.type == "ordered_list_open", []))
+            open_lists.append(lists[-1][1])
+        elif t.type in ("bullet_list_close", "ordered_list_close"):
+            open_lists.pop()
+        elif t.type == "list_item_open":
+            inline = next(x for x in tokens[i + 1:] if x.type == "inline")
+            open_lists[-1].append(inline.content)
+    return headings, lists, sum(t.type == "table_open" for t in tokens)
+
+
+def bold_label(item: str) -> str:
+    """`**Claimant:** Sami` -> `Claimant` (the label of a fact line)."""
+    m = re.match(r"\*\*(.+?):\*\*", item)
+    return m.group(1) if m else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_markdown_claim_report_structure(built: tuple[Engine, dict[str, int]], tmp_path: Path, lang: str) -> None:
+    from claimtrack.reports.labels import labels
+
+    engine, ids = built
+    L = labels(lang)
+    cid = ids["ar_statement"]
+    md = report(engine, claim_id=cid, fmt="md", lang=lang, settings=settings(tmp_path))
+    data = json.loads(report(engine, claim_id=cid, fmt="json", lang=lang))["claims"][0]
+    headings, lists, tables = md_outline(md)
+    assert headings == [
+        (1, f"{L['report_title']} #{cid}"),
+        (2, f"{L['claim']} #{cid} · {L['kinds']['statement']} · {L['verdicts']['false']} · {L['states']['published']}"),
+        *[(3, L[k]) for k in ("appearances", "denials", "evidence", "verdict", "comments", "timeline")],
+    ]
+    bullets = [items for ordered, items in lists if not ordered]
+    facts, denied_by, verdict_facts, comments = bullets
+    assert [bold_label(i) for i in facts] == [L["claimant"], L["affiliation"], L["event_date"], L["first_seen"]]
+    assert [bold_label(i) for i in verdict_facts] == [L["investigator"], L["reviewer"], L["published_at"],
+                                                       L["updated_at"]]
+    assert not [i for i in facts + verdict_facts if "- **" in i or "\n" in i]  # one fact per item, one line
+    assert denied_by == [f"#{lk['claim']['id']} {lk['claim']['text']} ({lk['claim']['claimant']})"
+                         for lk in data["links"] if lk["relation"] == "denies"]
+    assert len(comments) == len(data["comments"]) == 1
+    (timeline,) = [items for ordered, items in lists if ordered]
+    assert len(timeline) == len(data["events"]) == 7
+    assert all(item.startswith("2023-09-01 10:00 · ") for item in timeline)
+    assert tables == 2  # appearances and evidence
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_markdown_dossier_structure(built: tuple[Engine, dict[str, int]], lang: str) -> None:
+    from claimtrack.reports.labels import labels
+
+    engine, _ = built
+    L = labels(lang)
+    md = report(engine, fmt="md", lang=lang)
+    doc = json.loads(report(engine, fmt="json", lang=lang))
+    headings, lists, _ = md_outline(md)
+    assert headings[0] == (1, L["dossier_title"])
+    claim_headings = [text for level, text in headings if level == 2 and text.startswith(L["claim"] + " #")]
+    assert [int(t.split("#")[1].split()[0]) for t in claim_headings] == [c["id"] for c in doc["claims"]]
+    claimants = lists[0][1]
+    assert claimants == [f"{a['name']}: {a['claims']}" for a in doc["summary"]["claimants"]]
+    fact_lists = [items for ordered, items in lists if items and bold_label(items[0]) == L["claimant"]]
+    assert len(fact_lists) == len(doc["claims"])
+    for items in fact_lists:
+        assert bold_label(items[1]) == L["affiliation"] and all(i.count("**") == 2 for i in items)
+
+
+def test_every_golden_file_is_checked_and_none_says_none() -> None:
+    """No golden file, in any format, contains the word None (a Python None leaking into a report)."""
+    expected = {f"{scope}-{lang}.{fmt}" for scope in ("claim", "dossier") for lang in ("en", "ar")
+                for fmt in ("md", "html", "json", "csv")}
+    expected |= {"claim-en.pdf.txt", "claim-ar.pdf.txt", "export.json", "export.csv", "export.claimreview.json"}
+    files = {p.name: p for p in GOLDEN.iterdir()}
+    assert set(files) == expected, "a golden file is missing or no longer checked by any test"
+    leaks = {name: n for name, p in files.items() if (n := len(re.findall(r"\bNone\b", p.read_text("utf-8"))))}
+    assert leaks == {}
+
+
+def test_missing_golden_fails_unless_updating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "GOLDEN", tmp_path)
+    monkeypatch.delenv(UPDATE_VAR, raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        check_golden("new.md", "text")
+    assert not (tmp_path / "new.md").exists()
+    monkeypatch.setenv(UPDATE_VAR, "1")
+    with pytest.raises(pytest.skip.Exception):
+        check_golden("new.md", "text")
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == "text"
+    monkeypatch.delenv(UPDATE_VAR)
+    check_golden("new.md", "text")
+    with pytest.raises(AssertionError):
+        check_golden("new.md", "other")
+
+
+@pytest.mark.parametrize("quote, shown", [
+    ("plain words", "«plain words»"),
+    ("«already quoted»", "«already quoted»"),
+    ("«already quoted».", "«already quoted»."),
+    ("«cut before its closing mark.", "«cut before its closing mark.»"),
+    ("cut after its opening mark».", "«cut after its opening mark»."),
+    ("«inner» then more words", '"«inner» then more words"'),
+    ("words then «inner»", '"words then «inner»"'),
+    ('"straight quotes"', '"straight quotes"'),
+    ('he said "yes"', '«he said "yes"»'),
+    ("قال «نشعر بالقلق» أمس", "«قال «نشعر بالقلق» أمس»"),
+    ("  ", ""),
+])
+def test_quotation_marks_are_never_doubled(quote: str, shown: str) -> None:
+    from claimtrack.reports.quotes import quoted
+
+    assert quoted(quote) == shown
+    assert "««" not in quoted(quote) and "»»" not in quoted(quote)
+
+
+def test_html_never_breaks_words(built: tuple[Engine, dict[str, int]]) -> None:
+    """Lines wrap at spaces: no `overflow-wrap: anywhere` / `word-break: break-all`; file names stay whole."""
+    engine, ids = built
+    html = report(engine, claim_id=ids["ar_statement"], fmt="html", lang="ar")
+    assert "anywhere" not in html and "break-all" not in html
+    assert re.search(r"\.file \{[^}]*white-space: nowrap", html)
+    assert '<bdi class="file" dir="ltr">sample-ar.txt</bdi>' in html

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 from test_reports import FIXED_NOW, build, build_hostile, report
+from test_reports_seed import ingest_seed, north_korea_denial
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -109,3 +110,73 @@ def test_injected_markup_stays_text_in_chromium(sqlite_engine: Engine, fixed_clo
     assert result["bodyStart"].strip() != "pwned"
     dom = run(["--dump-dom", (tmp_path / f"hostile-{lang}.html").as_uri()], tmp_path)
     assert "&lt;script&gt;document.title" in dom and "{{ 7*7 }}" in dom and "<script" not in dom
+
+
+LAYOUT_HARNESS = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>layout</title></head><body>
+<pre id="out">pending</pre>
+WIDTHS
+<script>
+function brokenWords(d) {
+  // a word is broken when two adjacent non-space characters sit on different lines
+  const out = [];
+  const walker = d.createTreeWalker(d.body, NodeFilter.SHOW_TEXT);
+  const range = d.createRange();
+  const top = (node, i) => { range.setStart(node, i); range.setEnd(node, i + 1);
+    const r = [...range.getClientRects()].filter(r => r.height > 0); return r.length ? r[0] : null; };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const t = node.textContent;
+    let prev = null;
+    for (let i = 0; i < t.length; i++) {
+      if (/\\s/.test(t[i])) { prev = null; continue; }
+      if (/[\\u064B-\\u065F\\u0670]/.test(t[i])) continue;  // harakat: drawn on their letter
+      const r = top(node, i);
+      if (!r) continue;
+      if (prev && Math.abs(r.top - prev.top) > prev.height / 2) {
+        const s = t.lastIndexOf(" ", i) + 1, e = t.indexOf(" ", i);
+        out.push(t.slice(s, e < 0 ? t.length : e));
+      }
+      prev = r;
+    }
+  }
+  return out;
+}
+window.addEventListener("load", () => {
+  const result = {};
+  for (const f of document.querySelectorAll("iframe")) {
+    const d = f.contentDocument;
+    result[f.width] = {
+      broken: brokenWords(d),
+      files: [...d.querySelectorAll(".file")].map(e => [e.textContent, e.getClientRects().length]),
+      overflow: d.documentElement.scrollWidth - d.documentElement.clientWidth,
+    };
+  }
+  document.getElementById("out").textContent = JSON.stringify(result);
+});
+</script></body></html>"""
+
+
+@pytest.mark.browser
+def test_arabic_report_never_breaks_a_word_at_any_width(sqlite_engine: Engine, tmp_path: Path) -> None:
+    """The seed's Arabic claim report at desktop and phone widths: every word and file name whole, and
+    nothing wider than the page."""
+    ingest_seed(sqlite_engine)
+    c = north_korea_denial(sqlite_engine)
+    page = tmp_path / "claim-ar.html"
+    page.write_text(report(sqlite_engine, claim_id=c["id"], fmt="html", lang="ar"), encoding="utf-8")
+    widths = (1000, 420, 360)
+    frames = "".join(f'<iframe src="{page.name}" width="{w}" height="1200"></iframe>' for w in widths)
+    harness = tmp_path / "layout-harness.html"
+    harness.write_text(LAYOUT_HARNESS.replace("WIDTHS", frames), encoding="utf-8")
+    dom = run(["--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=2000,1400",
+               "--dump-dom", harness.as_uri()], tmp_path)
+    m = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+    assert m and m.group(1) != "pending", dom[:2000]
+    result = json.loads(unescape(m.group(1)))
+    for w in widths:
+        got = result[str(w)]
+        assert got["broken"] == [], f"{w}px: words broken across lines: {got['broken'][:10]}"
+        assert got["files"] and all(lines == 1 for _, lines in got["files"]), f"{w}px: {got['files']}"
+        assert got["overflow"] <= 0, f"{w}px: the page is {got['overflow']}px wider than the window"
+    shots = Path(os.environ.get("REPORT_SCREENSHOTS") or tmp_path)
+    for w in (1000, 420):
+        run([f"--screenshot={shots / f'seed-claim-ar-{w}.png'}", f"--window-size={w},1400", page.as_uri()], tmp_path)

@@ -73,7 +73,7 @@ def write_report(*, session: Session, filt: ClaimFilter | None, claim_id: int | 
     if fmt == "csv":  # flat rows: no summary, no history
         tabular.write_csv(out, claims, lang=lang, excel=excel)
         return
-    header = _header(lang=lang, now=now, settings=settings, scope=scope, summary=summarise(session, ids))
+    header = _header(lang=lang, now=now, settings=settings, scope=scope, summary=summarise(session, ids, lang=lang))
     if fmt == "json":
         tabular.write_json(out, header, claims)
         return
@@ -107,10 +107,10 @@ def write_export(*, session: Session, fmt: str, out: IO[str], filt: ClaimFilter 
             return claimreview.write_claimreview(out, [], organisation=name, organisation_url=url or "")
         filt = _with_state(filt, ClaimState.published)
         ids = collect_ids(session, filt)
-        return claimreview.write_claimreview(out, ClaimLoader(session, "en").iter_claims(ids),
+        return claimreview.write_claimreview(out, ClaimLoader(session, "en", localise_names=False).iter_claims(ids),
                                              organisation=name or "", organisation_url=url or "")
     ids = collect_ids(session, filt)
-    claims = ClaimLoader(session, "en", events=fmt != "csv").iter_claims(ids)
+    claims = ClaimLoader(session, "en", events=fmt != "csv", localise_names=False).iter_claims(ids)
     if fmt == "csv":
         return tabular.write_csv(out, claims, lang=None, excel=excel)
     header = _header(lang="en", now=now, settings=settings, scope={"filter": filter_scope(filt)},

@@ -3,7 +3,8 @@
 Every record carries claimReviewed, reviewRating (alternateName, and ratingValue 1-5 with worstRating 1
 and bestRating 5 when the verdict has a number; `unverifiable` has only the label), url, author (the
 organisation), datePublished and itemReviewed: a Claim with its author (the claimant, with sameAs when
-known), datePublished, appearance and firstAppearance. A record that would be invalid is refused with a
+known), datePublished (when the claim was made), appearance and firstAppearance (the articles, each with
+its own publication date). A record that would be invalid is refused with a
 ReportError naming the claim and the missing field; nothing is written then.
 """
 
@@ -38,14 +39,21 @@ def _appearance(a: dict[str, Any]) -> dict[str, Any]:
         work["url"] = doc["url"]
     if doc.get("title"):
         work["headline"] = doc["title"]
-    date = a.get("stated_on") or doc.get("published")
-    if date:
-        work["datePublished"] = date
+    if doc.get("published"):  # the article's date; when the claim was made goes on the Claim itself
+        work["datePublished"] = doc["published"]
     if a.get("outlet"):
         work["publisher"] = {"@type": "Organization", "name": a["outlet"]}
     if doc.get("language") not in (None, "und"):
         work["inLanguage"] = doc["language"]
     return work
+
+
+def claim_date(c: dict[str, Any]) -> str | None:
+    """When the claim was made: the first appearance's stated date, else its article's publication date."""
+    first = next((a for a in c["appearances"] if a["first"]), None)
+    if first is None:
+        return None
+    return first.get("stated_on") or first["document"].get("published")
 
 
 def claim_review(c: dict[str, Any], *, organisation: str, organisation_url: str) -> dict[str, Any]:
@@ -76,7 +84,7 @@ def claim_review(c: dict[str, Any], *, organisation: str, organisation_url: str)
         item["author"] = author
     apps = [_appearance(a) for a in c["appearances"]]
     first = next((w for w, a in zip(apps, c["appearances"], strict=True) if a["first"]), None)
-    date = (first or {}).get("datePublished") or c.get("event_date")
+    date = claim_date(c)
     if date:
         item["datePublished"] = date
     if c.get("language") not in (None, "und"):

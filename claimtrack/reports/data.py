@@ -144,22 +144,35 @@ def filter_scope(filt: ClaimFilter | None) -> dict[str, Any]:
     return out
 
 
-def summarise(session: Session, ids: Sequence[int], batch: int = 5000) -> dict[str, Any]:
-    """Counts by verdict and state and the claimants involved (most claims first)."""
+def actor_name(actor: dict[str, Any] | None, lang: str | None) -> str:
+    """An actor's name for a report in `lang`: the Arabic or English name where known, else the canonical
+    one; `lang=None` (exports) always gives the canonical name."""
+    if not actor:
+        return ""
+    if lang == "ar":
+        return actor.get("name_ar") or actor.get("name") or ""
+    if lang == "en":
+        return actor.get("name_en") or actor.get("name") or ""
+    return actor.get("name") or ""
+
+
+def summarise(session: Session, ids: Sequence[int], batch: int = 5000, lang: str | None = None) -> dict[str, Any]:
+    """Counts by verdict and state and the claimants involved (most claims first), named for `lang`."""
     verdicts: Counter[str] = Counter()
     states: Counter[str] = Counter()
     claimants: Counter[tuple[int | None, str]] = Counter()
+    a = T_ACTOR.c
     for chunk in chunks(ids, batch):
         rows = session.execute(
-            sa.select(T_CLAIM.c.verdict, T_CLAIM.c.state, T_ACTOR.c.id, T_ACTOR.c.canonical_name)
-            .select_from(T_CLAIM.outerjoin(T_ACTOR, T_ACTOR.c.id == T_CLAIM.c.claimant_id))
+            sa.select(T_CLAIM.c.verdict, T_CLAIM.c.state, a.id, a.canonical_name, a.name_ar, a.name_en)
+            .select_from(T_CLAIM.outerjoin(T_ACTOR, a.id == T_CLAIM.c.claimant_id))
             .where(T_CLAIM.c.id.in_(chunk))
         ).all()
-        for verdict, state, actor_id, name in rows:
+        for verdict, state, actor_id, name, name_ar, name_en in rows:
             verdicts[code(verdict)] += 1
             states[code(state)] += 1
             if actor_id is not None:
-                claimants[(actor_id, name)] += 1
+                claimants[(actor_id, actor_name({"name": name, "name_ar": name_ar, "name_en": name_en}, lang))] += 1
     return {
         "claims": len(ids),
         "by_verdict": {v.value: verdicts[v.value] for v in Verdict if verdicts[v.value]},
@@ -170,10 +183,15 @@ def summarise(session: Session, ids: Sequence[int], batch: int = 5000) -> dict[s
 
 
 class ClaimLoader:
-    """Loads claims as dicts, `batch` claims per round of queries; caches actors and analysts."""
+    """Loads claims as dicts, `batch` claims per round of queries; caches actors and analysts.
 
-    def __init__(self, session: Session, lang: str = "en", batch: int = 1000, events: bool = True) -> None:
+    Labels follow `lang`; so do the claimant names of appearances and links unless `localise_names` is
+    False (exports: canonical names)."""
+
+    def __init__(self, session: Session, lang: str = "en", batch: int = 1000, events: bool = True,
+                 localise_names: bool = True) -> None:
         self.session = session
+        self.names_lang: str | None = lang if localise_names else None
         self.with_events = events
         self.batch = batch
         self.labels = labels(lang)
@@ -209,7 +227,7 @@ class ClaimLoader:
 
     def _name(self, actor_id: int | None) -> str | None:
         a = self.actors.get(actor_id) if actor_id is not None else None
-        return a["name"] if a else None
+        return actor_name(a, self.names_lang) if a else None
 
     # --- claims ---------------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from typing import IO, Any
 
 import jinja2
 
+from claimtrack.reports.data import actor_name
+from claimtrack.reports.quotes import quoted
 from claimtrack.services import ClaimtrackError
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
@@ -79,6 +81,11 @@ class _DictEnvironment(jinja2.Environment):
 # --- the environment -----------------------------------------------------------------------------
 
 
+def _html_value(value: Any) -> Any:
+    """HTML output of `{{ value }}`: None prints nothing (never the word None)."""
+    return "" if value is None else value
+
+
 def _when(value: str | None) -> str:
     """An ISO datetime as `YYYY-MM-DD HH:MM` (UTC); dates and partial dates unchanged."""
     if not value:
@@ -95,17 +102,20 @@ def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> j
     kwargs: dict[str, Any] = {"loader": jinja2.ChoiceLoader(loaders), "trim_blocks": True, "lstrip_blocks": True,
                               "keep_trailing_newline": True, "undefined": jinja2.ChainableUndefined}
     if fmt == "html":
-        env: jinja2.Environment = _DictEnvironment(autoescape=True, **kwargs)
+        env: jinja2.Environment = _DictEnvironment(autoescape=True, finalize=_html_value, **kwargs)
     else:
         env = _DictEnvironment(autoescape=False, finalize=md_escape, **kwargs)
 
     def name_of(actor: dict[str, Any] | None) -> str:
-        if not actor:
-            return ""
-        return (actor.get("name_ar") if lang == "ar" else actor.get("name_en")) or actor.get("name") or ""
+        return actor_name(actor, lang)
 
     def label(group: str, key: Any) -> str:
         return L.get(group, {}).get(key, key if key is not None else "")
+
+    def claims_count(n: int) -> str:
+        """The claim count for a heading, e.g. `4 claims` (Arabic says `عدد الادعاءات: 4`: its counted
+        noun changes form with the number)."""
+        return L["claims_count"]["one" if n == 1 else "other"].replace("{n}", str(n))
 
     groups = {"state": "states", "verdict": "verdicts", "stance": "stances", "kind": "kinds"}
 
@@ -115,8 +125,10 @@ def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> j
             return "—"
         return str(L.get(groups.get(field, ""), {}).get(value, value))
 
-    env.filters.update(change_value=change_value, when=_when, safe_url=safe_url, actor=name_of, md_raw=MdRaw, md_link=md_link)
-    env.globals.update(change_value=change_value, L=L, lang=lang, label=label, safe_url=safe_url, actor=name_of, md_link=md_link)
+    env.filters.update(change_value=change_value, when=_when, safe_url=safe_url, actor=name_of, md_raw=MdRaw,
+                       md_link=md_link, quoted=quoted)
+    env.globals.update(claims_count=claims_count, change_value=change_value, L=L, lang=lang, label=label, safe_url=safe_url, actor=name_of,
+                       md_link=md_link, quoted=quoted)
     return env
 
 

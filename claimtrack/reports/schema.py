@@ -42,6 +42,11 @@ Evidence: ``{"id", "title", "kind", "url", "document_id", "file", "sha256", "exc
 Comment: ``{"id", "by", "at", "body"}``. Event: ``{"id", "at", "analyst", "entity", "entity_id", "action",
 "rationale", "changes": [{"field", "from", "to"}], "before", "after", "hash"}`` (the audit log, oldest first).
 
+Names follow ``lang`` where a name is a plain string (summary claimants, an appearance's ``claimant``, a
+link's ``claim.claimant``): the Arabic name for ``ar`` where the actor has one, the English one for ``en``,
+else the canonical name. Exports (``claimtrack export``) always use canonical names. Actor objects carry
+all three names.
+
 Compatible additions keep the version; renaming or removing a field bumps ``schema_version``.
 """
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from claimtrack.reports.data import actor_name
 from claimtrack.reports.labels import CSV_COLUMNS, csv_header, labels
 
 FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
@@ -42,8 +43,8 @@ def write_json(out: IO[str], header: dict[str, Any], claims: Iterable[dict[str, 
     return n
 
 
-def csv_row(c: dict[str, Any], L: dict[str, Any]) -> list[Any]:
-    """The flat row for one claim, in CSV_COLUMNS order."""
+def csv_row(c: dict[str, Any], L: dict[str, Any], lang: str | None = None) -> list[Any]:
+    """The flat row for one claim, in CSV_COLUMNS order; actors named for `lang` (None: canonical names)."""
     first = next((a for a in c["appearances"] if a["first"]), None)
     doc = first["document"] if first else {}
     claimant = c["claimant"]
@@ -52,8 +53,8 @@ def csv_row(c: dict[str, Any], L: dict[str, Any]) -> list[Any]:
         "id": c["id"], "text": c["text"], "language": c["language"], "kind": c["kind"], "state": c["state"],
         "verdict": c["verdict"], "rating_value": c["rating"]["value"] if c["rating"]["value"] is not None else "",
         "rating_label": L["verdicts"].get(c["verdict"], c["rating"]["label"]), "rationale": c["rationale"],
-        "claimant": claimant["name"] if claimant else "",
-        "affiliation": " > ".join(a["name"] for a in c["affiliations"]),
+        "claimant": actor_name(claimant, lang),
+        "affiliation": " > ".join(actor_name(a, lang) for a in c["affiliations"]),
         "investigator": c["investigator"], "reviewer": c["reviewer"], "assignee": c["assignee"],
         "tags": "; ".join(c["tags"]), "event_date": c["event_date"], "first_seen": c["first_seen"],
         "published_at": c["published_at"],
@@ -81,6 +82,6 @@ def write_csv(out: IO[str], claims: Iterable[dict[str, Any]], *, lang: str | Non
     L = labels(lang or "en")
     n = 0
     for c in claims:
-        w.writerow(csv_row(c, L))
+        w.writerow(csv_row(c, L, lang))
         n += 1
     return n
