@@ -465,6 +465,8 @@ def test_markdown_claim_report_structure(built: tuple[Engine, dict[str, int]], t
     (timeline,) = [items for ordered, items in lists if ordered]
     assert len(timeline) == len(data["events"]) == 7
     assert all(item.startswith("2023-09-01 10:00 · ") for item in timeline)
+    first_changes = timeline[0].split(": ", 1)[1]  # state New → Investigating, investigator omar
+    assert first_changes.count(L["comma"]) == 1 and (lang == "en" or ", " not in first_changes)
     assert tables == 2  # appearances and evidence
 
 
@@ -543,3 +545,12 @@ def test_html_never_breaks_words(built: tuple[Engine, dict[str, int]]) -> None:
     assert "anywhere" not in html and "break-all" not in html
     assert re.search(r"\.file \{[^}]*white-space: nowrap", html)
     assert '<bdi class="file" dir="ltr">sample-ar.txt</bdi>' in html
+
+
+def test_times_show_minutes_but_no_made_up_midnight() -> None:
+    from claimtrack.reports.render import _when
+
+    assert _when("2023-09-01T10:05:59+00:00") == "2023-09-01 10:05"
+    assert _when("2023-08-31T00:00:00+00:00") == "2023-08-31"  # first seen from a publication date
+    assert _when("2023-08-31T00:00:00.250000+00:00") == "2023-08-31 00:00"
+    assert _when("2023-03") == "2023-03" and _when(None) == ""

@@ -11,6 +11,7 @@ LANGS = ("en", "ar")
 _EN: dict[str, Any] = {
     "dir": "ltr",
     "arrow": "→",
+    "comma": ", ",
     "appearance_no": "#",
     "report_title": "Verification report",
     "dossier_title": "Verification dossier",
@@ -110,6 +111,7 @@ _EN: dict[str, Any] = {
 _AR: dict[str, Any] = {
     "dir": "rtl",
     "arrow": "←",
+    "comma": "، ",
     "appearance_no": "رقم",
     "report_title": "تقرير التحقق",
     "dossier_title": "ملف التحقق",

@@ -87,10 +87,15 @@ def _html_value(value: Any) -> Any:
 
 
 def _when(value: str | None) -> str:
-    """An ISO datetime as `YYYY-MM-DD HH:MM` (UTC); dates and partial dates unchanged."""
+    """An ISO datetime as `YYYY-MM-DD HH:MM` (UTC); dates and partial dates unchanged. Exactly midnight
+    (a first-seen time taken from a publication *date*) shows the date alone, not a made-up 00:00."""
     if not value:
         return ""
-    return value[:16].replace("T", " ") if "T" in value else value
+    if "T" not in value:
+        return value
+    if value[10:19] == "T00:00:00" and value[19:20] != ".":
+        return value[:10]
+    return value[:16].replace("T", " ")
 
 
 def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> jinja2.Environment:
