@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 from test_reports import FIXED_NOW, build, build_hostile, report
-from test_reports_seed import ingest_seed, north_korea_denial
+from test_reports_seed import claims, ingest_seed, north_korea_denial, publish
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -144,7 +144,7 @@ window.addEventListener("load", () => {
   const result = {};
   for (const f of document.querySelectorAll("iframe")) {
     const d = f.contentDocument;
-    result[f.width] = {
+    result[f.name] = {
       broken: brokenWords(d),
       files: [...d.querySelectorAll(".file")].map(e => [e.textContent, e.getClientRects().length]),
       overflow: d.documentElement.scrollWidth - d.documentElement.clientWidth,
@@ -156,27 +156,35 @@ window.addEventListener("load", () => {
 
 
 @pytest.mark.browser
-def test_arabic_report_never_breaks_a_word_at_any_width(sqlite_engine: Engine, tmp_path: Path) -> None:
-    """The seed's Arabic claim report at desktop and phone widths: every word and file name whole, and
-    nothing wider than the page."""
+def test_reports_never_break_a_word_at_any_width(sqlite_engine: Engine, tmp_path: Path) -> None:
+    """Seed claim reports (a denial with many links; a published claim with evidence, comment and history)
+    at desktop and phone widths: every word and file name whole, nothing wider than the window."""
     ingest_seed(sqlite_engine)
-    c = north_korea_denial(sqlite_engine)
-    page = tmp_path / "claim-ar.html"
-    page.write_text(report(sqlite_engine, claim_id=c["id"], fmt="html", lang="ar"), encoding="utf-8")
+    denial = north_korea_denial(sqlite_engine)
+    published = next(c for c in claims(sqlite_engine) if c["kind"] == "statement" and c["links"])
+    publish(sqlite_engine, published["id"])
+    pages = {"denial-ar": (denial["id"], "ar"), "published-ar": (published["id"], "ar"),
+             "published-en": (published["id"], "en")}
     widths = (1000, 420, 360)
-    frames = "".join(f'<iframe src="{page.name}" width="{w}" height="1200"></iframe>' for w in widths)
+    frames = []
+    for name, (claim_id, lang) in pages.items():
+        (tmp_path / f"{name}.html").write_text(report(sqlite_engine, claim_id=claim_id, fmt="html", lang=lang),
+                                               encoding="utf-8")
+        frames += [f'<iframe name="{name}@{w}" src="{name}.html" width="{w}" height="1200"></iframe>' for w in widths]
     harness = tmp_path / "layout-harness.html"
-    harness.write_text(LAYOUT_HARNESS.replace("WIDTHS", frames), encoding="utf-8")
-    dom = run(["--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=2000,1400",
+    harness.write_text(LAYOUT_HARNESS.replace("WIDTHS", "".join(frames)), encoding="utf-8")
+    dom = run(["--allow-file-access-from-files", "--virtual-time-budget=20000", "--window-size=2000,1400",
                "--dump-dom", harness.as_uri()], tmp_path)
     m = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
     assert m and m.group(1) != "pending", dom[:2000]
     result = json.loads(unescape(m.group(1)))
-    for w in widths:
-        got = result[str(w)]
-        assert got["broken"] == [], f"{w}px: words broken across lines: {got['broken'][:10]}"
-        assert got["files"] and all(lines == 1 for _, lines in got["files"]), f"{w}px: {got['files']}"
-        assert got["overflow"] <= 0, f"{w}px: the page is {got['overflow']}px wider than the window"
+    assert len(result) == len(pages) * len(widths)
+    for key, got in result.items():
+        assert got["broken"] == [], f"{key}: words broken across lines: {got['broken'][:10]}"
+        assert got["files"] and all(lines == 1 for _, lines in got["files"]), f"{key}: {got['files']}"
+        assert got["overflow"] <= 0, f"{key}: the page is {got['overflow']}px wider than the window"
     shots = Path(os.environ.get("REPORT_SCREENSHOTS") or tmp_path)
-    for w in (1000, 420):
-        run([f"--screenshot={shots / f'seed-claim-ar-{w}.png'}", f"--window-size={w},1400", page.as_uri()], tmp_path)
+    for name in pages:
+        for w in (1000, 420):
+            run([f"--screenshot={shots / f'seed-{name}-{w}.png'}", f"--window-size={w},1400",
+                 (tmp_path / f"{name}.html").as_uri()], tmp_path)
