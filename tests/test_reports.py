@@ -1,7 +1,7 @@
 """Reports and exports: golden files for every format in both languages, escaping, ClaimReview rules.
 
-A missing golden file fails. Regenerate them with CLAIMTRACK_UPDATE_GOLDENS=1 (or `--update-goldens`, which
-sets it), then review the diff and commit it.
+A missing golden file fails. Regenerate them with `pytest --update-goldens` (or CLAIMTRACK_UPDATE_GOLDENS=1),
+then review the diff and commit it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import helpers
 import pytest
-from helpers import FIXED_NOW, make_sample
+from helpers import FIXED_NOW, UPDATE_GOLDENS_ENV, make_sample
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, services
@@ -31,7 +32,6 @@ from claimtrack.reports.render import md_escape, safe_url
 from claimtrack.reports.tabular import neutralise
 
 GOLDEN = Path(__file__).parent / "golden" / "reports"
-UPDATE_VAR = "CLAIMTRACK_UPDATE_GOLDENS"
 
 SCRIPT = '<script>document.title="pwned";document.body.innerHTML="pwned"</script>'
 IMG = '"><img src=x onerror="document.title=\'pwned\'">'
@@ -85,23 +85,9 @@ def built(engine: Engine, fixed_clock: datetime) -> tuple[Engine, dict[str, int]
     return engine, build(engine)
 
 
-def updating_goldens() -> bool:
-    return os.environ.get(UPDATE_VAR) == "1"
-
-
 def check_golden(name: str, actual: str) -> None:
-    """`actual` must equal tests/golden/reports/NAME; only an update run (CLAIMTRACK_UPDATE_GOLDENS=1)
-    writes the file, and then the test is skipped rather than passed (nothing was checked)."""
-    path = GOLDEN / name
-    if updating_goldens():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-        pytest.skip(f"wrote {path}; review the diff and commit it")
-    if not path.exists():
-        pytest.fail(f"golden file {path} is missing; run the tests with {UPDATE_VAR}=1 (or --update-goldens), "
-                    "review it and commit it")
-    expected = path.read_bytes().decode("utf-8")
-    assert actual == expected, f"{name} differs from the golden file ({UPDATE_VAR}=1 regenerates it)"
+    """`actual` must equal tests/golden/reports/NAME (helpers.check_golden: a missing file fails)."""
+    helpers.check_golden(GOLDEN / name, actual)
 
 
 def report(engine: Engine, **kw: Any) -> Any:
@@ -503,16 +489,15 @@ def test_every_golden_file_is_checked_and_none_says_none() -> None:
 
 def test_missing_golden_fails_unless_updating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.modules[__name__], "GOLDEN", tmp_path)
-    monkeypatch.delenv(UPDATE_VAR, raising=False)
+    monkeypatch.delenv(UPDATE_GOLDENS_ENV, raising=False)
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.fail.Exception, match="missing"):
         check_golden("new.md", "text")
     assert not (tmp_path / "new.md").exists()
-    monkeypatch.setenv(UPDATE_VAR, "1")
-    with pytest.raises(pytest.skip.Exception):
-        check_golden("new.md", "text")
+    monkeypatch.setenv(UPDATE_GOLDENS_ENV, "1")
+    check_golden("new.md", "text")
     assert (tmp_path / "new.md").read_text(encoding="utf-8") == "text"
-    monkeypatch.delenv(UPDATE_VAR)
+    monkeypatch.delenv(UPDATE_GOLDENS_ENV)
     check_golden("new.md", "text")
     with pytest.raises(AssertionError):
         check_golden("new.md", "other")
