@@ -148,6 +148,9 @@ window.addEventListener("load", () => {
       broken: brokenWords(d),
       files: [...d.querySelectorAll(".file")].map(e => [e.textContent, e.getClientRects().length]),
       overflow: d.documentElement.scrollWidth - d.documentElement.clientWidth,
+      // label lines ("Source file:", "Added by:") read in the report's direction, whatever the title's
+      labelLines: [...d.querySelectorAll("td.source > div:not([dir])")].map(e => getComputedStyle(e).direction),
+      reportDir: getComputedStyle(d.documentElement).direction,
     };
   }
   document.getElementById("out").textContent = JSON.stringify(result);
@@ -183,6 +186,7 @@ def test_reports_never_break_a_word_at_any_width(sqlite_engine: Engine, tmp_path
         assert got["broken"] == [], f"{key}: words broken across lines: {got['broken'][:10]}"
         assert got["files"] and all(lines == 1 for _, lines in got["files"]), f"{key}: {got['files']}"
         assert got["overflow"] <= 0, f"{key}: the page is {got['overflow']}px wider than the window"
+        assert got["labelLines"] and set(got["labelLines"]) == {got["reportDir"]}, key
     shots = Path(os.environ.get("REPORT_SCREENSHOTS") or tmp_path)
     for name in pages:
         for w in (1000, 420):
