@@ -229,6 +229,10 @@ def test_csv_excel_bom_and_header(built: tuple[Engine, dict[str, int]]) -> None:
     assert not plain.startswith("\ufeff") and excel.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(excel.lstrip("\ufeff"))))
     assert rows[0][0] == "المعرّف" and len(rows) == 5
+    english = list(csv.reader(io.StringIO(plain)))
+    kind, state = english[0].index("kind"), english[0].index("state")
+    assert (english[1][kind], english[1][state]) == ("statement", "published")  # codes in English and exports
+    assert (rows[1][kind], rows[1][state]) == ("تصريح", "منشور")  # words in an Arabic report
 
 
 def test_custom_template(built: tuple[Engine, dict[str, int]], tmp_path: Path) -> None:

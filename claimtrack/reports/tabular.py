@@ -44,14 +44,20 @@ def write_json(out: IO[str], header: dict[str, Any], claims: Iterable[dict[str, 
 
 
 def csv_row(c: dict[str, Any], L: dict[str, Any], lang: str | None = None) -> list[Any]:
-    """The flat row for one claim, in CSV_COLUMNS order; actors named for `lang` (None: canonical names)."""
+    """The flat row for one claim, in CSV_COLUMNS order; actors named for `lang` (None: canonical names).
+
+    An Arabic report (lang="ar") shows kind, state, verdict and stance in Arabic; English reports and exports
+    keep the stable codes."""
+    def code(group: str, value: str) -> str:
+        return L[group].get(value, value) if lang == "ar" else value
+
     first = next((a for a in c["appearances"] if a["first"]), None)
     doc = first["document"] if first else {}
     claimant = c["claimant"]
     links = c["links"]
     row = {
-        "id": c["id"], "text": c["text"], "language": c["language"], "kind": c["kind"], "state": c["state"],
-        "verdict": c["verdict"], "rating_value": c["rating"]["value"] if c["rating"]["value"] is not None else "",
+        "id": c["id"], "text": c["text"], "language": c["language"], "kind": code("kinds", c["kind"]),
+        "state": code("states", c["state"]), "verdict": code("verdicts", c["verdict"]), "rating_value": c["rating"]["value"] if c["rating"]["value"] is not None else "",
         "rating_label": L["verdicts"].get(c["verdict"], c["rating"]["label"]), "rationale": c["rationale"],
         "claimant": actor_name(claimant, lang),
         "affiliation": " > ".join(actor_name(a, lang) for a in c["affiliations"]),
@@ -63,7 +69,7 @@ def csv_row(c: dict[str, Any], L: dict[str, Any], lang: str | None = None) -> li
         "first_quote": first["quote"] if first else "",
         "first_source": (doc.get("url") or doc.get("file")) if first else "",
         "appearances": len(c["appearances"]), "evidence": len(c["evidence"]),
-        "evidence_grades": "; ".join(f"{e['grade']} {e['stance']}" for e in c["evidence"]),
+        "evidence_grades": "; ".join(f"{e['grade']} {code('stances', e['stance'])}" for e in c["evidence"]),
         "denies": " ".join(str(lk["claim"]["id"]) for lk in links
                            if lk["relation"] == "denies" and lk["direction"] == "outgoing"),
         "denied_by": " ".join(str(lk["claim"]["id"]) for lk in links
