@@ -457,6 +457,7 @@ def test_markdown_claim_report_structure(built: tuple[Engine, dict[str, int]], t
     assert all(item.startswith("2023-09-01 10:00 · ") for item in timeline)
     first_changes = timeline[0].split(": ", 1)[1]  # state New → Investigating, investigator omar
     assert first_changes.count(L["comma"]) == 1 and (lang == "en" or ", " not in first_changes)
+    assert f"{L['fields']['kind']} {L['evidence_kinds']['url']}{L['comma']}" in timeline[1]  # evidence kind shown as a word
     assert tables == 2  # appearances and evidence
 
 

@@ -128,7 +128,10 @@ def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> j
         """A timeline value: state, verdict, stance and kind codes get their label."""
         if value is None:
             return "—"
-        return str(L.get(groups.get(field, ""), {}).get(value, value))
+        shown = L.get(groups.get(field, ""), {}).get(value)
+        if shown is None and field == "kind":  # an evidence event's kind (url, note, ...)
+            shown = L["evidence_kinds"].get(value)
+        return str(value if shown is None else shown)
 
     env.filters.update(change_value=change_value, when=_when, safe_url=safe_url, actor=name_of, md_raw=MdRaw,
                        md_link=md_link, quoted=quoted)
