@@ -43,7 +43,7 @@ UPDATE_GOLDENS_ENV = "CLAIMTRACK_UPDATE_GOLDENS"
 def check_golden(path: Path, actual: str) -> None:
     """Compare with a golden file. A missing or different golden fails unless goldens are being
     updated (`pytest --update-goldens`, or CLAIMTRACK_UPDATE_GOLDENS=1); then it is written."""
-    if os.environ.get(UPDATE_GOLDENS_ENV):
+    if os.environ.get(UPDATE_GOLDENS_ENV, "").lower() in ("1", "true", "yes"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8", newline="")
         return
