@@ -1,7 +1,8 @@
 """Run `extract()` on gold texts and score with the shared scorer.
 
-Usage: python bench/extract_eval.py GOLD.json [GOLD.json ...] [--out preds.jsonl] [--verbose] [--json]
-The text beside each gold file is read as ingest stores it: NFC, the outlet tag on the lead line stripped.
+Usage: python bench/extract_eval.py GOLD.json [GOLD.json ...] [--texts DIR] [--out preds.jsonl] [--verbose] [--json]
+The text beside each gold file (or in --texts) is read as ingest stores it: NFC, the outlet tag on the lead line
+stripped; a Markdown file with front matter (a transcript) through the Markdown reader, which gives its title.
 """
 
 from __future__ import annotations
@@ -25,16 +26,28 @@ def load_scorer(shared: Path = SHARED):
     return score
 
 
-def predictions(gold_paths: list[Path]) -> list[dict]:
+def _document(path: Path) -> tuple[str, str | None]:
+    """(text, title) of an article or transcript as ingest would store it."""
+    raw_text = path.read_text("utf-8")
+    if path.suffix == ".md":
+        from claimtrack.ingest.plaintext import read_text
+
+        raw = next(iter(read_text(nfc(raw_text), str(path), path.name, markdown=True)))
+        return raw.text, raw.title  # type: ignore[union-attr]
+    return strip_outlet_prefix(nfc(raw_text)), None
+
+
+def predictions(gold_paths: list[Path], texts: Path | None = None) -> list[dict]:
     rows: list[dict] = []
     for gp in gold_paths:
         g = json.loads(gp.read_text("utf-8"))
-        text = strip_outlet_prefix(nfc((gp.parent / g["document"]).read_text("utf-8")))
-        claims = extract(text, language=g.get("language", "ar"), published=g.get("published"))
+        text, title = _document((texts or gp.parent) / g["document"])
+        claims = extract(text, language=g.get("language", "ar"), published=g.get("published"), title=title)
         ids = [f"{g['document']}#{i}" for i in range(len(claims))]
         for i, c in enumerate(claims):
             rows.append({
-                "document": g["document"], "quote": c.quote, "claimant": c.claimant.canonical, "kind": c.kind,
+                "document": g["document"], "quote": c.quote, "claimant": c.claimant.canonical,
+                "claimant_surface": c.claimant_surface, "kind": c.kind,
                 "claim_id": ids[i], "links": [{"relation": "denies", "claim_id": ids[j]} for j in c.denies],
                 "stated_on": c.stated_on.iso if c.stated_on else None,
                 "event_date": c.event_date.iso if c.event_date else None,
@@ -42,10 +55,11 @@ def predictions(gold_paths: list[Path]) -> list[dict]:
     return rows
 
 
-def evaluate(gold_paths: list[Path], verbose: bool = False, out: Path | None = None) -> tuple[dict, list]:
+def evaluate(gold_paths: list[Path], verbose: bool = False, out: Path | None = None,
+             texts: Path | None = None) -> tuple[dict, list]:
     """Extract, write predictions (JSON lines), score; returns (summary, misses)."""
     scorer = load_scorer()
-    rows = predictions(gold_paths)
+    rows = predictions(gold_paths, texts)
     with (open(out, "w", encoding="utf-8") if out else tempfile.NamedTemporaryFile("w", suffix=".jsonl",
                                                                                     delete=False)) as fh:
         for r in rows:
@@ -58,10 +72,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="+", type=Path)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--texts", type=Path, help="folder holding the documents, if not beside the gold files")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    summary, misses = evaluate(a.gold, a.verbose, a.out)
+    summary, misses = evaluate(a.gold, a.verbose, a.out, a.texts)
     if a.verbose:
         for m in misses:
             print("\t".join(map(str, m)))

@@ -16,7 +16,8 @@ from claimtrack.ingest.pipeline import IngestOptions, ingest
 from claimtrack.models import Appearance, Claim, ClaimLink, Document, LinkRelation, Outlet
 
 
-def every_said(text: str, *, language: str, published: date | None) -> list[ExtractedClaim]:
+def every_said(text: str, *, language: str, published: date | None,
+               title: str | None = None) -> list[ExtractedClaim]:
     """A tiny deterministic extractor for pipeline tests: 'X said Y.' → claim Y by X."""
     out = []
     pos = 0

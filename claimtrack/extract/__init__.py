@@ -38,8 +38,11 @@ def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
         return None
 
 
-def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | None = None) -> list[ExtractedClaim]:
-    """Attributed claims in `text`, in document order; text[c.start:c.end] == c.quote for each."""
+def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | None = None,
+            title: str | None = None) -> list[ExtractedClaim]:
+    """Attributed claims in `text`, in document order; text[c.start:c.end] == c.quote for each.
+
+    `title` names a transcript's speakers ("Press Briefing by Press Secretary Karine Jean-Pierre …")."""
     pub = _as_date(published)
     windows: list[tuple[int, int]] = []
     if language == "ar":
@@ -49,12 +52,15 @@ def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | 
         claims = to_claims(text, raws)
         windows = [(r.ctx_start, r.ctx_end) for r in raws]
     elif language == "en":
-        try:
-            from claimtrack.extract.english import extract_english
-        except ImportError:
-            return []
-        claims = list(extract_english(text))
-        windows = [_sentence_window(text, c) for c in claims]
+        from claimtrack.extract.english import extract_english
+        from claimtrack.extract.transcript import extract_transcript, find_turns
+
+        turns = find_turns(text)
+        if turns:
+            claims, windows = extract_transcript(text, turns, title, pub)
+        else:
+            claims = list(extract_english(text))
+            windows = [_sentence_window(text, c) for c in claims]
     else:
         return []
     postprocess(text, claims, windows, pub)

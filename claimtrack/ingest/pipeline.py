@@ -327,7 +327,7 @@ def ingest(
         seen_in_run.add(sha)
         t0 = time.perf_counter()
         lang = raw.language if raw.language in ("ar", "en") else "ar" if raw.language == "und" else raw.language
-        claims = extract_fn(raw.text, language=lang, published=raw.published) if lang in ("ar", "en") else []
+        claims = extract_fn(raw.text, language=lang, published=raw.published, title=raw.title) if lang in ("ar", "en") else []
         summary.timings["extract"] += time.perf_counter() - t0
         pending.append((raw, sha, claims))
         if len(pending) >= opts.batch_size:
