@@ -17,7 +17,7 @@ from claimtrack.extract.english import extract_english
 from claimtrack.extract.english_claimants import DESCRIBED, NAME, source_type
 from claimtrack.extract.english_segment import sentences
 from claimtrack.extract.transcript_cast import Cast, Turn, find_turns
-from claimtrack.extract.transcript_lines import assertion_kind, is_checkworthy, speaks_as_we
+from claimtrack.extract.transcript_lines import assertion_kind, is_checkworthy, speaks_as_we, stance_holder
 
 __all__ = ["extract_transcript", "find_turns"]
 
@@ -39,6 +39,9 @@ def extract_transcript(text: str, turns: list[Turn], title: str | None,
             continue
         for c in _turn_claims(text, turn, *who):
             c.stated_on = stated
+            c.claimant = cast.known(c.claimant)
+            if c.claimant.kind == "unknown" or c.claimant.canonical.isupper():
+                c.claimant.kind = "organisation" if c.claimant.canonical.isupper() else "person"
             claims.append(c)
             windows.append((turn.start, turn.end))
     return claims, windows
@@ -99,12 +102,19 @@ def _assign(c: ExtractedClaim, ref: ActorRef, surface: str) -> ExtractedClaim:
 
 
 def _own(text: str, s: int, e: int, person: ActorRef, org: ActorRef | None) -> ExtractedClaim:
-    """The speaker's own assertion in text[s:e], claimed by the organisation when said as "we"."""
+    """The speaker's own assertion in text[s:e]: the organisation's when said as "we", a third party's when the
+    speaker reports its stance ("The governor expressed that …")."""
     while e > s and text[e - 1] in " \t\n":
         e -= 1
     sentence = text[s:e]
-    we = org is not None and speaks_as_we(sentence)
-    ref = org if we and org is not None else person
+    holder = stance_holder(sentence)
+    if holder and source_type(holder) in (NAME, DESCRIBED):
+        surface = holder
+        ref = ActorRef(canonical=re.sub(r"^[Tt]he ", "", holder).strip(), kind="unknown")
+        ref.canonical = ref.canonical[:1].upper() + ref.canonical[1:]
+    else:
+        ref = org if org is not None and speaks_as_we(sentence) else person
+        surface = ref.canonical
     return ExtractedClaim(
-        quote=sentence, start=s, end=e, claimant=ref, claimant_surface=ref.canonical,
+        quote=sentence, start=s, end=e, claimant=ref, claimant_surface=surface,
         kind=assertion_kind(sentence), cue=None, direct_quote=True, language="en", confidence=0.7)

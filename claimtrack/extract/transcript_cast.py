@@ -9,6 +9,7 @@ claimant of what the speaker asserts as "we".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from claimtrack.extract.base import ActorRef
@@ -85,6 +86,29 @@ class Cast:
             self._cache[label] = self._resolve(label)
         return self._cache[label]
 
+    def known(self, ref: ActorRef) -> ActorRef:
+        """A reported claimant matched to a speaker ("my colleague Jake" → Jake Sullivan) or, for a bare title
+        ("the President"), to the first "Title Name" in the text ("President Biden"); else `ref` itself."""
+        words = ref.canonical.split()
+        if not words:
+            return ref
+        for who in self._cache.values():
+            if who and words[-1] in who[0].canonical.split():
+                return who[0]
+        if len(words) == 1 and words[0].lower() in _TITLE_WORDS:
+            holder = self._holder(words[0].title())
+            if holder:
+                for who in self._cache.values():
+                    if who and holder.split()[-1] in who[0].canonical.split():
+                        return who[0]
+                return ActorRef(canonical=holder, kind="person", name_en=holder, aliases=[words[0], ref.canonical])
+        return ref
+
+    def _holder(self, title: str) -> str | None:
+        """The most mentioned "Title Name" of the text ("President Biden" for "the President"), or None."""
+        names = Counter(m.group(0) for m in re.finditer(r"\b" + title + r" [A-Z][\w’'-]+", self.text))
+        return names.most_common(1)[0][0] if names else None
+
     def _resolve(self, label: str) -> tuple[ActorRef, ActorRef | None] | None:
         if UNNAMED.search(label):
             return None
@@ -128,6 +152,8 @@ def _full_name(surname: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+_TITLE_WORDS = {"president", "administrator", "secretary", "governor", "senator", "speaker", "leader", "mayor",
+                "ambassador", "director", "chairman", "chair", "admiral", "general", "minister", "chancellor"}
 _ROLE_WORDS = {"Secretary", "Administrator", "Advisor", "Adviser", "Coordinator", "Director", "Chair", "Press",
                "Communications", "Strategic", "Admiral", "General", "President", "Ambassador", "Senator", "Mr.",
                "Ms.", "Mrs.", "Dr.", "Governor", "Leader", "Speaker", "Mayor", "Chief", "Deputy", "Acting", "Vice"}

@@ -13,9 +13,10 @@ import re
 _A = r"[’']"  # either apostrophe
 # Discourse openers that carry no content ("So, look, …", "And, again, …", "Now, as you know, …").
 _MARKER = re.compile(
-    r"^(?:(?:so|and|but|now|look|well|again|also|yeah|yes|no|okay|ok|right|anyway|listen|obviously|clearly|of course"
+    r"^(?:(?:[—–-]\s*)?(?:so|and|but|now|look|well|again|also|yeah|yes|no|okay|ok|right|anyway|listen|obviously|clearly|of course"
     r"|in fact|i mean|you know|as you know|as you all know|as i said|as i mentioned|as you just heard|as you heard"
     r"|mind you|frankly|honestly|certainly|indeed|first|second|third|finally|additionally|lastly|that said"
+    r"|let" + _A + r"s not forget|let" + _A + r"s be clear|remember"
     r"|and so|but again|so again|and again|again)\b[,:;—–-]*\s*)+", re.I)
 _VOCATIVE = re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|guys|folks|everybody|everyone),\s+")
 # Floor management, greetings and talk about the briefing itself.
@@ -31,15 +32,29 @@ _PROCEDURAL = re.compile(
     r"|i refer|i can take|i have (?:one|two|a couple|nothing|no )|that" + _A + r"s (?:a good|a fair|all|it)\b"
     r"|we don" + _A + r"t have (?:anything|a date|an update|any)|we (?:will|" + _A + r"ll) have more"
     r"|we have to wrap|we" + _A + r"re going to (?:wrap|take)|you" + _A + r"re free|if anybody|feel free"
-    r"|don" + _A + r"t have|just don" + _A + r"t)", re.I)
+    r"|don" + _A + r"t have|just don" + _A + r"t|(?:way |right )?in the back|right here|last question|one more"
+    r"|\(|\d{1,2}:\d\d\s*[ap]\.?m)|.*\b(?:look(?:s|ing)? forward|what i" + _A + r"m saying|what i said"
+    r"|i didn" + _A + r"t say|we don" + _A + r"t have a lot of time)", re.I)
 # Instructions to the audience.
 _IMPERATIVE = re.compile(r"^(?:please|do not|don" + _A + r"t|listen|check|remember|call|go|take|make sure|stay|keep"
                          r"|turn|finish|shelter|avoid|follow|be (?:safe|careful))\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
                      r"|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen"
                      r"|dozens|percent|twice|double|triple)\b", re.I)
-_RANK = re.compile(r"\b(?:most|least|largest|biggest|smallest|highest|lowest|strongest|worst|best|record|more than"
-                   r"|less than|fewer than|increas\w*|decreas\w*|ris(?:e|en|ing)|fell|doubled|historic\w*)\b", re.I)
+_RANK = re.compile(r"\b(?:most|least|largest|biggest|smallest|highest|lowest|strongest|greatest|fastest|longest"
+                   r"|deadliest|worst|best|record|more than|less than|fewer than|increas\w*|decreas\w*|ris(?:e|en|ing)"
+                   r"|fell|doubled|historic\w*)\b|\b(?:more|less|fewer|\w+er)\b[^.;]{0,60}\bthan\b", re.I)
+# An event or action: a perfect or past-tense verb ("have banned", "met", "was delayed").
+_EVENT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|not\s+|also\s+|already\s+|just\s+|been\s+)*"
+                    r"(?:\w+ed|made|taken|put|sent|met|led|held|built|paid|brought|given|done|seen|found|won|lost|"
+                    r"cut|set|spent|left|told|said|become|begun|known|shown|grown|risen|fallen|drawn|written)\b"
+                    r"|\b(?:\w{3,}ed|made|took|put|sent|met|led|held|built|paid|brought|gave|did|saw|found|won|lost"
+                    r"|spent|left|became|began|knew|showed|grew|rose|fell|drew|wrote|dealt|struck|launched)\b")
+# The organisation's assessment ("we assess that …", "we continue to believe …", "we hold that …").
+_WE_ASSESS = re.compile(r"\bwe (?:\w+ )?(?:\w+ to )?(?:assess|believe|expect|judge|hold|estimate|know)\b", re.I)
+# Subjects that are not news on their own: pronouns and deictics (the nominal subject carries the event).
+_DEICTIC = {"he", "she", "it", "they", "that", "this", "these", "those", "there", "i", "you", "we", "what", "which",
+            "who", "he's", "she's", "it's", "they're", "that's", "there's", "we're", "we've", "i'm", "you're"}
 _CAPITAL = re.compile(r"(?<![.!?:“\"]\s)(?<=\s)(?:[A-Z][a-z’'-]*[a-z]|[A-Z]{2,}[a-z]?)\b")
 # Capitalised words that are not news: interjections, and the titles and institutions of every briefing.
 _NOT_NAMES = {"I", "OK", "Okay", "Q", "Inaudible", "Laughter", "Laughs", "Applause", "Cross-talk", "President",
@@ -53,10 +68,16 @@ nobody something anything nothing folks very really to from by about into over u
 among against between how why where whether nor or yet already never always often sometimes usually certainly
 clearly obviously actually basically frankly first second third last next other another same every""".split())
 # The speaker framing an assertion ("I can tell you that …", "I will say this: …", "I mentioned … that …").
-_I_FRAME = re.compile(r"^(?:what )?i (?:can (?:also )?(?:tell you|confirm|say)|will (?:also )?say|would say|think|believe"
-                      r"|mean|know|(?:mentioned|said|noted)\b[^.]*?\bthat)(?: this)?(?:,? \w+,)?(?: is)?(?: that)?"
-                      r"[,:]?\s+", re.I)
-_ADDRESSEE = re.compile(r"^(?:i|i" + _A + r"\w+|you|you" + _A + r"\w+|me)\b", re.I)
+_I_FRAME = re.compile(r"^(?:what )?(?:i (?:can (?:also )?(?:tell you|confirm|say)|will (?:also )?say|would say|think"
+                      r"|believe|mean|know|(?:do )?want to say|(?:had |have |" + _A + r"ve )?(?:just |already )?"
+                      r"(?:mentioned|said|noted)\b[^.]*?\bthat)|you (?:saw|heard|know|" + _A + r"ve (?:seen|heard)"
+                      r"|have (?:seen|heard))\b[^.]{0,50}?\bthat)(?: this)?(?:,? \w+,)?(?: is)?(?: that)?[,:]?\s+",
+                      re.I)
+# The speaker's doings and the audience's ("I've spoken to this", "I'll come back", "You saw those actions").
+_ADDRESSEE = re.compile(r"^(?:you|you" + _A + r"\w+|i (?:want|wanted|would|will|won|need|have to|think|mean|hear"
+                        r"|appreciate|understand|guess|just|don|do not|can|cannot|am|was|had just)|i" + _A
+                        + r"(?:m|ll|d|ve)\b)", re.I)
+_TAG_QUESTION = re.compile(r",\s*(?:right|correct|okay|you know)\?\s*$", re.I)
 _NORMATIVE = re.compile(r"\b(?:should|shouldn" + _A + r"t|must|need to|needs to|ought to)\b", re.I)
 # A leading adverbial ("Today,", "In recent weeks,", "Due to recent events,") before the subject.
 _ADVERBIAL = re.compile(
@@ -72,8 +93,12 @@ _WE_SUBJECT = re.compile(r"^(?:we|we" + _A + r"\w+|our (?:information|intelligen
 # "As we have said, …": the assertion is the organisation's even when its subject is not "we".
 _AS_WE_SAID = re.compile(r"^as we(?: have|" + _A + r"ve)? (?:\w+ly )?(?:said|stated|noted|made clear|warned|announced"
                          r"|assessed|reported|seen)\b", re.I)
+# A third party's stated or held position, reported by the speaker without a speech verb.
+_STANCE = re.compile(r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*|[Tt]he [a-z]+)\s+"
+                     r"(?:(?:has|have) been (?:very )?clear|expressed|recogni[sz]es|believes|anticipates|expects"
+                     r"|maintains|insists|would have you believe)(?: that|:)?\s+(?=\S)")
 # Openers before the subject: a short restart ("it's absolutely — we …"), "that's why", "today".
-_RESTART = re.compile(r"^[^—–.]{0,30}[—–]\s*")
+_RESTART = re.compile(r"^(?:[^\s—–.]+\s+){0,3}[—–]\s*")
 _OPENER = re.compile(r"^(?:that" + _A + r"s why|which is why|and|so|but|today|now|also|again|clearly|obviously"
                      r"|certainly|of course|absolutely|in fact|indeed|still)\b,?\s+", re.I)
 _DENIAL = re.compile(r"^(?:that|this|it|the report|the story|the claim)(?:" + _A + r"s| is| was) (?:simply |just )?"
@@ -93,35 +118,62 @@ def core(sentence: str) -> str:
 
 def is_checkworthy(sentence: str) -> bool:
     """A factual assertion: declarative, not procedural, and naming, counting or ranking something."""
-    s = sentence.strip()
-    if s.rstrip("”\"’' )").endswith("?") or len(s.split()) < 5:
+    s = _TAG_QUESTION.sub(".", sentence.strip())
+    if s.rstrip("”\"’' )").endswith("?") or len(s.split()) < 3:
         return False
     c = core(s)
-    if len(c.split()) < 4 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c):
+    if len(c.split()) < 3 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c):
         return False
     c = _I_FRAME.sub("", c, count=1)
-    if _ADDRESSEE.match(c) or len(c.split()) < 4:
-        return False  # the speaker's or the audience's doings ("I've spoken to this", "You saw those actions")
+    if _ADDRESSEE.match(c) or len(c.split()) < 3:
+        return False
     number = _NUMBER.search(c)
     if _NORMATIVE.search(c) and not number:
         return False  # a call ("It should not be used as a political football"), not a checkable fact
+    return bool(number or _names(c) or _RANK.search(c) or _WE_ASSESS.search(c) or _nominal_event(c))
+
+
+def _names(c: str) -> list[str]:
+    """Proper nouns of the sentence, its first word included unless it is an ordinary opener."""
     first = c.split(None, 1)[0].strip(",;:").lower().replace("’", "'")
     lead = [] if first in _COMMON_STARTS or "'" in first else [c.split(None, 1)[0]]  # "Florida has …"
-    names = [w for w in lead + [m.group(0) for m in _CAPITAL.finditer(c)] if w.strip(",;:") not in _NOT_NAMES]
-    return bool(names or number or _RANK.search(c))
+    return [w for w in lead + [m.group(0) for m in _CAPITAL.finditer(c)] if w.strip(",;:") not in _NOT_NAMES]
+
+
+def _nominal_event(c: str) -> bool:
+    """An event or action with a noun-phrase subject ("The obligation … was delayed"), not "He was asked"."""
+    first = c.split(None, 1)[0].lower().replace("’", "'")
+    return first not in _DEICTIC and bool(_EVENT.search(c))
+
+
+def _clause(sentence: str) -> str:
+    """The sentence from its main subject on: openers, framing, adverbials and short restarts removed."""
+    s = core(sentence)
+    for _ in range(4):
+        m = _RESTART.match(s)  # "we're — the President has been clear …": the speaker started over
+        if m:
+            s = s[m.end():]
+            continue
+        if _WE_SUBJECT.match(s) or _AS_WE_SAID.match(s):
+            return s
+        m = _ADVERBIAL.match(s) or _OPENER.match(s) or _I_FRAME.match(s)
+        if not m:
+            break
+        s = s[m.end():]
+    return s
 
 
 def speaks_as_we(sentence: str) -> bool:
     """Whether the sentence's subject is "we"/"our information …", past openers, framing and adverbials."""
-    s = core(sentence)
-    for _ in range(4):
-        if _WE_SUBJECT.match(s) or _AS_WE_SAID.match(s):
-            return True
-        m = _ADVERBIAL.match(s) or _OPENER.match(s) or _I_FRAME.match(s) or _RESTART.match(s)
-        if not m:
-            break
-        s = s[m.end():]
-    return bool(_WE_SUBJECT.match(s))
+    s = _clause(sentence)
+    return bool(_WE_SUBJECT.match(s) or _AS_WE_SAID.match(s))
+
+
+def stance_holder(sentence: str) -> str | None:
+    """The named or described subject of a stance verb ("The governor expressed that …", "the President has been
+    clear that …", "The administration recognizes …"): the source the speaker reports; None otherwise."""
+    m = _STANCE.match(_clause(sentence))
+    return m.group("who") if m else None
 
 
 def assertion_kind(sentence: str) -> str:
