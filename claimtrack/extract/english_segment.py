@@ -159,6 +159,10 @@ _AMBIG_NEXT = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|of|and|or|to|for|in|on|from|by|with|about|department|officials?"
     r"|legislature|law|laws|level|lawmakers|senator|house|senate|government|media|television|tv|run|funds?"
     r"|card|cards|released?|published|issued|did|does|do|will|would|could|can|may|might|should|must)\b", re.I)
+_FREQUENCY = {"sometimes", "often", "always", "usually", "frequently", "occasionally", "regularly", "routinely",
+              "typically", "generally", "never", "rarely", "seldom"}
+# A cue inside an "if"/"unless" clause opened just before it (no clause boundary in between).
+_CONDITIONAL = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\n)(?:[Ee]ven )?(?:[Ii]f|[Uu]nless)\s+[^,.;:!?\n“”\"]{1,50}$")
 _STRICT_NEXT = re.compile(r"\s*(?:that\b|[,.:;]|[“\"])")
 _CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
 _CONT_P = re.compile(r"\s*[,.:;]")
@@ -220,9 +224,11 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
-        if (SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS))
-                or before.endswith("Additional ")):
-            continue
+        if ((SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS)))
+                or (p2 == "would" and p1 in _FREQUENCY) or before.endswith("Additional ")):
+            continue  # "would say", "would sometimes dismiss": hypothetical or habitual, not a report
+        if _CONDITIONAL.search(text, max(0, s - 60), s):
+            continue  # "If the plan rejected single mothers, …": a condition, not a report
         if w.startswith("continu") and not (
                 _CONT_Q.match(after)
                 or (_CONT_P.match(after) and _QUOTE_BACK.search(text, max(0, s - 60), s))):
