@@ -10,6 +10,7 @@ import bisect
 import re
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
+from claimtrack.extract.english_claimants import INVALID, repair_source, source_type
 from claimtrack.extract.english_segment import (
     _ADJ_DET,
     _CLOSE_Q,
@@ -181,6 +182,9 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             cs, ce, src, region_end = res
             if src is not None and (clause_src or speakers.last) and not _plausible_source(text[src[0]:src[1]]):
                 src = None  # "The", "Hours", "yet": not a source, fall back to the current speaker
+            if src is not None and source_type(text[src[0]:src[1]]) == INVALID:
+                fixed = repair_source(text[src[0]:src[1]])  # "though Lynch" → "Lynch"; "heard us" → None
+                src = (src[0] + fixed[0], src[0] + fixed[1]) if fixed else None
             if clause_src is not None and cue.word in _PARTICIPLE_CUES:
                 src = None  # "X said …, adding that …": the same speaker
             if src is None:

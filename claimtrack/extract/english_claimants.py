@@ -9,62 +9,72 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract.english_lexicon import COMMON_SOURCES, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS, TITLES
-
 NAME, DESCRIBED, PRONOUN, INVALID = "name", "described", "pronoun", "invalid"
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "one"}
-_OBJECT_PRONOUNS = {"us", "you", "him", "her", "them", "me", "it", "this", "that", "what", "i", "we", "they", "he",
-                    "she"}
-_DETERMINERS = {"the", "a", "an", "some", "many", "several", "other", "two", "three", "four", "five", "most", "both",
-                "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that", "each", "all",
-                "another", "one", "top", "senior", "former", "leading", "local", "federal", "state", "foreign"}
-_PARTICLES = {"of", "the", "for", "and", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di", "on",
-              "&", "in", "at"}
-_CLAUSE_OPENERS = {"What", "When", "Where", "Why", "How", "If", "And", "But", "So", "Because", "While", "That",
-                   "This", "These", "Those", "There", "Here", "It", "Yet", "Then", "Now", "Well", "Also", "As",
-                   "Even", "Still", "Just", "Only", "Last", "Next", "Both", "Such", "Whether"}
-# Source nouns beyond the role/organisation lexicon: documents and described sources.
-_SOURCE_NOUNS = {"statement", "statements", "report", "reports", "study", "studies", "data", "poll", "polls",
-                 "survey", "surveys", "website", "document", "documents", "filing", "filings", "memo", "letter",
-                 "analysis", "assessment", "estimate", "estimates", "figures", "records", "spokesperson",
-                 "officials", "official", "source", "sources", "people", "person", "researchers", "scientists",
-                 "experts", "analysts", "economists", "lawyers", "attorneys", "prosecutors", "investigators",
-                 "police", "authorities", "government", "ministry", "agency", "press", "media", "newspaper",
-                 "book", "ad", "ads", "campaign", "aides", "staff", "staffers", "spokesmen", "spokeswomen",
-                 "team", "allies", "critics", "supporters", "voters", "residents", "witnesses", "members",
-                 "observers", "diplomats", "leaders", "lawmakers", "senators", "democrats", "republicans",
-                 "intelligence", "military", "army", "forces", "administration", "court", "judge", "jury"}
+_PERSONAL = re.compile(r"^(?:us|you|him|them|me|i|we|(?:i|we|you|he|she|they|it)'\w+)$")
+_CLAUSE_OPENERS = {"what", "when", "where", "why", "how", "if", "and", "but", "so", "because", "while", "though",
+                   "although", "that", "whether", "as", "than", "then", "yet", "unless", "since"}
+_FUNCTION_END = {"of", "and", "or", "the", "a", "an", "to", "for", "with", "by", "from", "in", "on", "at", "that",
+                 "his", "her", "their", "its", "as", "but"}
+# Abstract heads that never speak ("the fact", "a fancy way of", "many cases", "the last thing").
+_ABSTRACT = {"fact", "facts", "way", "ways", "thing", "things", "point", "points", "case", "cases", "time", "times",
+             "question", "questions", "matter", "idea", "reason", "reasons", "truth", "part", "lot", "kind", "sort",
+             "problem", "issue", "issues", "sense", "end", "rest", "number", "bit", "example", "worth"}
+_VERB_FIRST = {"heard", "hear", "know", "knew", "seen", "see", "saw", "say", "said", "tell", "told", "send", "let",
+               "tire", "goes", "go", "went", "make", "made", "get", "got", "take", "took", "give", "gave", "come",
+               "came", "think", "thought", "want", "need", "believe", "put", "keep", "call", "called"}
 _WORD = re.compile(r"[\w’'.&-]+")
 
 
 def source_type(surface: str) -> str:
     """NAME, DESCRIBED, PRONOUN or INVALID for a claimant as written."""
-    s = re.sub(r"\([^()]*\)", " ", surface).strip(" ,.;—–-\"“”'’")
+    s = re.sub(r"\([^()]*\)", " ", surface).strip(" ,;—–-\"“”'’")
     if not s or ":" in s or "?" in s:
         return INVALID
     words = _WORD.findall(s)
     if not words:
         return INVALID
     low = [w.lower().replace("’", "'") for w in words]
-    if len(words) == 1 and (low[0] in _PRONOUNS or re.fullmatch(r"(?:i|we|you|he|she|they)'\w+", low[0])):
+    if len(words) == 1 and (low[0] in _PRONOUNS | {"his", "her", "him", "them"}
+                            or re.fullmatch(r"(?:i|we|you|he|she|they)'\w+", low[0])):
         return PRONOUN
-    if any(w in _OBJECT_PRONOUNS or re.fullmatch(r"(?:i|we|you|he|she|they)'\w+", w) for w in low):
-        return INVALID  # "heard us", "know you", "The last thing I'll", "suggesting the President" (below)
-    if words[0] in _CLAUSE_OPENERS:
+    if _junk(words, low):
         return INVALID
-    head = low[-1]
-    if low[0] in _DETERMINERS:
-        rest = words[1:]
-        if head in _SOURCE_NOUNS or head in ROLE_NOUNS or head in COMMON_SOURCES or head in ORG_NOUNS:
-            return DESCRIBED
-        return NAME if rest and any(w[:1].isupper() for w in rest) and rest[-1][:1].isupper() else INVALID
-    if words[0][:1].isupper():
-        ok = all(w[:1].isupper() or w.lower() in _PARTICLES or w in TITLES or w in ORG_WORDS for w in words)
-        if ok or head in ROLE_NOUNS or head in _SOURCE_NOUNS or head in ORG_NOUNS:
-            return NAME
-        return INVALID
-    return DESCRIBED if len(words) == 1 and (head in COMMON_SOURCES or head in _SOURCE_NOUNS) else INVALID
+    if words[-1][:1].isupper() or words[0][:1].isupper() and len(words) == 1:
+        return NAME
+    return DESCRIBED
+
+
+def _junk(words: list[str], low: list[str]) -> bool:
+    """"heard us", "What we've", "a fancy way of", "the fact", "suggesting the President", "though Lynch"."""
+    if any(_PERSONAL.match(w) for w in low) or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:
+        return True
+    if words[-1].islower() and low[-1] in _ABSTRACT:
+        return True
+    if words[0].islower() and low[0] in _VERB_FIRST | {"something", "someone", "including"}:
+        return True
+    return (words[0].islower() and low[0].endswith("ing") and len(words) > 1
+            and (low[1] in ("the", "a", "an", "his", "her", "their", "its") or words[1][:1].isupper()))
+
+
+def repair_source(surface: str) -> tuple[int, int] | None:
+    """(start, end) inside `surface` of a valid source once leading openers or verbs ("though Lynch", "make
+    Kadzik") and trailing function words ("Clinton for") are dropped; None when nothing valid remains."""
+    toks = [(m.start(), m.end()) for m in _WORD.finditer(surface)]
+    while toks:
+        a, b = toks[0][0], toks[-1][1]
+        kind = source_type(surface[a:b])
+        if kind in (NAME, DESCRIBED):
+            return (a, b)
+        first, last = surface[toks[0][0]:toks[0][1]], surface[toks[-1][0]:toks[-1][1]].lower()
+        if last in _FUNCTION_END or last.endswith("'s") or last.endswith("’s"):
+            toks.pop()
+        elif first.islower() or first.lower() in _CLAUSE_OPENERS:
+            toks.pop(0)
+        else:
+            return None
+    return None
 
 
 def is_valid_source(surface: str) -> bool:
