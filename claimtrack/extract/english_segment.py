@@ -161,6 +161,10 @@ _AMBIG_NEXT = re.compile(
     r"|card|cards|released?|published|issued|did|does|do|will|would|could|can|may|might|should|must)\b", re.I)
 _FREQUENCY = {"sometimes", "often", "always", "usually", "frequently", "occasionally", "regularly", "routinely",
               "typically", "generally", "never", "rarely", "seldom"}
+# "the plan that X announced is …": the cue's object is the noun before "that", and a verb follows the cue.
+_TRANSITIVE = ("announc", "promis", "predict", "reveal", "disclos", "report", "propos", "unveil")  # take an object
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:[\w.’'-]+\s+){1,4}$")
+_OBJECT_GAP = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|remains?|includes?)\b")
 # A cue inside an "if"/"unless" clause opened just before it (no clause boundary in between).
 _CONDITIONAL = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\n)(?:[Ee]ven )?(?:[Ii]f|[Uu]nless)\s+[^,.;:!?\n“”\"]{1,50}$")
 _STRICT_NEXT = re.compile(r"\s*(?:that\b|[,.:;]|[“\"])")
@@ -227,6 +231,8 @@ def _cues(doc: _Doc) -> list[_Cue]:
         if ((SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS)))
                 or (p2 == "would" and p1 in _FREQUENCY) or before.endswith("Additional ")):
             continue  # "would say", "would sometimes dismiss": hypothetical or habitual, not a report
+        if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
+            continue  # "the program that Biden announced is limited to …": a relative clause, not a report
         if _CONDITIONAL.search(text, max(0, s - 60), s):
             continue  # "If the plan rejected single mothers, …": a condition, not a report
         if w.startswith("continu") and not (

@@ -79,13 +79,13 @@ def _reported(text: str, turn: Turn, c: ExtractedClaim, person: ActorRef,
     quote = text[c.start:c.end]
     if len(quote.split()) < 4 or quote.rstrip().endswith("?"):
         return None
+    if _WE.search(surface):
+        return _assign(c, org, surface) if org is not None and not _negated(text, turn.body, c) else None
     kind = source_type(surface)
     if kind in (NAME, DESCRIBED):
         return c
     if surface.lower() in ("who", "which") and source_type(c.claimant.canonical) == NAME:
         return c  # "Leader McConnell, who said, “…”"
-    if _WE.search(surface) and org is not None and not _negated(text, turn.body, c):
-        return _assign(c, org, surface)
     return None
 
 
