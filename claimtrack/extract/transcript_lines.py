@@ -101,7 +101,8 @@ _STANCE = re.compile(r"(?P<who>(?:[Tt]he )?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.
 _RESTART = re.compile(r"^(?:[^\s—–.]+\s+){0,3}[—–]\s*")
 _OPENER = re.compile(r"^(?:that" + _A + r"s why|which is why|and|so|but|today|now|also|again|clearly|obviously"
                      r"|certainly|of course|absolutely|in fact|indeed|still)\b,?\s+", re.I)
-_DENIAL = re.compile(r"^(?:that|this|it|the report|the story|the claim)(?:" + _A + r"s| is| was) (?:simply |just )?"
+_DENIAL = re.compile(r"^(?:that|this|it|these|those|the)(?: (?:report|reports|story|claim|claims|allegation|allegations"
+                     r"|idea|notion))?(?:" + _A + r"s| is| are| was| were) (?:simply |just |absolutely )?"
                      r"(?:not true|false|untrue|wrong|ridiculous|nonsense|baseless|inaccurate|incorrect)\b"
                      r"|\b(?:we|i) (?:categorically |flatly |strongly )?(?:deny|reject|refute)\b", re.I)
 _CALL = re.compile(r"\b(?:we|i) (?:\w+ )?(?:urge|call on|call upon|appeal to)\b", re.I)

@@ -1,0 +1,54 @@
+"""English claimants are sources, never junk; hypothetical and relative-clause cues report nothing (own sentences)."""
+
+import pytest
+
+from claimtrack.extract.english import extract_english
+from claimtrack.extract.english_claimants import DESCRIBED, INVALID, NAME, PRONOUN, repair_source, source_type
+
+
+@pytest.mark.parametrize("surface", ["Senator Ruth Adler", "The Daily Ledger", "the Finance Ministry",
+                                     "Ledger spokesman Omar Diaz", "Rep. Anne Holt (D-Ore.)"])
+def test_names(surface):
+    assert source_type(surface) == NAME
+
+
+@pytest.mark.parametrize("surface", ["a senior official", "officials", "the fund", "restructuring experts"])
+def test_described_sources(surface):
+    assert source_type(surface) == DESCRIBED
+
+
+@pytest.mark.parametrize("surface", ["heard us", "you know", "Republicans: that", "What we’ve", "the fact",
+                                     "a fancy way of", "suggesting the mayor", "The last thing I’ll", "many cases"])
+def test_junk_is_invalid(surface):
+    assert source_type(surface) == INVALID
+
+
+def test_pronouns_are_left_to_resolution():
+    assert source_type("she") == PRONOUN and source_type("We’ve") == PRONOUN
+
+
+def test_junk_is_repaired_to_the_source_inside_it():
+    for surface, source in [("though Adler", "Adler"), ("Holt for", "Holt"), ("Democrats: that", "Democrats")]:
+        span = repair_source(surface)
+        assert span is not None and surface[span[0]:span[1]] == source
+    assert repair_source("heard us") is None
+
+
+def test_no_junk_claimant_in_extracted_text():
+    text = ("Mayor Lina Ortiz spoke on Monday. You heard us say it many times: the bridge will reopen in May.\n\n"
+            "Republicans: that the budget was balanced, said the report.\n")
+    surfaces = {c.claimant_surface for c in extract_english(text)}
+    assert not surfaces & {"heard us", "you heard us", "Republicans: that"}
+
+
+def test_a_cue_in_a_condition_or_a_habit_reports_nothing():
+    assert extract_english("If the council rejected the proposal, the mayor would resign.") == []
+    assert extract_english("Her supervisors would sometimes dismiss her ideas in meetings.") == []
+    assert [c.kind for c in extract_english("The ministry denied that it had paid the contractor.")] == ["denial"]
+
+
+def test_a_relative_clause_object_is_not_a_report():
+    text = "The grant program that the governor announced is open to farmers in 12 counties."
+    assert extract_english(text) == []
+    said = extract_english("The deal, which officials said is close, would cut tariffs.")
+    assert len(said) == 1
