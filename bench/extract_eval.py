@@ -3,6 +3,7 @@
 Usage: python bench/extract_eval.py GOLD.json [GOLD.json ...] [--texts DIR] [--out preds.jsonl] [--verbose] [--json]
 The text beside each gold file (or in --texts) is read as ingest stores it: NFC, the outlet tag on the lead line
 stripped; a Markdown file with front matter (a transcript) through the Markdown reader, which gives its title.
+A gold file with "scored_until" was labelled up to the paragraph holding that anchor: later claims are not scored.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def predictions(gold_paths: list[Path], texts: Path | None = None) -> list[dict]
         g = json.loads(gp.read_text("utf-8"))
         text, title = _document((texts or gp.parent) / g["document"])
         claims = extract(text, language=g.get("language", "ar"), published=g.get("published"), title=title)
+        if g.get("scored_until"):  # gold labelled only up to the paragraph of this anchor
+            stop = text.find("\n", text.find(g["scored_until"]))
+            claims = [c for c in claims if stop < 0 or c.start < stop]
         ids = [f"{g['document']}#{i}" for i in range(len(claims))]
         for i, c in enumerate(claims):
             rows.append({
