@@ -114,3 +114,13 @@ def test_kinds_of_own_assertions():
     assert assertion_kind("We urge Oceania to stop these deliveries.") == "call"
     assert assertion_kind("That report is simply false.") == "denial"
     assert assertion_kind("The bridge reopened on Tuesday.") == "statement"
+
+
+def test_an_article_quoting_an_interview_keeps_its_own_attributions():
+    text = ("The senator defended the bill on Sunday. Her spokesman, Dan Reyes, said that the vote would take place "
+            "in March, and aides said the whip count was close. The exchange on the program went as follows.\n\n"
+            "ANNA COLE:  Will the bill pass the Senate?\n\nSENATOR MARSH:  We have 52 votes for the bill in the "
+            "Senate.\n\nANNA COLE:  Are you sure?\n\nSENATOR MARSH:  The leader counted them on Friday in Ohio.\n")
+    claims = extract(text, "en", dt.date(2024, 3, 3))
+    assert any(c.claimant.canonical == "Dan Reyes" and "vote would take place" in c.quote for c in claims)
+    assert any("52 votes" in c.quote for c in claims)

@@ -33,6 +33,11 @@ def extract_transcript(text: str, turns: list[Turn], title: str | None,
     stated = PartialDate(published.isoformat(), "day") if published else None
     claims: list[ExtractedClaim] = []
     windows: list[tuple[int, int]] = []
+    preamble = text[:turns[0].start]
+    if preamble.strip():  # a news article quoting an interview: its own narrative is ordinary news
+        for c in extract_english(preamble):
+            claims.append(c)
+            windows.append((0, turns[0].start))
     for turn in turns:
         who = None if turn.is_question else cast.speaker(turn.label)
         if who is None:
