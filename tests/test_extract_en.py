@@ -230,7 +230,7 @@ def test_colons_inside_content_do_not_end_it():
 
 def test_continue_needs_reported_speech():
     assert extract_english("Talks continue.") == []
-    c = one("“We will win,” he continued.")
+    c = one("“We will win,” Coach Ruiz continued.")
     assert c.cue == "continued"
 
 
@@ -243,7 +243,7 @@ def test_time_adverbial_between_source_and_cue():
 
 def test_adverb_before_denial_cue():
     c = one("The company, which has strongly denied any role in the leak, lost the case.")
-    assert c.kind == "denial"
+    assert c.kind == "denial" and c.claimant.canonical == "company"
     assert "any role in the leak" in c.quote
 
 
@@ -251,6 +251,12 @@ def test_backshifted_would_is_not_a_prediction():
     assert one("Lee said the plan would be hard to sell.").kind == "statement"
     assert one("Lee said the plan would collapse next year.").kind == "prediction"
     assert one("Lee said prices would fall if rates rose.").kind == "prediction"
+
+
+def test_a_pronoun_nothing_resolves_is_no_claimant():
+    assert extract_english("Intro.\n\n“We will win,” he continued.") == []
+    c = extract_english("“It is over,” she said. Later, Mayor Ana Holt said the count was final.")[0]
+    assert c.claimant.canonical == "Ana Holt"  # the next named speaker
 
 
 def test_modal_and_noun_uses_are_not_cues():
@@ -302,16 +308,16 @@ def test_object_relative_clause_includes_the_antecedent():
 
 
 def test_colon_then_block_quote_paragraph():
-    text = "Intro line.\n\nIn a speech last May, she said:\n\nThe harbour must stay open to every fishing boat.\n"
+    text = "Intro line.\n\nIn a speech last May, Mayor Holt said:\n\nThe harbour must stay open to every fishing boat.\n"
     c = one(text)
     assert c.quote == "The harbour must stay open to every fishing boat."
     check_offsets(text, [c])
 
 
 def test_parenthetical_cue_with_double_single_quotes():
-    text = "Intro.\n\nNo new tax, he said, ''will pass this year.''"
+    text = "Intro.\n\nNo new tax, Holt said, ''will pass this year.''"
     c = one(text)
-    assert c.quote == "No new tax, he said, ''will pass this year.''"
+    assert c.quote == "No new tax, Holt said, ''will pass this year.''"
     assert c.text == "No new tax will pass this year"
 
 

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_claimants import INVALID, repair_source, source_type
+from claimtrack.extract.english_claimants import INVALID, PRONOUN, repair_source, source_type
 from claimtrack.extract.english_segment import (
     _ADJ_DET,
     _CLOSE_Q,
@@ -144,8 +144,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_english(text: str) -> list[ExtractedClaim]:
-    """Attributed claims in English `text`, in document order, with exact offsets."""
+def extract_english(text: str, resolve_pronouns: bool = True) -> list[ExtractedClaim]:
+    """Attributed claims in English `text`, in document order, with exact offsets.
+
+    A pronoun claimant no name resolves is dropped, unless `resolve_pronouns` is False (a transcript turn,
+    where "I" and "we" are the speaker and the speaker's organisation)."""
     if not text:
         return []
     doc = _build(text)
@@ -195,6 +198,7 @@ def extract_english(text: str) -> list[ExtractedClaim]:
                 else:
                     ref, surface = clause_src, clause_surface
             else:
+                src = _relative_antecedent(text, us, src)
                 surface = text[src[0]:src[1]]
                 ref = speakers.resolve(surface, src[0])
             cs, ce = _trim(text, cs, ce)
@@ -221,6 +225,8 @@ def extract_english(text: str) -> list[ExtractedClaim]:
             while ui < len(units) and units[ui][1] <= last.end:
                 ui += 1  # a block quote taken by "he said:"
         prev_unit_end = units[ui - 1][1]
+    if resolve_pronouns:
+        _resolve_forward(out)
     for c in out:
         c.kind = _content_kind(c.kind, c.text)
         if c.kind == "denial":
@@ -230,6 +236,33 @@ def extract_english(text: str) -> list[ExtractedClaim]:
         c.prefix = text[max(0, c.start - _CTX):c.start]
         c.suffix = text[c.end:c.end + _CTX]
     return out
+
+
+def _relative_antecedent(text: str, floor: int, src: tuple[int, int]) -> tuple[int, int]:
+    """"The company, which has denied …": the noun phrase before ", who/which" stands for the pronoun."""
+    if text[src[0]:src[1]].lower() not in ("who", "which"):
+        return src
+    j = src[0]
+    while j > floor and text[j - 1] == " ":
+        j -= 1
+    if j <= floor or text[j - 1] != ",":
+        return src
+    return _source_before(text, floor, j - 1) or src
+
+
+def _resolve_forward(claims: list[ExtractedClaim]) -> None:
+    """A pronoun claimant no earlier name resolved ("he said" in a lead before the name) takes the next named
+    claimant of matching kind; one with none left is dropped: a claimant is never an unresolved pronoun."""
+    named: ExtractedClaim | None = None
+    for c in reversed(claims):
+        if source_type(c.claimant.canonical) == PRONOUN:
+            low = c.claimant.canonical.lower()
+            person = low in ("he", "she", "him", "her")
+            if named is not None and low not in ("i", "we", "you") and (not person or named.claimant.kind == "person"):
+                c.claimant = named.claimant
+        else:
+            named = c
+    claims[:] = [c for c in claims if source_type(c.claimant.canonical) != PRONOUN]
 
 
 def _extend(text: str, units: list[tuple[int, int]], ui: int, cue_starts: list[int], claim: ExtractedClaim) -> int:

@@ -68,6 +68,9 @@ Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Las
 Over Under For With Without From By To Of""".split())
 
 
+_OPENERS = {"What", "Why", "How", "Where", "Who", "Whether", "Unless", "Until", "Once", "Whatever", "Whenever"}
+
+
 _CALENDAR = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.""".split())
 
@@ -271,8 +274,8 @@ class _Speakers:
                 if m:
                     parts = m.group(0).split()
                     k = 0
-                    while k < len(parts) and parts[k] in TITLES:
-                        k += 1
+                    while k < len(parts) and (parts[k] in TITLES or parts[k] in _STOP_CAP or parts[k] in _OPENERS):
+                        k += 1  # "Mr.", and "When"/"But" opening the sentence before "Trump"
                     if k < len(parts):
                         best = " ".join(parts[k:]) + " " + name
             i = text.find(name, j)

@@ -67,7 +67,7 @@ def _turn_claims(text: str, turn: Turn, person: ActorRef, org: ActorRef | None) 
 
 def _english_claims(text: str, turn: Turn) -> list[ExtractedClaim]:
     """English attributions inside one turn, with offsets into the whole text."""
-    out = extract_english(text[turn.body:turn.end])
+    out = extract_english(text[turn.body:turn.end], resolve_pronouns=False)
     for c in out:
         c.start += turn.body
         c.end += turn.body
