@@ -162,64 +162,14 @@ def extract_english(text: str, resolve_pronouns: bool = True) -> list[ExtractedC
     ui = 0
     while ui < len(units):
         us, ue = units[ui]
-        lo = bisect.bisect_left(cue_starts, us)
-        hi = bisect.bisect_left(cue_starts, ue)
-        unit_cues = cues[lo:hi]
+        unit_cues = cues[bisect.bisect_left(cue_starts, us):bisect.bisect_left(cue_starts, ue)]
         ui += 1
         if not unit_cues:
             if ui == 1 or text.rfind("\n", 0, us) < 0:
                 _headline(text, us, ue, speakers, out)
             prev_unit_end = ue
             continue
-        floor = us
-        clause_src: ActorRef | None = None
-        clause_surface = ""
-        last: ExtractedClaim | None = None
-        for ci, cue in enumerate(unit_cues):
-            if cue.start < floor:
-                continue
-            nxt = unit_cues[ci + 1] if ci + 1 < len(unit_cues) else None
-            res = _attribute(doc, cue, floor, us, ue, nxt, prev_unit_end, speakers)
-            if res is None:
-                continue
-            cs, ce, src, region_end = res
-            if src is not None and (clause_src or speakers.last) and not _plausible_source(text[src[0]:src[1]]):
-                src = None  # "The", "Hours", "yet": not a source, fall back to the current speaker
-            if src is not None and source_type(text[src[0]:src[1]]) == INVALID:
-                fixed = repair_source(text[src[0]:src[1]])  # "though Lynch" → "Lynch"; "heard us" → None
-                src = (src[0] + fixed[0], src[0] + fixed[1]) if fixed else None
-            if clause_src is not None and cue.word in _PARTICIPLE_CUES:
-                src = None  # "X said …, adding that …": the same speaker
-            if src is None:
-                if clause_src is None:
-                    if speakers.last is None:
-                        continue
-                    ref, surface = speakers.last, ""
-                else:
-                    ref, surface = clause_src, clause_surface
-            else:
-                src = _relative_antecedent(text, us, src)
-                surface = text[src[0]:src[1]]
-                ref = speakers.resolve(surface, src[0])
-            cs, ce = _trim(text, cs, ce)
-            if ce - cs < 3:
-                continue
-            quote = text[cs:ce]
-            if quote.rstrip().rstrip("”\"’'").endswith("?") and not any(q in quote for q in _OPEN_Q):
-                continue
-            clause_src, clause_surface = ref, surface
-            speakers.note(ref)
-            direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
-            gap = (cue.start, cue.end)
-            if src and cs < src[0] < ce:
-                rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
-                gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
-            last = ExtractedClaim(
-                quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface or ref.canonical,
-                kind=cue.kind, text=_display(text, cs, ce, gap), cue=text[cue.start:cue.end],
-                direct_quote=direct, language="en", confidence=0.8 if src else 0.6)
-            out.append(last)
-            floor = max(floor, region_end)
+        last, floor = _unit_claims(doc, unit_cues, (us, ue), prev_unit_end, speakers, out)
         if last is not None and floor >= ue - 2:
             ui = _extend(text, units, ui, cue_starts, last)
             while ui < len(units) and units[ui][1] <= last.end:
@@ -227,6 +177,78 @@ def extract_english(text: str, resolve_pronouns: bool = True) -> list[ExtractedC
         prev_unit_end = units[ui - 1][1]
     if resolve_pronouns:
         _resolve_forward(out)
+    _finish(text, out)
+    return out
+
+
+def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_unit_end: int,
+                 speakers: _Speakers, out: list[ExtractedClaim]) -> tuple[ExtractedClaim | None, int]:
+    """Claims of the cues of one unit (sentence), appended to `out`; (the last claim, end of consumed text)."""
+    text = doc.text
+    us, ue = unit
+    floor = us
+    clause: tuple[ActorRef, str] | None = None  # the unit's current source and its surface
+    last: ExtractedClaim | None = None
+    for ci, cue in enumerate(unit_cues):
+        if cue.start < floor:
+            continue
+        nxt = unit_cues[ci + 1] if ci + 1 < len(unit_cues) else None
+        res = _attribute(doc, cue, floor, us, ue, nxt, prev_unit_end, speakers)
+        if res is None:
+            continue
+        cs, ce, src, region_end = res
+        src = _usable_source(text, src, clause is not None or speakers.last is not None)
+        if clause is not None and cue.word in _PARTICIPLE_CUES:
+            src = None  # "X said …, adding that …": the same speaker
+        if src is None:
+            if clause is None and speakers.last is None:
+                continue
+            ref, surface = clause if clause is not None else (speakers.last, "")
+        else:
+            src = _relative_antecedent(text, us, src)
+            surface = text[src[0]:src[1]]
+            ref = speakers.resolve(surface, src[0])
+        cs, ce = _trim(text, cs, ce)
+        quote = text[cs:ce]
+        if ce - cs < 3 or (quote.rstrip().rstrip("”\"’'").endswith("?") and not any(q in quote for q in _OPEN_Q)):
+            continue
+        clause = (ref, surface)
+        speakers.note(ref)
+        last = _claim(text, cue, (cs, ce), src, ref, surface)
+        out.append(last)
+        floor = max(floor, region_end)
+    return last, floor
+
+
+def _usable_source(text: str, src: tuple[int, int] | None, fallback: bool) -> tuple[int, int] | None:
+    """The source span, repaired or dropped when it cannot name a source (then the current speaker speaks)."""
+    if src is None:
+        return None
+    if fallback and not _plausible_source(text[src[0]:src[1]]):
+        return None  # "The", "Hours", "yet": not a source, fall back to the current speaker
+    if source_type(text[src[0]:src[1]]) == INVALID:
+        fixed = repair_source(text[src[0]:src[1]])  # "though Lynch" → "Lynch"; "heard us" → None
+        return (src[0] + fixed[0], src[0] + fixed[1]) if fixed else None
+    return src
+
+
+def _claim(text: str, cue: _Cue, span: tuple[int, int], src: tuple[int, int] | None, ref: ActorRef,
+           surface: str) -> ExtractedClaim:
+    cs, ce = span
+    quote = text[cs:ce]
+    direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
+    gap = (cue.start, cue.end)
+    if src and cs < src[0] < ce:
+        rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
+        gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
+    return ExtractedClaim(
+        quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface or ref.canonical,
+        kind=cue.kind, text=_display(text, cs, ce, gap), cue=text[cue.start:cue.end],
+        direct_quote=direct, language="en", confidence=0.8 if src else 0.6)
+
+
+def _finish(text: str, out: list[ExtractedClaim]) -> None:
+    """Kinds refined by content, denied propositions, context."""
     for c in out:
         c.kind = _content_kind(c.kind, c.text)
         if c.kind == "denial":
@@ -235,7 +257,6 @@ def extract_english(text: str, resolve_pronouns: bool = True) -> list[ExtractedC
                 c.text = m.group(1)
         c.prefix = text[max(0, c.start - _CTX):c.start]
         c.suffix = text[c.end:c.end + _CTX]
-    return out
 
 
 def _relative_antecedent(text: str, floor: int, src: tuple[int, int]) -> tuple[int, int]:

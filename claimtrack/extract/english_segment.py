@@ -181,6 +181,18 @@ class _Cue:
     passive: bool = False  # "the proposal was rejected (by voters)": content before, source after "by"
 
 
+def _not_a_report(text: str, w: str, s: int, e: int, p1: str, p2: str) -> bool:
+    """A cue that is hypothetical ("would say"), habitual ("would sometimes dismiss"), conditional ("If the plan
+    rejected …, …") or a relative clause's verb ("the program that X announced is …")."""
+    if SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS)):
+        return True
+    if p2 == "would" and p1 in _FREQUENCY:
+        return True
+    if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
+        return True
+    return bool(_CONDITIONAL.search(text, max(0, s - 60), s))
+
+
 def _cues(doc: _Doc) -> list[_Cue]:
     text = doc.text
     out: list[_Cue] = []
@@ -228,13 +240,8 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
-        if ((SPEECH_FORMS[w] != "denial" and (p1 in MODALS or (p1.endswith("ly") and p2 in MODALS)))
-                or (p2 == "would" and p1 in _FREQUENCY) or before.endswith("Additional ")):
-            continue  # "would say", "would sometimes dismiss": hypothetical or habitual, not a report
-        if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
-            continue  # "the program that Biden announced is limited to …": a relative clause, not a report
-        if _CONDITIONAL.search(text, max(0, s - 60), s):
-            continue  # "If the plan rejected single mothers, …": a condition, not a report
+        if _not_a_report(text, w, s, e, p1, p2) or before.endswith("Additional "):
+            continue
         if w.startswith("continu") and not (
                 _CONT_Q.match(after)
                 or (_CONT_P.match(after) and _QUOTE_BACK.search(text, max(0, s - 60), s))):
