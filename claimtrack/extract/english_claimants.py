@@ -15,6 +15,8 @@ _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "one"}
 _PERSONAL = re.compile(r"^(?:us|you|him|them|me|i|we|(?:i|we|you|he|she|they|it)'\w+)$")
 _CLAUSE_OPENERS = {"what", "when", "where", "why", "how", "if", "and", "but", "so", "because", "while", "though",
                    "although", "that", "whether", "as", "than", "then", "yet", "unless", "since"}
+_NOBODY = {"no one", "no-one", "nobody", "none", "nothing", "anyone", "anybody", "everyone", "everybody",
+           "someone", "somebody"}
 _FUNCTION_END = {"of", "and", "or", "the", "a", "an", "to", "for", "with", "by", "from", "in", "on", "at", "that",
                  "his", "her", "their", "its", "as", "but"}
 # Abstract heads that never speak ("the fact", "a fancy way of", "many cases", "the last thing").
@@ -50,6 +52,8 @@ def _junk(words: list[str], low: list[str]) -> bool:
     """"heard us", "What we've", "a fancy way of", "the fact", "suggesting the President", "though Lynch"."""
     if any(_PERSONAL.match(w) for w in low) or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:
         return True
+    if " ".join(low) in _NOBODY:
+        return True  # "No one denies that …" attributes nothing to anyone
     if words[-1].islower() and low[-1] in _ABSTRACT:
         return True
     if words[0].islower() and low[0] in _VERB_FIRST | {"something", "someone", "including"}:

@@ -159,6 +159,8 @@ _AMBIG_NEXT = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|of|and|or|to|for|in|on|from|by|with|about|department|officials?"
     r"|legislature|law|laws|level|lawmakers|senator|house|senate|government|media|television|tv|run|funds?"
     r"|card|cards|released?|published|issued|did|does|do|will|would|could|can|may|might|should|must)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|no longer|refused to|declined to|refuses to|declines to)\s+(?:\w+ly\s+)?$",
+                      re.I)
 _FREQUENCY = {"sometimes", "often", "always", "usually", "frequently", "occasionally", "regularly", "routinely",
               "typically", "generally", "never", "rarely", "seldom"}
 # "the plan that X announced is …": the cue's object is the noun before "that", and a verb follows the cue.
@@ -188,6 +190,8 @@ def _not_a_report(text: str, w: str, s: int, e: int, p1: str, p2: str) -> bool:
         return True
     if p2 == "would" and p1 in _FREQUENCY:
         return True
+    if SPEECH_FORMS[w] == "denial" and _NEGATED.search(text, max(0, s - 30), s):
+        return True  # "did not deny", "never denied", "refused to deny": no denial is reported
     if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
         return True
     return bool(_CONDITIONAL.search(text, max(0, s - 60), s))
