@@ -13,7 +13,7 @@ import re
 _A = r"[’']"  # either apostrophe
 # Discourse openers that carry no content ("So, look, …", "And, again, …", "Now, as you know, …").
 _MARKER = re.compile(
-    r"^(?:(?:[—–-]\s*)?(?:so|and|but|now|look|well|again|also|yeah|yes|no|okay|ok|right|anyway|listen|obviously|clearly|of course"
+    r"^(?:(?:[—–-]\s*)?(?:so|and|but|then|now|look|well|again|also|yeah|yes|no|okay|ok|right|anyway|listen|obviously|clearly|of course"
     r"|in fact|i mean|you know|as you know|as you all know|as i said|as i mentioned|as you just heard|as you heard"
     r"|mind you|frankly|honestly|certainly|indeed|first|second|third|finally|additionally|lastly|that said"
     r"|let" + _A + r"s not forget|let" + _A + r"s be clear|remember"
@@ -36,7 +36,7 @@ _PROCEDURAL = re.compile(
     r"|\(|\d{1,2}:\d\d\s*[ap]\.?m)|.*\b(?:look(?:s|ing)? forward|what i" + _A + r"m saying|what i said"
     r"|i didn" + _A + r"t say|we don" + _A + r"t have a lot of time)", re.I)
 # Instructions to the audience.
-_IMPERATIVE = re.compile(r"^(?:please|do not|don" + _A + r"t|listen|check|remember|call|go|take|make sure|stay|keep"
+_IMPERATIVE = re.compile(r"^(?:please|wait|do not|don" + _A + r"t|listen|check|remember|call|go|take|make sure|stay|keep"
                          r"|turn|finish|shelter|avoid|follow|be (?:safe|careful))\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
                      r"|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen"
@@ -58,7 +58,8 @@ _DEICTIC = {"he", "she", "it", "they", "that", "this", "these", "those", "there"
 _CAPITAL = re.compile(r"(?<![.!?:“\"]\s)(?<=\s)(?:[A-Z][a-z’'-]*[a-z]|[A-Z]{2,}[a-z]?)\b")
 # Capitalised words that are not news: interjections, and the titles and institutions of every briefing.
 _NOT_NAMES = {"I", "OK", "Okay", "Q", "Inaudible", "Laughter", "Laughs", "Applause", "Cross-talk", "President",
-              "Vice", "White", "House", "Congress", "Administrator", "Admiral", "Secretary", "Press", "Office"}
+              "Vice", "White", "House", "Congress", "Administrator", "Admiral", "Secretary", "Press", "Office",
+              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 # Ordinary words that open sentences; any other capitalised first word is taken for a name ("Florida has …").
 _COMMON_STARTS = set("""it they he she we i you this that these those there the a an and but so if when what which who
 whom whose as in on at for with our their his her its my your some any every all no not now then here yes well just
@@ -77,6 +78,13 @@ _I_FRAME = re.compile(r"^(?:what )?(?:i (?:can (?:also )?(?:tell you|confirm|say
 _ADDRESSEE = re.compile(r"^(?:you|you" + _A + r"\w+|i (?:want|wanted|would|will|won|need|have to|think|mean|hear"
                         r"|appreciate|understand|guess|just|don|do not|can|cannot|am|was|had just)|i" + _A
                         + r"(?:m|ll|d|ve)\b)", re.I)
+# Talk about the briefing anywhere in the sentence ("…, I would refer you to HHS", "you would have to ask …").
+_META = re.compile(r"\b(?:refer you to|(?:you|you" + _A + r"d) (?:would )?have to (?:ask|reach out)|i" + _A
+                   + r"m not going to|i am not going to|i" + _A + r"m just not|not going to get (?:into|ahead)"
+                   r"|don" + _A + r"t have (?:anything|a date|an update|any updates?) (?:to|for|on)"
+                   r"|take (?:a few |some )?questions)\b", re.I)
+_SUBORDINATORS = {"if", "when", "whenever", "as", "because", "while", "although", "though", "unless", "before",
+                  "after", "since", "until", "once", "whether"}
 _TAG_QUESTION = re.compile(r",\s*(?:right|correct|okay|you know)\?\s*$", re.I)
 _NORMATIVE = re.compile(r"\b(?:should|shouldn" + _A + r"t|must|need to|needs to|ought to)\b", re.I)
 # A leading adverbial ("Today,", "In recent weeks,", "Due to recent events,") before the subject.
@@ -120,10 +128,15 @@ def core(sentence: str) -> str:
 def is_checkworthy(sentence: str) -> bool:
     """A factual assertion: declarative, not procedural, and naming, counting or ranking something."""
     s = _TAG_QUESTION.sub(".", sentence.strip())
-    if s.rstrip("”\"’' )").endswith("?") or len(s.split()) < 3:
-        return False
+    if s.rstrip("”\"’' )").endswith("?") or len(s.split()) < 3 or s[0] in "—–-":
+        return False  # a question, or the tail of an interrupted turn
     c = core(s)
-    if len(c.split()) < 3 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c):
+    for _ in range(3):  # "I — I'll say this", "And — and then …": restarts and openers
+        m = _RESTART.match(c)
+        if not m:
+            break
+        c = core(c[m.end():])
+    if len(c.split()) < 3 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c) or _META.search(c):
         return False
     c = _I_FRAME.sub("", c, count=1)
     if _ADDRESSEE.match(c) or len(c.split()) < 3:
@@ -142,9 +155,10 @@ def _names(c: str) -> list[str]:
 
 
 def _nominal_event(c: str) -> bool:
-    """An event or action with a noun-phrase subject ("The obligation … was delayed"), not "He was asked"."""
+    """An event or action with a noun-phrase subject ("The obligation … was delayed"), not "He was asked" or a
+    subordinate clause alone ("If you are confirmed.")."""
     first = c.split(None, 1)[0].lower().replace("’", "'")
-    return first not in _DEICTIC and bool(_EVENT.search(c))
+    return first not in _DEICTIC and first not in _SUBORDINATORS and bool(_EVENT.search(c))
 
 
 def _clause(sentence: str) -> str:
