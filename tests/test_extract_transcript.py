@@ -91,6 +91,11 @@ def test_checkworthy_sentences_name_count_or_rank_something():
     assert not is_checkworthy("Are the talks with Oceania advancing?")
     assert not is_checkworthy("You saw those announcements in Geneva today.")
     assert not is_checkworthy("It should not be used as a bargaining chip in Congress.")
+    assert not is_checkworthy("So, on the details of the contract, I would refer you to the Pentagon.")
+    assert not is_checkworthy("It is Thursday.")
+    assert not is_checkworthy("— explain what the county did in Marin.")
+    assert not is_checkworthy("If you are registered.")
+    assert not is_checkworthy("I — I’ll come to you next, Lisa.")
 
 
 def test_we_is_the_subject_after_openers_and_framing():
