@@ -36,6 +36,11 @@ def test_turns_are_labels_and_reporters_questions():
     assert BRIEFING[turns[1].body:].startswith("Thanks, Maria.")
 
 
+def test_a_label_after_a_non_breaking_space_still_opens_a_turn():
+    text = "MS. OKAFOR:\u00a0 Hello.\n\nQ\u00a0\u00a0 Why?\n\n\u00a0MR. LINDQVIST:\u00a0 We sent 40 crews.\n\nMS. OKAFOR: Thanks.\n"
+    assert [t.label for t in find_turns(text)] == ["MS. OKAFOR", "", "MR. LINDQVIST", "MS. OKAFOR"]
+
+
 def test_plain_news_is_not_a_transcript():
     text = "WASHINGTON: The minister said on Monday that talks would resume.\n\nAMMAN: Officials said prices rose.\n"
     assert find_turns(text) == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimtrack.extract.base import ActorRef
 
 # A turn opens a paragraph: an upper-case label and a colon, or a reporter's "Q".
-TURN = re.compile(r"^(?:(?P<q>Q):?|(?P<label>(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z'’-]+):)[ \t\u00a0]+(?=\S)",
+TURN = re.compile(r"^[ \t\u00a0]*(?:(?P<q>Q):?|(?P<label>(?:[A-Z][A-Z.'’-]*[ \t]){0,3}[A-Z][A-Z'’-]+):)[ \t\u00a0]+(?=\S)",
                   re.M)
 HONORIFICS = {"MR.", "MS.", "MRS.", "DR.", "ADMINISTRATOR", "SECRETARY", "ADMIRAL", "GENERAL", "AMBASSADOR",
               "SENATOR", "GOVERNOR", "MAYOR", "DIRECTOR", "CHAIR", "CHAIRMAN", "COMMISSIONER", "DEPUTY", "MINISTER",
