@@ -90,6 +90,8 @@ def test_checkworthy_sentences_name_count_or_rank_something():
     assert is_checkworthy("Crimea is Ukraine.")
     assert is_checkworthy("Inflation is at its lowest level in two years.")
     assert is_checkworthy("So, look, the negotiations between Atlantis and Oceania are advancing.")
+    assert is_checkworthy("That said — and I’ve said this many times before — Oceania is a strategic partner.")
+    assert is_checkworthy("So, first, I want to be very clear: The ministry does not set curricula in Ohio.")
     assert not is_checkworthy("Happy Friday, everybody.")
     assert not is_checkworthy("I would refer you to the Department of Justice on that.")
     assert not is_checkworthy("Please stay indoors and listen to local officials.")

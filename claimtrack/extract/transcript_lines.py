@@ -69,11 +69,13 @@ nobody something anything nothing folks very really to from by about into over u
 among against between how why where whether nor or yet already never always often sometimes usually certainly
 clearly obviously actually basically frankly first second third last next other another same every""".split())
 # The speaker framing an assertion ("I can tell you that …", "I will say this: …", "I mentioned … that …").
-_I_FRAME = re.compile(r"^(?:what )?(?:i (?:can (?:also )?(?:tell you|confirm|say)|will (?:also )?say|would say|think"
-                      r"|believe|mean|know|(?:do )?want to say|(?:had |have |" + _A + r"ve )?(?:just |already )?"
-                      r"(?:mentioned|said|noted)\b[^.]*?\bthat)|you (?:saw|heard|know|" + _A + r"ve (?:seen|heard)"
-                      r"|have (?:seen|heard))\b[^.]{0,50}?\bthat)(?: this)?(?:,? \w+,)?(?: is)?(?: that)?[,:]?\s+",
-                      re.I)
+_I_FRAME = re.compile(
+    r"^(?:here" + _A + r"s what (?:i can (?:tell you|say)|we know)[,:]?\s+"
+    r"|i want to be (?:very )?clear(?: that|:)\s+"
+    r"|(?:what )?(?:i (?:can (?:also )?(?:tell you|confirm|say)|will (?:also )?say|would say|think|believe|mean|know"
+    r"|(?:do )?want to say|(?:had |have |" + _A + r"ve )?(?:just |already )?(?:mentioned|said|noted)\b[^.]*?\bthat)"
+    r"|you (?:saw|heard|know|" + _A + r"ve (?:seen|heard)|have (?:seen|heard))\b[^.]{0,50}?\bthat)"
+    r"(?: this)?(?:,? \w+,)?(?: is)?(?: that)?[,:]?\s+)", re.I)
 # The speaker's doings and the audience's ("I've spoken to this", "I'll come back", "You saw those actions").
 _ADDRESSEE = re.compile(r"^(?:you|you" + _A + r"\w+|i (?:want|wanted|would|will|won|need|have to|think|mean|hear"
                         r"|appreciate|understand|guess|just|don|do not|can|cannot|am|was|had just)|i" + _A
@@ -85,6 +87,8 @@ _META = re.compile(r"\b(?:refer you to|(?:you|you" + _A + r"d) (?:would )?have t
                    r"|take (?:a few |some )?questions)\b", re.I)
 _SUBORDINATORS = {"if", "when", "whenever", "as", "because", "while", "although", "though", "unless", "before",
                   "after", "since", "until", "once", "whether"}
+# An aside between dashes ("Saudi Arabia — and I've said this before — is a partner"), ignored when judging.
+_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,80}?\s[—–]\s")
 _TAG_QUESTION = re.compile(r",\s*(?:right|correct|okay|you know)\?\s*$", re.I)
 _NORMATIVE = re.compile(r"\b(?:should|shouldn" + _A + r"t|must|need to|needs to|ought to)\b", re.I)
 # A leading adverbial ("Today,", "In recent weeks,", "Due to recent events,") before the subject.
@@ -130,16 +134,14 @@ def is_checkworthy(sentence: str) -> bool:
     s = _TAG_QUESTION.sub(".", sentence.strip())
     if s.rstrip("”\"’' )").endswith("?") or len(s.split()) < 3 or s[0] in "—–-":
         return False  # a question, or the tail of an interrupted turn
-    c = core(s)
+    c = core(_ASIDE.sub(" ", s))
     for _ in range(3):  # "I — I'll say this", "And — and then …": restarts and openers
         m = _RESTART.match(c)
         if not m:
             break
         c = core(c[m.end():])
-    if len(c.split()) < 3 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c) or _META.search(c):
-        return False
     c = _I_FRAME.sub("", c, count=1)
-    if _ADDRESSEE.match(c) or len(c.split()) < 3:
+    if len(c.split()) < 3 or _PROCEDURAL.match(c) or _IMPERATIVE.match(c) or _META.search(c) or _ADDRESSEE.match(c):
         return False
     number = _NUMBER.search(c)
     if _NORMATIVE.search(c) and not number:
