@@ -3,7 +3,17 @@
 import pytest
 
 from claimtrack.extract.english import extract_english
-from claimtrack.extract.english_claimants import DESCRIBED, INVALID, NAME, PRONOUN, repair_source, source_type
+from claimtrack.extract.english_claimants import (
+    DESCRIBED,
+    INVALID,
+    NAME,
+    PRONOUN,
+    actor_kind,
+    is_person_or_group,
+    names_a_document,
+    repair_source,
+    source_type,
+)
 
 
 @pytest.mark.parametrize("surface", ["Senator Ruth Adler", "The Daily Ledger", "the Finance Ministry",
@@ -52,3 +62,16 @@ def test_a_relative_clause_object_is_not_a_report():
     assert extract_english(text) == []
     said = extract_english("The deal, which officials said is close, would cut tariffs.")
     assert len(said) == 1
+
+
+@pytest.mark.parametrize("surface", ["cannot", "terms", "all"])
+def test_a_lone_common_word_is_no_source(surface):
+    assert source_type(surface) == INVALID
+
+
+def test_people_groups_and_documents():
+    assert is_person_or_group("many economists") and is_person_or_group("the ministry")
+    assert not is_person_or_group("job opening data")
+    assert names_a_document("today’s CPI") and names_a_document("the latest report")
+    assert actor_kind("FDA") == "organisation" and actor_kind("Budget Office") == "organisation"
+    assert actor_kind("Ruth Adler") == "person"

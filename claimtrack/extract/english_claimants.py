@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.extract.english_lexicon import COMMON_SOURCES, ORG_NOUNS, ORG_WORDS, ROLE_NOUNS
+
 NAME, DESCRIBED, PRONOUN, INVALID = "name", "described", "pronoun", "invalid"
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "one"}
@@ -17,6 +19,21 @@ _CLAUSE_OPENERS = {"what", "when", "where", "why", "how", "if", "and", "but", "s
                    "although", "that", "whether", "as", "than", "then", "yet", "unless", "since"}
 _NOBODY = {"no one", "no-one", "nobody", "none", "nothing", "anyone", "anybody", "everyone", "everybody",
            "someone", "somebody"}
+_DOCUMENTS = {"documents", "records", "data", "figures", "polls", "reports", "report", "statement", "study", "poll",
+              "survey", "letter", "email", "ad", "lawsuit", "memo", "website", "paper", "magazine", "cpi"}
+_PERSON_NOUNS = (ROLE_NOUNS | COMMON_SOURCES) - _DOCUMENTS | {
+    "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "officials", "aide", "staffers", "staff", "expert",
+    "analyst", "economist", "lawyer", "lawyers", "attorneys", "prosecutor", "investigator", "scientist", "researcher",
+    "doctor", "doctors", "source", "witness", "resident", "father", "mother", "wife", "husband", "son", "daughter",
+    "friend", "friends", "family", "neighbor", "neighbors", "man", "woman", "men", "women", "person", "people",
+    "official", "executive", "executives", "worker", "workers", "farmers", "owner", "owners", "teacher", "teachers",
+    "student", "students", "governors", "mayors", "ministers", "senators", "negotiators", "allies", "partners"}
+_GROUP_NOUNS = ORG_NOUNS - _DOCUMENTS | {"ministry", "agency", "company", "companies", "firm", "firms", "fund", "funds", "group",
+                            "groups", "government", "governments", "administration", "campaign", "team", "council",
+                            "committee", "board", "union", "unions", "court", "network", "newspaper", "institute",
+                            "parties", "party", "organization", "organizations", "bank", "banks", "state", "states",
+                            "city", "county", "country", "countries", "nation", "nations", "military", "army", "police",
+                            "republicans", "democrats", "conservatives", "liberals", "sides"}
 _FUNCTION_END = {"of", "and", "or", "the", "a", "an", "to", "for", "with", "by", "from", "in", "on", "at", "that",
                  "his", "her", "their", "its", "as", "but"}
 # Abstract heads that never speak ("the fact", "a fancy way of", "many cases", "the last thing").
@@ -45,7 +62,16 @@ def source_type(surface: str) -> str:
         return INVALID
     if words[-1][:1].isupper() or words[0][:1].isupper() and len(words) == 1:
         return NAME
+    if len(words) == 1 and low[0] not in _PERSON_NOUNS | _GROUP_NOUNS:
+        return INVALID  # "cannot", "terms", "all": a lone common word that names no one
     return DESCRIBED
+
+
+def is_person_or_group(surface: str) -> bool:
+    """A described source whose head is a person, a group of people or an organisation ("many economists",
+    "the ministry"), not a document or a thing ("job opening data", "today's CPI")."""
+    words = _WORD.findall(surface)
+    return bool(words) and words[-1].lower() in _PERSON_NOUNS | _GROUP_NOUNS
 
 
 def _junk(words: list[str], low: list[str]) -> bool:
@@ -79,6 +105,23 @@ def repair_source(surface: str) -> tuple[int, int] | None:
         else:
             return None
     return None
+
+
+def names_a_document(surface: str) -> bool:
+    """"today's CPI", "job opening data", "the report": a document or a figure, not a speaker."""
+    words = _WORD.findall(surface)
+    return bool(words) and words[-1].lower() in _DOCUMENTS
+
+
+def actor_kind(surface: str) -> str:
+    """"organisation" for a named or described organisation ("the ministry", "FDA", "Council of Economic
+    Advisers"), else "person"."""
+    words = _WORD.findall(surface)
+    if not words:
+        return "person"
+    if words[-1].isupper() or words[-1].lower() in _GROUP_NOUNS or any(w in ORG_WORDS for w in words):
+        return "organisation"
+    return "person"
 
 
 def is_valid_source(surface: str) -> bool:

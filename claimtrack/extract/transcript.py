@@ -14,7 +14,14 @@ import re
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim, PartialDate
 from claimtrack.extract.english import extract_english
-from claimtrack.extract.english_claimants import DESCRIBED, NAME, source_type
+from claimtrack.extract.english_claimants import (
+    DESCRIBED,
+    NAME,
+    actor_kind,
+    is_person_or_group,
+    names_a_document,
+    source_type,
+)
 from claimtrack.extract.english_segment import sentences
 from claimtrack.extract.transcript_cast import Cast, Turn, find_turns
 from claimtrack.extract.transcript_lines import assertion_kind, is_checkworthy, speaks_as_we, stance_holder
@@ -45,8 +52,8 @@ def extract_transcript(text: str, turns: list[Turn], title: str | None,
         for c in _turn_claims(text, turn, *who):
             c.stated_on = stated
             c.claimant = cast.known(c.claimant)
-            if c.claimant.kind == "unknown" or c.claimant.canonical.isupper():
-                c.claimant.kind = "organisation" if c.claimant.canonical.isupper() else "person"
+            if c.claimant.kind not in ("person", "organisation") or c.claimant.canonical.isupper():
+                c.claimant.kind = actor_kind(c.claimant.canonical)
             claims.append(c)
             windows.append((turn.start, turn.end))
     return claims, windows
@@ -87,8 +94,8 @@ def _reported(text: str, turn: Turn, c: ExtractedClaim, person: ActorRef,
     if _WE.search(surface):
         return _assign(c, org, surface) if org is not None and not _negated(text, turn.body, c) else None
     kind = source_type(surface)
-    if kind in (NAME, DESCRIBED):
-        return c
+    if (kind == NAME and not names_a_document(surface)) or (kind == DESCRIBED and is_person_or_group(surface)):
+        return c  # not "job opening data" or "today's CPI": a document is not a speaker here
     if surface.lower() in ("who", "which") and source_type(c.claimant.canonical) == NAME:
         return c  # "Leader McConnell, who said, “…”"
     return None
