@@ -1,0 +1,282 @@
+"""Who speaks for one Arabic reporting cue: an ordered chain of named speaker rules.
+
+Each rule looks at the cue's frame and the clause and returns a speaker, `DROP` (the cue has no source:
+the claim is dropped) or None (the next rule decides). The default after the chain is the noun phrase
+right after the verb (VSO), then the sentence's speaker, then the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_filters import NEG_PARTICLES
+from claimtrack.extract.arabic_frame import OPEN_Q, CueFrame
+from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_rules import CONFRONTED, WROTE_POST
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
+from claimtrack.text import fold
+
+DROP = object()
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
+_SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
+_ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
+_COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
+_INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات"
+                       .split())
+_PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
+_PP_AFTER_VERB = re.compile(r"\s*(?:خلال|اثناء|في\s+(?:لقائه|لقائها|كلمته|كلمتها|حديثه|حديثها|تصريحه|تصريحها))(?!\S)")
+
+
+@dataclass(slots=True)
+class Clause:
+    """The cue being resolved and the clause around it."""
+
+    fr: CueFrame
+    clause_start: int
+    sent_speaker: Speaker | None
+    imperfect: bool
+    pre_text: str
+    kana: bool
+
+    @property
+    def cstart(self) -> int:
+        return self.fr.c.start("pre")
+
+
+class SpeakerFinder:
+    """Mixin over `self.f`, `self.text`, `self.res`, `self._sa`, `self._orig`, `self._subj_quote`."""
+
+    f: str
+    text: str
+    res: Resolver
+    _sa: int
+    _subj_quote: tuple[int, int] | None
+
+    _orig: Callable[[int], int]
+
+    def speaker(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
+        """The speaker of the cue, remembered by the resolver; None when the cue has no source."""
+        cl = self._clause(fr, clause_start, sent_speaker)
+        for step in (self._relative_antecedent, self._participle_speaker, self._imperfect_after_comma,
+                     self._confronted_answer, self._object_pronoun_verb, self._noun_before_imperfect, self._fronted_topic, self._sentence_subject_before_imperfect,
+                     self._subject_before_verb, self._preposition_after_verb, self._circumstance_after_verb):
+            r = step(cl)
+            if r is DROP:
+                return None
+            if r is not None:
+                return r  # type: ignore[no-any-return]
+        return self._subject_after_verb(cl)
+
+    def _clause(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Clause:
+        c = fr.c
+        verb = fr.verb or ""
+        pre_text = self.f[clause_start : c.start("pre")].strip()
+        kana = bool(re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text)) and "قد" in c.group("pre")
+        kana = kana or bool(re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text)) and not c.group("pre")
+        imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
+        return Clause(fr, clause_start, sent_speaker, imperfect, pre_text, kana)
+
+    def _subject_after_verb(self, cl: Clause) -> Speaker | None:
+        """The default: the noun phrase after the verb (VSO), a quoted name, a post's writer; with none, the
+        sentence's speaker or the last named speaker."""
+        fr, f, res = cl.fr, self.f, self.res
+        sp = self._np_after_verb(cl)
+        if sp is None and f[fr.cend : fr.subj_end].strip() in ("فيه", "فيها"):
+            sp = self._post_writer(cl)
+        if sp is None:
+            if self._verb_inside_content(cl):
+                return None
+            if cl.sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
+                return cl.sent_speaker
+            return self.continuation(cl.clause_start, cl.cstart)
+        r = self._inanimate_subject(cl, sp)
+        if r is None:
+            r = self._accused_object(cl, sp)
+        if r is DROP:
+            return None
+        return r if r is not None else res.remember(sp)  # type: ignore[return-value]
+
+    def _np_after_verb(self, cl: Clause) -> Speaker | None:
+        fr, f, res = cl.fr, self.f, self.res
+        assert fr.content_start is not None
+        if self._subj_quote is not None and fr.bare:
+            qa, qb = self._subj_quote[0] + 1, self._subj_quote[1] - 1
+            sp = res.parse(qa, qb, self._orig)
+            if sp is not None and len(sp.surface.split()) < len(f[qa:qb].split()):  # «واشنطن بوست», not "واشنطن"
+                sp = res.described(self.text[self._orig(qa) : self._orig(qb)].strip())
+            return sp
+        if fr.bare:  # no complementizer: the subject is the NP right after the verb
+            return res.parse_np(fr.cend, min(fr.cend + 80, len(f)), self._orig)
+        cs = fr.content_start
+        region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80, fr.cend + 80)
+        return res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
+
+    # -- named rules ---------------------------------------------------------------------------------------
+    @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")
+    def _relative_antecedent(self, cl: Clause) -> Speaker | None:
+        """ "… مع الدكتور X مدير Y الذي أكد أن …": the relative pronoun's antecedent speaks."""
+        f = self.f
+        m = _RELATIVE_BEFORE.search(f, max(cl.clause_start, cl.cstart - 8), cl.cstart)
+        sp = self.res.antecedent(cl.clause_start, m.start(), self._orig) if m else None
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nوافتتح الأمير سلطان بن فهد المعرض أمس، مؤكدا أن الصناعة الوطنية تتقدم.")
+    def _participle_speaker(self, cl: Clause) -> Any:
+        """A participle (مؤكداً، مشيراً) has the sentence's speaker, else the subject of a و+verb sentence,
+        else an earlier speaker named in the clause, else the last speaker."""
+        if not cl.fr.c.group("part"):
+            return None
+        if cl.sent_speaker is not None:
+            return cl.sent_speaker
+        res = self.res
+        sp = res.main_subject(self._sa, cl.cstart, self._orig)
+        if sp is not None:
+            return res.remember(sp)
+        clause = self.text[self._orig(cl.clause_start) : self._orig(cl.cstart)]
+        for sp in reversed(res.seen):
+            if sp.surface and sp.surface.split()[-1] in clause:
+                return sp
+        return res.last if res.last is not None else DROP
+
+    @rule("عنوان\nوقدم المحامي خالد العمري بلاغا ضد الشركة، يتهمها بإخفاء الأرباح.")
+    def _imperfect_after_comma(self, cl: Clause) -> Speaker | None:
+        """ "قدم X بلاغاً …، يتهمه بـ…": an imperfect verb after a comma has the sentence's subject."""
+        fr, f = cl.fr, self.f
+        if not (fr.verb in L.IMPERFECT and not fr.c.group("pre") and f[max(0, cl.cstart - 2) : cl.cstart].strip()
+                in ("،", ",")):
+            return None
+        sp = self.res.main_subject(self._sa, cl.cstart, self._orig)
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nوبمواجهة المتهمين بالأدلة أنكروا علاقتهم بالسرقة.")
+    def _confronted_answer(self, cl: Clause) -> Speaker | None:
+        """ "وبمواجهة المبلغ ووالدته … أنكروا": a plural verb with no subject is said by those confronted."""
+        fr = cl.fr
+        if not ((fr.verb or "").endswith("وا") and fr.bare):
+            return None
+        conf = list(CONFRONTED.finditer(self.f, self._sa, cl.cstart))[-1:]
+        sp = self.res.parse(conf[0].start(1), conf[0].end(1), self._orig) if conf else None
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule('عنوان\nوقالت النيابة إن المتهمين اعتقلوا. كما اتهمتهم بحيازة "أسلحة نارية وذخائر مهربة".')
+    def _object_pronoun_verb(self, cl: Clause) -> Any:
+        """ "واتهمهم بحيازة …": a verb with an object pronoun names no subject: the earlier speaker."""
+        fr = cl.fr
+        if fr.verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", self.f[fr.cend : fr.cend + 6]):
+            return self.continuation(cl.clause_start, cl.cstart) or DROP
+        return None
+
+    @rule("عنوان\nوأوضحت الشرطة حقيقة المقطع المتداول لامرأة تذكر أن منزلها تعرض للسرقة.")
+    def _noun_before_imperfect(self, cl: Clause) -> Speaker | None:
+        """ "… لامرأة تذكر أن": the noun right before an imperfect verb opening the clause is its subject."""
+        if not cl.imperfect or cl.pre_text:
+            return None
+        res = self.res
+        span = preceding_subject(self.f, max(self._sa, cl.cstart - 40), cl.cstart, only_last=True)
+        sp = res.parse(span[0], span[1], self._orig) if span is not None else None
+        if sp is not None and (sp in res.seen or sp.head in _SOURCE_HEAD_STEMS
+                               or sp.actor.kind not in ("unknown", "person")):
+            return res.remember(sp)
+        return None
+
+    @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
+    def _fronted_topic(self, cl: Clause) -> None:
+        """ "وعن حديقة المطار يقول X": a fronted عن/حول phrase is the topic; the subject follows the verb."""
+        if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوغردت الوزيرة سارة العلي على حسابها تقول إن الحملة نجحت.")
+    def _sentence_subject_before_imperfect(self, cl: Clause) -> Speaker | None:
+        """ "وغردت X … تقول": an imperfect verb later in a و+verb sentence has that sentence's subject."""
+        if not (cl.imperfect and cl.pre_text and not _COMP_WORD.search(cl.pre_text)):
+            return None
+        sp = self.res.main_subject(self._sa, cl.cstart, self._orig)
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nأما الوزير خالد الفالح فقال إن الإنتاج مستقر.")
+    def _subject_before_verb(self, cl: Clause) -> Speaker | None:
+        """SVO: "أما X فقال", "وكان X قد أكد", "X يؤكد": the subject written before the verb."""
+        amma = cl.pre_text.startswith("اما ")
+        if not (amma or cl.kana or (cl.imperfect and cl.pre_text)):
+            return None
+        only_last = cl.imperfect and not (cl.kana or amma)
+        span = preceding_subject(self.f, cl.clause_start, cl.cstart, only_last=only_last)
+        sp = self.res.parse(span[0], span[1], self._orig) if span is not None else None
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nوشدد على أهمية الحوار بين الأطراف.")
+    def _preposition_after_verb(self, cl: Clause) -> Any:
+        """ "وشدد على …": a preposition right after the verb means no subject is named: the earlier speaker."""
+        fr, f = cl.fr, self.f
+        if (fr.bare or f[fr.subj_end : fr.subj_end + 1] in OPEN_Q) and fr.verb \
+                and L.VERB_FORM[fr.verb][0] in _ALA_VERBS and re.match(r"\s*(?:علي|الي)\s", f[fr.cend : fr.cend + 6]):
+            return self.continuation(cl.clause_start, cl.cstart) or DROP
+        return None
+
+    @rule("عنوان\nوقال الرئيس سالم إن الحوار مستمر. وأكد خلال لقائه الوفد، بحضور الوزير خالد العمري، أن الحل قريب.")
+    def _circumstance_after_verb(self, cl: Clause) -> Any:
+        """ "وأكد خلال لقائه … بحضور X أن …": a circumstance right after the verb means the subject is the
+        earlier speaker, not a person named inside the circumstance."""
+        fr = cl.fr
+        if fr.bare or not _PP_AFTER_VERB.match(self.f, fr.cend) or self.res.last is None:
+            return None
+        return self.continuation(cl.clause_start, cl.cstart) or DROP
+
+    @rule("عنوان\nوكتب الوزير خالد السالم تدوينة قال فيها إن العمل مستمر.")
+    def _post_writer(self, cl: Clause) -> Speaker | None:
+        """ "كتب X تدوينة قال فيها …": the writer of the post speaks."""
+        wp = list(WROTE_POST.finditer(self.f, self._sa, cl.cstart))[-1:]
+        return self.res.parse(wp[0].start(1), wp[0].end(1), self._orig) if wp else None
+
+    @rule("عنوان\nوأعلن الوزير أرقاما جديدة تؤكد أن الطلب تضاعف.", off=False)
+    def _verb_inside_content(self, cl: Clause) -> bool:
+        """ "أن هذه الأرقام تؤكد تزايد …": an imperfect verb after a noun, with no subject, is inside reported
+        content; it has no speaker of its own."""
+        prev = self.f[max(0, cl.cstart - 12) : cl.cstart].split()
+        return cl.imperfect and not cl.pre_text and not cl.fr.c.group("pre") and bool(prev) \
+            and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES
+
+    @rule("عنوان\nوأكدت الاشتباكات الأخيرة أن الوضع خطير.")
+    def _inanimate_subject(self, cl: Clause, sp: Speaker) -> Any:
+        """Events are no source ("كما تشير الهجمات إلى أن …"); after ووصف the event is the object, the speaker is
+        the earlier one ("ووصف قصف الانفصاليين بأنه …")."""
+        if not (sp.surface and stem(fold(sp.surface.split()[0])) in _INANIMATE):
+            return None
+        if cl.fr.lemma == "وصف" and cl.fr.c.group("pre"):
+            return self.continuation(cl.clause_start, cl.cstart) or DROP
+        return DROP
+
+    @rule("عنوان\nوقال الوزير إن الحدود آمنة. واتهم إيران بدعم المتمردين.")
+    def _accused_object(self, cl: Clause, sp: Speaker) -> Any:
+        """ "واتهم أوكرانيا بشن …": the NP after اتهم followed by بـ + verbal noun is the accused."""
+        fr = cl.fr
+        if not (fr.lemma == "اتهم" and fr.bare):
+            return None
+        words = self.f[fr.cend : fr.cend + 120].split()
+        n = len(fold(sp.surface).split()) if sp.surface else 0
+        if 0 < n < len(words) and words[n].startswith("ب") and len(words[n]) >= 3 and words[n] != "بان":
+            return self.continuation(cl.clause_start, cl.cstart) or DROP
+        return None
+
+    def continuation(self, clause_start: int, cue_start: int) -> Speaker | None:
+        """No subject: a known actor named earlier in the same sentence, else the last named speaker."""
+        prefix = self.text[self._orig(clause_start) : self._orig(cue_start)]
+        if len(prefix.split()) >= 2:
+            best: tuple[int, Speaker] | None = None
+            for sp in self.res.seen:
+                last = sp.surface.split()[-1] if sp.surface else ""
+                pos = prefix.find(last) if len(last) > 2 else -1
+                if pos >= 0 and (best is None or pos < best[0]):
+                    best = (pos, sp)
+            ms = self.res.gaz.mentions(prefix)
+            if ms:
+                pos = prefix.find(ms[0].name_ar.split()[0])
+                if best is None or 0 <= pos < best[0]:
+                    return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
+            if best is not None:
+                return self.res.remember(best[1])
+        return self.res.last
