@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         if a.english:
             s, _ = evaluate(sorted((SHARED / "eval" / "dev-en").glob("*.gold.json")))
             print(f"English dev (unaffected by Arabic rules): F1 {s['f1']:.3f} claimant {s['claimant_accuracy']:.3f}")
-        print(f"{'rule':36} {"+F1 dev":>8} {"+Cl dev":>8} {"+F1 blind":>9} {"+Cl blind":>9} {'corpus':>7}")
+        print(f"{'rule':36} {'+F1 dev':>8} {'+Cl dev':>8} {'+F1 blind':>9} {'+Cl blind':>9} {'corpus':>7}")
         for name in a.rules or sorted(RULES):
             with switched_off(name):
                 cur = (*score(dev), *score(bdev))
