@@ -34,7 +34,8 @@ def predictions(gold_paths: list[Path]) -> list[dict]:
         ids = [f"{g['document']}#{i}" for i in range(len(claims))]
         for i, c in enumerate(claims):
             rows.append({
-                "document": g["document"], "quote": c.quote, "claimant": c.claimant.canonical, "kind": c.kind,
+                "document": g["document"], "quote": c.quote, "claimant": c.claimant.canonical,
+                "claimant_surface": c.claimant_surface, "kind": c.kind,
                 "claim_id": ids[i], "links": [{"relation": "denies", "claim_id": ids[j]} for j in c.denies],
                 "stated_on": c.stated_on.iso if c.stated_on else None,
                 "event_date": c.event_date.iso if c.event_date else None,

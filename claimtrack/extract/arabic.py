@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_claimant_type import is_place
 from claimtrack.extract.arabic_filters import CueFilters
 from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
 from claimtrack.extract.arabic_headline import headline_denials
@@ -76,6 +77,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         self.res.to_orig = self.fx.orig
         self.out: list[RawClaim] = []
         self._sa = 0  # start of the sentence being read
+        self._lead_start = 0  # start of the first body paragraph
         self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
 
     def run(self) -> list[RawClaim]:
@@ -87,6 +89,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 first = False
                 self._headline(m.start(), m.end())
                 n_head = len(self.out)
+                self._lead_start = m.end()
                 continue
             self._paragraph(m.start(), m.end())
         if not first:
@@ -150,7 +153,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _headline_label(self, sp: Speaker) -> bool:
         """ "مصر: 21 حالة وفاة", "أستراليا: القبض على …": a place before the colon labels the story; it is
         not a source speaking."""
-        return sp.actor.kind in ("place", "country") and len(sp.surface.split()) <= 2
+        return sp.actor.kind in ("place", "country") and len(sp.surface.split()) <= 2 or is_place(sp.surface)
 
     # -- body ----------------------------------------------------------------------------------------------
     def _paragraph(self, a: int, b: int) -> None:
@@ -268,8 +271,10 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
         if sp is None and c.group("prep").startswith(("علي ما", "حسبما")) and 0 < len(f[s_start:s_end].split()) <= 4:
             sp = self.res.described(self.text[self._orig(s_start) : self._orig(s_end)].strip())  # "على ما أفادت محاميته"
-        if sp is None:
+        if sp is None or not self.res.verdict(sp).valid:
             return
+        if sp.actor.canonical == sp.surface and sp.surface.startswith("لل"):  # "وفقاً للبيان": البيان
+            sp.actor.canonical = sp.actor.name_ar = "ال" + sp.surface[2:]
         self.res.remember(sp)
         self._emit(content[0], content[1], c.group("prep"), "statement", sp, (c.start("pre"), s_end))
 

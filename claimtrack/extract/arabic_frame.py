@@ -18,7 +18,6 @@ from claimtrack.extract.arabic_rules import DENIED_NOUN, IN_NAFY, NAFY_NOUN
 from claimtrack.extract.arabic_rules import Open as _Open
 from claimtrack.extract.segment import inside
 
-_NEG_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:لا|لم|لن|ما)\s*$")
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
 _ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
 _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
@@ -31,7 +30,8 @@ _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
 
-def _kept(value: Any, result: Any) -> Any:
+def kept(value: Any, result: Any) -> Any:
+    """`value` when a switched-off rule returned KEEP, else the rule's result."""
     return value if result is KEEP else result
 
 TABANNA_CLAUSE = register(
@@ -100,7 +100,7 @@ class FrameFinder:
         verb = c.group("verb")
         form = verb or c.group("part")
         lemma, kind = L.VERB_FORM[verb] if verb else L.PARTICIPLE_FORM[form]
-        fr = CueFrame(c, verb, form, lemma, kind, _kept(c.end(), self._outlet_after_verb(c.end(), quotes)), nxt)
+        fr = CueFrame(c, verb, form, lemma, kind, kept(c.end(), self._outlet_after_verb(c.end(), quotes)), nxt)
         fr.subj_end = fr.cend
         comp = self._complementizer(fr, quotes)
         nafy = self._nafy_noun_after_naql(fr) if lemma == "نقل" and comp is None else None
@@ -120,8 +120,6 @@ class FrameFinder:
             return None
         if self._prayer(fr):
             return None
-        if fr.kind == "denial" and self._negated_denial(fr):
-            fr.kind = "statement"
         self._in_nafy(fr)
         return fr
 
@@ -187,9 +185,9 @@ class FrameFinder:
             comp = None
         self._subj_quote = None
         if comp is not None and comp.group() in OPEN_Q:
-            comp = _kept(comp, self._outlet_addressed(fr, comp, quotes))
+            comp = kept(comp, self._outlet_addressed(fr, comp, quotes))
         if comp is not None and comp.group() in OPEN_Q and quoted_name_slot(self.f[fr.cend : comp.start()]):
-            comp = _kept(comp, self._quoted_subject(fr, comp, quotes))
+            comp = kept(comp, self._quoted_subject(fr, comp, quotes))
         return comp
 
     @rule("عنوان\nوقال الوزير في تصريح لـ«عكاظ» إن المشروع تأخر.", off=KEEP)
@@ -220,12 +218,6 @@ class FrameFinder:
     def _denied_noun(self, fr: CueFrame) -> Any:
         """ "نفى X علمه أن …": the denied knowledge is the content, from the noun on."""
         return DENIED_NOUN.search(self.f, fr.cend, fr.subj_end)
-
-    @rule("عنوان\nولا تنفي الوزارة أن المصنع أغلق.", off=False)
-    def _negated_denial(self, fr: CueFrame) -> bool:
-        """ "لم ينف …": a negated denial verb asserts, it does not deny."""
-        c = fr.c
-        return bool(_NEG_BEFORE.search(self.f[max(self._sa, c.start("pre") - 6) : c.start("pre")]))
 
     @rule("عنوان\nوقال المتحدث في نفيه للاتهامات إن الشركة لم تخالف القانون.", off=None)
     def _in_nafy(self, fr: CueFrame) -> None:

@@ -74,7 +74,7 @@ def trim(f: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# -- round 4 ------------------------------------------------------------------------------------------
+# -- headline, denial and subject patterns (used by the named rules in arabic_frame / arabic_speaker) ---------
 # a wire-desk prefix on a headline: "عام / …", "رياضي / …"
 WIRE_PREFIX = re.compile(r"^\s*[^\s/]{2,8}\s*/\s*")
 # "نفى X علمه أن …": what is denied starts at the noun, not after أن
@@ -86,8 +86,6 @@ DENIAL_THEN_ANNA = re.compile(r"[،,]\s*وان(?:ه|ها|هم)?(?!\S)")
 # "وينتظر أن يدعو …", "ومن المقرر أن يعلن …": an expected act, not a claim
 EXPECTED_BEFORE = re.compile(
     r"(?<!\S)(?:و|ف)?(?:ينتظر|يتوقع|يرتقب|يفترض|تنتظر|تتوقع|المنتظر|المتوقع|المقرر|المرتقب|المفترض|المزمع)\s+ان\s*$")
-# "ولا يتهم أي شخص": a negated accusation accuses no one
-NEG_BEFORE_ANY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن)\s*$")
 # "متمردو حركة طالبان", "مسؤولو الوزارة": a construct plural heading a described source
 CONSTRUCT_PLURAL = re.compile(r"^م\S{3,}و$")
 # "كتب X تدوينة قال فيها …": the writer of the post speaks

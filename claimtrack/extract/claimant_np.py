@@ -55,8 +55,12 @@ def _name_inside(words: list[str], j0: int) -> int | None:
         w = words[j][1:] if words[j].startswith("وال") else words[j]
         if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
             return j + 1
+        if words[j] == "علي" and j == j0:
+            continue  # "المشرف على البرنامج": folded على ("on") right after the title, not the name علي
         if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
             return j  # "وزير الخارجية محمد …", "الوزير خالد …"
+        if j > j0 and j + 2 < len(words) and words[j + 1] in ("بن", "ابن") and not words[j].startswith(("ال", "ب")):
+            return j  # "المشرف على البرنامج سليمان بن أحمد الشريع": a name with a patronymic
     return None
 
 

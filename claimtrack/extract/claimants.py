@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
+from claimtrack.extract.arabic_claimant_type import ClaimantType, Verdict, classify
+from claimtrack.extract.arabic_lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    ROLE_WORDS,
+    SOURCE_HEADS,
+    SUBJECT_STOP,
+    VERB_FORM,
+)
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
@@ -25,6 +33,11 @@ from claimtrack.extract.claimant_words import tokens as tokens
 from claimtrack.extract.gazetteer import Entry, gazetteer
 from claimtrack.text import fold
 
+# "نقلت الوكالة عن الرئيس X قوله خلال اللقاء": the source after عن, up to قوله and its circumstance
+_REPORTED_FROM = re.compile(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها)(?:\s+[^\s،,]+){0,5})?"
+                            r"\s*[،,]?\s*$")
+_NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
+    ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
 _LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
@@ -127,10 +140,40 @@ class Resolver:
                        keys={stem(t) for t in surface.split()}, person=e.kind == "person")
 
     def remember(self, sp: Speaker) -> Speaker:
+        """Make `sp` the last speaker (continuations and pronouns resolve to it), if it is a valid source."""
+        if not self.verdict(sp).valid:
+            return sp
         self.last = sp
         if sp not in self.seen:
             self.seen.append(sp)
         return sp
+
+    def _note_reporter(self, start: int, end: int, to_orig) -> None:
+        """ "ذكرت الصحيفة نقلاً عن مصدر …": the outlet is the source's reporter; a later "وأضافت" with no
+        subject may continue it, so it joins the speakers seen (without becoming the last one)."""
+        sp = self.parse(start, end, to_orig)
+        if sp is not None and sp not in self.seen and self.verdict(sp).valid:
+            self.seen.append(sp)
+
+    def verdict(self, sp: Speaker) -> Verdict:
+        """The typed validity of a speaker; a one-word family name written earlier after a first name
+        ("محمد بن عبدالهادي العمري" … "وأفاد العمري") is a person, not a noun cut from a longer name."""
+        v = classify(sp.surface, sp.actor)
+        if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
+            return Verdict(ClaimantType.PERSON, True)
+        return v
+
+    def _family_name(self, surface: str) -> bool:
+        w = fold(surface.strip())
+        for m in re.finditer(rf"([^\s،,.:]+)\s+{re.escape(w)}(?![\u0621-\u064A\w])", self.f):
+            prev = m.group(1)
+            bare = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
+            if prev in FIRST_NAMES or prev in ("بن", "ابن", "ابو", "عبد") or (
+                    not prev.startswith(("ال", "وال", "بال", "لل")) and len(prev) >= 3 and bare not in VERB_FORM
+                    and prev not in SUBJECT_STOP and prev not in ROLE_WORDS and prev not in HONORIFICS
+                    and prev not in _NAME_BREAKERS and not prev[-1:].isdigit()):
+                return True
+        return False
 
     # -- resolving described speakers ----------------------------------------------------------------------
     def resolve_description(self, desc: str, before: int) -> Speaker:
@@ -318,8 +361,10 @@ class Resolver:
         if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
             end = anon.start()
         region = f[start:end]
-        m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
+        m = _REPORTED_FROM.search(region)
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
+            if m.start() > 0:
+                self._note_reporter(start, start + m.start(), to_orig)
             return self.parse(start + m.start(1), start + m.end(1), to_orig)
         parts: list[list[tuple[int, int]]] = []
         for seg in re.finditer(r"[^،,]+", region):
@@ -329,7 +374,7 @@ class Resolver:
                                    or f[toks[0][0] : toks[0][1]] in ("احد", "احدي"))
             for a, b in toks:
                 w = f[a:b]
-                if role and w in ("في", "ب", "لدي", "عن") and kept:
+                if role and w in ("في", "ب", "لدي", "عن", "علي") and kept:
                     kept.append((a, b))
                     continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):

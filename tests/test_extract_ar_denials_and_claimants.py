@@ -1,4 +1,5 @@
-"""Arabic round-4 rules, on sentences written for these tests (not taken from any evaluation article)."""
+"""Arabic denials (noun, headline and negated forms), sentence splitting and claimant parsing, on sentences written
+for these tests (not taken from any evaluation article)."""
 
 import datetime as dt
 
