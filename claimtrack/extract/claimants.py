@@ -20,6 +20,7 @@ from claimtrack.extract.arabic_lexicon import (
     SUBJECT_STOP,
     VERB_FORM,
 )
+from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
@@ -36,6 +37,11 @@ from claimtrack.text import fold
 # "نقلت الوكالة عن الرئيس X قوله خلال اللقاء": the source after عن, up to قوله and its circumstance
 _REPORTED_FROM = re.compile(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها)(?:\s+[^\s،,]+){0,5})?"
                             r"\s*[،,]?\s*$")
+QUALIFIED_HEAD = register(
+    "qualified_head_is_new_source",
+    "A described source whose qualifier differs from an earlier one with the same head is a new source: "
+    "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
+    "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
 _NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
     ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
@@ -200,7 +206,7 @@ class Resolver:
                 if overlap >= 0.5:
                     return sp
             elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")) \
-                    and all(q in sp.keys for q in quals):  # "وكالة دوغان" is not an earlier "وكالة الأناضول"
+                    and (all(q in sp.keys for q in quals) or not is_on(QUALIFIED_HEAD)):
                 return sp
         if len(toks) == 1 and desc.startswith("ال"):
             e = self._mentioned_before(head, before)
