@@ -330,4 +330,7 @@ class SpeakerFinder:
         if m is None or m.group(1).startswith("ال") or m.group(1) in L.FIRST_NAMES:
             return None
         sp = self.res.parse_np(a + m.end(), min(a + m.end() + 80, len(self.f)), self._orig)
-        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
+        if sp is None or not self.res.verdict(sp).valid:
+            return None
+        sp.intro = (self._orig(a), self._orig(a + len(lead.group()) - 1) + 1)  # its date is the speech act's
+        return self.res.remember(sp)

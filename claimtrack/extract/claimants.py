@@ -42,6 +42,8 @@ QUALIFIED_HEAD = register(
     "A described source whose qualifier differs from an earlier one with the same head is a new source: "
     "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
     "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
+_SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
+    تدوينه رساله""".split())
 _NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
     ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
@@ -83,6 +85,7 @@ class Speaker:
     head: str = ""  # stem of the described head noun ("مصدر", "جبهه")
     keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
     person: bool = False
+    intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
 
 
 class Resolver:
@@ -378,9 +381,12 @@ class Resolver:
             kept: list[tuple[int, int]] = []
             role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0
                                    or f[toks[0][0] : toks[0][1]] in ("احد", "احدي"))
-            for a, b in toks:
+            for k, (a, b) in enumerate(toks):
                 w = f[a:b]
                 if role and w in ("في", "ب", "لدي", "عن", "علي") and kept:
+                    nxt = f[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+                    if nxt.removeprefix("ال") in _SPEECH_EVENTS:
+                        break  # "الوزير في مؤتمر صحفي": the occasion, not part of the title
                     kept.append((a, b))
                     continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):

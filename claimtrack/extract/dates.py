@@ -202,3 +202,16 @@ def find_dates(text: str, published: dt.date | None,
                 continue  # "أمس الاثنين": one date
             out.append((start, end, d))
     return out
+
+
+# "في كلمة ألقاها أمس", "خلال مؤتمر صحفي مساء الأحد", "in a statement on Monday": a date that dates a speech event
+_SPEECH_EVENT = re.compile(
+    r"(?:(?:في|خلال|اثناء)\s+(?:ال)?(?:كلمه|مؤتمر|تصريح|تصريحات|مقابله|لقاء|حديث|بيان|اتصال|خطاب|جلسه|اجتماع|ندوه)"
+    r"|(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:statement|speech|interview|briefing|press\s+conference))"
+    r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+
+
+def speech_event_date(text: str, start: int) -> bool:
+    """True when the date at `start` follows a speech-event phrase ("…، وذلك في كلمة ألقاها أمس"): it dates
+    the speech act (stated_on), not the event the claim is about."""
+    return bool(_SPEECH_EVENT.search(fold_chars(text[max(0, start - 60) : start])))
