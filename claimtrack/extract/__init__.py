@@ -25,6 +25,44 @@ _EVENT_NOUN = re.compile(r"(?:^|\s)(?:ال)?(?:هجوم|هجمات|تفجير|ت
                          r"|انفجار|عملية|غارة|غارات|مجزرة)\s+(?:يوم\s+)?$")
 
 
+_OPEN = {"«": "»", "“": "”", "„": "“"}
+
+
+def _matched(quote: str) -> dict[int, int]:
+    """Positions of paired quotation marks, each mapped to its partner."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    straight: int | None = None
+    for i, ch in enumerate(quote):
+        if ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                pairs[straight], pairs[i], straight = i, straight, None
+        elif ch in _OPEN:
+            stack.append(i)
+        elif stack and _OPEN[quote[stack[-1]]] == ch:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def display_text(quote: str) -> str:
+    """The quote without leading/trailing punctuation; a quotation mark stays when its partner stays
+    («سياسة الهيمنة» التي …), so the text never starts or ends inside a pair it does not close."""
+    pairs = _matched(quote)
+    a, b = 0, len(quote)
+    while True:
+        while a < b and quote[a] in _LEAD and not (a in pairs and a < pairs[a] < b):
+            a += 1
+        while b > a and quote[b - 1] in _TAIL and not (b - 1 in pairs and a <= pairs[b - 1] < b - 1):
+            b -= 1
+        if a < b and pairs.get(a) == b - 1:  # wrapped in one pair: drop both marks
+            a, b = a + 1, b - 1
+            continue
+        return quote[a:b]
+
+
 def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
     if published is None:
         return None
@@ -94,7 +132,7 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
     events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
     for i, (c, (wa, wb)) in enumerate(zip(claims, windows, strict=False)):
         if not c.text:
-            c.text = c.quote.lstrip(_LEAD).rstrip(_TAIL)
+            c.text = display_text(c.quote)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
         evd = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and _EVENT_NOUN.search(text, max(0, a - 24), a)]

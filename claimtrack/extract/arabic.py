@@ -25,6 +25,7 @@ from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_ou
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
+_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<!\S)و?(?:التي|الذي|الذين|اللذين|اللتين)(?!\S)")
 
 
 @dataclass(slots=True)
@@ -61,9 +62,22 @@ def _kind(base: str, content: str) -> str:
         return "denial"
     if base in ("assessment", "call"):
         return base
-    if base == "prediction" or L.PREDICTION_RE.search(content):
+    if base == "prediction" or _future_main_clause(content):
         return "prediction"
     return "statement"
+
+
+@rule("عنوان\nوكان المكتب قد أعلن أنه رصد تحركات، والتي ستؤدي إلى أزمة.", off=None)
+def _main_clause(content: str) -> str:
+    """A claim is a prediction when its main clause is about the future; a future verb inside a later
+    relative or comma clause ("أعلن أنه رصد …، والتي ستزود …") leaves a past report a statement."""
+    m = _CLAUSE_BREAK.search(content)
+    return content[: m.start()] if m else content
+
+
+def _future_main_clause(content: str) -> bool:
+    scope = _main_clause(content)
+    return bool(L.PREDICTION_RE.search(content if scope is None else scope))
 
 
 class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
