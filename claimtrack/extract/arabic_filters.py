@@ -25,8 +25,6 @@ _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|ج
 _MASDAR_AFTER = re.compile(r"(?<!\S)[وف]?(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
 _AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
 _PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
-_ZADA_CONTENT = re.compile(r"\s*(?:[^\s،,.]+\s+){1,4}?(?:ب?ان(?:ه|ها|هم|نا)?|بالقول)(?!\S)"
-                          r"|\s*(?:[^\s،,.]+\s+){0,3}[^\s،,.]+\s*:")
 WA_ANNA = re.compile(r"(?<!\S)وان(?:ه|ها|هم)?(?!\S)")
 PREP_LEMMAS = frozenset({"كشف", "اعرب"})  # "تحدث عن X" names a topic, not a proposition
 NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما وقد فلم فلن فلا فقد".split())
@@ -84,14 +82,6 @@ def _opinion_noun(f: str, c: re.Match[str]) -> bool:
     return _lemma(c) == "راي" and bool(re.match(r"\s*(?:اخر|مختلف|مغاير|اخري)(?!\w)", f[c.end() :]))
 
 
-@rule("عنوان\nوزاد عدد الزوار إلى مليون، مما يعني أن الموسم ناجح.", off=False)
-def _zada_needs_complementizer(f: str, c: re.Match[str]) -> bool:
-    """زاد reports speech only as وزاد/فزاد + subject + أن/بالقول/":" ("وزاد الرويس أن …"); else "rose"."""
-    if _lemma(c) != "زاد":
-        return False
-    return c.group("pre") not in ("و", "ف") or not _ZADA_CONTENT.match(f[c.end() :])
-
-
 @rule("عنوان\nوأصدرت الوزارة بيانا في نفي للشائعات أن المصنع أغلق.", off=False)
 def _nafy_noun_in_clause(f: str, c: re.Match[str]) -> bool:
     """ "في نفي للشائعات": the noun inside another cue's clause, not a new denial verb."""
@@ -109,6 +99,13 @@ def _negated_cue(f: str, c: re.Match[str]) -> bool:
         return False
     s = c.start("pre")
     return bool(_NEGATION_BEFORE.search(f[max(0, s - 6) : s]))
+
+
+@rule("عنوان\nفبعد الأزمة كان التوقع أن تصبح البلاد أرخص، ولكن ارتباطها بعملة قوية مثل الدولار ينفي عنها هذه الميزة.", off=False)
+def _nafa_an(f: str, c: re.Match[str]) -> bool:
+    """نفى عنه / ينفي عنها ("ينفي عنها هذه التنافسية", "نفى عنه التهمة"): "to strip of / clear of", a verb
+    about its object, not a source rejecting a claim."""
+    return _lemma(c) == "نفي" and bool(re.match(r"\s*عن(?:ه|ها|هم|هما)(?!\S)", f[c.end() : c.end() + 8]))
 
 
 @rule("عنوان\nوقال المدرب إن الفريق جاهز. ويذكر أن المهرجان انطلق قبل عشر سنوات.", off=False)
@@ -163,7 +160,7 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
 
 
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _opinion_noun,
-               _zada_needs_complementizer, _nafy_noun_in_clause, _negated_cue, _yudhkar_aside,
+               _nafy_noun_in_clause, _nafa_an, _negated_cue, _yudhkar_aside,
                _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an, _participle_as_adjective,
                _kama_zaama)
 

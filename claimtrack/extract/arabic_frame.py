@@ -25,6 +25,7 @@ _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظي
 OPEN_Q = ("«", "“", '"')
 _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
+_RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)")
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
@@ -85,6 +86,8 @@ class FrameFinder:
         comp = L.COMPLEMENTIZER_RE.search(self.f, start, end)
         while comp is not None and self.f[max(0, comp.start() - 4) : comp.start()] in _TEMPORAL_AN:
             comp = L.COMPLEMENTIZER_RE.search(self.f, comp.end(), end)  # "بعد أن فشل": "after", not "that"
+        if comp is not None and self._relative_clause_between(start, comp.start()):
+            comp = None
         stop = comp.start() if comp is not None else end
         for qa, _qb in quotes:
             if qa >= stop:
@@ -94,6 +97,12 @@ class FrameFinder:
                     break  # "…، مشيراً إلى X، "وهو ما …"": a later aside, not the content
                 return _Open(qa)  # a one-word «name» ("أوبك") stays in the subject
         return comp
+
+    @rule("عنوان\nوهاجم الكاتب الحكومة التي تنكر الأزمة مما يجب أن يكون سببا للقلق.", off=False)
+    def _relative_clause_between(self, start: int, comp_start: int) -> bool:
+        """ "تنكر المحرقة مما يجب أن …": a relative «مما / وهو ما» opens a new clause; the أن after it is not
+        the cue's complementizer."""
+        return bool(_RELATIVE_MA.search(self.f, start, comp_start))
 
     def frame(self, c: re.Match[str], nxt: int, quotes: list[tuple[int, int]], clause_start: int) -> CueFrame | None:
         """The cue's frame, or None when it attributes nothing here."""
