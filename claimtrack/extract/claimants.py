@@ -375,8 +375,26 @@ class Resolver:
             if m.start() > 0:
                 self._note_reporter(start, start + m.start(), to_orig)
             return self.parse(start + m.start(1), start + m.end(1), to_orig)
+        parts = self._subject_parts(start, end)
+        if not parts:
+            return None
+        acc = _Subject()
+        for toks in parts:
+            sp = self._read_part(toks, acc, to_orig)
+            if sp is not None:
+                return sp
+        if acc.name:
+            return self.person(acc.name, acc.title)
+        if acc.title or acc.desc:
+            return self.resolve_description(acc.title or acc.desc or "", start)
+        return None
+
+    def _subject_parts(self, start: int, end: int) -> list[list[tuple[int, int]]]:
+        """The comma-separated parts of a subject region, each cut at the first word that ends a subject
+        (a title part keeps its preposition phrase: "المسؤول في الوزارة", not the occasion "في مؤتمر")."""
+        f = self.f
         parts: list[list[tuple[int, int]]] = []
-        for seg in re.finditer(r"[^،,]+", region):
+        for seg in re.finditer(r"[^،,]+", f[start:end]):
             toks = tokens(f, start + seg.start(), start + seg.end())
             kept: list[tuple[int, int]] = []
             role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0
@@ -394,72 +412,86 @@ class Resolver:
                 kept.append((a, b))
             if kept:
                 parts.append(kept)
-        if not parts:
+        return parts
+
+    def _read_part(self, toks: list[tuple[int, int]], acc: _Subject, to_orig) -> Speaker | None:
+        """Read one part into `acc` (name, title, description); a whole entity or a coordinated name
+        ("المستشار … والمحامي علي الغامدي") is returned at once."""
+        f = self.f
+        words = [f[a:b] for a, b in toks]
+        if self._nationality_first(words):
+            toks, words = toks[1:], words[1:]
+        sur = lambda i, j: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
+        gz = self.gaz.longest_prefix(words)
+        if gz and gz[1] == len(words):
+            return self.entity(gz[0], sur(0, gz[1])) if acc.empty else None
+        k = next((j for j in range(1, len(words) - 1) if words[j].startswith("وال")
+                  and (words[j][1:] in HONORIFICS or words[j][1:] in ROLE_WORDS)
+                  and not words[j + 1].startswith("ال")), None)
+        if k is not None and acc.name is None and _name_len(words, k + 1):
+            return self.person(sur(k + 1, k + 1 + _name_len(words, k + 1)), sur(0, k + 1))
+        if CONSTRUCT_PLURAL.match(words[0]) and len(words) > 1 and words[0] not in FIRST_NAMES \
+                and (words[1].startswith("ال") or words[1] in SOURCE_HEADS) and acc.desc is None and acc.name is None:
+            acc.desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
             return None
-        name = title = desc = None
-        for toks in parts:
-            words = [f[a:b] for a, b in toks]
-            if self._nationality_first(words):
-                toks, words = toks[1:], words[1:]
-            sur = lambda i, j, toks=toks: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
-            gz = self.gaz.longest_prefix(words)
-            if gz and gz[1] == len(words):
-                if name is None and title is None and desc is None:
-                    return self.entity(gz[0], sur(0, gz[1]))
-                continue
-            k = next((j for j in range(1, len(words) - 1) if words[j].startswith("وال")
-                      and (words[j][1:] in HONORIFICS or words[j][1:] in ROLE_WORDS)
-                      and not words[j + 1].startswith("ال")), None)
-            if k is not None and name is None and _name_len(words, k + 1):  # "المستشار … والمحامي علي الغامدي"
-                return self.person(sur(k + 1, k + 1 + _name_len(words, k + 1)), sur(0, k + 1))
-            if CONSTRUCT_PLURAL.match(words[0]) and len(words) > 1 and words[0] not in FIRST_NAMES \
-                    and (words[1].startswith("ال") or words[1] in SOURCE_HEADS) and desc is None and name is None:
-                desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
-                continue
-            i = 0
-            while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
-                i += 1
-            w0 = words[i]
-            if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
-                    and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
-                                                       or words[1] in SOURCE_HEADS):
-                if desc is None and name is None and title is None:  # "تحقيقات النيابة العامة": X of a body
-                    desc = sur(0, len(words))
-                continue
-            if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
-                         and w0 not in _QUANT and not gz):
-                n = _name_len(words, i)
-                if n and name is None:
-                    name = sur(i, i + n)
-                    if i + n < len(words):
-                        title = title or sur(i + n, len(words))
-                    elif i > 0 and title is None:
-                        pass
-                    continue
-            if w0 in _COLLECTIVE and i == 0 and name is None and title is None and desc is None:
-                n = _collective_len(words) if w0 not in ("احد", "احدي") else len(words)
-                if n:
-                    desc = sur(0, n)
-                continue
-            if w0 in ROLE_WORDS:
-                j = _name_inside(words, i + 1)
-                if j is not None and name is None:
-                    title = title or sur(0, j)
-                    name = sur(j, j + _name_len(words, j))
-                elif title is None:
-                    title = sur(0, len(words))
-                continue
-            if gz and name is None and title is None and desc is None:
-                return self.entity(gz[0], sur(0, gz[1]))
-            if desc is None and name is None and title is None and w0 not in _QUANT:
-                desc = sur(0, _np_len(words))
-        if name:
-            return self.person(name, title)
-        if title:
-            return self.resolve_description(title, start)
-        if desc:
-            return self.resolve_description(desc, start)
+        i = 0
+        while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
+            i += 1
+        w0 = words[i]
+        if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
+                and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
+                                                   or words[1] in SOURCE_HEADS):
+            if acc.empty:  # "تحقيقات النيابة العامة": X of a body
+                acc.desc = sur(0, len(words))
+            return None
+        if self._read_name_or_title(words, i, sur, acc, bool(gz)):
+            return None
+        if gz and acc.empty:
+            return self.entity(gz[0], sur(0, gz[1]))
+        if acc.empty and w0 not in _QUANT:
+            acc.desc = sur(0, _np_len(words))
         return None
+
+    @staticmethod
+    def _read_name_or_title(words: list[str], i: int, sur, acc: _Subject, gz: bool) -> bool:
+        """A personal name (after honorifics), a quantified source ("أحد العاملين") or a title with a name
+        inside it; True when the part was consumed."""
+        w0 = words[i]
+        if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
+                     and w0 not in _QUANT and not gz):
+            n = _name_len(words, i)
+            if n and acc.name is None:
+                acc.name = sur(i, i + n)
+                if i + n < len(words):
+                    acc.title = acc.title or sur(i + n, len(words))
+                return True
+        if w0 in _COLLECTIVE and i == 0 and acc.empty:
+            n = _collective_len(words) if w0 not in ("احد", "احدي") else len(words)
+            if n:
+                acc.desc = sur(0, n)
+            return True
+        if w0 in ROLE_WORDS:
+            j = _name_inside(words, i + 1)
+            if j is not None and acc.name is None:
+                acc.title = acc.title or sur(0, j)
+                acc.name = sur(j, j + _name_len(words, j))
+            elif acc.title is None:
+                acc.title = sur(0, len(words))
+            return True
+        return False
+
+
+@dataclass(slots=True)
+class _Subject:
+    """What the parts of a subject region have given so far."""
+
+    name: str | None = None
+    title: str | None = None
+    desc: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.name is None and self.title is None and self.desc is None
 
 
 @lru_cache(maxsize=1)
