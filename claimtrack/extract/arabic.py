@@ -80,6 +80,31 @@ def _future_main_clause(content: str) -> bool:
     return bool(L.PREDICTION_RE.search(content if scope is None else scope))
 
 
+_FRAME_END = re.compile(r"(\S+)[\s.:،,»”\"']*$")
+_SECOND_PERSON = re.compile(r"(?<!\S)يا(?!\S)|\S(?:كما|كم|كن)(?!\S)")
+
+
+@rule("عنوان\nوقال الشاهد \"كان الحارس يصيح قائلا .. ابتعدوا عن الباب.. والناس يهربون\".", off=False)
+def _speech_frame_only(body: str) -> bool:
+    """A quoted sentence that ends on a reporting verb ("وكانت المرأة تقول ..", "يصيح قائلا ..") only frames
+    the next one: it states no proposition."""
+    m = _FRAME_END.search(body)
+    w = m.group(1) if m else ""
+    return w in L.VERB_FORM or w in L.PARTICIPLE_FORM
+
+
+@rule("عنوان\nوقال الضابط للمحتجين: \"ارفعوا أيديكم واخرجوا من المبنى\". وأضاف أن الشارع كان مزدحما.", off=False)
+def _imperative(body: str) -> bool:
+    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا") is not a claim: an
+    imperative-shaped first word with a second-person pronoun or a vocative in the sentence."""
+    words = body.strip(" «“\"'.").split()
+    if not words:
+        return False
+    w = words[0]
+    return not w.startswith(("ال", "و", "ف")) and w.endswith(("وا", "ا", "ي")) and len(w) >= 4 \
+        and bool(_SECOND_PERSON.search(body)) or w == "يا"
+
+
 class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     """One document; call `run()`."""
 
@@ -121,6 +146,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             pa, pb = _trim(self.f, pa, pb)
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
+                continue
+            if _speech_frame_only(body) or _imperative(body):
                 continue
             if kind != "denial" and L.DENIAL_CONTENT_RE.search(body):
                 m = DENIAL_THEN_ANNA.search(body)

@@ -66,6 +66,10 @@ SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه 
     تقديرات التقديرات شبكه الشبكه مصادر المصادر مصدر المصدر شهود الشهود وثيقه الوثيقه الاحصائيه الشرطه
     البلديه الامانه الاداره العماده الجامعه الرئاسه الحكومه السلطات الجيش الهيئه اللجنه المجلس المحكمه
     النيابه الوزاره الشركه البنك المجموعه الجمعيه النقابه الاتحاد النادي المنتخب المستشفي الصحه""".split())
+_HUMAN_NOUNS = frozenset("""الضابط الشاهد الطبيب الطبيبه الرجل المراه الشاب الفتاه الطفل المواطن المواطنه الحارس الجندي
+    السائق الموظف الموظفه المعلم المعلمه الطالب الطالبه المريض الضحيه المتهم الجاني المبلغ الصحفي المراسل الناشط
+    الناشطه المحتج المحامي المحاميه الاب الام الزوج الزوجه الشقيق الشقيقه الاهالي السكان الجيران اللاعب المدرب
+    الكاتب الكاتبه الشاعر الشاعره الفنان الفنانه المخرج الممثل الممثله""".split())
 _COLLECTIVES = frozenset("البعض بعضهم كثيرون الكثيرون اخرون الاخرون".split())
 _ORG_KINDS = frozenset({"organisation", "government", "country", "media"})
 
@@ -154,7 +158,7 @@ def _single_word(w: str, kind: str) -> Verdict:
         return Verdict(ClaimantType.ORGANISATION, True)
     if kind == "person" and not _NISBA.match(w):
         return Verdict(ClaimantType.PERSON, True)
-    if w in ROLE_WORDS:
+    if w in ROLE_WORDS or w in _HUMAN_NOUNS:
         return Verdict(ClaimantType.ROLE, True)
     if w in SOURCE_HEADS or w in SOURCE_NOUNS or w in _COLLECTIVES or _GROUP_PLURAL.match(w):
         return Verdict(ClaimantType.DESCRIBED, True)

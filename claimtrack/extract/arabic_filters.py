@@ -13,7 +13,6 @@ from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import (
     EXPECTED_BEFORE,
-    NAFY_NOUN,
     Open,
     relative_ma_subject,
 )
@@ -74,20 +73,6 @@ def _expected_act(f: str, c: re.Match[str]) -> bool:
     """ "ومن المقرر أن يعلن …", "وينتظر أن يدعو …": an act expected in the future, not a claim made."""
     s = c.start("pre")
     return bool(c.group("verb")) and bool(EXPECTED_BEFORE.search(f, max(0, s - 20), s))
-
-
-@rule("عنوان\nوكان لخالد رأي آخر بأن الخطة فشلت.", off=False)
-def _opinion_noun(f: str, c: re.Match[str]) -> bool:
-    """رأي followed by آخر / مختلف is the noun "opinion", not the verb "he saw"."""
-    return _lemma(c) == "راي" and bool(re.match(r"\s*(?:اخر|مختلف|مغاير|اخري)(?!\w)", f[c.end() :]))
-
-
-@rule("عنوان\nوأصدرت الوزارة بيانا في نفي للشائعات أن المصنع أغلق.", off=False)
-def _nafy_noun_in_clause(f: str, c: re.Match[str]) -> bool:
-    """ "في نفي للشائعات": the noun inside another cue's clause, not a new denial verb."""
-    s = c.start("pre")
-    return c.group("verb") == "نفي" and not c.group("pre") and bool(
-        re.search(r"(?<!\S)(?:في|وفي|معرض)\s+$", f[max(0, s - 8) : s]))
 
 
 @rule("عنوان\nوقال الوزير إن المصنع يعمل. ولم تعلن أي جهة أن المصنع أغلق.", off=False)
@@ -159,9 +144,8 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
     return c.group("pre").startswith("كما") and bool(c.group("verb")) and _lemma(c) in ("زعم", "ادعي")
 
 
-CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _opinion_noun,
-               _nafy_noun_in_clause, _nafa_an, _negated_cue, _yudhkar_aside,
-               _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an, _participle_as_adjective,
+CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _nafa_an,
+               _negated_cue, _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an, _participle_as_adjective,
                _kama_zaama)
 
 
@@ -188,8 +172,7 @@ class CueFilters:
             # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
             lim = min(sb, c.end() + 260, *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
             if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS \
-                    and self._comp(c.end(), lim, quotes) is None and not wa_anna(self.f, c.end(), lim) \
-                    and not (L.VERB_FORM[v][0] == "نقل" and NAFY_NOUN.search(self.f, c.end(), lim)):
+                    and self._comp(c.end(), lim, quotes) is None:
                 continue
             kept.append(c)
         return kept
@@ -219,8 +202,3 @@ def embedded_verb(f: str, s: int) -> bool:
         and prev[-2] not in NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها")
 
 
-@rule("عنوان\nوذكرت الصحيفة تفاصيل الحادث وأنه وقع ليلا.", off=None)
-def wa_anna(f: str, start: int, end: int) -> re.Match[str] | None:
-    """ "تذكر … دخول X وأنه تم …": for a verb that needs a complementizer, a later «وأن/وأنه» opens the
-    content when no أن follows the verb directly."""
-    return WA_ANNA.search(f, start, end)

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
-from claimtrack.extract.arabic_filters import PREP_LEMMAS, wa_anna
+from claimtrack.extract.arabic_filters import PREP_LEMMAS
 from claimtrack.extract.arabic_patterns import is_on, register, rule
-from claimtrack.extract.arabic_rules import DENIED_NOUN, IN_NAFY, NAFY_NOUN
 from claimtrack.extract.arabic_rules import Open as _Open
 from claimtrack.extract.segment import inside
 
@@ -112,24 +111,18 @@ class FrameFinder:
         fr = CueFrame(c, verb, form, lemma, kind, kept(c.end(), self._outlet_after_verb(c.end(), quotes)), nxt)
         fr.subj_end = fr.cend
         comp = self._complementizer(fr, quotes)
-        nafy = self._nafy_noun_after_naql(fr) if lemma == "نقل" and comp is None else None
-        if comp is None and lemma in L.NEEDS_COMPLEMENTIZER and nafy is None:
-            comp = wa_anna(self.f, fr.cend, min(nxt, fr.cend + 260))
-        if nafy is not None:  # "ونقلت الوكالة عن X نفيه الهجوم": a denial by X
-            fr.subj_end, fr.content_start, fr.kind = nafy.start(), nafy.end(), "denial"
         if comp is not None and (verb or comp.start() - fr.cend <= 60):
             self._content_after_comp(fr, comp)
         elif lemma in PREP_LEMMAS:
             pm = L.PREP_CONTENT_RE.search(self.f, fr.cend, min(nxt, fr.cend + 120))
             if pm:
                 fr.subj_end, fr.content_start = pm.start(), pm.start()
-        if not self._content_or_bare(fr, nafy, clause_start):
+        if not self._content_or_bare(fr, clause_start):
             return None
         if not self._speech_frame(fr):
             return None
         if self._prayer(fr):
             return None
-        self._in_nafy(fr)
         return fr
 
     def _content_after_comp(self, fr: CueFrame, comp: Any) -> None:
@@ -140,11 +133,8 @@ class FrameFinder:
         if g == ":":
             m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[fr.content_start : fr.nxt])
             fr.content_start += m2.end() if m2 else 0
-        dn = self._denied_noun(fr) if fr.kind == "denial" else None
-        if dn is not None:  # "نفى X علمه أن …": the denied knowledge is the content
-            fr.subj_end = fr.content_start = dn.start()
 
-    def _content_or_bare(self, fr: CueFrame, nafy: Any, clause_start: int) -> bool:
+    def _content_or_bare(self, fr: CueFrame, clause_start: int) -> bool:
         """With no complementizer the content is the clause from the cue on ("أعلن X مسؤوليته عن …"), except
         for verbs whose frame needs one; تبنى («تبنت X الهجوم») must be about an attack."""
         f, c = self.f, fr.c
@@ -155,7 +145,7 @@ class FrameFinder:
             if object_first and not is_on(TABANNA_CLAUSE):
                 return False
             fr.content_start = clause_start if object_first else fr.at
-        if fr.content_start is None and nafy is None:
+        if fr.content_start is None:
             if fr.lemma in L.NEEDS_COMPLEMENTIZER or (fr.lemma in _BARE_OBJECT_LEMMAS and not c.group("pre") and not (
                     fr.lemma == "طالب" and not f[self._sa : c.start("pre")].strip())):
                 return False
@@ -218,19 +208,3 @@ class FrameFinder:
         nc = self._comp(q[1], min(fr.nxt, fr.cend + 260), quotes)
         return None if nc is None or nc.group() in (*OPEN_Q, "") else nc
 
-    @rule("عنوان\nونقلت الوكالة عن المتحدث العسكري نفيه الهجوم على القرية.", off=None)
-    def _nafy_noun_after_naql(self, fr: CueFrame) -> Any:
-        """ "ونقلت الوكالة عن X نفيه الهجوم": a denial reported as a verbal noun after نقل عن; X denies."""
-        return NAFY_NOUN.search(self.f, fr.cend, min(fr.nxt, fr.cend + 120))
-
-    @rule("عنوان\nونفى المدير علمه أن الشحنة وصلت.", off=None)
-    def _denied_noun(self, fr: CueFrame) -> Any:
-        """ "نفى X علمه أن …": the denied knowledge is the content, from the noun on."""
-        return DENIED_NOUN.search(self.f, fr.cend, fr.subj_end)
-
-    @rule("عنوان\nوقال المتحدث في نفيه للاتهامات إن الشركة لم تخالف القانون.", off=None)
-    def _in_nafy(self, fr: CueFrame) -> None:
-        """ "وقال X في نفيه للاتهامات إن …": the clause is a denial; the subject ends before في."""
-        nm = IN_NAFY.search(self.f, fr.cend, fr.subj_end) if fr.subj_end > fr.cend else None
-        if nm is not None:
-            fr.kind, fr.subj_end = "denial", nm.start()

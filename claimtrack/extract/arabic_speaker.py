@@ -17,7 +17,7 @@ from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import rule
-from claimtrack.extract.arabic_rules import CONFRONTED, WROTE_POST
+from claimtrack.extract.arabic_rules import WROTE_POST
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.text import fold
 
@@ -78,9 +78,9 @@ class SpeakerFinder:
         return alt if alt is not None and self.res.verdict(alt).valid else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._relative_antecedent, self._participle_speaker, self._confronted_answer,
-                     self._object_pronoun_verb, self._noun_before_imperfect, self._fronted_topic,
-                     self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
+        for step in (self._relative_antecedent, self._participle_speaker, self._object_pronoun_verb,
+                     self._noun_before_imperfect, self._fronted_topic, self._sentence_subject_before_imperfect,
+                     self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
                 return None
@@ -158,16 +158,6 @@ class SpeakerFinder:
             if sp.surface and sp.surface.split()[-1] in clause:
                 return sp
         return res.last if res.last is not None else DROP
-
-    @rule("عنوان\nوبمواجهة المتهمين بالأدلة أنكروا علاقتهم بالسرقة.")
-    def _confronted_answer(self, cl: Clause) -> Speaker | None:
-        """ "وبمواجهة المبلغ ووالدته … أنكروا": a plural verb with no subject is said by those confronted."""
-        fr = cl.fr
-        if not ((fr.verb or "").endswith("وا") and fr.bare):
-            return None
-        conf = list(CONFRONTED.finditer(self.f, self._sa, cl.cstart))[-1:]
-        sp = self.res.parse(conf[0].start(1), conf[0].end(1), self._orig) if conf else None
-        return self.res.remember(sp) if sp is not None else None
 
     @rule('عنوان\nوقالت النيابة إن المتهمين اعتقلوا. كما اتهمتهم بحيازة "أسلحة نارية وذخائر مهربة".')
     def _object_pronoun_verb(self, cl: Clause) -> Any:

@@ -409,6 +409,9 @@ class Resolver:
                     continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
                     break
+                if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
+                    break  # "قال الضابط للمحتجين": the people addressed
+
                 kept.append((a, b))
             if kept:
                 parts.append(kept)
