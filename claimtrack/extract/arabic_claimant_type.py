@@ -50,26 +50,32 @@ class Verdict:
 _TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ليل ليله فجر الساعه ساعه بعد قبل خلال منذ حين عندما اثناء
     الاسبوع الشهر العام السنه الماضي المقبل الحالي اول امس البارحه مؤخرا حاليا الان""".split()) | DAY_WORDS
 _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما حيث اذ اذا لو لم لن لا ما قد لقد ان انه انها انهم بان
-    ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما""".split())
+    ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم""".split())
 _PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
     اللتان والذي والتي والذين""".split())
 _VERBAL_NOUNS = re.compile(r"^(?:ب|ل|و)?(?:قول|تاكيد|تصريح|حديث|اشار|نفي|اعلان|كلام)(?:ه|ها|هم|هما)$")
-_POSSESSED = re.compile(r"^\S{3,}(?:ها|هم|هما|هن|كم|نا)$")
+_POSSESSED = re.compile(r"^\S{3,}(?:ها|هم|هما|هن|كم|نا)$|^\S{2,}(?:اءه|ته)$")  # حسابها، لقاءه، كلمته
 _NISBA = re.compile(r"^(?:ال)\S{2,}(?:ي|يه)$")
 _GROUP_PLURAL = re.compile(r"^(?:ال)?\S{3,}(?:ون|ين|يون|يين)$")  # المراقبون، المحتجين، المسؤولين
 _EVENTS = frozenset("""قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات
     هتافات شعارات اسعار ارتفاع انخفاض تراجع""".split())
+_THINGS = frozenset("""ليره دولار يورو ريال جنيه دينار عمله اسهم سهم اسعار سعر نفط خام سوق اسواق مؤشر مؤشرات
+    انتاج صادرات واردات حقول حقل""".split())  # «الليرة التركية» is no source
 _FIRST_PERSON_VERB = re.compile(r"^[نا](?:\S{3,})$")
 SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
     بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
     تقديرات التقديرات شبكه الشبكه مصادر المصادر مصدر المصدر شهود الشهود وثيقه الوثيقه الاحصائيه الشرطه
     البلديه الامانه الاداره العماده الجامعه الرئاسه الحكومه السلطات الجيش الهيئه اللجنه المجلس المحكمه
     النيابه الوزاره الشركه البنك المجموعه الجمعيه النقابه الاتحاد النادي المنتخب المستشفي الصحه""".split())
-_HUMAN_NOUNS = frozenset("""الضابط الشاهد الطبيب الطبيبه الرجل المراه الشاب الفتاه الطفل المواطن المواطنه الحارس الجندي
+HUMAN_NOUNS = frozenset("""الضابط الشاهد الطبيب الطبيبه الرجل المراه الشاب الفتاه الطفل المواطن المواطنه الحارس الجندي
     السائق الموظف الموظفه المعلم المعلمه الطالب الطالبه المريض الضحيه المتهم الجاني المبلغ الصحفي المراسل الناشط
     الناشطه المحتج المحامي المحاميه الاب الام الزوج الزوجه الشقيق الشقيقه الاهالي السكان الجيران اللاعب المدرب
     الكاتب الكاتبه الشاعر الشاعره الفنان الفنانه المخرج الممثل الممثله""".split())
+_DESCRIBED_HEADS = frozenset("مصدر مصادر شاهد شهود مسؤول مسؤولون مسؤولين خبراء محللون مراقبون ناشطون".split())
+ORG_HEADS = frozenset("""وزاره هيئه مجلس لجنه حكومه شركه جمعيه نقابه اتحاد حزب حركه جماعه تنظيم جبهه منظمه مركز مؤسسه
+    وكاله صحيفه قناه موقع شرطه جيش قوات سلطات رئاسه اداره اماره امانه بلديه جامعه محكمه نيابه بنك مجموعه ائتلاف
+    تحالف مكتب مديريه مرصد خارجيه داخليه""".split())
 _COLLECTIVES = frozenset("البعض بعضهم كثيرون الكثيرون اخرون الاخرون".split())
 _ORG_KINDS = frozenset({"organisation", "government", "country", "media"})
 
@@ -84,10 +90,6 @@ def _is_verb(word: str) -> bool:
     if word in VERB_FORM or word in PARTICIPLE_FORM and not word.endswith("ين"):
         return True
     return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems()
-
-
-def _name_like(words: list[str]) -> bool:
-    return words[0] in FIRST_NAMES or words[0] in HONORIFICS or any(w in FIRST_NAMES for w in words[1:2])
 
 
 def _invalid_word(w0: str, words: list[str]) -> str:
@@ -106,6 +108,8 @@ def _invalid_word(w0: str, words: list[str]) -> str:
         return "verb"
     if w0 in _EVENTS or w0.removeprefix("ال") in _EVENTS:
         return "event"
+    if w0.removeprefix("ال") in _THINGS:
+        return "thing"
     return ""
 
 
@@ -124,12 +128,14 @@ def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
         return Verdict(ClaimantType.UNKNOWN, False, reason)
     if len(words) == 1:
         return _single_word(words[0], kind)
-    if kind == "person" or _name_like(words):
+    if words[0].removeprefix("ال") in _DESCRIBED_HEADS:
+        return Verdict(ClaimantType.DESCRIBED, True)
+    if any(w in FIRST_NAMES for w in words[:3]) or kind == "person" and words[0] not in ROLE_WORDS:
         return Verdict(ClaimantType.PERSON, True)
-    if kind in _ORG_KINDS:
-        return Verdict(ClaimantType.ORGANISATION, True)
-    if words[0] in ROLE_WORDS:
+    if words[0] in ROLE_WORDS or words[0] in HONORIFICS:
         return Verdict(ClaimantType.ROLE, True)
+    if kind in _ORG_KINDS or words[0].removeprefix("ال") in ORG_HEADS:
+        return Verdict(ClaimantType.ORGANISATION, True)
     return Verdict(ClaimantType.DESCRIBED, True)
 
 
@@ -158,7 +164,7 @@ def _single_word(w: str, kind: str) -> Verdict:
         return Verdict(ClaimantType.ORGANISATION, True)
     if kind == "person" and not _NISBA.match(w):
         return Verdict(ClaimantType.PERSON, True)
-    if w in ROLE_WORDS or w in _HUMAN_NOUNS:
+    if w in ROLE_WORDS or w in HUMAN_NOUNS:
         return Verdict(ClaimantType.ROLE, True)
     if w in SOURCE_HEADS or w in SOURCE_NOUNS or w in _COLLECTIVES or _GROUP_PLURAL.match(w):
         return Verdict(ClaimantType.DESCRIBED, True)

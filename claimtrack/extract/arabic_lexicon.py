@@ -48,7 +48,8 @@ _NOT_VERB_FORMS = ("تبين", "تبني", "كذب",  # كذب: "a lie" far more
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
                                   "اقر", "اعترف", "وصف", "اشاد", "انتقد", "ادعي", "اعتقد", "تعهد", "اجمع",
-                                  "اسند", "مضي", "اختتم", "اجاب", "كرر", "زاد"})
+                                  "اسند", "مضي", "اختتم", "اجاب", "كرر", "زاد",
+                                  "اضاف"})  # "وتضيف الحقول مئة ألف برميل": "adds", unless أن/:/« follows
 # verbs that report speech only with بالقول / حديثه ("واختتم المصدر بالقول", "مختتماً حديثه بأن")
 QAWL_ONLY = frozenset({"مضي", "اختتم"})
 # verbs whose bare form is also a frequent noun or particle; allowed only with a و/ف prefix or a complementizer

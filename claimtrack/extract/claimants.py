@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract.arabic_claimant_type import ClaimantType, Verdict, classify
+from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS, ClaimantType, Verdict, classify
 from claimtrack.extract.arabic_lexicon import (
     FIRST_NAMES,
     HONORIFICS,
@@ -42,6 +42,8 @@ QUALIFIED_HEAD = register(
     "A described source whose qualifier differs from an earlier one with the same head is a new source: "
     "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
     "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
+_MEDIA = frozenset("وكاله صحيفه موقع قناه تلفزيون اذاعه شبكه مجله بوابه محطه".split())
+_REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه|ممثل|ممثله|مندوب|متحدث|متحدثه|نائب|نائبه|وكيل)\s*$")
 _SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
     تدوينه رساله""".split())
 _NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
@@ -156,6 +158,13 @@ class Resolver:
         if sp not in self.seen:
             self.seen.append(sp)
         return sp
+
+    @staticmethod
+    def _reporting_from(region: str, m: re.Match[str]) -> bool:
+        """ "نقلاً عن X", "عن X" opening the region, or an outlet before عن ("الوكالة عن X قوله")."""
+        before = region[: m.start()].split()
+        return m.group().lstrip().startswith("نقلا") or not before or before[0] in _SOURCE_NOUNS \
+            or before[0].removeprefix("ال") in _MEDIA or bool(re.search(r"قول|تاكيد", m.group()))
 
     def _note_reporter(self, start: int, end: int, to_orig) -> None:
         """ "ذكرت الصحيفة نقلاً عن مصدر …": the outlet is the source's reporter; a later "وأضافت" with no
@@ -371,6 +380,8 @@ class Resolver:
             end = anon.start()
         region = f[start:end]
         m = _REPORTED_FROM.search(region)
+        if m and (_REPRESENTING.search(region[: m.start()]) or not self._reporting_from(region, m)):
+            m = None  # "وقال محامٍ عن المتهمين", "هيئة … والنهي عن المنكر": no report quoting someone
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
             if m.start() > 0:
                 self._note_reporter(start, start + m.start(), to_orig)
@@ -406,6 +417,10 @@ class Resolver:
                     if nxt.removeprefix("ال") in _SPEECH_EVENTS:
                         break  # "الوزير في مؤتمر صحفي": the occasion, not part of the title
                     kept.append((a, b))
+                    continue
+                if w == "عن" and kept and k + 1 < len(toks) and f[toks[k + 1][0] : toks[k + 1][1]].startswith("ال") \
+                        and f[toks[0][0] : toks[0][1]].removeprefix("ال") in ORG_HEADS:
+                    kept.append((a, b))  # "هيئة الأمر بالمعروف والنهي عن المنكر": one name
                     continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
                     break
@@ -452,7 +467,7 @@ class Resolver:
         if gz and acc.empty:
             return self.entity(gz[0], sur(0, gz[1]))
         if acc.empty and w0 not in _QUANT:
-            acc.desc = sur(0, _np_len(words))
+            acc.desc = sur(0, len(words))  # the whole part up to أن: «هيئة الأمر بالمعروف والنهي عن المنكر»
         return None
 
     @staticmethod
@@ -473,7 +488,7 @@ class Resolver:
             if n:
                 acc.desc = sur(0, n)
             return True
-        if w0 in ROLE_WORDS:
+        if w0 in ROLE_WORDS or w0 in HUMAN_NOUNS:
             j = _name_inside(words, i + 1)
             if j is not None and acc.name is None:
                 acc.title = acc.title or sur(0, j)
