@@ -86,7 +86,7 @@ def _negated_cue(f: str, c: re.Match[str]) -> bool:
     return bool(_NEGATION_BEFORE.search(f[max(0, s - 6) : s]))
 
 
-@rule("عنوان\nفبعد الأزمة كان التوقع أن تصبح البلاد أرخص، ولكن ارتباطها بعملة قوية مثل الدولار ينفي عنها هذه الميزة.", off=False)
+@rule("عنوان\nفبعد الأزمة كان التوقع أن تصبح البلاد أرخص، ولكن قرار الحكومة الأخير ينفي عنها هذه الميزة.", off=False)
 def _nafa_an(f: str, c: re.Match[str]) -> bool:
     """نفى عنه / ينفي عنها ("ينفي عنها هذه التنافسية", "نفى عنه التهمة"): "to strip of / clear of", a verb
     about its object, not a source rejecting a claim."""
