@@ -78,7 +78,7 @@ class SpeakerFinder:
         return alt if alt is not None and self.res.verdict(alt).valid else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._relative_antecedent, self._participle_speaker, self._object_pronoun_verb,
+        for step in (self._relative_antecedent, self._participle_speaker,
                      self._noun_before_imperfect, self._fronted_topic, self._sentence_subject_before_imperfect,
                      self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
@@ -158,14 +158,6 @@ class SpeakerFinder:
             if sp.surface and sp.surface.split()[-1] in clause:
                 return sp
         return res.last if res.last is not None else DROP
-
-    @rule('عنوان\nوقالت النيابة إن المتهمين اعتقلوا. كما اتهمتهم بحيازة "أسلحة نارية وذخائر مهربة".')
-    def _object_pronoun_verb(self, cl: Clause) -> Any:
-        """ "واتهمهم بحيازة …": a verb with an object pronoun names no subject: the earlier speaker."""
-        fr = cl.fr
-        if fr.verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", self.f[fr.cend : fr.cend + 6]):
-            return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
-        return None
 
     @rule("عنوان\nوأوضحت الشرطة حقيقة المقطع المتداول لامرأة تذكر أن منزلها تعرض للسرقة.")
     def _noun_before_imperfect(self, cl: Clause) -> Speaker | None:

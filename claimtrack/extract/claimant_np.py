@@ -20,8 +20,8 @@ def _name_len(words: list[str], i: int) -> int:
         links += w in ("بن", "ابن")
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
-        if n >= 2 and (w == "علي" or len(w) >= 4 and w.endswith("ا")):
-            break  # folded على ("on"), or an accusative object ("بياناً"), after a two-word name
+        if n >= 2 and w == "علي" or n >= 1 and len(w) >= 4 and w.endswith("ا") and w not in FIRST_NAMES:
+            break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
             if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):

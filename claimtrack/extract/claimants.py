@@ -179,6 +179,10 @@ class Resolver:
         v = classify(sp.surface, sp.actor)
         if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
             return Verdict(ClaimantType.PERSON, True)
+        word = fold(sp.surface.strip())
+        if v.valid and v.type is ClaimantType.PERSON and " " not in word and word.startswith("ب") \
+                and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None and not self._family_name(sp.surface):
+            return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")  # "وتقول ببرود": never a name
         return v
 
     def _family_name(self, surface: str) -> bool:
