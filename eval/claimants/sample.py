@@ -57,7 +57,10 @@ def score() -> None:
     n = len(labels)
     valid = sum(x["valid"] for x in labels)
     right = sum(x["right"] for x in labels)
+    real = [x for x in labels if not x.get("not_a_claim")]
     print(f"claims {n}  valid {valid} ({valid / n:.1%})  right {right} ({right / n:.1%})")
+    rr = sum(x["right"] for x in real)
+    print(f"spans that are claims {len(real)}  right {rr} ({rr / len(real):.1%})")
 
 
 if __name__ == "__main__":
