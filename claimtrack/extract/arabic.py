@@ -254,6 +254,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         if self._emotion_only(fr):
             return True
         end, ctx_end = self._content_end(fr, quotes)
+        if self._subject_only(fr, end):
+            return True
         self._emit(fr.content_start, end, fr.form, fr.kind, sp, (st.clause_start, ctx_end))
         return True
 
@@ -268,6 +270,15 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             end = q[1]
         ctx_end = _subject_reach(self.f, fr.cend, end) if fr.bare else fr.content_start
         return end, ctx_end
+
+    @rule("عنوان\nوقال المسؤول إن الخطة جاهزة.\nواستطرد المسؤول", off=False)
+    def _subject_only(self, fr: CueFrame, end: int) -> bool:
+        """A cue with no complementizer whose span holds only the verb and its subject ("واستطرد المسؤول" at a
+        paragraph's end, "أوضح جواد") states nothing."""
+        if not fr.bare:
+            return False
+        assert fr.content_start is not None
+        return len(self.f[fr.content_start : end].split()) <= 2
 
     @rule("عنوان\nوأبدى السكان استياءهم مما يحدث.", off=False)
     def _emotion_only(self, fr: CueFrame) -> bool:

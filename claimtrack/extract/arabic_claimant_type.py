@@ -47,11 +47,13 @@ class Verdict:
     reason: str = ""
 
 
-_TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ليل ليله فجر الساعه ساعه بعد قبل خلال منذ حين عندما اثناء
+_TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ليل ليله فجر الساعه ساعه بعد قبل خلال منذ حين عندما اثناء انذاك حينها وقتها
+    دقيقه دقائق
     الاسبوع الشهر العام السنه الماضي المقبل الحالي اول امس البارحه مؤخرا حاليا الان""".split()) | DAY_WORDS
 _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما حيث اذ اذا لو لم لن لا ما قد لقد ان انه انها انهم بان
     ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
-    ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين""".split())
+    ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
+    اقل""".split())
 _PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
     اللتان والذي والتي والذين""".split())
@@ -125,6 +127,8 @@ def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
     if kind in _ORG_KINDS and gazetteer().lookup(surface) is not None:
         return Verdict(ClaimantType.ORGANISATION, True)
     reason = _invalid_word(words[0], words)
+    if not reason and (words[0][0].isdigit() or len(words) == 1 and len(words[0]) <= 2):
+        reason = "number or fragment"  # "00 تغ", "40 دقيقة", "دا"
     if reason:
         return Verdict(ClaimantType.UNKNOWN, False, reason)
     if len(words) == 1:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS
 from claimtrack.extract.arabic_filters import PREP_LEMMAS
 from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import Open as _Open
@@ -121,7 +122,7 @@ class FrameFinder:
             return None
         if not self._speech_frame(fr):
             return None
-        if self._prayer(fr):
+        if self._prayer(fr) or self._passive_considered(fr):
             return None
         return fr
 
@@ -163,6 +164,16 @@ class FrameFinder:
         return True
 
     # -- named rules ---------------------------------------------------------------------------------------
+    @rule("عنوان\nوقال الطبيب إن الفحص ضروري. ويعتبر التصوير بالرنين أدق أنواع التصوير.", off=False)
+    def _passive_considered(self, fr: CueFrame) -> bool:
+        """ "يعتبر/يعد X Y" with no أن is the passive "X is considered Y", not a source's assessment."""
+        if not (fr.bare and fr.verb in ("يعتبر", "تعتبر", "يعد", "تعد")):
+            return False
+        nxt = self.f[fr.cend : fr.cend + 40].split()[:1]
+        w = nxt[0] if nxt else ""
+        return not (w in L.SOURCE_HEADS or w in L.ROLE_WORDS or w.removeprefix("ال") in ORG_HEADS
+                    or w in HUMAN_NOUNS)  # "وتعتبر السلطات التركية …": the authorities consider
+
     @rule("عنوان\nوقال مدير الأمن إن الحادث عرضي، داعيا الله أن يحفظ البلاد.", off=False)
     def _prayer(self, fr: CueFrame) -> bool:
         """دعا / داعياً + الله ("داعياً الله أن يحفظ …"): a prayer, not a call on anyone; it still ends the

@@ -192,6 +192,7 @@ class Resolver:
             bare = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
             if prev in FIRST_NAMES or prev in ("بن", "ابن", "ابو", "عبد") or (
                     not prev.startswith(("ال", "وال", "بال", "لل")) and len(prev) >= 3 and bare not in VERB_FORM
+                    and prev not in VERB_FORM
                     and prev not in SUBJECT_STOP and prev not in ROLE_WORDS and prev not in HONORIFICS
                     and prev not in _NAME_BREAKERS and not prev[-1:].isdigit()):
                 return True
@@ -308,7 +309,22 @@ class Resolver:
                     n += _np_len(words[n:])
         if n <= 0:
             return None
-        return self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+        sp = self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+        return self._known_speaker_then_object(sp) if sp is not None else None
+
+    def _known_speaker_then_object(self, sp: Speaker) -> Speaker:
+        """ "وطالب الرويس شركة «سالك» بـ…", "ووصف علاوي العبادي بأنه …": a speaker named before, followed by
+        the verb's object, is that speaker; the object is not part of the name."""
+        if sp in self.seen or not sp.surface:
+            return sp
+        words = [stem(w) for w in fold(sp.surface).split()]
+        if len(words) < 2:
+            return sp
+        for known in reversed(self.seen):
+            last = stem(fold(known.surface).split()[-1]) if known.surface else ""
+            if known.person and words[0] == last and not all(w in known.keys for w in words):
+                return known  # the NP opens with the known speaker's family name
+        return sp
 
     def _last_person(self) -> Speaker | None:
         return next((sp for sp in reversed(self.seen) if sp.person), None)
@@ -399,7 +415,7 @@ class Resolver:
             if sp is not None:
                 return sp
         if acc.name:
-            return self.person(acc.name, acc.title)
+            return self._known_speaker_then_object(self.person(acc.name, acc.title))
         if acc.title or acc.desc:
             return self.resolve_description(acc.title or acc.desc or "", start)
         return None
