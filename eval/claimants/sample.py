@@ -23,7 +23,7 @@ import blind  # noqa: E402
 from claimtrack.extract import extract  # noqa: E402
 from claimtrack.text import nfc  # noqa: E402
 
-SEED, SIZE = 200, 200
+SEED, SIZE = 201, 200  # 200: the first audit (labels_first.json); 201: the audit of the final rules
 
 
 def excluded() -> set[int]:
@@ -53,7 +53,8 @@ def draw() -> None:
 
 
 def score() -> None:
-    labels = json.loads((HERE / "labels.json").read_text("utf-8"))
+    name = sys.argv[2] if len(sys.argv) > 2 else "labels.json"
+    labels = json.loads((HERE / name).read_text("utf-8"))
     n = len(labels)
     valid = sum(x["valid"] for x in labels)
     right = sum(x["right"] for x in labels)
