@@ -26,6 +26,7 @@ _EVENT_NOUN = re.compile(r"(?:^|\s)(?:ال)?(?:هجوم|هجمات|تفجير|ت
 
 
 _OPEN = {"«": "»", "“": "”", "„": "“"}
+_QUOTE_MARK = re.compile('["«»“”„]')
 
 
 def _matched(quote: str) -> dict[int, int]:
@@ -50,6 +51,8 @@ def _matched(quote: str) -> dict[int, int]:
 def display_text(quote: str) -> str:
     """The quote without leading/trailing punctuation; a quotation mark stays when its partner stays
     («سياسة الهيمنة» التي …), so the text never starts or ends inside a pair it does not close."""
+    if not _QUOTE_MARK.search(quote):
+        return quote.lstrip(_LEAD).rstrip(_TAIL)
     pairs = _matched(quote)
     a, b = 0, len(quote)
     while True:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_claimant_type import is_place
@@ -80,7 +81,7 @@ def _future_main_clause(content: str) -> bool:
     return bool(L.PREDICTION_RE.search(content if scope is None else scope))
 
 
-_FRAME_END = re.compile(r"(\S+)[\s.:،,»”\"']*$")
+_FRAME_TAIL = " \t\n.:،,»”\"'"
 _SECOND_PERSON = re.compile(r"(?<!\S)يا(?!\S)|\S(?:كما|كم|كن)(?!\S)")
 
 
@@ -88,8 +89,8 @@ _SECOND_PERSON = re.compile(r"(?<!\S)يا(?!\S)|\S(?:كما|كم|كن)(?!\S)")
 def _speech_frame_only(body: str) -> bool:
     """A quoted sentence that ends on a reporting verb ("وكانت المرأة تقول ..", "يصيح قائلا ..") only frames
     the next one: it states no proposition."""
-    m = _FRAME_END.search(body)
-    w = m.group(1) if m else ""
+    words = body.rstrip(_FRAME_TAIL).rsplit(None, 1)
+    w = words[-1] if words else ""
     return w in L.VERB_FORM or w in L.PARTICIPLE_FORM
 
 
@@ -117,6 +118,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         self.out: list[RawClaim] = []
         self._sa = 0  # start of the sentence being read
         self._lead_start = 0  # start of the first body paragraph
+        self._cache: dict[str, Any] = {}
         self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
 
     def run(self) -> list[RawClaim]:

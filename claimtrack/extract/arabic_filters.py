@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from claimtrack.extract import arabic_lexicon as L
-from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_patterns import enabled, rule
 from claimtrack.extract.arabic_rules import (
     EXPECTED_BEFORE,
     Open,
@@ -151,7 +151,7 @@ CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_cl
 
 def plausible(f: str, c: re.Match[str]) -> bool:
     """True when no filter rejects the cue."""
-    return not any(flt(f, c) for flt in CUE_FILTERS)
+    return not any(flt(f, c) for flt in enabled(CUE_FILTERS))
 
 
 class CueFilters:

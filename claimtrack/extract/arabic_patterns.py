@@ -51,6 +51,19 @@ def rule(example: str, off: Any = None) -> Callable[[F], F]:
     return deco
 
 
+def enabled(fns: tuple[Callable[..., Any], ...]) -> tuple[Callable[..., Any], ...]:
+    """The undecorated functions of the rules in `fns` that are switched on (no wrapper per call)."""
+    key = (fns, frozenset(_OFF))
+    hit = _ENABLED.get(key)
+    if hit is None:
+        hit = _ENABLED[key] = tuple(getattr(f, "__wrapped__", f) for f in fns
+                                    if f.__name__.lstrip("_") not in _OFF)
+    return hit
+
+
+_ENABLED: dict[tuple[tuple[Callable[..., Any], ...], frozenset[str]], tuple[Callable[..., Any], ...]] = {}
+
+
 def is_on(name: str) -> bool:
     """True unless the rule is switched off (for rules that are a condition rather than a function)."""
     return not (_OFF and name in _OFF)

@@ -28,6 +28,8 @@ _ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشا�
 _COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
 _INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات"
                        .split())
+_KANA_PRE = re.compile(r"^و?(?:كان|كانت|كانوا)\s+")
+_KANA_PRE_WORD = re.compile(r"^و?(?:كان|كانت|كانوا)\s+\S+")
 _DATELINE = re.compile(r"الموافق|(?<!\S)واس\s*$")  # "عدن 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
 _PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
 
@@ -56,6 +58,7 @@ class SpeakerFinder:
     res: Resolver
     _sa: int
     _lead_start: int
+    _cache: dict[str, Any]
     _subj_quote: tuple[int, int] | None
 
     _orig: Callable[[int], int]
@@ -92,8 +95,8 @@ class SpeakerFinder:
         c = fr.c
         verb = fr.verb or ""
         pre_text = self.f[clause_start : c.start("pre")].strip()
-        kana = bool(re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text)) and "قد" in c.group("pre")
-        kana = kana or bool(re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text)) and not c.group("pre")
+        kana = bool(_KANA_PRE.match(pre_text)) and "قد" in c.group("pre")
+        kana = kana or bool(_KANA_PRE_WORD.match(pre_text)) and not c.group("pre")
         imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
         return Clause(fr, clause_start, sent_speaker, imperfect, pre_text, kana)
 
@@ -303,6 +306,13 @@ class SpeakerFinder:
     def _lead_subject(self) -> Speaker | None:
         """With no earlier speaker, a verb with no subject continues the subject of the article's lead
         sentence ("زارت الأخصائيتان … . وأوضحتا أن …")."""
+        if "lead" not in self._cache:
+            self._cache["lead"] = self._lead_subject_parse()
+        sp = self._cache["lead"]
+        return self.res.remember(sp) if sp is not None else None
+
+    def _lead_subject_parse(self) -> Speaker | None:
+        """Parse the lead sentence's subject once per document."""
         lead = next((p for p in re.finditer(r"[^\n]+", self.f[self._lead_start : self._lead_start + 600])
                      if len(p.group().split()) >= 8 and not _DATELINE.search(p.group())), None)
         if lead is None:
@@ -315,4 +325,4 @@ class SpeakerFinder:
         if sp is None or not self.res.verdict(sp).valid:
             return None
         sp.intro = (self._orig(a), self._orig(a + len(lead.group()) - 1) + 1)  # its date is the speech act's
-        return self.res.remember(sp)
+        return sp

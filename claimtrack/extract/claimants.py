@@ -42,6 +42,7 @@ QUALIFIED_HEAD = register(
     "A described source whose qualifier differs from an earlier one with the same head is a new source: "
     "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
     "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
+_WORD = re.compile(r"[^\s،,.:؛;!?؟«»“”\"()]+")
 _MEDIA = frozenset("وكاله صحيفه موقع قناه تلفزيون اذاعه شبكه مجله بوابه محطه".split())
 _REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه|ممثل|ممثله|مندوب|متحدث|متحدثه|نائب|نائبه|وكيل)\s*$")
 _SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
@@ -100,6 +101,9 @@ class Resolver:
         self.last: Speaker | None = None
         self.gaz = gazetteer()
         self.to_orig = None  # folded → original offsets, set by the extractor
+        self._verdicts: dict[tuple[str, str], Verdict] = {}
+        self._family: dict[str, bool] = {}
+        self._before: dict[str, list[str]] | None = None
 
     # -- building ----------------------------------------------------------------------------------------
     def _affiliation(self, title: str | None) -> ActorRef | None:
@@ -144,7 +148,7 @@ class Resolver:
 
     @staticmethod
     def _org_head(head: str) -> bool:
-        return head in {stem(h) for h in SOURCE_HEADS} and head not in {"مصدر", "مصادر", "مسؤول", "مندوب"}
+        return head in _source_head_stems() and head not in {"مصدر", "مصادر", "مسؤول", "مندوب"}
 
     def entity(self, e: Entry, surface: str) -> Speaker:
         return Speaker(self.gaz.actor(e), surface, head=stem(surface.split()[0]) if surface else "",
@@ -174,6 +178,14 @@ class Resolver:
             self.seen.append(sp)
 
     def verdict(self, sp: Speaker) -> Verdict:
+        """The typed validity of a speaker (cached per surface and kind for the document)."""
+        key = (sp.surface, sp.actor.kind)
+        v = self._verdicts.get(key)
+        if v is None:
+            v = self._verdicts[key] = self._verdict(sp)
+        return v
+
+    def _verdict(self, sp: Speaker) -> Verdict:
         """The typed validity of a speaker; a one-word family name written earlier after a first name
         ("محمد بن عبدالهادي العمري" … "وأفاد العمري") is a person, not a noun cut from a longer name."""
         v = classify(sp.surface, sp.actor)
@@ -186,9 +198,23 @@ class Resolver:
         return v
 
     def _family_name(self, surface: str) -> bool:
+        """True when the word is written somewhere in the document right after a name-like word."""
         w = fold(surface.strip())
-        for m in re.finditer(rf"([^\s،,.:]+)\s+{re.escape(w)}(?![\u0621-\u064A\w])", self.f):
-            prev = m.group(1)
+        if w not in self._family:
+            self._family[w] = w in self.f and self._written_after_name(w)
+        return self._family[w]
+
+    def _words_before(self) -> dict[str, list[str]]:
+        """For each word of the document, the words written right before it (built once)."""
+        if self._before is None:
+            self._before = {}
+            toks = _WORD.findall(self.f)
+            for a, b in zip(toks, toks[1:], strict=False):
+                self._before.setdefault(b, []).append(a)
+        return self._before
+
+    def _written_after_name(self, w: str) -> bool:
+        for prev in self._words_before().get(w, ()):
             bare = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
             if prev in FIRST_NAMES or prev in ("بن", "ابن", "ابو", "عبد") or (
                     not prev.startswith(("ال", "وال", "بال", "لل")) and len(prev) >= 3 and bare not in VERB_FORM
@@ -530,6 +556,11 @@ class _Subject:
     @property
     def empty(self) -> bool:
         return self.name is None and self.title is None and self.desc is None
+
+
+@lru_cache(maxsize=1)
+def _source_head_stems() -> frozenset[str]:
+    return frozenset(stem(h) for h in SOURCE_HEADS)
 
 
 @lru_cache(maxsize=1)
