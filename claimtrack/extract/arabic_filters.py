@@ -86,13 +86,6 @@ def _negated_cue(f: str, c: re.Match[str]) -> bool:
     return bool(_NEGATION_BEFORE.search(f[max(0, s - 6) : s]))
 
 
-@rule("عنوان\nفبعد الأزمة كان التوقع أن تصبح البلاد أرخص، ولكن قرار الحكومة الأخير ينفي عنها هذه الميزة.", off=False)
-def _nafa_an(f: str, c: re.Match[str]) -> bool:
-    """نفى عنه / ينفي عنها ("ينفي عنها هذه التنافسية", "نفى عنه التهمة"): "to strip of / clear of", a verb
-    about its object, not a source rejecting a claim."""
-    return _lemma(c) == "نفي" and bool(re.match(r"\s*عن(?:ه|ها|هم|هما)(?!\S)", f[c.end() : c.end() + 8]))
-
-
 @rule("عنوان\nوقال المدرب إن الفريق جاهز. ويذكر أن المهرجان انطلق قبل عشر سنوات.", off=False)
 def _yudhkar_aside(f: str, c: re.Match[str]) -> bool:
     """ "ويذكر أن …" / "يذكر أن …": the journalist's background aside, impersonal, no source."""
@@ -144,9 +137,9 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
     return c.group("pre").startswith("كما") and bool(c.group("verb")) and _lemma(c) in ("زعم", "ادعي")
 
 
-CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _nafa_an,
-               _negated_cue, _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an, _participle_as_adjective,
-               _kama_zaama)
+CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
+               _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
+               _participle_as_adjective, _kama_zaama)
 
 
 def plausible(f: str, c: re.Match[str]) -> bool:

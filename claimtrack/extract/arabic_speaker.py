@@ -81,9 +81,8 @@ class SpeakerFinder:
         return alt if alt is not None and self.res.verdict(alt).valid else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._relative_antecedent, self._participle_speaker,
-                     self._noun_before_imperfect, self._fronted_topic, self._sentence_subject_before_imperfect,
-                     self._subject_before_verb, self._subject_before_bare_verb):
+        for step in (self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+                     self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
                 return None
@@ -161,19 +160,6 @@ class SpeakerFinder:
             if sp.surface and sp.surface.split()[-1] in clause:
                 return sp
         return res.last if res.last is not None else DROP
-
-    @rule("عنوان\nوأوضحت الشرطة حقيقة المقطع المتداول لامرأة تذكر أن منزلها تعرض للسرقة.")
-    def _noun_before_imperfect(self, cl: Clause) -> Speaker | None:
-        """ "… لامرأة تذكر أن": the noun right before an imperfect verb opening the clause is its subject."""
-        if not cl.imperfect or cl.pre_text:
-            return None
-        res = self.res
-        span = preceding_subject(self.f, max(self._sa, cl.cstart - 40), cl.cstart, only_last=True)
-        sp = res.parse(span[0], span[1], self._orig) if span is not None else None
-        if sp is not None and (sp in res.seen or sp.head in _SOURCE_HEAD_STEMS
-                               or sp.actor.kind not in ("unknown", "person")):
-            return res.remember(sp)
-        return None
 
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
     def _fronted_topic(self, cl: Clause) -> None:
