@@ -91,10 +91,5 @@ def test_adjective_closes_an_indefinite_subject():
     assert cs and cs[0].claimant.canonical == "مستشار قانوني"
 
 
-def test_imperfect_after_comma_takes_the_sentence_subject():
-    cs = _claims("فيما قدم ائتلاف الأمل بلاغاً ضد سامر خليل، يتهمه بنشر أخبار كاذبة عن الشركة.")
-    assert cs and cs[0].claimant.canonical.startswith("ائتلاف الأمل")
-
-
 def test_talked_about_names_a_topic_only():
     assert _claims("وامتلأت المواقع بالتغريدات التي تحدثت عن هذا القرار.") == []

@@ -11,7 +11,7 @@ import re
 
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim, PartialDate
 from claimtrack.extract.checkworthiness import checkworthiness
-from claimtrack.extract.dates import find_dates
+from claimtrack.extract.dates import find_dates, speech_event_date
 from claimtrack.extract.links import link_denials
 from claimtrack.text import fold
 
@@ -23,6 +23,47 @@ _CONTEXT = 40
 # "هجوم أمس", "تفجير الاثنين": a date right after an event noun dates the event, not the statement
 _EVENT_NOUN = re.compile(r"(?:^|\s)(?:ال)?(?:هجوم|هجمات|تفجير|تفجيرات|اعتداء|اعتداءات|حادث|حادثة|قصف|اشتباكات"
                          r"|انفجار|عملية|غارة|غارات|مجزرة)\s+(?:يوم\s+)?$")
+
+
+_OPEN = {"«": "»", "“": "”", "„": "“"}
+_QUOTE_MARK = re.compile('["«»“”„]')
+
+
+def _matched(quote: str) -> dict[int, int]:
+    """Positions of paired quotation marks, each mapped to its partner."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    straight: int | None = None
+    for i, ch in enumerate(quote):
+        if ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                pairs[straight], pairs[i], straight = i, straight, None
+        elif ch in _OPEN:
+            stack.append(i)
+        elif stack and _OPEN[quote[stack[-1]]] == ch:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def display_text(quote: str) -> str:
+    """The quote without leading/trailing punctuation; a quotation mark stays when its partner stays
+    («سياسة الهيمنة» التي …), so the text never starts or ends inside a pair it does not close."""
+    if not _QUOTE_MARK.search(quote):
+        return quote.lstrip(_LEAD).rstrip(_TAIL)
+    pairs = _matched(quote)
+    a, b = 0, len(quote)
+    while True:
+        while a < b and quote[a] in _LEAD and not (a in pairs and a < pairs[a] < b):
+            a += 1
+        while b > a and quote[b - 1] in _TAIL and not (b - 1 in pairs and a <= pairs[b - 1] < b - 1):
+            b -= 1
+        if a < b and pairs.get(a) == b - 1:  # wrapped in one pair: drop both marks
+            a, b = a + 1, b - 1
+            continue
+        return quote[a:b]
 
 
 def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -45,12 +86,14 @@ def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | 
     `title` names a transcript's speakers ("Press Briefing by Press Secretary Karine Jean-Pierre …")."""
     pub = _as_date(published)
     windows: list[tuple[int, int]] = []
+    intros: list[tuple[int, int] | None] = []
     if language == "ar":
         from claimtrack.extract.arabic import ArabicExtractor, to_claims
 
         raws = [r for r in ArabicExtractor(text).run() if r.speaker is not None]
         claims = to_claims(text, raws)
         windows = [(r.ctx_start, r.ctx_end) for r in raws]
+        intros = [r.speaker.intro for r in raws]
     elif language == "en":
         from claimtrack.extract.english import extract_english
         from claimtrack.extract.transcript import extract_transcript, find_turns
@@ -63,7 +106,7 @@ def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | 
             windows = [_sentence_window(text, c) for c in claims]
     else:
         return []
-    postprocess(text, claims, windows, pub)
+    postprocess(text, claims, windows, pub, intros)
     return claims
 
 
@@ -88,30 +131,36 @@ def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> Par
 
 
 def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
-                published: dt.date | None) -> None:
-    """Language-neutral stages, in place: display text, context, dates, check-worthiness, links."""
+                published: dt.date | None, intros: list[tuple[int, int] | None] | None = None) -> None:
+    """Language-neutral stages, in place: display text, context, dates, check-worthiness, links. `intros`: per
+    claim, the sentence that introduced a speaker whose verb has no subject; its date dates the speech act."""
     spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
+    spans += [w for w in intros or [] if w is not None]
     dates = find_dates(text, published, spans) if claims else []
     last_date: dict[int, PartialDate] = {}  # id(claimant) -> its last stated_on
     events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
-    for c, (wa, wb) in zip(claims, windows, strict=False):
+    for i, (c, (wa, wb)) in enumerate(zip(claims, windows, strict=False)):
         if not c.text:
-            c.text = c.quote.lstrip(_LEAD).rstrip(_TAIL)
+            c.text = display_text(c.quote)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
         evd = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and _EVENT_NOUN.search(text, max(0, a - 24), a)]
+        said = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and speech_event_date(text, a)]
         if c.event_date is None:
-            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)] or [d for *_, d in evd]
+            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)
+                     and (a, b, d) not in said] or [d for *_, d in evd]
             if inner:
                 c.event_date = inner[0]
         if c.stated_on is None:
             outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)
-                     and (a, b, d) not in evd]
+                     and (a, b, d) not in evd] or [d for *_, d in said]
             if outer:
                 c.stated_on = outer[-1]
                 events.append((text[wa:wb], outer[-1]))
             else:
-                c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events)
+                intro = intros[i] if intros else None
+                lead = [d for a, b, d in dates if intro and intro[0] <= a and b <= intro[1]]
+                c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events) or (lead[0] if lead else None)
         if c.stated_on is not None:
             last_date[id(c.claimant)] = c.stated_on
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)

@@ -1,48 +1,32 @@
-"""Arabic attribution: reporting cues → claims with exact offsets, claimant, kind and date windows."""
+"""Arabic attribution: reporting cues → claims with exact offsets, claimant, kind and date windows.
+
+The cue tables are in `arabic_lexicon`; cue filters in `arabic_filters`; a cue's argument frame (where
+the subject ends and the content starts) in `arabic_frame`; its speaker in `arabic_speaker`. Every rule
+beyond the tables is named and documented in `arabic_patterns`.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
-from claimtrack.extract.arabic_filters import NEG_PARTICLES, PREP_LEMMAS, WA_ANNA, CueFilters
+from claimtrack.extract.arabic_claimant_type import is_place
+from claimtrack.extract.arabic_filters import CueFilters
+from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
 from claimtrack.extract.arabic_headline import headline_denials
-from claimtrack.extract.arabic_rules import (
-    CONFRONTED,
-    DENIAL_THEN_ANNA,
-    DENIED_NOUN,
-    IN_NAFY,
-    NAFY_NOUN,
-    WIRE_PREFIX,
-    WROTE_POST,
-    pure_emotion,
-    source_end,
-)
-from claimtrack.extract.arabic_rules import Open as _Open
+from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_rules import DENIAL_THEN_ANNA, WIRE_PREFIX, pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
+from claimtrack.extract.arabic_speaker import SpeakerFinder
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
-from claimtrack.text import fold
 
-_NEG_BEFORE = re.compile(r"(?:^|\s)(?:لا|لم|لن|ما)\s*$")
-_ACCUSATION = re.compile(r"(?:اتهامات|مزاعم|ادعاءات|تقارير|انباء)")
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
-_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
-_ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
-_SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
-_ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
-_COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
-_ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
-_NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
-    اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
-_OPEN_Q = ("«", "“", '"')
-_ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
-_INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات".split())
-_TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
-_PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
+_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<!\S)و?(?:التي|الذي|الذين|اللذين|اللتين)(?!\S)")
 
 
 @dataclass(slots=True)
@@ -65,11 +49,13 @@ def _subject_reach(f: str, cend: int, end: int, words: int = 8) -> int:
     return cend + (m.end() if m else 0)
 
 
-def _quoted_name_slot(between: str) -> bool:
-    """True when a «…» after the verb may be the subject's name: nothing before it, or a collective head
-    ("طالب تحالف «فجر ليبيا» بحوار …")."""
-    words = between.split()
-    return not words or len(words) == 1 and words[0] in _NAMED_HEADS
+@dataclass(slots=True)
+class _SentenceState:
+    """What carries from one cue to the next inside a sentence."""
+
+    clause_start: int
+    speaker: Speaker | None = None
+    consumed: set[int] = field(default_factory=set)
 
 
 def _kind(base: str, content: str) -> str:
@@ -77,12 +63,50 @@ def _kind(base: str, content: str) -> str:
         return "denial"
     if base in ("assessment", "call"):
         return base
-    if base == "prediction" or L.PREDICTION_RE.search(content):
+    if base == "prediction" or _future_main_clause(content):
         return "prediction"
     return "statement"
 
 
-class ArabicExtractor(CueFilters):
+@rule("عنوان\nوكان المكتب قد أعلن أنه رصد تحركات، والتي ستؤدي إلى أزمة.", off=None)
+def _main_clause(content: str) -> str:
+    """A claim is a prediction when its main clause is about the future; a future verb inside a later
+    relative or comma clause ("أعلن أنه رصد …، والتي ستزود …") leaves a past report a statement."""
+    m = _CLAUSE_BREAK.search(content)
+    return content[: m.start()] if m else content
+
+
+def _future_main_clause(content: str) -> bool:
+    scope = _main_clause(content)
+    return bool(L.PREDICTION_RE.search(content if scope is None else scope))
+
+
+_FRAME_TAIL = " \t\n.:،,»”\"'"
+_SECOND_PERSON = re.compile(r"(?<!\S)يا(?!\S)|\S(?:كما|كم|كن)(?!\S)")
+
+
+@rule("عنوان\nوقال الشاهد \"كان الحارس يصيح قائلا .. ابتعدوا عن الباب.. والناس يهربون\".", off=False)
+def _speech_frame_only(body: str) -> bool:
+    """A quoted sentence that ends on a reporting verb ("وكانت المرأة تقول ..", "يصيح قائلا ..") only frames
+    the next one: it states no proposition."""
+    words = body.rstrip(_FRAME_TAIL).rsplit(None, 1)
+    w = words[-1] if words else ""
+    return w in L.VERB_FORM or w in L.PARTICIPLE_FORM
+
+
+@rule("عنوان\nوقال الضابط للمحتجين: \"ارفعوا أيديكم واخرجوا من المبنى\". وأضاف أن الشارع كان مزدحما.", off=False)
+def _imperative(body: str) -> bool:
+    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا") is not a claim: an
+    imperative-shaped first word with a second-person pronoun or a vocative in the sentence."""
+    words = body.strip(" «“\"'.").split()
+    if not words:
+        return False
+    w = words[0]
+    return not w.startswith(("ال", "و", "ف")) and w.endswith(("وا", "ا", "ي")) and len(w) >= 4 \
+        and bool(_SECOND_PERSON.search(body)) or w == "يا"
+
+
+class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     """One document; call `run()`."""
 
     def __init__(self, text: str) -> None:
@@ -93,6 +117,8 @@ class ArabicExtractor(CueFilters):
         self.res.to_orig = self.fx.orig
         self.out: list[RawClaim] = []
         self._sa = 0  # start of the sentence being read
+        self._lead_start = 0  # start of the first body paragraph
+        self._cache: dict[str, Any] = {}
         self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
 
     def run(self) -> list[RawClaim]:
@@ -104,6 +130,7 @@ class ArabicExtractor(CueFilters):
                 first = False
                 self._headline(m.start(), m.end())
                 n_head = len(self.out)
+                self._lead_start = m.end()
                 continue
             self._paragraph(m.start(), m.end())
         if not first:
@@ -122,6 +149,8 @@ class ArabicExtractor(CueFilters):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
                 continue
+            if _speech_frame_only(body) or _imperative(body):
+                continue
             if kind != "denial" and L.DENIAL_CONTENT_RE.search(body):
                 m = DENIAL_THEN_ANNA.search(body)
                 if m is not None and L.DENIAL_CONTENT_RE.search(body[: m.start()]):
@@ -133,49 +162,48 @@ class ArabicExtractor(CueFilters):
             self.out.append(RawClaim(oa, ob, cue, _kind(kind, body), direct, sp, self.fx.orig(ctx[0]),
                                      self.fx.orig_end(ctx[1])))
 
-    def _comp(self, start: int, end: int, quotes: list[tuple[int, int]]) -> re.Match[str] | _Open | None:
-        """The first complementizer in [start, end), or the opening of a straight-quoted span before it."""
-        comp = L.COMPLEMENTIZER_RE.search(self.f, start, end)
-        while comp is not None and self.f[max(0, comp.start() - 4) : comp.start()] in _TEMPORAL_AN:
-            comp = L.COMPLEMENTIZER_RE.search(self.f, comp.end(), end)  # "بعد أن فشل": "after", not "that"
-        stop = comp.start() if comp is not None else end
-        for qa, _qb in quotes:
-            if qa >= stop:
-                break
-            if qa >= start and self.f[qa] == '"' and len(self.f[qa:_qb].split()) >= 3:
-                if re.search("[،,.]", self.f[start:qa]):
-                    break  # "…، مشيراً إلى X، "وهو ما …"": a later aside, not the content
-                return _Open(qa)  # a one-word «name» ("أوبك") stays in the subject
-        return comp
-
     # -- headline ------------------------------------------------------------------------------------------
     def _headline(self, a: int, b: int) -> None:
-        wp = WIRE_PREFIX.match(self.f, a, b)
-        a = wp.end() if wp is not None else a  # "عام / X يطالب …": the desk, not the source
-        line = self.f[a:b]
-        m = _HEADLINE_SRC.match(line)
+        a = self._wire_desk_prefix(a, b)
+        m = _HEADLINE_SRC.match(self.f[a:b])
         if m and len(m.group(1).split()) <= 4:
             sp = self.res.parse(a + m.start(1), a + m.end(1), self._orig)
-            if sp is not None:
+            if sp is not None and not self._headline_label(sp):
                 self._emit(a + m.start(2), b, ":", "statement", sp, (a, a + m.start(2)), split=False)
+                return
+            if sp is not None:
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
             if c.group("verb") in L.IMPERFECT:
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
-                if span:
-                    sp = self.res.parse(span[0], span[1], self._orig)
-                    if sp is not None:
-                        lemma, kind = L.VERB_FORM[c.group("verb")]
-                        self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
-                        return
+                sp = self.res.parse(span[0], span[1], self._orig) if span else None
+                if sp is not None:
+                    kind = L.VERB_FORM[c.group("verb")][1]
+                    self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
+                    return
+
+    @rule("عام / الوزير يطالب بزيادة الرقابة\nنص الخبر.", off=None)
+    def _wire_desk_prefix_rule(self, a: int, b: int) -> int | None:
+        """ "عام / X يطالب …", "رياضي / …": a wire-desk prefix on a headline is the desk, not the source."""
+        wp = WIRE_PREFIX.match(self.f, a, b)
+        return wp.end() if wp is not None else None
+
+    def _wire_desk_prefix(self, a: int, b: int) -> int:
+        end = self._wire_desk_prefix_rule(a, b)
+        return a if end is None else end
+
+    @rule("اليمن: مقتل عشرة في غارة على صنعاء\nنص الخبر.", off=False)
+    def _headline_label(self, sp: Speaker) -> bool:
+        """ "مصر: 21 حالة وفاة", "أستراليا: القبض على …": a place before the colon labels the story; it is
+        not a source speaking."""
+        return sp.actor.kind in ("place", "country") and len(sp.surface.split()) <= 2 or is_place(sp.surface)
 
     # -- body ----------------------------------------------------------------------------------------------
     def _paragraph(self, a: int, b: int) -> None:
         f = self.f
         quotes = quote_spans(f, a, b)
         cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup), quotes) is None
-                and not (c.group("pre").startswith("كما") and c.group("verb")
-                         and L.VERB_FORM[c.group("verb")][0] in ("زعم", "ادعي")) and self._plausible(c)]
+                and self._plausible(c)]
         if not cues:
             return
         k = 0
@@ -189,240 +217,83 @@ class ArabicExtractor(CueFilters):
                 self._sentence(sa, sb, sc, quotes)
 
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
-        f = self.f
+        """Each head cue of the sentence gives a claim from its content to the next head cue."""
         self._sa = sa
         cues = self._drop_embedded(self._drop_bare(cues, sb, quotes))
-        consumed: set[int] = set()
         heads = [c for c in cues if not c.group("prep")]
-        clause_start = sa
-        sent_speaker: Speaker | None = None
+        st = _SentenceState(sa)
         for idx, c in enumerate(cues):
-            if idx in consumed:
+            if idx in st.consumed:
                 continue
             nxt = next((x.start("pre") for x in heads if x.start("pre") > c.start("pre")), sb)
             if c.group("prep"):
-                self._prep(c, sa, sb, clause_start, nxt, heads)
-                clause_start = nxt
-                continue
-            verb = c.group("verb")
-            form = verb or c.group("part")
-            lemma, kind = L.VERB_FORM[verb] if verb else L.PARTICIPLE_FORM[form]
-            cend = c.end()
-            addr = _ADDR_AFTER.match(f, cend)
-            if addr is not None and (q := inside(addr.end() + 1, quotes)) is not None and len(f[q[0] : q[1]].split()) <= 3:
-                cend = q[1]  # the outlet addressed, then the subject
-            # content start: complementizer, or a preposition for some verbs, or the cue itself
-            comp = self._comp(cend, min(nxt, cend + 260), quotes)
-            if comp and comp.group() == "":
-                comp = None
-            self._subj_quote = None
-            if comp is not None and comp.group() in _OPEN_Q and _ADDRESSEE.search(f, max(0, comp.start() - 6),
-                                                                                   comp.start()):
-                q = inside(comp.start() + 1, quotes)  # "في تصريح لـ«عكاظ» إن …": the outlet, not the content
-                if q is not None:
-                    comp = self._comp(q[1], min(nxt, cend + 260), quotes)
-            if comp is not None and comp.group() in _OPEN_Q and _quoted_name_slot(f[cend : comp.start()]):
-                q = inside(comp.start() + 1, quotes)  # «اسم الجماعة» right after the verb: the subject
-                if q is not None and len(f[q[0] : q[1]].split()) <= 7 and not re.match(r"\s*[.:،,]|\s*$",
-                                                                                     f[q[1] : nxt]):
-                    self._subj_quote = q
-                    comp = self._comp(q[1], min(nxt, cend + 260), quotes)
-                    if comp is not None and comp.group() in (*_OPEN_Q, ""):
-                        comp = None
-            nafy = NAFY_NOUN.search(f, cend, min(nxt, cend + 120)) if lemma == "نقل" and comp is None else None
-            if comp is None and lemma in L.NEEDS_COMPLEMENTIZER and nafy is None:  # "تذكر … دخول X وأنه تم …"
-                comp = WA_ANNA.search(f, cend, min(nxt, cend + 260))
-            content_start: int | None = None
-            subj_end = cend
-            if nafy is not None:  # "ونقلت الوكالة عن X نفيه الهجوم": a denial by X
-                subj_end, content_start, kind = nafy.start(), nafy.end(), "denial"
-            if comp is not None and (verb or comp.start() - cend <= 60):
-                subj_end = comp.start()
-                g = comp.group()
-                content_start = comp.start() if g in _OPEN_Q else comp.end()
-                if g == ":":
-                    m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[content_start:nxt])
-                    content_start += m2.end() if m2 else 0
-                dn = DENIED_NOUN.search(f, cend, subj_end) if kind == "denial" else None
-                if dn is not None:  # "نفى X علمه أن …": the denied knowledge is the content
-                    subj_end = content_start = dn.start()
-            elif lemma in PREP_LEMMAS:
-                pm = L.PREP_CONTENT_RE.search(f, cend, min(nxt, cend + 120))
-                if pm:
-                    subj_end, content_start = pm.start(), pm.start()
-            if lemma == "تبني":  # "تبنت X الهجوم" / "الهجوم تبنته X" (the clause), when it is about an attack
-                if content_start is not None or not _ATTACK.search(f, clause_start, nxt):
-                    continue
-                content_start = clause_start if verb.endswith(("ه", "ها")) else c.start(c.lastgroup)
-            if content_start is None and nafy is None:
-                if lemma in L.NEEDS_COMPLEMENTIZER or (lemma in ("بين", "ذكر", "نقل", "طالب") and not c.group("pre")
-                                                       and not (lemma == "طالب" and not f[sa : c.start("pre")].strip())):
-                    continue
-                content_start = c.start(c.lastgroup)
-            if lemma == "نقل" and "عن" not in f[cend:subj_end]:
-                continue
-            if lemma in L.QAWL_ONLY and not (comp is not None and comp.group().startswith("بالقول")
-                                              or "حديث" in f[cend:subj_end]):
-                continue  # "ومضى عام …", "اختتم المؤتمر أعماله": no speech
-            if kind == "denial" and _NEG_BEFORE.search(f, max(sa, c.start("pre") - 6), c.start("pre")):
-                kind = "statement"
-            nm = IN_NAFY.search(f, cend, subj_end) if subj_end > cend else None
-            if nm is not None:  # "وقال X في نفيه للاتهامات إن …": a denial; X ends before في
-                kind, subj_end = "denial", nm.start()
-            # prep cues inside the subject region are absorbed (ذكرت الصحيفة نقلاً عن مصدر …)
-            for j in range(idx + 1, len(cues)):
-                if cues[j].group("prep") and cues[j].start("pre") < subj_end:
-                    consumed.add(j)
-            # speaker
-            if _KULL_MIN.match(f, cend) and content_start == c.start(c.lastgroup):
-                parties = self._parties(cend, nxt)
-                if parties:
-                    for p in parties:
-                        self._emit(content_start, nxt, form, kind, p, (clause_start, content_start))
-                    sent_speaker = parties[0]
-                    self.res.remember(parties[0])
-                    clause_start = nxt
-                    continue
-            sp = self._speaker(c, verb, cend, subj_end, content_start, clause_start, sent_speaker)
-            if sp is None:
-                continue
-            sent_speaker = sp
-            if lemma in ("ابدي", "اعرب") and content_start <= c.start(c.lastgroup) and pure_emotion(f, cend, nxt):
-                clause_start = nxt  # "أبدى البعض استياءهم مما يحدث": an emotion, no proposition
-                continue
-            # content end
-            end = nxt
-            q = inside(content_start + 1, quotes)
-            if q is not None and q[0] == content_start and q[1] <= end:
-                tail = f[q[1]:end]
-                if not re.match(r"^\s*(?:[.،,]?\s*$)", tail):
-                    end = q[1]
-            ctx_end = content_start
-            if content_start <= c.start(c.lastgroup):  # no complementizer: the subject lies inside the quote
-                ctx_end = _subject_reach(f, cend, end)
-            self._emit(content_start, end, form, kind, sp, (clause_start, ctx_end))
-            clause_start = nxt
+                self._prep(c, sa, sb, st.clause_start, nxt, heads)
+                st.clause_start = nxt
+            elif self._verb_cue(c, idx, cues, nxt, quotes, st):
+                st.clause_start = nxt
 
-    def _speaker(self, c: re.Match[str], verb: str | None, cend: int, subj_end: int, content_start: int,
-                 clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
-        f = self.f
-        res = self.res
-        cstart = c.start("pre")
-        if _RELATIVE_BEFORE.search(f, max(clause_start, cstart - 8), cstart):  # "X الذي أكد": X speaks
-            sp = res.antecedent(clause_start, _RELATIVE_BEFORE.search(f, max(clause_start, cstart - 8), cstart).start(),
-                                self._orig)
-            if sp is not None:
-                return res.remember(sp)
-        if c.group("part"):
-            if sent_speaker is not None:
-                return sent_speaker
-            sp = res.main_subject(self._sa, cstart, self._orig)
-            if sp is not None:
-                return res.remember(sp)
-            for sp in reversed(res.seen):
-                if sp.surface and sp.surface.split()[-1] in self.text[self._orig(clause_start) : self._orig(c.start("pre"))]:
-                    return sp
-            return res.last
-        if verb == "رفض" and not _ACCUSATION.search(f, cend, cend + 60):
-            return None
-        if verb in L.IMPERFECT and not c.group("pre") and f[max(0, cstart - 2) : cstart].strip() in ("،", ","):
-            sp = res.main_subject(self._sa, cstart, self._orig)  # "قدم X بلاغاً …، يتهمه بـ…": X
-            if sp is not None:
-                return res.remember(sp)
-        if verb.endswith("وا") and content_start <= c.start(c.lastgroup):
-            conf = list(CONFRONTED.finditer(f, self._sa, cstart))[-1:]
-            sp = res.parse(conf[0].start(1), conf[0].end(1), self._orig) if conf else None
-            if sp is not None:
-                return res.remember(sp)  # "وبمواجهة المبلغ ووالدته … أنكروا": those confronted
-        if verb in L.OBJECT_FORMS and re.match(r"\s*(?:ب|ل|الي\s|علي\s|من\s|في\s)", f[cend:cend + 6]):
-            return self._continuation(clause_start, cstart)  # "واتهمهم بحيازة …": no subject named
-        imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
-        pre_text = f[clause_start : c.start("pre")].strip()
-        kana = re.match(r"^و?(?:كان|كانت|كانوا)\s+", pre_text) and "قد" in c.group("pre")
-        kana = kana or re.match(r"^و?(?:كان|كانت|كانوا)\s+\S+", pre_text) and not c.group("pre")
-        if imperfect and not pre_text:  # "… لامرأة تذكر أن": the noun right before an imperfect verb
-            span = preceding_subject(f, max(self._sa, cstart - 40), cstart, only_last=True)
-            sp = res.parse(span[0], span[1], self._orig) if span is not None else None
-            if sp is not None and (sp in res.seen or sp.head in _SOURCE_HEAD_STEMS
-                                   or sp.actor.kind not in ("unknown", "person")):
-                return res.remember(sp)
-        if imperfect and _PP_FRONT.match(pre_text) and not _COMP_WORD.search(pre_text):
-            pre_text = ""  # the subject follows the verb
-            imperfect = False
-        if imperfect and pre_text and not _COMP_WORD.search(pre_text):  # "وغردت X … تقول": X speaks
-            sp = res.main_subject(self._sa, cstart, self._orig)
-            if sp is not None:
-                return res.remember(sp)
-        if pre_text.startswith("اما ") or kana or (imperfect and pre_text):
-            span = preceding_subject(f, clause_start, c.start("pre"), only_last=imperfect and not (kana or pre_text.startswith("اما ")))
-            if span is not None:
-                sp = res.parse(span[0], span[1], self._orig)
-                if sp is not None:
-                    return res.remember(sp)
-        region_end = subj_end if subj_end > cend else min(content_start if content_start > cend else cend + 80,
-                                                           cend + 80)
-        if (content_start <= c.start(c.lastgroup) or f[subj_end : subj_end + 1] in _OPEN_Q) \
-                and L.VERB_FORM[verb][0] in _ALA_VERBS and re.match(r"\s*(?:علي|الي)\s", f[cend : cend + 6]):
-            return self._continuation(clause_start, cstart)  # "وشدد على …": a preposition, no subject
-        if self._subj_quote is not None and content_start <= c.start(c.lastgroup):
-            qa, qb = self._subj_quote[0] + 1, self._subj_quote[1] - 1
-            sp = res.parse(qa, qb, self._orig)
-            if sp is not None and len(sp.surface.split()) < len(f[qa:qb].split()):  # «واشنطن بوست», not "واشنطن"
-                sp = res.described(self.text[self._orig(qa) : self._orig(qb)].strip())
-        elif content_start <= c.start(c.lastgroup):  # no complementizer: subject is the NP right after the verb
-            region_end = cend + 80
-            sp = res.parse_np(cend, min(region_end, len(f)), self._orig)
-        else:
-            sp = res.parse(cend, region_end, self._orig) if region_end > cend else None
-        if sp is None and f[cend:subj_end].strip() in ("فيه", "فيها"):
-            wp = list(WROTE_POST.finditer(f, self._sa, cstart))[-1:]  # "كتب X تدوينة قال فيها": X
-            sp = res.parse(wp[0].start(1), wp[0].end(1), self._orig) if wp else None
+    def _verb_cue(self, c: re.Match[str], idx: int, cues: list[re.Match[str]], nxt: int,
+                  quotes: list[tuple[int, int]], st: _SentenceState) -> bool:
+        """Emit the claim of one verb or participle cue; True when it used up its clause."""
+        fr = self.frame(c, nxt, quotes, st.clause_start)
+        if fr is None:
+            return False
+        assert fr.content_start is not None
+        for j in range(idx + 1, len(cues)):  # "ذكرت الصحيفة نقلاً عن مصدر …": prep cues in the subject region
+            if cues[j].group("prep") and cues[j].start("pre") < fr.subj_end:
+                st.consumed.add(j)
+        parties = self._parties(fr) if fr.content_start == fr.at else []
+        if parties:
+            for p in parties:
+                self._emit(fr.content_start, nxt, fr.form, fr.kind, p, (st.clause_start, fr.content_start))
+            st.speaker = parties[0]
+            self.res.remember(parties[0])
+            return True
+        sp = self.speaker(fr, st.clause_start, st.speaker)
         if sp is None:
-            prev = f[max(0, cstart - 12) : cstart].split()
-            if imperfect and not pre_text and not c.group("pre") and prev and prev[-1].isalpha() \
-                    and prev[-1] not in NEG_PARTICLES:
-                return None  # "أن هذه الأرقام تؤكد تزايد …": a verb inside reported content, no speaker
-            if sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
-                return sent_speaker
-            return self._continuation(clause_start, c.start("pre"))
-        lemma = L.VERB_FORM[verb][0]
-        if sp.surface and stem(fold(sp.surface.split()[0])) in _INANIMATE:
-            if lemma == "وصف" and c.group("pre"):
-                return self._continuation(clause_start, cstart)  # "ووصف قصف الانفصاليين بأنه …": the object
-            return None  # "كما تشير الهجمات إلى أن …": events are no source
-        if lemma == "اتهم" and content_start <= c.start(c.lastgroup) and self._accused(cend, sp):
-            return self._continuation(clause_start, cstart)  # "واتهم أوكرانيا بشن …": the accused
-        return res.remember(sp)
+            return False
+        st.speaker = sp
+        if self._emotion_only(fr):
+            return True
+        end, ctx_end = self._content_end(fr, quotes)
+        if self._subject_only(fr, end):
+            return True
+        self._emit(fr.content_start, end, fr.form, fr.kind, sp, (st.clause_start, ctx_end))
+        return True
 
-    def _accused(self, cend: int, sp: Speaker) -> bool:
-        """True when the NP after اتهم is directly followed by بـ + a verbal noun: it is the accused."""
-        words = self.f[cend : cend + 120].split()
-        n = len(fold(sp.surface).split()) if sp.surface else 0
-        return 0 < n < len(words) and words[n].startswith("ب") and len(words[n]) >= 3 and words[n] != "بان"
+    def _content_end(self, fr: CueFrame, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+        """Where the content ends (a quotation that opens it ends it, unless only punctuation follows), and
+        where the attribution context ends (the subject, for a verb with no complementizer)."""
+        assert fr.content_start is not None
+        end = fr.nxt
+        q = inside(fr.content_start + 1, quotes)
+        if q is not None and q[0] == fr.content_start and q[1] <= end \
+                and not re.match(r"^\s*(?:[.،,]?\s*$)", self.f[q[1] : end]):
+            end = q[1]
+        ctx_end = _subject_reach(self.f, fr.cend, end) if fr.bare else fr.content_start
+        return end, ctx_end
 
-    def _continuation(self, clause_start: int, cue_start: int) -> Speaker | None:
-        """No subject: a known actor named earlier in the same sentence, else the last named speaker."""
-        prefix = self.text[self._orig(clause_start) : self._orig(cue_start)]
-        if len(prefix.split()) >= 2:
-            best: tuple[int, Speaker] | None = None
-            for sp in self.res.seen:
-                last = sp.surface.split()[-1] if sp.surface else ""
-                pos = prefix.find(last) if len(last) > 2 else -1
-                if pos >= 0 and (best is None or pos < best[0]):
-                    best = (pos, sp)
-            ms = self.res.gaz.mentions(prefix)
-            if ms:
-                pos = prefix.find(ms[0].name_ar.split()[0])
-                if best is None or 0 <= pos < best[0]:
-                    return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
-            if best is not None:
-                return self.res.remember(best[1])
-        return self.res.last
+    @rule("عنوان\nوقال المسؤول إن الخطة جاهزة.\nواستطرد المسؤول", off=False)
+    def _subject_only(self, fr: CueFrame, end: int) -> bool:
+        """A cue with no complementizer whose span holds only the verb and its subject ("واستطرد المسؤول" at a
+        paragraph's end, "أوضح جواد") states nothing."""
+        if not fr.bare:
+            return False
+        assert fr.content_start is not None
+        return len(self.f[fr.content_start : end].split()) <= 2
 
-    def _parties(self, cend: int, end: int) -> list[Speaker]:
-        m = _KULL_MIN.match(self.f, cend)
-        assert m is not None
-        toks = self.f[m.end() : end].split()
+    @rule("عنوان\nوأبدى السكان استياءهم مما يحدث.", off=False)
+    def _emotion_only(self, fr: CueFrame) -> bool:
+        """ "أبدى البعض استياءهم مما يحدث", "أعرب عن شكره": an emotion with no proposition is no claim."""
+        return fr.lemma in ("ابدي", "اعرب") and fr.bare and pure_emotion(self.f, fr.cend, fr.nxt)
+
+    @rule("عنوان\nوأعلنت كل من السعودية والإمارات دعمهما للاتفاق.", off=[])
+    def _parties(self, fr: CueFrame) -> list[Speaker]:
+        """ "أعلنت كل من X وY …": each named party is a claimant of the same content."""
+        m = _KULL_MIN.match(self.f, fr.cend)
+        if m is None:
+            return []
+        toks = self.f[m.end() : fr.nxt].split()
         ents = []
         i = 0
         while i < len(toks) and len(ents) < 4:
@@ -454,8 +325,10 @@ class ArabicExtractor(CueFilters):
         sp = self.res.parse_np(s_start, s_end, self._orig, source=True)
         if sp is None and c.group("prep").startswith(("علي ما", "حسبما")) and 0 < len(f[s_start:s_end].split()) <= 4:
             sp = self.res.described(self.text[self._orig(s_start) : self._orig(s_end)].strip())  # "على ما أفادت محاميته"
-        if sp is None:
+        if sp is None or not self.res.verdict(sp).valid:
             return
+        if sp.actor.canonical == sp.surface and sp.surface.startswith("لل"):  # "وفقاً للبيان": البيان
+            sp.actor.canonical = sp.actor.name_ar = "ال" + sp.surface[2:]
         self.res.remember(sp)
         self._emit(content[0], content[1], c.group("prep"), "statement", sp, (c.start("pre"), s_end))
 

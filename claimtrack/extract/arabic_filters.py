@@ -1,21 +1,27 @@
-"""Cue filters for the Arabic extractor: drop reporting-verb look-alikes before attribution."""
+"""Cue filters for the Arabic extractor: reporting-verb look-alikes dropped before attribution.
+
+Each filter is a named rule (`arabic_patterns`): it receives the folded text and a cue match and returns
+True when the match is not a reporting cue. `plausible()` runs them all.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_patterns import enabled, rule
 from claimtrack.extract.arabic_rules import (
     EXPECTED_BEFORE,
-    NAFY_NOUN,
-    NEG_BEFORE_ANY,
     Open,
     relative_ma_subject,
 )
 
+_OPINION = frozenset({"راي", "اعتقد", "استبعد", "توقع", "رجح"})
+_NEGATION_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:لا|لم|لن)\s*$")
 _AMBIG_MID = frozenset({"بين", "تابع", "استبعد"})  # also "between" / "affiliated" / "excluded"
 _ASIDE = re.compile(r"(?<!\S)(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم|بدوره|بدورها|بدورهم)\s*$")
-_MASDAR_AFTER = re.compile(r"(?<!\S)(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
+_MASDAR_AFTER = re.compile(r"(?<!\S)[وف]?(?:تم|جري|يتم|يجري|سيتم|سيجري)\s+$")
 _AN_AFTER = re.compile(r"(?<!\S)عن(?!\S)")
 _PART_COMP = re.compile(r"\s*(?:(?:الي|علي|على|من|ب)\s*)?(?:ان|انه|انها|انهم|بان)(?!\S)|\s*:")
 WA_ANNA = re.compile(r"(?<!\S)وان(?:ه|ها|هم)?(?!\S)")
@@ -23,67 +29,132 @@ PREP_LEMMAS = frozenset({"كشف", "اعرب"})  # "تحدث عن X" names a top
 NEG_PARTICLES = frozenset("لم لن لا ما قد ولم ولن ولا وما وقد فلم فلن فلا فقد".split())
 
 
+def _lemma(c: re.Match[str]) -> str:
+    v = c.group("verb")
+    return L.VERB_FORM[v][0] if v else ""
+
+
+def _prev_char(f: str, s: int) -> str:
+    k = s - 1
+    while k > 0 and f[k] == " ":
+        k -= 1
+    return f[k] if k >= 0 else ""
+
+
+@rule("عنوان\nوأكد سالم العتيبي أن اللجنة اجتمعت، رافضا ذكر أن الموعد تأجل.", off=False)
+def _dhikr_verbal_noun(f: str, c: re.Match[str]) -> bool:
+    """Bare ذكر right after a word is the verbal noun "mentioning" ("رافضاً ذكر اسمه"), not "he said"."""
+    s = c.start("pre")
+    return c.group("verb") == "ذكر" and not c.group("pre") and f[max(0, s - 2) : s].strip().isalpha()
+
+
+@rule("عنوان\nوأحالت النيابة 20 متهما إلى المحكمة أن القضية اكتملت.", off=False)
+def _accused_not_accusing(f: str, c: re.Match[str]) -> bool:
+    """متهماً after a number or a word is "accused" (a noun), not the participle "accusing"."""
+    s = c.start("pre")
+    return c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ",")
+
+
+@rule("عنوان\nوجمع اللقاء بين الوفدين أن التعاون مستمر.", off=False)
+def _ambiguous_verb_mid_clause(f: str, c: re.Match[str]) -> bool:
+    """بين / تابع / استبعد right after a word, with no و/ف, are "between" / "affiliated" / "excluded"."""
+    s = c.start("pre")
+    v = c.group("verb")
+    if not v or c.group("pre") or _lemma(c) not in _AMBIG_MID or (v in L.IMPERFECT and _lemma(c) == "استبعد"):
+        return False
+    k = s - 1
+    while k > 0 and f[k] == " ":
+        k -= 1
+    return k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s)
+
+
+@rule("عنوان\nومن المنتظر أن يعلن الوزير أن الميزانية اكتملت.", off=False)
+def _expected_act(f: str, c: re.Match[str]) -> bool:
+    """ "ومن المقرر أن يعلن …", "وينتظر أن يدعو …": an act expected in the future, not a claim made."""
+    s = c.start("pre")
+    return bool(c.group("verb")) and bool(EXPECTED_BEFORE.search(f, max(0, s - 20), s))
+
+
+@rule("عنوان\nوقال الوزير إن المصنع يعمل. ولم تعلن أي جهة أن المصنع أغلق.", off=False)
+def _negated_cue(f: str, c: re.Match[str]) -> bool:
+    """A negated reporting verb ("ولم تعلن أي جهة …", "ولا يتهم أحد …", "لا ينكر أحد أن …") attributes nothing
+    to anyone; verbs of opinion keep their negation inside the assessment ("لا يرى أن …")."""
+    v = c.group("verb")
+    if not v or c.group("pre") or _lemma(c) in _OPINION:
+        return False
+    s = c.start("pre")
+    return bool(_NEGATION_BEFORE.search(f[max(0, s - 6) : s]))
+
+
+@rule("عنوان\nوقال المدرب إن الفريق جاهز. ويذكر أن المهرجان انطلق قبل عشر سنوات.", off=False)
+def _yudhkar_aside(f: str, c: re.Match[str]) -> bool:
+    """ "ويذكر أن …" / "يذكر أن …": the journalist's background aside, impersonal, no source."""
+    v = c.group("verb")
+    return bool(v) and (v == "يذكر" or c.group("pre") + v == "ويذكر") and bool(re.match(r"\s*ان(?!\S)", f[c.end() :]))
+
+
+@rule("عنوان\nوقال المدرب إن الفريق جاهز. وقد أخطأ من قال إن المباراة ألغيت.", off=False)
+def _whoever_said(f: str, c: re.Match[str]) -> bool:
+    """ "كذب من قال …": "whoever said", no source."""
+    s = c.start("pre")
+    return bool(c.group("verb")) and not c.group("pre") and f[max(0, s - 4) : s].split()[-1:] == ["من"]
+
+
+@rule("عنوان\nوقال الوزير إن الأسعار ارتفعت. وهو ما يشير إلى أن الطلب تضاعف.", off=False)
+def _relative_ma(f: str, c: re.Match[str]) -> bool:
+    """ "وهو ما يشير إلى أن …", "مما يؤكد …": the journalist's inference, no source."""
+    return bool(c.group("verb")) and not c.group("pre") and relative_ma_subject(f, c.start("pre"))
+
+
+@rule("عنوان\nوقال المدير إن المخزون كاف. وتم كشف أن بعض المواد فاسدة.", off=False)
+def _verbal_noun_after_tamma(f: str, c: re.Match[str]) -> bool:
+    """ "تم نقل …", "جرى ذكر …": a verbal noun after تم/جرى, not a finite verb."""
+    s = c.start("pre")
+    return bool(c.group("verb")) and not c.group("pre") and bool(_MASDAR_AFTER.search(f, max(0, s - 8), s))
+
+
+@rule("عنوان\nوقال المدير إن العمال نقلوا المعدات إلى الموقع أن العمل انتهى.", off=False)
+def _naql_needs_an(f: str, c: re.Match[str]) -> bool:
+    """نقل reports speech only as "نقل عن X"; otherwise it is "transported"."""
+    return _lemma(c) == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60)
+
+
+@rule("عنوان\nوفرضت الشرطة حراسة مشددة على المبنى أن أحدا لم يدخل.", off=False)
+def _participle_as_adjective(f: str, c: re.Match[str]) -> bool:
+    """A feminine or plural participle ("مشددة", "مؤكدين") with no comma before it and no complementizer
+    after it is an adjective ("حراسة مشددة"), unless كما/ثم opens it."""
+    part = c.group("part")
+    if not part or part.endswith("ا"):
+        return False
+    if _PART_COMP.match(f, c.end()) or _prev_char(f, c.start("pre")) in "،,":
+        return False
+    return c.group("pre") in ("", "و", "ف")
+
+
+@rule("عنوان\nوقالت الشركة إن الأرباح تراجعت، كما زعم المحلل أن السوق انهار.", off=False)
+def _kama_zaama(f: str, c: re.Match[str]) -> bool:
+    """ "كما زعم/ادعى …": "as X claimed" marks the content of a rejection, it is not a new claim."""
+    return c.group("pre").startswith("كما") and bool(c.group("verb")) and _lemma(c) in ("زعم", "ادعي")
+
+
+CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
+               _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
+               _participle_as_adjective, _kama_zaama)
+
+
+def plausible(f: str, c: re.Match[str]) -> bool:
+    """True when no filter rejects the cue."""
+    return not any(flt(f, c) for flt in enabled(CUE_FILTERS))
+
+
 class CueFilters:
-    """Mixin over `self.f` (folded text) and `self._comp`."""
+    """Mixin over `self.f` (folded text) and `self._comp`: the cue-list filters that need the sentence."""
 
     f: str
-
-    def _comp(self, start: int, end: int, quotes: list[tuple[int, int]]) -> re.Match[str] | Open | None:
-        raise NotImplementedError
+    _comp: Callable[[int, int, list[tuple[int, int]]], re.Match[str] | Open | None]
 
     def _plausible(self, c: re.Match[str]) -> bool:
-        """Filter cue look-alikes: a bare ambiguous verb inside a clause ("جمع بين الوفدين"), a feminine or
-        plural participle used as an adjective ("حراسة مشددة") with no complementizer after it."""
-        f = self.f
-        s = c.start("pre")
-        if c.group("verb") == "ذكر" and not c.group("pre") and f[max(0, s - 2) : s].strip().isalpha():
-            return False  # "رافضاً ذكر اسمه", "سبق ذكر": the verbal noun
-        if c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ","):
-            return False  # "20 متهماً": the accused, not "accusing"
-        if c.group("verb") and not c.group("pre") and L.VERB_FORM[c.group("verb")][0] in _AMBIG_MID \
-                and (c.group("verb") not in L.IMPERFECT or L.VERB_FORM[c.group("verb")][0] != "استبعد"):
-            k = s - 1
-            while k > 0 and f[k] == " ":
-                k -= 1
-            if k >= 0 and (f[k].isalpha() or f[k] in "»”\"") and not _ASIDE.search(f, max(0, s - 12), s):
-                return False
-        verb = c.group("verb")
-        if verb and EXPECTED_BEFORE.search(f, max(0, s - 20), s):
-            return False  # "وينتظر أن يدعو …": an expected act
-        if verb and L.VERB_FORM[verb][0] == "راي" and re.match(r"\s*(?:اخر|مختلف|مغاير|اخري)(?!\w)", f[c.end() :]):
-            return False  # "كان له رأي آخر": the noun "opinion"
-        if verb and L.VERB_FORM[verb][0] == "زاد" and (c.group("pre") not in ("و", "ف") or not re.match(
-                r"\s*(?:[^\s،,.]+\s+){1,4}?(?:ب?ان(?:ه|ها|هم|نا)?|بالقول)(?!\S)|\s*(?:[^\s،,.]+\s+){0,3}[^\s،,.]+\s*:",
-                f[c.end() :])):
-            return False  # "وزاد الرويس أن …" adds; "وزادت الأسعار" rises
-        if verb == "نفي" and not c.group("pre") and re.search(r"(?<!\S)(?:في|وفي|معرض)\s+$", f[max(0, s - 8) : s]):
-            return False  # "في نفي للشائعات": the noun, inside the clause of another cue
-        if verb and L.VERB_FORM[verb][0] == "كذب" and (c.group("pre") not in ("و", "ف")
-                                                      or re.match(r"\s*(?:علي|على)\s", f[c.end() : c.end() + 6])):
-            return False  # "وكذبت الصحف …" denies; "كذبت على …" lies
-        if verb and L.VERB_FORM[verb][0] == "اتهم" and NEG_BEFORE_ANY.search(f, max(0, s - 5), s):
-            return False  # "ولا يتهم أي شخص": no accusation
-        verb = c.group("verb")
-        if verb and (verb == "يذكر" or c.group("pre") + verb == "ويذكر") and re.match(r"\s*ان(?!\S)", f[c.end() :]):
-            return False  # "ويذكر أن …": the journalist's aside, impersonal
-        if verb and not c.group("pre") and f[max(0, s - 4) : s].split()[-1:] == ["من"]:
-            return False  # "كذب من قال …": "whoever said", no source
-        if verb and not c.group("pre") and relative_ma_subject(f, s):
-            return False  # "وهو ما يشير إلى أن …": the journalist's inference, no source
-        if verb and not c.group("pre") and _MASDAR_AFTER.search(f, max(0, s - 8), s):
-            return False  # "تم نقل" / "جرى ذكر": a verbal noun
-        if verb and L.VERB_FORM[verb][0] == "نقل" and not _AN_AFTER.search(f, c.end(), c.end() + 60):
-            return False  # نقل reports speech only as "نقل عن"
-        part = c.group("part")
-        if part and not part.endswith("ا"):  # مؤكدة / مؤكدين: after a comma, or before أن
-            k = s - 1
-            while k > 0 and f[k] == " ":
-                k -= 1
-            if bool(_PART_COMP.match(f, c.end())) or f[k] in "،,":
-                return True
-            # "ومؤكدة على أهمية …" after an adjective: a coordinated adjective, unless كما/ثم opens it
-            return c.group("pre") not in ("", "و", "ف")
-        return True
+        return plausible(self.f, c)
 
     def _drop_bare(self, cues: list[re.Match[str]], sb: int, quotes: list[tuple[int, int]]) -> list[re.Match[str]]:
         """Drop a verb that needs a complementizer and has none before the sentence ends ("تكهنات تتحدث عن
@@ -94,8 +165,7 @@ class CueFilters:
             # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
             lim = min(sb, c.end() + 260, *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
             if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS \
-                    and self._comp(c.end(), lim, quotes) is None and not WA_ANNA.search(self.f, c.end(), lim) \
-                    and not (L.VERB_FORM[v][0] == "نقل" and NAFY_NOUN.search(self.f, c.end(), lim)):
+                    and self._comp(c.end(), lim, quotes) is None:
                 continue
             kept.append(c)
         return kept
@@ -108,12 +178,20 @@ class CueFilters:
             v, s = c.group("verb"), c.start("pre")
             head = next((h for h in reversed(kept) if not h.group("prep")), None)
             if v in L.IMPERFECT and not c.group("pre") and head is not None \
-                    and L.COMPLEMENTIZER_RE.search(f, head.end(), s):
-                prev = f[max(0, s - 30) : s].split()
-                if prev and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES:
-                    continue
-                if len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
-                        and prev[-2] not in NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها"):
-                    continue  # "أن الحركة لن تبدي …": a negated verb inside the content
+                    and L.COMPLEMENTIZER_RE.search(f, head.end(), s) and embedded_verb(f, s):
+                continue
             kept.append(c)
         return kept
+
+
+@rule("عنوان\nوقال الوزير إن الأرقام تؤكد أن الاقتصاد تعافى.", off=False)
+def embedded_verb(f: str, s: int) -> bool:
+    """An imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد أن …",
+    "أن الحركة لن تبدي …") is part of that content, not a new attribution."""
+    prev = f[max(0, s - 30) : s].split()
+    if prev and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES:
+        return True
+    return len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
+        and prev[-2] not in NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها")
+
+

@@ -74,20 +74,14 @@ def trim(f: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# -- round 4 ------------------------------------------------------------------------------------------
+# -- headline, denial and subject patterns (used by the named rules in arabic_frame / arabic_speaker) ---------
 # a wire-desk prefix on a headline: "عام / …", "رياضي / …"
 WIRE_PREFIX = re.compile(r"^\s*[^\s/]{2,8}\s*/\s*")
-# "نفى X علمه أن …": what is denied starts at the noun, not after أن
-DENIED_NOUN = re.compile(r"(?<!\S)(?:علمه|علمها|علمهم|علمهما|معرفته|معرفتها|معرفتهم)(?!\S)")
-# "ونقلت الوكالة عن X نفيه الهجوم": a denial reported as a verbal noun after نقل عن
-NAFY_NOUN = re.compile(r"(?<!\S)ب?(?:نفيه|نفيها|نفيهم|نفيهما|نفي(?=\s+ل))(?!\S)")
 # "…، وأن …" after a denied report: a new proposition, asserted rather than denied
 DENIAL_THEN_ANNA = re.compile(r"[،,]\s*وان(?:ه|ها|هم)?(?!\S)")
 # "وينتظر أن يدعو …", "ومن المقرر أن يعلن …": an expected act, not a claim
 EXPECTED_BEFORE = re.compile(
     r"(?<!\S)(?:و|ف)?(?:ينتظر|يتوقع|يرتقب|يفترض|تنتظر|تتوقع|المنتظر|المتوقع|المقرر|المرتقب|المفترض|المزمع)\s+ان\s*$")
-# "ولا يتهم أي شخص": a negated accusation accuses no one
-NEG_BEFORE_ANY = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن)\s*$")
 # "متمردو حركة طالبان", "مسؤولو الوزارة": a construct plural heading a described source
 CONSTRUCT_PLURAL = re.compile(r"^م\S{3,}و$")
 # "كتب X تدوينة قال فيها …": the writer of the post speaks
@@ -112,7 +106,3 @@ def negated_restatement(head_content: str, body_content: str, same_source: bool)
     (two for a speaker not tied to the headline's source: "رئاسة الحرمين تنفي …" / "نائب الرئيس العام …")."""
     shared = skeleton(head_content) & skeleton(body_content)
     return bool(_NEGATION.search(body_content)) and len(shared) >= (1 if same_source else 2)
-# "وبمواجهة المبلغ ووالدته بما توفر … أنكروا": the people confronted answer (a plural verb with no subject)
-CONFRONTED = re.compile(r"(?<!\S)و?ب(?:مواجهه|سؤال|استجواب|التحقيق\s+مع)\s+([^\s،,.]+(?:\s+و[^\s،,.]+)?)(?!\S)")
-# "وقال X في نفيه للاتهامات إن …": the clause is a denial
-IN_NAFY = re.compile(r"(?<!\S)(?:في|وفي)\s+(?:معرض\s+)?(?:نفيه|نفيها|نفيهم|نفيهما|نفي(?=\s+ل))(?!\S)")

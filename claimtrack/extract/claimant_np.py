@@ -20,8 +20,8 @@ def _name_len(words: list[str], i: int) -> int:
         links += w in ("بن", "ابن")
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
-        if n >= 2 and (w == "علي" or len(w) >= 4 and w.endswith("ا")):
-            break  # folded على ("on"), or an accusative object ("بياناً"), after a two-word name
+        if n >= 2 and w == "علي" or n >= 1 and len(w) >= 4 and w.endswith("ا") and w not in FIRST_NAMES:
+            break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
             if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):
@@ -55,8 +55,12 @@ def _name_inside(words: list[str], j0: int) -> int | None:
         w = words[j][1:] if words[j].startswith("وال") else words[j]
         if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
             return j + 1
+        if words[j] == "علي" and j == j0:
+            continue  # "المشرف على البرنامج": folded على ("on") right after the title, not the name علي
         if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
             return j  # "وزير الخارجية محمد …", "الوزير خالد …"
+        if j > j0 and j + 2 < len(words) and words[j + 1] in ("بن", "ابن") and not words[j].startswith(("ال", "ب")):
+            return j  # "المشرف على البرنامج سليمان بن أحمد الشريع": a name with a patronymic
     return None
 
 

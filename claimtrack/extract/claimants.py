@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
+from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS, ClaimantType, Verdict, classify
+from claimtrack.extract.arabic_lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    ROLE_WORDS,
+    SOURCE_HEADS,
+    SUBJECT_STOP,
+    VERB_FORM,
+)
+from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
@@ -25,6 +34,21 @@ from claimtrack.extract.claimant_words import tokens as tokens
 from claimtrack.extract.gazetteer import Entry, gazetteer
 from claimtrack.text import fold
 
+# "نقلت الوكالة عن الرئيس X قوله خلال اللقاء": the source after عن, up to قوله and its circumstance
+_REPORTED_FROM = re.compile(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها)(?:\s+[^\s،,]+){0,5})?"
+                            r"\s*[،,]?\s*$")
+QUALIFIED_HEAD = register(
+    "qualified_head_is_new_source",
+    "A described source whose qualifier differs from an earlier one with the same head is a new source: "
+    "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
+    "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
+_WORD = re.compile(r"[^\s،,.:؛;!?؟«»“”\"()]+")
+_MEDIA = frozenset("وكاله صحيفه موقع قناه تلفزيون اذاعه شبكه مجله بوابه محطه".split())
+_REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه|ممثل|ممثله|مندوب|متحدث|متحدثه|نائب|نائبه|وكيل)\s*$")
+_SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
+    تدوينه رساله""".split())
+_NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
+    ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
 _LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
@@ -64,6 +88,7 @@ class Speaker:
     head: str = ""  # stem of the described head noun ("مصدر", "جبهه")
     keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
     person: bool = False
+    intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
 
 
 class Resolver:
@@ -76,6 +101,9 @@ class Resolver:
         self.last: Speaker | None = None
         self.gaz = gazetteer()
         self.to_orig = None  # folded → original offsets, set by the extractor
+        self._verdicts: dict[tuple[str, str], Verdict] = {}
+        self._family: dict[str, bool] = {}
+        self._before: dict[str, list[str]] | None = None
 
     # -- building ----------------------------------------------------------------------------------------
     def _affiliation(self, title: str | None) -> ActorRef | None:
@@ -120,17 +148,81 @@ class Resolver:
 
     @staticmethod
     def _org_head(head: str) -> bool:
-        return head in {stem(h) for h in SOURCE_HEADS} and head not in {"مصدر", "مصادر", "مسؤول", "مندوب"}
+        return head in _source_head_stems() and head not in {"مصدر", "مصادر", "مسؤول", "مندوب"}
 
     def entity(self, e: Entry, surface: str) -> Speaker:
         return Speaker(self.gaz.actor(e), surface, head=stem(surface.split()[0]) if surface else "",
                        keys={stem(t) for t in surface.split()}, person=e.kind == "person")
 
     def remember(self, sp: Speaker) -> Speaker:
+        """Make `sp` the last speaker (continuations and pronouns resolve to it), if it is a valid source."""
+        if not self.verdict(sp).valid:
+            return sp
         self.last = sp
         if sp not in self.seen:
             self.seen.append(sp)
         return sp
+
+    @staticmethod
+    def _reporting_from(region: str, m: re.Match[str]) -> bool:
+        """ "نقلاً عن X", "عن X" opening the region, or an outlet before عن ("الوكالة عن X قوله")."""
+        before = region[: m.start()].split()
+        return m.group().lstrip().startswith("نقلا") or not before or before[0] in _SOURCE_NOUNS \
+            or before[0].removeprefix("ال") in _MEDIA or bool(re.search(r"قول|تاكيد", m.group()))
+
+    def _note_reporter(self, start: int, end: int, to_orig) -> None:
+        """ "ذكرت الصحيفة نقلاً عن مصدر …": the outlet is the source's reporter; a later "وأضافت" with no
+        subject may continue it, so it joins the speakers seen (without becoming the last one)."""
+        sp = self.parse(start, end, to_orig)
+        if sp is not None and sp not in self.seen and self.verdict(sp).valid:
+            self.seen.append(sp)
+
+    def verdict(self, sp: Speaker) -> Verdict:
+        """The typed validity of a speaker (cached per surface and kind for the document)."""
+        key = (sp.surface, sp.actor.kind)
+        v = self._verdicts.get(key)
+        if v is None:
+            v = self._verdicts[key] = self._verdict(sp)
+        return v
+
+    def _verdict(self, sp: Speaker) -> Verdict:
+        """The typed validity of a speaker; a one-word family name written earlier after a first name
+        ("محمد بن عبدالهادي العمري" … "وأفاد العمري") is a person, not a noun cut from a longer name."""
+        v = classify(sp.surface, sp.actor)
+        if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
+            return Verdict(ClaimantType.PERSON, True)
+        word = fold(sp.surface.strip())
+        if v.valid and v.type is ClaimantType.PERSON and " " not in word and word.startswith("ب") \
+                and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None and not self._family_name(sp.surface):
+            return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")  # "وتقول ببرود": never a name
+        return v
+
+    def _family_name(self, surface: str) -> bool:
+        """True when the word is written somewhere in the document right after a name-like word."""
+        w = fold(surface.strip())
+        if w not in self._family:
+            self._family[w] = w in self.f and self._written_after_name(w)
+        return self._family[w]
+
+    def _words_before(self) -> dict[str, list[str]]:
+        """For each word of the document, the words written right before it (built once)."""
+        if self._before is None:
+            self._before = {}
+            toks = _WORD.findall(self.f)
+            for a, b in zip(toks, toks[1:], strict=False):
+                self._before.setdefault(b, []).append(a)
+        return self._before
+
+    def _written_after_name(self, w: str) -> bool:
+        for prev in self._words_before().get(w, ()):
+            bare = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
+            if prev in FIRST_NAMES or prev in ("بن", "ابن", "ابو", "عبد") or (
+                    not prev.startswith(("ال", "وال", "بال", "لل")) and len(prev) >= 3 and bare not in VERB_FORM
+                    and prev not in VERB_FORM
+                    and prev not in SUBJECT_STOP and prev not in ROLE_WORDS and prev not in HONORIFICS
+                    and prev not in _NAME_BREAKERS and not prev[-1:].isdigit()):
+                return True
+        return False
 
     # -- resolving described speakers ----------------------------------------------------------------------
     def resolve_description(self, desc: str, before: int) -> Speaker:
@@ -157,7 +249,7 @@ class Resolver:
                 if overlap >= 0.5:
                     return sp
             elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")) \
-                    and all(q in sp.keys for q in quals):  # "وكالة دوغان" is not an earlier "وكالة الأناضول"
+                    and (all(q in sp.keys for q in quals) or not is_on(QUALIFIED_HEAD)):
                 return sp
         if len(toks) == 1 and desc.startswith("ال"):
             e = self._mentioned_before(head, before)
@@ -243,7 +335,22 @@ class Resolver:
                     n += _np_len(words[n:])
         if n <= 0:
             return None
-        return self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+        sp = self.parse(toks[0][0], toks[min(n, len(toks)) - 1][1], to_orig)
+        return self._known_speaker_then_object(sp) if sp is not None else None
+
+    def _known_speaker_then_object(self, sp: Speaker) -> Speaker:
+        """ "وطالب الرويس شركة «سالك» بـ…", "ووصف علاوي العبادي بأنه …": a speaker named before, followed by
+        the verb's object, is that speaker; the object is not part of the name."""
+        if sp in self.seen or not sp.surface:
+            return sp
+        words = [stem(w) for w in fold(sp.surface).split()]
+        if len(words) < 2:
+            return sp
+        for known in reversed(self.seen):
+            last = stem(fold(known.surface).split()[-1]) if known.surface else ""
+            if known.person and words[0] == last and not all(w in known.keys for w in words):
+                return known  # the NP opens with the known speaker's family name
+        return sp
 
     def _last_person(self) -> Speaker | None:
         return next((sp for sp in reversed(self.seen) if sp.person), None)
@@ -318,91 +425,142 @@ class Resolver:
         if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
             end = anon.start()
         region = f[start:end]
-        m = re.search(r"(?:نقلا\s+)?عن\s+(.+?)(?:\s+ب?(?:قوله|قولها|قولهم|تاكيده|تاكيدها))?\s*[،,]?\s*$", region)
+        m = _REPORTED_FROM.search(region)
+        if m and (_REPRESENTING.search(region[: m.start()]) or not self._reporting_from(region, m)):
+            m = None  # "وقال محامٍ عن المتهمين", "هيئة … والنهي عن المنكر": no report quoting someone
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
+            if m.start() > 0:
+                self._note_reporter(start, start + m.start(), to_orig)
             return self.parse(start + m.start(1), start + m.end(1), to_orig)
+        parts = self._subject_parts(start, end)
+        if not parts:
+            return None
+        acc = _Subject()
+        for toks in parts:
+            sp = self._read_part(toks, acc, to_orig)
+            if sp is not None:
+                return sp
+        if acc.name:
+            return self._known_speaker_then_object(self.person(acc.name, acc.title))
+        if acc.title or acc.desc:
+            return self.resolve_description(acc.title or acc.desc or "", start)
+        return None
+
+    def _subject_parts(self, start: int, end: int) -> list[list[tuple[int, int]]]:
+        """The comma-separated parts of a subject region, each cut at the first word that ends a subject
+        (a title part keeps its preposition phrase: "المسؤول في الوزارة", not the occasion "في مؤتمر")."""
+        f = self.f
         parts: list[list[tuple[int, int]]] = []
-        for seg in re.finditer(r"[^،,]+", region):
+        for seg in re.finditer(r"[^،,]+", f[start:end]):
             toks = tokens(f, start + seg.start(), start + seg.end())
             kept: list[tuple[int, int]] = []
             role = bool(toks) and (f[toks[0][0] : toks[0][1]] in ROLE_WORDS or len(parts) > 0
                                    or f[toks[0][0] : toks[0][1]] in ("احد", "احدي"))
-            for a, b in toks:
+            for k, (a, b) in enumerate(toks):
                 w = f[a:b]
-                if role and w in ("في", "ب", "لدي", "عن") and kept:
+                if role and w in ("في", "ب", "لدي", "عن", "علي") and kept:
+                    nxt = f[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+                    if nxt.removeprefix("ال") in _SPEECH_EVENTS:
+                        break  # "الوزير في مؤتمر صحفي": the occasion, not part of the title
                     kept.append((a, b))
+                    continue
+                if w == "عن" and kept and k + 1 < len(toks) and f[toks[k + 1][0] : toks[k + 1][1]].startswith("ال") \
+                        and f[toks[0][0] : toks[0][1]].removeprefix("ال") in ORG_HEADS:
+                    kept.append((a, b))  # "هيئة الأمر بالمعروف والنهي عن المنكر": one name
                     continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
                     break
+                if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
+                    break  # "قال الضابط للمحتجين": the people addressed
+
                 kept.append((a, b))
             if kept:
                 parts.append(kept)
-        if not parts:
+        return parts
+
+    def _read_part(self, toks: list[tuple[int, int]], acc: _Subject, to_orig) -> Speaker | None:
+        """Read one part into `acc` (name, title, description); a whole entity or a coordinated name
+        ("المستشار … والمحامي علي الغامدي") is returned at once."""
+        f = self.f
+        words = [f[a:b] for a, b in toks]
+        if self._nationality_first(words):
+            toks, words = toks[1:], words[1:]
+        sur = lambda i, j: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
+        gz = self.gaz.longest_prefix(words)
+        if gz and gz[1] == len(words):
+            return self.entity(gz[0], sur(0, gz[1])) if acc.empty else None
+        k = next((j for j in range(1, len(words) - 1) if words[j].startswith("وال")
+                  and (words[j][1:] in HONORIFICS or words[j][1:] in ROLE_WORDS)
+                  and not words[j + 1].startswith("ال")), None)
+        if k is not None and acc.name is None and _name_len(words, k + 1):
+            return self.person(sur(k + 1, k + 1 + _name_len(words, k + 1)), sur(0, k + 1))
+        if CONSTRUCT_PLURAL.match(words[0]) and len(words) > 1 and words[0] not in FIRST_NAMES \
+                and (words[1].startswith("ال") or words[1] in SOURCE_HEADS) and acc.desc is None and acc.name is None:
+            acc.desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
             return None
-        name = title = desc = None
-        for toks in parts:
-            words = [f[a:b] for a, b in toks]
-            if self._nationality_first(words):
-                toks, words = toks[1:], words[1:]
-            sur = lambda i, j, toks=toks: self.src[to_orig(toks[i][0]) : to_orig(toks[j - 1][1] - 1) + 1]  # noqa: E731
-            gz = self.gaz.longest_prefix(words)
-            if gz and gz[1] == len(words):
-                if name is None and title is None and desc is None:
-                    return self.entity(gz[0], sur(0, gz[1]))
-                continue
-            k = next((j for j in range(1, len(words) - 1) if words[j].startswith("وال")
-                      and (words[j][1:] in HONORIFICS or words[j][1:] in ROLE_WORDS)
-                      and not words[j + 1].startswith("ال")), None)
-            if k is not None and name is None and _name_len(words, k + 1):  # "المستشار … والمحامي علي الغامدي"
-                return self.person(sur(k + 1, k + 1 + _name_len(words, k + 1)), sur(0, k + 1))
-            if CONSTRUCT_PLURAL.match(words[0]) and len(words) > 1 and words[0] not in FIRST_NAMES \
-                    and (words[1].startswith("ال") or words[1] in SOURCE_HEADS) and desc is None and name is None:
-                desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
-                continue
-            i = 0
-            while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
-                i += 1
-            w0 = words[i]
-            if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
-                    and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
-                                                       or words[1] in SOURCE_HEADS):
-                if desc is None and name is None and title is None:  # "تحقيقات النيابة العامة": X of a body
-                    desc = sur(0, len(words))
-                continue
-            if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
-                         and w0 not in _QUANT and not gz):
-                n = _name_len(words, i)
-                if n and name is None:
-                    name = sur(i, i + n)
-                    if i + n < len(words):
-                        title = title or sur(i + n, len(words))
-                    elif i > 0 and title is None:
-                        pass
-                    continue
-            if w0 in _COLLECTIVE and i == 0 and name is None and title is None and desc is None:
-                n = _collective_len(words) if w0 not in ("احد", "احدي") else len(words)
-                if n:
-                    desc = sur(0, n)
-                continue
-            if w0 in ROLE_WORDS:
-                j = _name_inside(words, i + 1)
-                if j is not None and name is None:
-                    title = title or sur(0, j)
-                    name = sur(j, j + _name_len(words, j))
-                elif title is None:
-                    title = sur(0, len(words))
-                continue
-            if gz and name is None and title is None and desc is None:
-                return self.entity(gz[0], sur(0, gz[1]))
-            if desc is None and name is None and title is None and w0 not in _QUANT:
-                desc = sur(0, _np_len(words))
-        if name:
-            return self.person(name, title)
-        if title:
-            return self.resolve_description(title, start)
-        if desc:
-            return self.resolve_description(desc, start)
+        i = 0
+        while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
+            i += 1
+        w0 = words[i]
+        if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
+                and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
+                                                   or words[1] in SOURCE_HEADS):
+            if acc.empty:  # "تحقيقات النيابة العامة": X of a body
+                acc.desc = sur(0, len(words))
+            return None
+        if self._read_name_or_title(words, i, sur, acc, bool(gz)):
+            return None
+        if gz and acc.empty:
+            return self.entity(gz[0], sur(0, gz[1]))
+        if acc.empty and w0 not in _QUANT:
+            acc.desc = sur(0, len(words))  # the whole part up to أن: «هيئة الأمر بالمعروف والنهي عن المنكر»
         return None
+
+    @staticmethod
+    def _read_name_or_title(words: list[str], i: int, sur, acc: _Subject, gz: bool) -> bool:
+        """A personal name (after honorifics), a quantified source ("أحد العاملين") or a title with a name
+        inside it; True when the part was consumed."""
+        w0 = words[i]
+        if i > 0 or (w0 not in ROLE_WORDS and w0 not in SOURCE_HEADS and not w0.startswith("ال")
+                     and w0 not in _QUANT and not gz):
+            n = _name_len(words, i)
+            if n and acc.name is None:
+                acc.name = sur(i, i + n)
+                if i + n < len(words):
+                    acc.title = acc.title or sur(i + n, len(words))
+                return True
+        if w0 in _COLLECTIVE and i == 0 and acc.empty:
+            n = _collective_len(words) if w0 not in ("احد", "احدي") else len(words)
+            if n:
+                acc.desc = sur(0, n)
+            return True
+        if w0 in ROLE_WORDS or w0 in HUMAN_NOUNS:
+            j = _name_inside(words, i + 1)
+            if j is not None and acc.name is None:
+                acc.title = acc.title or sur(0, j)
+                acc.name = sur(j, j + _name_len(words, j))
+            elif acc.title is None:
+                acc.title = sur(0, len(words))
+            return True
+        return False
+
+
+@dataclass(slots=True)
+class _Subject:
+    """What the parts of a subject region have given so far."""
+
+    name: str | None = None
+    title: str | None = None
+    desc: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.name is None and self.title is None and self.desc is None
+
+
+@lru_cache(maxsize=1)
+def _source_head_stems() -> frozenset[str]:
+    return frozenset(stem(h) for h in SOURCE_HEADS)
 
 
 @lru_cache(maxsize=1)

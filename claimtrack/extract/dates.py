@@ -146,55 +146,14 @@ def find_dates(text: str, published: dt.date | None,
     for start, end, m in _matches(text, spans):
         g = m.groupdict()
         d: PartialDate | None = None
-        month_tok = g["m1"] or g["m2"] or g["m3"]
-        if month_tok:
-            month = _MONTH_NUM.get(month_tok.lower())
-            if month is None:
-                continue
-            day = g["day"] or g["day2"]
-            year = g["y1"] or g["y2"] or g["y3"]
-            if day and not day.isdigit():
-                day = str(_ORD_DAYS[day])
-            if not year and g.get("cur3") and published is not None:
-                year = str(published.year)  # "سبتمبر من العام الحالي": this year, even if still ahead
-            base = _month_date(month, int(year) if year else None, g.get("rel3") or "", published)
-            if base is None:
-                continue
-            if day:
-                token = f"{int(day)} {ArabicParserInfo.MONTHS[month - 1][2]} {base.year}"
-                parsed = _parse_with_dateutil(token, dt.datetime(base.year, month, 1))
-                if parsed is None:
-                    continue
-                d = _pd(parsed.date(), "day")
-            else:
-                d = _pd(base, "month")
+        if g["m1"] or g["m2"] or g["m3"]:
+            d = _month_match(g, published)
         elif g["y4"] or g["y5"]:
             y = int(g["y4"] or g["y5"])
             if 1900 <= y <= 2100:
                 d = PartialDate(str(y), "year")
         elif published is not None:
-            if g["yest"]:
-                d = _pd(published - dt.timedelta(days=1), "day")
-            elif g["yest2"]:
-                d = _pd(published - dt.timedelta(days=2), "day")
-            elif g["today"]:
-                d = _pd(published, "day")
-            elif g["tomorrow"]:
-                d = _pd(published + dt.timedelta(days=1), "day")
-            elif g["ly"] or g["ly_en"]:
-                step = -1 if (g["ly"] or g["ly_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
-                d = PartialDate(str(published.year + step), "year")
-            elif g["ty"]:
-                d = PartialDate(str(published.year), "year")
-            elif g["lw"]:
-                step = -7 if g["lw"] in ("الماضي", "المنصرم", "الفائت") else 7
-                d = _pd(published + dt.timedelta(days=step), "month")
-            elif g["lm"] or g["lm_en"]:
-                step = -1 if (g["lm"] or g["lm_en"]).lower() in ("الماضي", "المنصرم", "السابق", "الفائت", "last") else 1
-                d = _pd(published + relativedelta(months=step), "month")
-            elif g["wd"]:
-                back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
-                d = _pd(published - dt.timedelta(days=back), "day")
+            d = _relative_match(g, published)
         if d is not None:
             if out and out[-1][1] >= start - 1 and d.precision == "day" and out[-1][2].precision == "day":
                 if g["wd"] and d != out[-1][2]:  # "اليوم الاثنين" in Tuesday's paper: the named day wins
@@ -202,3 +161,66 @@ def find_dates(text: str, published: dt.date | None,
                 continue  # "أمس الاثنين": one date
             out.append((start, end, d))
     return out
+
+
+def _month_match(g: dict[str, str | None], published: dt.date | None) -> PartialDate | None:
+    """ "5 مارس 2023", "March 5", "في مارس الماضي", "سبتمبر من العام الحالي": a month, with a day if stated."""
+    month = _MONTH_NUM.get((g["m1"] or g["m2"] or g["m3"] or "").lower())
+    if month is None:
+        return None
+    day = g["day"] or g["day2"]
+    year = g["y1"] or g["y2"] or g["y3"]
+    if day and not day.isdigit():
+        day = str(_ORD_DAYS[day])
+    if not year and g.get("cur3") and published is not None:
+        year = str(published.year)  # "سبتمبر من العام الحالي": this year, even if still ahead
+    base = _month_date(month, int(year) if year else None, g.get("rel3") or "", published)
+    if base is None:
+        return None
+    if not day:
+        return _pd(base, "month")
+    token = f"{int(day)} {ArabicParserInfo.MONTHS[month - 1][2]} {base.year}"
+    parsed = _parse_with_dateutil(token, dt.datetime(base.year, month, 1))
+    return _pd(parsed.date(), "day") if parsed is not None else None
+
+
+_BACK = ("الماضي", "المنصرم", "السابق", "الفائت", "last")
+
+
+def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate | None:
+    """أمس، اليوم، غداً، العام الماضي، الشهر المقبل، الأسبوع الماضي، يوم الاثنين … against `published`."""
+    if g["yest"]:
+        return _pd(published - dt.timedelta(days=1), "day")
+    if g["yest2"]:
+        return _pd(published - dt.timedelta(days=2), "day")
+    if g["today"]:
+        return _pd(published, "day")
+    if g["tomorrow"]:
+        return _pd(published + dt.timedelta(days=1), "day")
+    if g["ly"] or g["ly_en"]:
+        step = -1 if (g["ly"] or g["ly_en"] or "").lower() in _BACK else 1
+        return PartialDate(str(published.year + step), "year")
+    if g["ty"]:
+        return PartialDate(str(published.year), "year")
+    if g["lw"]:
+        return _pd(published + dt.timedelta(days=-7 if g["lw"] in _BACK else 7), "month")
+    if g["lm"] or g["lm_en"]:
+        step = -1 if (g["lm"] or g["lm_en"] or "").lower() in _BACK else 1
+        return _pd(published + relativedelta(months=step), "month")
+    if g["wd"]:
+        back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+        return _pd(published - dt.timedelta(days=back), "day")
+    return None
+
+
+# "في كلمة ألقاها أمس", "خلال مؤتمر صحفي مساء الأحد", "in a statement on Monday": a date that dates a speech event
+_SPEECH_EVENT = re.compile(
+    r"(?:(?:في|خلال|اثناء)\s+(?:ال)?(?:كلمه|مؤتمر|تصريح|تصريحات|مقابله|لقاء|حديث|بيان|اتصال|خطاب|جلسه|اجتماع|ندوه)"
+    r"|(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:statement|speech|interview|briefing|press\s+conference))"
+    r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+
+
+def speech_event_date(text: str, start: int) -> bool:
+    """True when the date at `start` follows a speech-event phrase ("…، وذلك في كلمة ألقاها أمس"): it dates
+    the speech act (stated_on), not the event the claim is about."""
+    return bool(_SPEECH_EVENT.search(fold_chars(text[max(0, start - 60) : start])))

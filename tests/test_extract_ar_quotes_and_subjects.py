@@ -1,4 +1,5 @@
-"""Arabic rules from the third held-out round (sentences written here, not taken from the corpus)."""
+"""Arabic quotations, fronted topics, outlets, impersonal cues and dated weekdays (sentences written here, not taken
+from the corpus)."""
 
 import datetime as dt
 

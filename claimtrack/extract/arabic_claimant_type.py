@@ -1,0 +1,183 @@
+"""Claimant validity: is a resolved Arabic speaker a source at all, and of which type?
+
+A claimant is a person, an organisation (or government, country, outlet), a role ("وزير الخارجية") or a
+described source ("مصدر عسكري", "المراقبون"). It is never a time expression, a conjunction or particle, a
+preposition phrase, a verb or a verbal noun («بقوله»), a pronoun, a possessed noun («حسابها»), a bare
+adjective cut from a longer name («الاقتصادي», «المنكر»), or an event. `classify` gives the typed verdict.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import pycountry
+
+from claimtrack.extract.arabic_lexicon import (
+    DAY_WORDS,
+    FIRST_NAMES,
+    HONORIFICS,
+    PARTICIPLE_FORM,
+    ROLE_WORDS,
+    SOURCE_HEADS,
+    VERB_FORM,
+)
+from claimtrack.extract.base import ActorRef
+from claimtrack.extract.gazetteer import gazetteer
+from claimtrack.text import fold
+
+
+class ClaimantType(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    ROLE = "role"
+    DESCRIBED = "described source"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The type of a claimant and, when it is no source, why."""
+
+    type: ClaimantType
+    valid: bool
+    reason: str = ""
+
+
+_TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ليل ليله فجر الساعه ساعه بعد قبل خلال منذ حين عندما اثناء انذاك حينها وقتها
+    دقيقه دقائق
+    الاسبوع الشهر العام السنه الماضي المقبل الحالي اول امس البارحه مؤخرا حاليا الان""".split()) | DAY_WORDS
+_PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما حيث اذ اذا لو لم لن لا ما قد لقد ان انه انها انهم بان
+    ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
+    ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
+    اقل""".split())
+_PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
+_PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
+    اللتان والذي والتي والذين""".split())
+_VERBAL_NOUNS = re.compile(r"^(?:ب|ل|و)?(?:قول|تاكيد|تصريح|حديث|اشار|نفي|اعلان|كلام)(?:ه|ها|هم|هما)$")
+_POSSESSED = re.compile(r"^\S{3,}(?:ها|هم|هما|هن|كم|نا)$|^\S{2,}(?:اءه|ته)$")  # حسابها، لقاءه، كلمته
+_NISBA = re.compile(r"^(?:ال)\S{2,}(?:ي|يه)$")
+_GROUP_PLURAL = re.compile(r"^(?:ال)?\S{3,}(?:ون|ين|يون|يين)$")  # المراقبون، المحتجين، المسؤولين
+_EVENTS = frozenset("""قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات
+    هتافات شعارات اسعار ارتفاع انخفاض تراجع""".split())
+_THINGS = frozenset("""ليره دولار يورو ريال جنيه دينار عمله اسهم سهم اسعار سعر نفط خام سوق اسواق مؤشر مؤشرات
+    انتاج صادرات واردات حقول حقل""".split())  # «الليرة التركية» is no source
+_FIRST_PERSON_VERB = re.compile(r"^[نا](?:\S{3,})$")
+SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
+    بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
+    تقديرات التقديرات شبكه الشبكه مصادر المصادر مصدر المصدر شهود الشهود وثيقه الوثيقه الاحصائيه الشرطه
+    البلديه الامانه الاداره العماده الجامعه الرئاسه الحكومه السلطات الجيش الهيئه اللجنه المجلس المحكمه
+    النيابه الوزاره الشركه البنك المجموعه الجمعيه النقابه الاتحاد النادي المنتخب المستشفي الصحه""".split())
+HUMAN_NOUNS = frozenset("""الضابط الشاهد الطبيب الطبيبه الرجل المراه الشاب الفتاه الطفل المواطن المواطنه الحارس الجندي
+    السائق الموظف الموظفه المعلم المعلمه الطالب الطالبه المريض الضحيه المتهم الجاني المبلغ الصحفي المراسل الناشط
+    الناشطه المحتج المحامي المحاميه الاب الام الزوج الزوجه الشقيق الشقيقه الاهالي السكان الجيران اللاعب المدرب
+    الكاتب الكاتبه الشاعر الشاعره الفنان الفنانه المخرج الممثل الممثله""".split())
+_DESCRIBED_HEADS = frozenset("مصدر مصادر شاهد شهود مسؤول مسؤولون مسؤولين خبراء محللون مراقبون ناشطون".split())
+ORG_HEADS = frozenset("""وزاره هيئه مجلس لجنه حكومه شركه جمعيه نقابه اتحاد حزب حركه جماعه تنظيم جبهه منظمه مركز مؤسسه
+    وكاله صحيفه قناه موقع شرطه جيش قوات سلطات رئاسه اداره اماره امانه بلديه جامعه محكمه نيابه بنك مجموعه ائتلاف
+    تحالف مكتب مديريه مرصد خارجيه داخليه""".split())
+_COLLECTIVES = frozenset("البعض بعضهم كثيرون الكثيرون اخرون الاخرون".split())
+_ORG_KINDS = frozenset({"organisation", "government", "country", "media"})
+
+
+@lru_cache(maxsize=1)
+def _imperfect_stems() -> frozenset[str]:
+    """Imperfect verb stems ("ؤكد", "توقع") to recognise first-person forms ("نتوقع", "اؤكد")."""
+    return frozenset(f[1:] for f in VERB_FORM if f[0] in "يت" and len(f) > 3)
+
+
+def _is_verb(word: str) -> bool:
+    if word in VERB_FORM or word in PARTICIPLE_FORM and not word.endswith("ين"):
+        return True
+    return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems()
+
+
+def _invalid_word(w0: str, words: list[str]) -> str:
+    """Why the first word rules the surface out as a source ("" when it does not)."""
+    if w0 in _TIME:
+        return "time expression"
+    if w0 in _PARTICLES:
+        return "conjunction or particle"
+    if w0 in _PREPOSITIONS and w0 != "علي" or w0.startswith(("بال", "لل")) and len(words) == 1:
+        return "preposition phrase"
+    if w0 in _PRONOUNS:
+        return "pronoun"
+    if _VERBAL_NOUNS.match(w0) or any(_VERBAL_NOUNS.match(w) for w in words[1:]):
+        return "verbal noun"
+    if _is_verb(w0) or w0.startswith("م") and w0.endswith("ا") and len(w0) >= 5 and w0 not in FIRST_NAMES:
+        return "verb"  # "متحدثاً لوهلة": an accusative participle, not a name
+    if w0 in _EVENTS or w0.removeprefix("ال") in _EVENTS:
+        return "event"
+    if w0.removeprefix("ال") in _THINGS:
+        return "thing"
+    return ""
+
+
+def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
+    """The typed validity verdict for a claimant written as `surface` and resolved to `actor`."""
+    words = fold(surface).replace("«", " ").replace("»", " ").split()
+    if not words:
+        return Verdict(ClaimantType.UNKNOWN, False, "empty")
+    if surface.split()[0] in ("على", "وعلى"):  # folded على is also the name علي
+        return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")
+    kind = actor.kind if actor is not None else "unknown"
+    if kind in _ORG_KINDS and gazetteer().lookup(surface) is not None:
+        return Verdict(ClaimantType.ORGANISATION, True)
+    reason = _invalid_word(words[0], words)
+    if not reason and (words[0][0].isdigit() or len(words) == 1 and len(words[0]) <= 2):
+        reason = "number or fragment"  # "00 تغ", "40 دقيقة", "دا"
+    if reason:
+        return Verdict(ClaimantType.UNKNOWN, False, reason)
+    if len(words) == 1:
+        return _single_word(words[0], kind)
+    if words[0].removeprefix("ال") in _DESCRIBED_HEADS:
+        return Verdict(ClaimantType.DESCRIBED, True)
+    if any(w in FIRST_NAMES for w in words[:3]) or kind == "person" and words[0] not in ROLE_WORDS:
+        return Verdict(ClaimantType.PERSON, True)
+    if words[0] in ROLE_WORDS or words[0] in HONORIFICS:
+        return Verdict(ClaimantType.ROLE, True)
+    if kind in _ORG_KINDS or words[0].removeprefix("ال") in ORG_HEADS:
+        return Verdict(ClaimantType.ORGANISATION, True)
+    return Verdict(ClaimantType.DESCRIBED, True)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded Arabic country names (pycountry's ISO 3166 translations) and the gazetteer's countries."""
+    ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
+    out = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(c, attr):
+                out.add(fold(ar.gettext(getattr(c, attr))))
+    for alias, e in gazetteer().alias.items():
+        if e.kind == "country":
+            out.add(fold(alias))
+    return frozenset(n for n in out if n and not n.isascii())
+
+
+def is_place(surface: str) -> bool:
+    """True when the surface is a country's name ("أستراليا", "مصر"), not an institution of it."""
+    return fold(surface).strip() in place_names()
+
+
+def _single_word(w: str, kind: str) -> Verdict:
+    if kind in _ORG_KINDS:
+        return Verdict(ClaimantType.ORGANISATION, True)
+    if kind == "person" and not _NISBA.match(w):
+        return Verdict(ClaimantType.PERSON, True)
+    if w in ROLE_WORDS or w in HUMAN_NOUNS:
+        return Verdict(ClaimantType.ROLE, True)
+    if w in SOURCE_HEADS or w in SOURCE_NOUNS or w in _COLLECTIVES or _GROUP_PLURAL.match(w):
+        return Verdict(ClaimantType.DESCRIBED, True)
+    if w.startswith("ال"):
+        if _NISBA.match(w):
+            return Verdict(ClaimantType.UNKNOWN, False, "adjective cut from a longer name")
+        return Verdict(ClaimantType.DESCRIBED, True) if kind != "unknown" else \
+            Verdict(ClaimantType.UNKNOWN, False, "noun cut from a longer name")
+    if _POSSESSED.match(w) and w not in FIRST_NAMES:
+        return Verdict(ClaimantType.UNKNOWN, False, "possessed noun")
+    return Verdict(ClaimantType.PERSON, True)

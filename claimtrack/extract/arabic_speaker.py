@@ -1,0 +1,314 @@
+"""Who speaks for one Arabic reporting cue: an ordered chain of named speaker rules.
+
+Each rule looks at the cue's frame and the clause and returns a speaker, `DROP` (the cue has no source:
+the claim is dropped) or None (the next rule decides). The default after the chain is the noun phrase
+right after the verb (VSO), then the sentence's speaker, then the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_agreement
+from claimtrack.extract.arabic_filters import NEG_PARTICLES
+from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
+from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_rules import WROTE_POST
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
+from claimtrack.text import fold
+
+DROP = object()
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذان|اللتان)\s*$")
+_SOURCE_HEAD_STEMS = frozenset(stem(h) for h in L.SOURCE_HEADS)
+_ALA_VERBS = frozenset({"شدد", "اكد", "اصر", "حث", "نوه", "اشار", "لفت", "دعا"})
+_COMP_WORD = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)")
+_INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات"
+                       .split())
+_KANA_PRE = re.compile(r"^و?(?:كان|كانت|كانوا)\s+")
+_KANA_PRE_WORD = re.compile(r"^و?(?:كان|كانت|كانوا)\s+\S+")
+_DATELINE = re.compile(r"الموافق|(?<!\S)واس\s*$")  # "عدن 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+_PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
+
+
+@dataclass(slots=True)
+class Clause:
+    """The cue being resolved and the clause around it."""
+
+    fr: CueFrame
+    clause_start: int
+    sent_speaker: Speaker | None
+    imperfect: bool
+    pre_text: str
+    kana: bool
+
+    @property
+    def cstart(self) -> int:
+        return self.fr.c.start("pre")
+
+
+class SpeakerFinder:
+    """Mixin over `self.f`, `self.text`, `self.res`, `self._sa`, `self._orig`, `self._subj_quote`."""
+
+    f: str
+    text: str
+    res: Resolver
+    _sa: int
+    _lead_start: int
+    _cache: dict[str, Any]
+    _subj_quote: tuple[int, int] | None
+
+    _orig: Callable[[int], int]
+
+    def speaker(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
+        """The speaker of the cue, remembered by the resolver; None when the cue has no source."""
+        cl = self._clause(fr, clause_start, sent_speaker)
+        sp = self._chain(cl)
+        if sp is None or self.res.verdict(sp).valid:
+            return sp
+        return kept(sp, self._invalid_claimant_fallback(cl, sp))  # type: ignore[no-any-return]
+
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة. وأوضح بقوله إن التنفيذ يبدأ غدا.", off=KEEP)
+    def _invalid_claimant_fallback(self, cl: Clause, sp: Speaker) -> Speaker | None:
+        """A claimant that is no source (a particle «ولم», a verbal noun «بقوله», a time «وبعد», a noun cut
+        from a longer name) is replaced by the earlier speaker the verb agrees with, or the claim is dropped."""
+        if self.res.verdict(sp).reason in ("event", "thing") and not (cl.fr.lemma == "وصف" and cl.fr.c.group("pre")):
+            return None  # "كما تشير الهجمات إلى أن …": an event named as the subject; nobody speaks
+        alt = self.continuation(cl.clause_start, cl.cstart, cl.fr)
+        return alt if alt is not None and self.res.verdict(alt).valid else None
+
+    def _chain(self, cl: Clause) -> Speaker | None:
+        for step in (self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+                     self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
+            r = step(cl)  # type: ignore[operator]
+            if r is DROP:
+                return None
+            if r is not None:
+                return r  # type: ignore[no-any-return]
+        return self._subject_after_verb(cl)
+
+    def _clause(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Clause:
+        c = fr.c
+        verb = fr.verb or ""
+        pre_text = self.f[clause_start : c.start("pre")].strip()
+        kana = bool(_KANA_PRE.match(pre_text)) and "قد" in c.group("pre")
+        kana = kana or bool(_KANA_PRE_WORD.match(pre_text)) and not c.group("pre")
+        imperfect = verb in L.IMPERFECT and not c.group("pre").startswith(("و", "ف"))
+        return Clause(fr, clause_start, sent_speaker, imperfect, pre_text, kana)
+
+    def _subject_after_verb(self, cl: Clause) -> Speaker | None:
+        """The default: the noun phrase after the verb (VSO), a quoted name, a post's writer; with none, the
+        sentence's speaker or the last named speaker."""
+        fr, f, res = cl.fr, self.f, self.res
+        sp = self._np_after_verb(cl)
+        if sp is None and f[fr.cend : fr.subj_end].strip() in ("فيه", "فيها"):
+            sp = self._post_writer(cl)
+        if sp is None:
+            if self._verb_inside_content(cl):
+                return None
+            if cl.sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
+                return cl.sent_speaker
+            return self.continuation(cl.clause_start, cl.cstart, cl.fr)
+        r = self._accused_object(cl, sp)
+        if r is DROP:
+            return None
+        return r if r is not None else res.remember(sp)  # type: ignore[return-value]
+
+    def _np_after_verb(self, cl: Clause) -> Speaker | None:
+        fr, f, res = cl.fr, self.f, self.res
+        assert fr.content_start is not None
+        if self._subj_quote is not None and fr.bare:
+            qa, qb = self._subj_quote[0] + 1, self._subj_quote[1] - 1
+            sp = res.parse(qa, qb, self._orig)
+            if sp is not None and len(sp.surface.split()) < len(f[qa:qb].split()):  # «واشنطن بوست», not "واشنطن"
+                sp = res.described(self.text[self._orig(qa) : self._orig(qb)].strip())
+            if sp is not None and not res.verdict(sp).valid:  # "تحالف «الأمل»": the head with its quoted name
+                sp = res.described(self.text[self._orig(fr.cend) : self._orig(qb) + 1].strip())
+            return sp
+        if fr.bare:  # no complementizer: the subject is the NP right after the verb
+            return res.parse_np(fr.cend, min(fr.cend + 80, len(f)), self._orig)
+        cs = fr.content_start
+        region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80, fr.cend + 80)
+        return res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
+
+    # -- named rules ---------------------------------------------------------------------------------------
+    @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")
+    def _relative_antecedent(self, cl: Clause) -> Speaker | None:
+        """ "… مع الدكتور X مدير Y الذي أكد أن …": the relative pronoun's antecedent speaks."""
+        f = self.f
+        m = _RELATIVE_BEFORE.search(f, max(cl.clause_start, cl.cstart - 8), cl.cstart)
+        sp = self.res.antecedent(cl.clause_start, m.start(), self._orig) if m else None
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوافتتح الأمير سلطان المعرض أمس، مؤكدا أن الصناعة الوطنية تتقدم.")
+    def _participle_speaker(self, cl: Clause) -> Any:
+        """A participle (مؤكداً، مشيراً) has the sentence's speaker, else the subject of a و+verb sentence,
+        else an earlier speaker named in the clause, else the last speaker."""
+        if not cl.fr.c.group("part"):
+            return None
+        if cl.sent_speaker is not None:
+            return cl.sent_speaker
+        res = self.res
+        sp = res.main_subject(self._sa, cl.cstart, self._orig)
+        if sp is not None:
+            return res.remember(sp)
+        clause = self.text[self._orig(cl.clause_start) : self._orig(cl.cstart)]
+        for sp in reversed(res.seen):
+            if sp.surface and sp.surface.split()[-1] in clause:
+                return sp
+        return res.last if res.last is not None else DROP
+
+    @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
+    def _fronted_topic(self, cl: Clause) -> None:
+        """ "وعن حديقة المطار يقول X": a fronted عن/حول phrase is the topic; the subject follows the verb."""
+        if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوغردت الوزيرة سارة العلي على حسابها تقول إن الحملة نجحت.")
+    def _sentence_subject_before_imperfect(self, cl: Clause) -> Speaker | None:
+        """ "وغردت X … تقول": an imperfect verb later in a و+verb sentence has that sentence's subject."""
+        if not (cl.imperfect and cl.pre_text and not _COMP_WORD.search(cl.pre_text)):
+            return None
+        sp = self.res.main_subject(self._sa, cl.cstart, self._orig)
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوكان النائب خالد الفالح قد أكد أن الإنتاج متوقف.")
+    def _subject_before_verb(self, cl: Clause) -> Speaker | None:
+        """SVO: "أما X فقال", "وكان X قد أكد", "X يؤكد": the subject written before the verb."""
+        amma = cl.pre_text.startswith("اما ")
+        if not (amma or cl.kana or (cl.imperfect and cl.pre_text)):
+            return None
+        only_last = cl.imperfect and not (cl.kana or amma)
+        span = preceding_subject(self.f, cl.clause_start, cl.cstart, only_last=only_last)
+        sp = self.res.parse(span[0], span[1], self._orig) if span is not None else None
+        return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nأفرجت السلطات عن عدد من المعتقلين أمس في العاصمة بعد أسابيع من الاحتجاز.\n"
+          "لكن المرصد الوطني لحقوق الإنسان وناشطين على مواقع التواصل ذكروا أن المعتقل لم يفرج عنه.")
+    def _subject_before_bare_verb(self, cl: Clause) -> Speaker | None:
+        """ "لكن X وY … ذكروا أن …": nothing between the verb and أن, so the noun phrase opening the clause is
+        the subject (SVO), not a country named inside it."""
+        fr, f = cl.fr, self.f
+        if fr.bare or f[fr.cend : fr.subj_end].strip() or not cl.pre_text or cl.kana:
+            return None
+        m = re.match(r"\s*(?:(?:لكن|ولكن|بينما|فيما|كما|اما)\s+)?", f[cl.clause_start : cl.cstart])
+        a = cl.clause_start + (m.end() if m else 0)
+        words = f[a : cl.cstart].split()
+        if not words or not words[0].startswith("ال") or len(words) > 12:
+            return None
+        sp = self.res.parse_np(a, cl.cstart, self._orig)
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
+
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوكتب النائب خالد السالم تدوينة قال فيها إن العمل متوقف.")
+    def _post_writer(self, cl: Clause) -> Speaker | None:
+        """ "كتب X تدوينة قال فيها …": the writer of the post speaks."""
+        wp = list(WROTE_POST.finditer(self.f, self._sa, cl.cstart))[-1:]
+        return self.res.parse(wp[0].start(1), wp[0].end(1), self._orig) if wp else None
+
+    @rule("عنوان\nوأعلن الوزير أرقاما جديدة تؤكد أن الطلب تضاعف.", off=False)
+    def _verb_inside_content(self, cl: Clause) -> bool:
+        """ "أن هذه الأرقام تؤكد تزايد …": an imperfect verb after a noun, with no subject, is inside reported
+        content; it has no speaker of its own."""
+        prev = self.f[max(0, cl.cstart - 12) : cl.cstart].split()
+        return cl.imperfect and not cl.pre_text and not cl.fr.c.group("pre") and bool(prev) \
+            and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES
+
+    @rule("عنوان\nوقال الوزير إن الحدود آمنة. واتهم إيران بدعم المتمردين.")
+    def _accused_object(self, cl: Clause, sp: Speaker) -> Any:
+        """ "واتهم أوكرانيا بشن …": the NP after اتهم followed by بـ + verbal noun is the accused."""
+        fr = cl.fr
+        if not (fr.lemma == "اتهم" and fr.bare):
+            return None
+        words = self.f[fr.cend : fr.cend + 120].split()
+        n = len(fold(sp.surface).split()) if sp.surface else 0
+        if 0 < n < len(words) and words[n].startswith("ب") and len(words[n]) >= 3 and words[n] != "بان":
+            return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
+        return None
+
+    def continuation(self, clause_start: int, cue_start: int, fr: CueFrame | None = None) -> Speaker | None:
+        """No subject: a known actor named earlier in the same sentence, else the earlier speaker the verb
+        agrees with."""
+        prefix = self.text[self._orig(clause_start) : self._orig(cue_start)]
+        topic = self._sentence_topic(cue_start, fr)
+        if topic is not None:
+            return topic
+        if len(prefix.split()) >= 2:
+            best: tuple[int, Speaker] | None = None
+            for sp in self.res.seen:
+                last = sp.surface.split()[-1] if sp.surface else ""
+                pos = prefix.find(last) if len(last) > 2 else -1
+                if pos >= 0 and (best is None or pos < best[0]):
+                    best = (pos, sp)
+            ms = [m for m in self.res.gaz.mentions(prefix) if m.kind != "country"]  # "بالليرة التركية، وأكدت"
+            if ms:
+                pos = prefix.find(ms[0].name_ar.split()[0])
+                if best is None or 0 <= pos < best[0]:
+                    return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
+            if best is not None:
+                return self.res.remember(best[1])
+        return self._agreeing_speaker(fr)
+
+    @rule("عنوان\nوقال الوزير خالد السالم إن الاتفاق جاهز.\n"
+          "الخارجية الليبية هي الأخرى خرجت في بيان مشابه، واعتبرت دعوته بمثابة تدخل في الشأن الداخلي.")
+    def _sentence_topic(self, cue_start: int, fr: CueFrame | None) -> Speaker | None:
+        """ "الخارجية المصرية هي الأخرى خرجت في بيان …، واعتبرت أن …": a sentence that opens with a noun phrase
+        (a topic, SVO) gives its verbs with no subject that noun phrase, when they agree with it."""
+        a = self._sa
+        words = self.f[a:cue_start].split()
+        if len(words) < 3 or not words[0].startswith("ال") or fr is None:
+            return None
+        sp = self.res.parse_np(a, min(cue_start, a + 80), self._orig)
+        if sp is None or not self.res.verdict(sp).valid:
+            return None
+        va = verb_agreement(fr.form, fr.lemma, participle=fr.verb is None)
+        agreement = speaker_agreement(sp.surface, sp.person)
+        return self.res.remember(sp) if va is not None and agreement is not None and va in agreement else None
+
+    def _agreeing_speaker(self, fr: CueFrame | None) -> Speaker | None:
+        last = self.res.last
+        if last is None:
+            return self._lead_subject()
+        if fr is None:
+            return last
+        return kept(last, self._agreement(fr, last))
+
+    @rule("عنوان\nوأعلنت الوزارة أن المشروع اكتمل. وقال المدير خالد العمري إن العمل بدأ. وأضافت أن التكلفة انخفضت.",
+          off=KEEP)
+    def _agreement(self, fr: CueFrame, last: Speaker) -> Speaker:
+        """A verb with no subject continues the latest speaker it agrees with in gender and number ("وأضافت"
+        after a ministry and then a man: the ministry)."""
+        va = verb_agreement(fr.form, fr.lemma, participle=fr.verb is None)
+        if agrees(va, speaker_agreement(last.surface, last.person)):
+            return last
+        for sp in reversed(self.res.seen):
+            if agrees(va, speaker_agreement(sp.surface, sp.person)) and speaker_agreement(sp.surface, sp.person):
+                return self.res.remember(sp)
+        return last
+
+    @rule("عنوان\nزارت الأخصائيتان الاجتماعيتان الصحيفة أمس. وأوضحتا أن القسم يعنى بالمرضى.", off=None)
+    def _lead_subject(self) -> Speaker | None:
+        """With no earlier speaker, a verb with no subject continues the subject of the article's lead
+        sentence ("زارت الأخصائيتان … . وأوضحتا أن …")."""
+        if "lead" not in self._cache:
+            self._cache["lead"] = self._lead_subject_parse()
+        sp = self._cache["lead"]
+        return self.res.remember(sp) if sp is not None else None
+
+    def _lead_subject_parse(self) -> Speaker | None:
+        """Parse the lead sentence's subject once per document."""
+        lead = next((p for p in re.finditer(r"[^\n]+", self.f[self._lead_start : self._lead_start + 600])
+                     if len(p.group().split()) >= 8 and not _DATELINE.search(p.group())), None)
+        if lead is None:
+            return None
+        a = self._lead_start + lead.start()
+        m = re.match(r"\s*(\S+)\s+", self.f[a : a + 120])
+        if m is None or m.group(1).startswith("ال") or m.group(1) in L.FIRST_NAMES:
+            return None
+        sp = self.res.parse_np(a + m.end(), min(a + m.end() + 80, len(self.f)), self._orig)
+        if sp is None or not self.res.verdict(sp).valid:
+            return None
+        sp.intro = (self._orig(a), self._orig(a + len(lead.group()) - 1) + 1)  # its date is the speech act's
+        return sp

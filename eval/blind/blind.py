@@ -1,0 +1,99 @@
+"""Blind Arabic evaluation set: selection, gold anchors and a loader that rebuilds texts and gold files.
+
+The gold here holds anchors only (corpus file and index, url, anchor strings, claimant aliases, kind, dates,
+denials); the article texts are rebuilt from `../shared/corpus` as `title + "\\n\\n" + content + "\\n"`, the
+same rule as `../shared/eval/dev`. Selection: articles of the SaudiNewsNet day not in `eval/dev`, content
+300–2,500 characters, first copy of each title, `random.Random(13).sample(…, 60)`; the first 40 are the
+development split, the last 20 the final split (never used for tuning).
+
+Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|all]   (writes NAME.ar.txt + NAME.ar.gold.json)
+       python eval/blind/blind.py sample                                   (prints the selection)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[2] / "shared"
+CORPUS_FILE = "saudinewsnet/2015-08-11.json"
+SEED, SIZE, DEV_SIZE = 13, 60, 40
+MIN_CHARS, MAX_CHARS = 300, 2500
+
+
+def corpus(shared: Path = SHARED) -> list[dict]:
+    return json.loads((shared / "corpus" / CORPUS_FILE).read_text("utf-8"))
+
+
+def dev_indices(shared: Path = SHARED) -> set[int]:
+    names = (p.name for p in (shared / "eval" / "dev").glob("snn-*.ar.txt"))
+    return {int(m.group(1)) for n in names if (m := re.search(r"-(\d{4})\.ar\.txt$", n))}
+
+
+def sample(articles: list[dict], excluded: set[int]) -> list[int]:
+    """The seeded random selection: eligible indices in corpus order, then `Random(SEED).sample`."""
+    seen: set[str] = set()
+    eligible = []
+    for i, a in enumerate(articles):
+        if i in excluded or not MIN_CHARS <= len(a["content"].strip()) <= MAX_CHARS or a["title"] in seen:
+            continue
+        seen.add(a["title"])
+        eligible.append(i)
+    return random.Random(SEED).sample(eligible, SIZE)
+
+
+def text_of(article: dict) -> str:
+    return article["title"].strip() + "\n\n" + article["content"].strip() + "\n"
+
+
+def name_of(index: int) -> str:
+    return f"snn-2015-08-11-{index:04d}.ar.txt"
+
+
+def load_gold(split: str) -> list[dict]:
+    files = ["gold_dev.json", "gold_final.json"] if split == "all" else [f"gold_{split}.json"]
+    return [doc for f in files for doc in json.loads((HERE / f).read_text("utf-8"))]
+
+
+def build(out: Path, split: str = "dev", shared: Path = SHARED) -> list[Path]:
+    """Write each article's text and its gold file (score.py format) into `out`; returns the gold paths."""
+    articles = corpus(shared)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for doc in load_gold(split):
+        a = articles[doc["index"]]
+        if a["url"] != doc["url"]:
+            raise ValueError(f"corpus index {doc['index']} is not {doc['url']}")
+        text, name = text_of(a), name_of(doc["index"])
+        for c in doc["claims"]:
+            if text.count(c["anchor"]) != 1:
+                raise ValueError(f"{name}: anchor found {text.count(c['anchor'])} times: {c['anchor']}")
+        (out / name).write_text(text, "utf-8")
+        gold = {"document": name, "language": "ar", "published": doc["published"], "claims": doc["claims"]}
+        gp = out / (name.removesuffix(".txt") + ".gold.json")
+        gp.write_text(json.dumps(gold, ensure_ascii=False, indent=1), "utf-8")
+        paths.append(gp)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["build", "sample"])
+    ap.add_argument("out", nargs="?", type=Path)
+    ap.add_argument("--split", default="dev", choices=["dev", "final", "all"])
+    a = ap.parse_args(argv)
+    if a.command == "sample":
+        s = sample(corpus(), dev_indices())
+        print("dev", s[:DEV_SIZE])
+        print("final", s[DEV_SIZE:])
+    else:
+        for p in build(a.out, a.split):
+            print(p)
+
+
+if __name__ == "__main__":
+    main()

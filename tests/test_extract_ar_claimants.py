@@ -1,0 +1,93 @@
+"""Arabic claimant validity, typing and resolution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.arabic_agreement import speaker_agreement, verb_agreement
+from claimtrack.extract.arabic_claimant_type import ClaimantType, classify, is_place
+from claimtrack.extract.base import ActorRef
+
+PUB = dt.date(2015, 8, 11)
+
+
+def _claims(body: str) -> list[tuple[str, str, str]]:
+    return [(c.claimant.canonical, c.kind, c.text) for c in extract("عنوان\n" + body, language="ar", published=PUB)]
+
+
+@pytest.mark.parametrize("surface,reason", [
+    ("بقوله", "verbal noun"), ("ولم", "conjunction or particle"), ("وبعد", "conjunction or particle"),
+    ("في ساعة متأخرة", "preposition phrase"), ("على أهمية الحوار", "preposition phrase"), ("نتوقع", "verb"),
+    ("تضيف", "verb"), ("هو", "pronoun"), ("والذي", "pronoun"), ("حسابها", "possessed noun"),
+    ("لقاءه", "possessed noun"), ("الاقتصادي", "adjective cut from a longer name"),
+    ("المنكر", "noun cut from a longer name"), ("هتافات", "event"), ("الليرة التركية", "thing"),
+])
+def test_no_source_is_rejected_with_its_reason(surface, reason):
+    v = classify(surface, ActorRef(canonical=surface))
+    assert not v.valid and v.reason == reason
+
+
+@pytest.mark.parametrize("surface,kind,expected", [
+    ("خالد العمري", "person", ClaimantType.PERSON), ("وزير الخارجية", "unknown", ClaimantType.ROLE),
+    ("الضابط", "unknown", ClaimantType.ROLE), ("مصدر عسكري", "person", ClaimantType.DESCRIBED),
+    ("المراقبون", "unknown", ClaimantType.DESCRIBED), ("وزارة الصحة", "unknown", ClaimantType.ORGANISATION),
+    ("مصر", "country", ClaimantType.ORGANISATION),
+])
+def test_sources_are_typed(surface, kind, expected):
+    v = classify(surface, ActorRef(canonical=surface, kind=kind))
+    assert v.valid and v.type == expected
+
+
+def test_country_names_come_from_pycountry_translations():
+    assert is_place("أستراليا") and is_place("تركيا") and not is_place("الجبير")
+
+
+def test_verb_and_speaker_agreement():
+    assert verb_agreement("قالت", "قال") == "f" and verb_agreement("قالوا", "قال") == "p"
+    assert verb_agreement("اشارتا", "اشار") == "d" and verb_agreement("يقول", "قال") == "m"
+    assert verb_agreement("مؤكده", "اكد", participle=True) == "f"
+    assert speaker_agreement("الوزارة", False) == {"f"} and speaker_agreement("خالد العمري", True) == {"m"}
+    assert speaker_agreement("مصدر أمني", False) is None
+
+
+def test_verbal_noun_is_replaced_by_the_earlier_speaker():
+    assert _claims("وقال الوزير إن الخطة جاهزة. وأوضح بقوله إن التنفيذ يبدأ غدا.")[1][0] == "الوزير"
+
+
+def test_feminine_verb_continues_the_ministry_not_the_man_after_it():
+    cs = _claims("وقالت وزارة الصحة إن الإصابات تراجعت. وقال الطبيب خالد العمري إن المستشفى ممتلئ. "
+                 "وأضافت أن اللقاح متوفر.")
+    assert [c[0] for c in cs] == ["وزارة الصحة", "خالد العمري", "وزارة الصحة"]
+
+
+def test_lawyer_for_the_accused_speaks_not_the_accused():
+    assert _claims("وقال محام عن المتهمين إن موكليه أبرياء.")[0][0] == "محام"
+
+
+def test_a_long_body_name_is_kept_whole():
+    assert _claims("وأكدت هيئة الأمر بالمعروف والنهي عن المنكر أن الحملة مستمرة.")[0][0].endswith("عن المنكر")
+
+
+def test_negated_particle_subject_and_things_give_no_claim():
+    assert _claims("وانفجرت سيارة في السوق. ولم تعلن أي جهة مسؤوليتها عن الهجوم.") == []
+    assert _claims("وتراجعت الليرة التركية أمام الدولار، وأكدت أن السوق مضطرب.") == []
+    assert _claims("ولا ينكر أحد أن المدينة تغيرت.") == []
+
+
+def test_adds_without_complementizer_is_not_speech():
+    cs = _claims("وقالت الوزارة إن الإنتاج ارتفع. وتضيف الحقول الجديدة مئة ألف برميل يوميا.")
+    assert len(cs) == 1
+
+
+def test_object_of_hath_is_not_the_speaker():
+    cs = _claims("وحث المبعوث الأطراف المتحاربة على وقف القتال، مؤكدا أن الحل سياسي.")
+    assert {c[0] for c in cs} == {"المبعوث"}
+
+
+def test_speaker_of_the_lead_sentence_carries_its_date():
+    cs = extract("عنوان\nزارت الأخصائيتان الاجتماعيتان الصحيفة أمس الاثنين وقدمتا شرحا عن القسم.\n"
+                 "وأوضحتا أن القسم يعنى بالمرضى.", language="ar", published=PUB)
+    assert cs and "الأخصائيتان" in cs[0].claimant.canonical and cs[0].stated_on.iso == "2015-08-10"

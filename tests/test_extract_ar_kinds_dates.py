@@ -1,0 +1,54 @@
+"""Arabic kinds, denials, display spans and statement dates, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimtrack.extract import display_text, extract
+
+PUB = dt.date(2015, 8, 11)  # a Tuesday
+
+
+def _one(body: str):
+    cs = extract("عنوان\n" + body, language="ar", published=PUB)
+    assert len(cs) == 1, cs
+    return cs[0]
+
+
+def test_past_report_with_future_in_a_relative_clause_is_a_statement():
+    c = _one("وكان المكتب قد أعلن أنه رصد تحركات للقوات، والتي ستؤدي إلى أزمة.")
+    assert c.kind == "statement"
+    assert _one("وقال الوزير إن الحكومة ستخفض الضرائب.").kind == "prediction"
+
+
+def test_denials_reject_a_claim_or_a_report():
+    assert _one("ونفت الشركة أن يكون المصنع قد أغلق.").kind == "denial"
+    assert _one("وقال المتحدث إن ما تردد عن إغلاق المصنع غير صحيح.").kind == "denial"
+    assert _one("وأكد المدير أن تقديم بيانات غير صحيحة يعرض صاحبها للغرامة.").kind == "statement"
+
+
+def test_display_text_keeps_quotation_pairs_whole():
+    assert display_text("«سياسة الهيمنة» التي ينتهجها الغرب.") == "«سياسة الهيمنة» التي ينتهجها الغرب"
+    assert display_text('"الاتفاق جاهز".') == "الاتفاق جاهز"
+    assert display_text("إن «الاتفاق» جاهز»") == "إن «الاتفاق» جاهز"
+
+
+def test_relative_date_between_verb_and_anna_dates_the_statement_and_carries():
+    cs = extract("عنوان\nوقال الوزير في مؤتمر صحفي مساء أمس إن الاتفاق جاهز. وأضاف أن التنفيذ يبدأ قريبا.",
+                 language="ar", published=PUB)
+    assert [c.stated_on.iso for c in cs] == ["2015-08-10", "2015-08-10"]
+    assert cs[0].claimant.canonical == "الوزير"
+
+
+def test_event_date_stays_separate():
+    c = _one("وقال الوزير إن الاتفاق وقع أمس.")
+    assert c.stated_on is None and c.event_date.iso == "2015-08-10"
+
+
+def test_speech_event_date_inside_the_content_is_the_statement_date():
+    c = _one("وقال الوزير إن الاتفاق جاهز، وذلك في كلمة ألقاها أمس.")
+    assert c.stated_on.iso == "2015-08-10" and c.event_date is None
+
+
+def test_last_weekday_resolves_against_publication():
+    assert _one("وقال الوزير الأحد الماضي إن الاتفاق جاهز.").stated_on.iso == "2015-08-09"
