@@ -25,6 +25,7 @@ from claimtrack.models import (
     Document,
     Event,
     Evidence,
+    LinkOrigin,
     Outlet,
     Verdict,
 )
@@ -77,6 +78,8 @@ class ClaimRow:
     version: int
     assignee: str | None = None
     outlet: str | None = None
+    rationale: str | None = None
+    tags: list[str] = field(default_factory=list)
 
 
 def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
@@ -182,7 +185,7 @@ def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
         out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
                             claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
                             checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
-                            outlet=outlets.get(cid)))
+                            outlet=outlets.get(cid), rationale=c.rationale, tags=list(c.tags or [])))
     return out
 
 
@@ -229,6 +232,7 @@ class ClaimDetail:
     evidence: list[EvidenceView] = field(default_factory=list)
     comments: list[tuple[Comment, str | None]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    handles: dict[int, str] = field(default_factory=dict)  # analyst id → handle, for readable history
 
 
 def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> list[Actor]:
@@ -293,6 +297,7 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
             sa.and_(Event.entity == "document", Event.action == "ingest", Event.entity_id.in_(doc_ids)),  # type: ignore[union-attr]
         )).order_by(Event.id)  # type: ignore[arg-type]
     ).all())
+    d.handles = {a_id: h for a_id, h in session.exec(select(Analyst.id, Analyst.handle)).all()}  # type: ignore[misc]
     return d
 
 
@@ -350,3 +355,90 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
                 "links": links.get(c.id, []),  # type: ignore[arg-type]
             }
         last = rows[-1][0].id  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class ClaimSummary:
+    """What the queue's preview pane shows about one claim: small, indexed lookups only."""
+
+    claim: Claim
+    claimant: str | None
+    claimant_title: str | None
+    assignee: str | None
+    quote: str | None
+    outlet: str | None
+    document_title: str | None
+    stated_on: list[str]
+    appearances: int
+    outlets: int
+    links: list[tuple[str, bool, int]]  # (relation, outgoing, count)
+    evidence: int
+    comments: int
+
+
+def claim_summary(*, session: Session, claim_id: int) -> ClaimSummary:
+    from claimtrack.services import get_claim
+
+    claim = get_claim(session=session, claim_id=claim_id)
+    actor = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
+    apps = session.exec(
+        select(Appearance.quote, Appearance.stated_on, Document.title, Outlet.name)
+        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
+        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
+        .where(Appearance.claim_id == claim_id).order_by(Appearance.id)
+    ).all()
+    links: list[tuple[str, bool, int]] = []
+    for outgoing, mine in ((True, ClaimLink.source_id), (False, ClaimLink.target_id)):
+        links += [(rel.value, outgoing, n) for rel, n in session.exec(
+            select(ClaimLink.relation, func.count()).where(mine == claim_id).group_by(ClaimLink.relation)
+            .order_by(ClaimLink.relation)).all()]
+    return ClaimSummary(
+        claim=claim, claimant=actor.canonical_name if actor else None, claimant_title=actor.title if actor else None,
+        assignee=_handle(session, claim.assignee_id), quote=apps[0][0] if apps else None,
+        outlet=apps[0][3] if apps else None, document_title=apps[0][2] if apps else None,
+        stated_on=sorted({a[1] for a in apps if a[1]}), appearances=len(apps), outlets=len({a[3] for a in apps}),
+        links=links,
+        evidence=session.exec(select(func.count()).select_from(ClaimEvidence)
+                              .where(ClaimEvidence.claim_id == claim_id)).one(),
+        comments=session.exec(select(func.count()).select_from(Comment).where(Comment.claim_id == claim_id)).one())
+
+
+def rejected_suggestions(*, session: Session) -> set[tuple[str, int, int]]:
+    """(kind, first, second) of every suggestion an analyst rejected and did not restore."""
+    out: set[tuple[str, int, int]] = set()
+    for action, after in session.exec(select(Event.action, Event.after).where(Event.entity == "suggestion")
+                                      .order_by(Event.id)).all():  # type: ignore[arg-type]
+        key = (str(after.get("kind")), int(after.get("first")), int(after.get("second")))  # type: ignore[union-attr, arg-type]
+        if action == "reject":
+            out.add(key)
+        else:
+            out.discard(key)
+    return out
+
+
+@dataclass(slots=True)
+class LinkSuggestion:
+    """An automatic link between claims of different documents, waiting for an analyst's decision."""
+
+    link: ClaimLink
+    source: Claim
+    target: Claim
+    source_claimant: str | None
+    target_claimant: str | None
+
+
+def cross_document_links(*, session: Session, limit: int = 50, scan: int = 2000) -> list[LinkSuggestion]:
+    """The newest automatic links whose two claims share no document (the ones most worth checking)."""
+    links = session.exec(select(ClaimLink).where(ClaimLink.origin == LinkOrigin.auto)
+                         .order_by(ClaimLink.id.desc()).limit(scan)).all()  # type: ignore[union-attr]
+    ids = list({i for link in links for i in (link.source_id, link.target_id)})
+    docs: dict[int, set[int]] = {}
+    for cid, did in session.exec(select(Appearance.claim_id, Appearance.document_id)
+                                 .where(Appearance.claim_id.in_(ids))).all():  # type: ignore[attr-defined]
+        docs.setdefault(cid, set()).add(did)
+    links = [lk for lk in links if not docs.get(lk.source_id, set()) & docs.get(lk.target_id, set())][:limit]
+    claims = {c.id: (c, name) for c, name in session.exec(
+        select(Claim, Actor.canonical_name).join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
+        .where(Claim.id.in_({i for lk in links for i in (lk.source_id, lk.target_id)}))).all()}  # type: ignore[union-attr]
+    return [LinkSuggestion(lk, claims[lk.source_id][0], claims[lk.target_id][0], claims[lk.source_id][1],
+                           claims[lk.target_id][1]) for lk in links]

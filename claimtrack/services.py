@@ -526,3 +526,31 @@ def actor_kind(value: str | None) -> ActorKind:
         return ActorKind(value or "unknown")
     except ValueError:
         return ActorKind.unknown
+
+
+# --- suggestions: accept and reject, both undoable -------------------------------------------------
+
+
+def reject_suggestion(*, session: Session, by: Analyst, kind: str, first_id: int, second_id: int,
+                      undo: bool = False) -> None:
+    """Record that the pair (first, second) is not a `kind` match (or, with `undo`, withdraw that)."""
+    workflow.check_can_edit(by.role)
+    get_claim(session=session, claim_id=first_id)
+    get_claim(session=session, claim_id=second_id)
+    audit.record(session, analyst=by, entity="suggestion", entity_id=None, claim_id=second_id,
+                 action="restore" if undo else "reject", after={"kind": kind, "first": first_id, "second": second_id})
+
+
+def confirm_link(*, session: Session, by: Analyst, link_id: int, undo: bool = False) -> ClaimLink:
+    """An analyst confirms an automatic link (it becomes manual); `undo` makes it automatic again."""
+    workflow.check_can_edit(by.role)
+    row = session.get(ClaimLink, link_id)
+    if row is None:
+        raise NotFoundError(f"no link with id {link_id}")
+    before = {"origin": row.origin}
+    row.origin = LinkOrigin.auto if undo else LinkOrigin.manual
+    session.add(row)
+    session.flush()
+    audit.record(session, analyst=by, entity="claim_link", entity_id=link_id, claim_id=row.source_id,
+                 action="unconfirm" if undo else "confirm", before=before, after={"origin": row.origin})
+    return row

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -46,6 +47,7 @@ class ClaimtrackApp(App[None]):
         self.animation_level = "none"
         self._started = False
         self._claim_screen: Any = None
+        self.analysts: list[tuple[str, str]] = []  # (handle, role) of every analyst, for the assign dialog
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -63,16 +65,26 @@ class ClaimtrackApp(App[None]):
     @work(thread=True, exclusive=True, group="analyst")
     def load_analyst(self) -> None:
         me = self.store.ensure_analyst()
+        self.analysts = self.store.analysts()
         self.call_from_thread(self._set_role, me.role.value)
 
     def _set_role(self, role: str) -> None:
+        if role == self.role:
+            return
         self.role = role
-        updater = getattr(self.screen, "update_topbar", None)
-        if updater:
-            updater()
         for screen in self.screen_stack:
             if hasattr(screen, "update_topbar"):
                 screen.update_topbar()  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="analyst")
+    def refresh_role(self) -> None:
+        """Read this analyst's role again (an admin may have changed it)."""
+        try:
+            role = self.store.role()
+            self.analysts = self.store.analysts()
+        except Exception:  # noqa: BLE001 - a busy database: the next change tries again
+            return
+        self.call_from_thread(self._set_role, role.value)
 
     @work(thread=True, exclusive=True, group="watch")
     def poll_changes(self) -> None:
@@ -85,6 +97,7 @@ class ClaimtrackApp(App[None]):
             self.call_from_thread(self._broadcast_change)
 
     def _broadcast_change(self) -> None:
+        self.refresh_role()
         for screen in self.screen_stack:
             if hasattr(screen, "on_database_changed"):
                 screen.post_message(DatabaseChanged())
@@ -121,18 +134,22 @@ class ClaimtrackApp(App[None]):
 
     # --- navigation ----------------------------------------------------------------------------
 
-    def open_claim(self, claim_id: int) -> None:
-        """Load the claim, then show it: the claim screen appears complete, never half-filled."""
-        self._load_claim(claim_id)
+    def open_claim(self, claim_id: int, otherwise: Callable[[], None] | None = None) -> None:
+        """Load the claim, then show it: the claim screen appears complete, never half-filled.
+        If there is no such claim, run `otherwise` (or say so)."""
+        self._load_claim(claim_id, otherwise)
 
     @work(thread=True, exclusive=True, group="open-claim")
-    def _load_claim(self, claim_id: int) -> None:
+    def _load_claim(self, claim_id: int, otherwise: Callable[[], None] | None = None) -> None:
         from claimtrack.services import ClaimtrackError
 
         try:
             detail = self.store.detail(claim_id)
         except ClaimtrackError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            if otherwise is not None:
+                self.call_from_thread(otherwise)
+            else:
+                self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.call_from_thread(self._show_claim, detail)
 

@@ -9,9 +9,11 @@ Three modes:
 * ``off``: logical order, left-aligned, nothing done.
 
 Only copies are reordered: stored text is never changed. RTL paragraphs are right-aligned in
-``terminal`` and ``app`` modes. Styles (highlighted quotes, claim spans) survive reordering because
-shaping is done without ligatures (one presentation form per character) and the reorder
-permutation is applied to the spans.
+``terminal`` and ``app`` modes. Lam-alef ligatures are on: the reshaper's output with ligatures is
+aligned with its one-form-per-character output, so every display character knows the logical
+characters it shows; a ligature never straddles a style boundary (the pair is left unjoined there).
+Styles (highlighted quotes, claim spans) follow their characters through the reorder permutation.
+Paragraphs are wrapped first (logical order), then each display line is reordered.
 """
 
 from __future__ import annotations
@@ -34,7 +36,16 @@ BDSM_IMPLICIT = "\x1b[8h"  # VTE: the terminal reorders (its default)
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={
     "delete_harakat": False,
-    "support_ligatures": False,  # keeps one glyph per character, so offsets and styles hold
+    "support_ligatures": False,  # one glyph per character: the reference for offsets
+})
+LAM_ALEF_LIGATURES = ("ARABIC LIGATURE LAM WITH ALEF", "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+                      "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW", "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE")
+_LIGATURE_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={
+    "delete_harakat": False,
+    "support_ligatures": True,
+    # only lam-alef, the ligature every Arabic reader expects; word ligatures (ﷲ …) would hide letters
+    **{name: name in LAM_ALEF_LIGATURES for name in arabic_reshaper.reshaper_config.default_config
+       if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN"},
 })
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -61,16 +72,50 @@ def _levels_and_order(text: str, rtl: bool) -> list[int]:
     return [(c["idx"], c["ch"]) for c in storage["chars"]]  # type: ignore[misc]
 
 
+def _clusters(line: str, breaks: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """Shape `line`: (shaped string, logical index of each shaped character's first letter).
+
+    A lam-alef ligature stands for two logical characters; where it would straddle one of the
+    offsets in `breaks` (a style boundary) the two letters are kept apart."""
+    plain = _RESHAPER.reshape(line)
+    if len(plain) != len(line):  # defensive: never lose the mapping
+        return line, tuple(range(len(line)))
+    joined = _LIGATURE_RESHAPER.reshape(line)
+    if joined == plain:
+        return plain, tuple(range(len(line)))
+    out: list[str] = []
+    starts: list[int] = []
+    i = j = 0
+    while i < len(plain) and j < len(joined):
+        if joined[j] == plain[i]:
+            out.append(plain[i])
+            starts.append(i)
+            i, j = i + 1, j + 1
+        elif "\ufef5" <= joined[j] <= "\ufefc" and i + 1 < len(plain):
+            if i + 1 in breaks:
+                out.extend(plain[i:i + 2])
+                starts.extend((i, i + 1))
+            else:
+                out.append(joined[j])
+                starts.append(i)
+            i, j = i + 2, j + 1
+        else:  # the reshaper did something this alignment does not know: no ligatures on this line
+            return plain, tuple(range(len(line)))
+    if i != len(plain) or j != len(joined):
+        return plain, tuple(range(len(line)))
+    return "".join(out), tuple(starts)
+
+
 @lru_cache(maxsize=4096)
-def visual(line: str, rtl: bool | None = None) -> tuple[str, tuple[int, ...]]:
-    """Shape and reorder one line: (display string, logical index of each display character)."""
+def visual(line: str, rtl: bool | None = None, breaks: tuple[int, ...] = ()) -> tuple[str, tuple[int, ...]]:
+    """Shape and reorder one line: (display string, logical index of each display character).
+
+    A ligature's display character maps to its first letter; its second letter is not listed."""
     if rtl is None:
         rtl = is_rtl(line)
     if not any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in line) and not rtl:
         return line, tuple(range(len(line)))
-    shaped = _RESHAPER.reshape(line)
-    if len(shaped) != len(line):  # defensive: never lose the mapping
-        shaped = line
+    shaped, starts = _clusters(line, breaks)
     order = _levels_and_order(shaped, rtl)
     # L3: keep combining marks (harakat) after their base character once a run is reversed.
     out: list[tuple[int, str]] = []
@@ -87,20 +132,37 @@ def visual(line: str, rtl: bool | None = None) -> tuple[str, tuple[int, ...]]:
             out.append((idx, ch))
         pending = []
     out.extend(pending)
-    return "".join(ch for _, ch in out), tuple(i for i, _ in out)
+    return "".join(ch for _, ch in out), tuple(starts[i] for i, _ in out)
+
+
+def line(value: str, mode: str) -> str:
+    """One line of plain text as displayed in `mode` (shaped and reordered in ``app`` mode)."""
+    if mode != "app" or not value:
+        return value
+    return visual(value.replace("\n", " "))[0]
+
+
+def _positions(order: tuple[int, ...], length: int) -> list[int]:
+    """Display position of every logical character (a ligature's second letter shares the first's)."""
+    where = [-1] * length
+    for pos, idx in enumerate(order):
+        where[idx] = pos
+    for i in range(length):
+        if where[i] < 0:
+            where[i] = where[i - 1] if i else 0
+    return where
 
 
 def reorder_text(line: Text, rtl: bool | None = None) -> Text:
     """A reordered copy of a one-line Text, its spans moved with the characters."""
     plain = line.plain
-    shown, order = visual(plain, rtl)
+    breaks = tuple(sorted({b for span in line.spans for b in (span.start, span.end)}))
+    shown, order = visual(plain, rtl, breaks)
     out = Text(shown, style=line.style, justify=line.justify, no_wrap=True, end="")
     if line.spans:
-        where = [0] * len(plain)
-        for pos, idx in enumerate(order):
-            where[idx] = pos
+        where = _positions(order, len(plain))
         for span in line.spans:
-            positions = sorted(where[i] for i in range(span.start, min(span.end, len(plain))))
+            positions = sorted({where[i] for i in range(span.start, min(span.end, len(plain)))})
             start = prev = None
             for p in positions:
                 if start is None:

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+
+from tui import bidi
 
 if TYPE_CHECKING:
     from tui.app import ClaimtrackApp
@@ -19,32 +22,37 @@ class ClaimProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         app: ClaimtrackApp = self.app  # type: ignore[assignment]
-        if len(query.strip()) < 2 and not query.strip().isdigit():
+        if len(query.strip()) < 2 and not query.strip().lstrip("#").isdigit():
             return
         rows = await asyncio.to_thread(app.store.search, query, 15)
         for rank, r in enumerate(rows):
             plain = f"#{r.id} {r.claimant}: {r.text}".replace("\n", " ")[:120]
+            shown = bidi.line(plain, app.bidi_mode)
             # Content(...) never parses markup: claim text is shown literally
-            yield Hit(1.0 - rank / 100, Content(plain), partial(app.open_claim, r.id), text=plain,
+            yield Hit(1.0 - rank / 100, Content(shown), partial(app.open_claim, r.id), text=plain,
                       help=f"{r.state} · {r.verdict} · {r.kind}")
 
 
 class ActionProvider(Provider):
-    """Every action of the app and of the current screen, by name."""
+    """Every action of the screen the palette was opened on (its focused widget, the screen, the app),
+    by its description; only claimtrack's own bindings (they all carry an id), each once."""
 
     def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: ClaimtrackApp = self.app  # type: ignore[assignment]
-        screen = app.screen
+        screen = self.screen  # the screen under the palette, never the palette itself
+        focused = screen.focused
+        owners = list(focused.ancestors_with_self) if focused is not None else [screen, app]
         found: list[tuple[str, str, Callable[[], object]]] = []
-        seen: set[str] = set()
-        for owner in (screen, app):
-            for binding in owner._bindings.key_to_bindings.values():  # noqa: SLF001
-                for b in binding:
-                    if b.id in seen or not b.description or b.action in ("command_palette",):
+        seen = {command.title for command in app.get_system_commands(screen)}  # listed by Textual's provider
+        for owner in owners:
+            for bindings in owner._bindings.key_to_bindings.values():  # noqa: SLF001
+                for b in bindings:
+                    if not b.id or not b.description or b.action == "command_palette" or b.description in seen:
                         continue
-                    seen.add(b.id or b.action)
-                    found.append((b.description, b.tooltip or f"key {app.get_key_display(b)}",
-                                  partial(owner.run_action, b.action)))
+                    seen.add(b.description)
+                    keys = ", ".join(app.get_key_display(Binding(k, b.action)) for k in b.key.split(","))
+                    help_text = f"{b.tooltip} ({keys})" if b.tooltip else f"key {keys}"
+                    found.append((b.description, help_text, partial(owner.run_action, b.action)))
         return found
 
     async def discover(self) -> Hits:
@@ -54,6 +62,6 @@ class ActionProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, run in self._actions():
-            score = matcher.match(name)
+            score = max(matcher.match(name), matcher.match(help_text) * 0.5)
             if score > 0:
-                yield Hit(score, Content(name), run, text=name, help=help_text)
+                yield Hit(score, matcher.highlight(name), run, text=name, help=help_text)

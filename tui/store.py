@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from claimtrack import db, queries, services
-from claimtrack.models import Analyst, Role
+from claimtrack.models import Analyst, LinkOrigin, LinkRelation, Role
 
 T = TypeVar("T")
 
@@ -31,6 +32,71 @@ class QueueQuery:
     def copy(self, **changes: Any) -> QueueQuery:
         return QueueQuery(filt=replace(self.filt, **changes.pop("filt_changes", {})), **{
             "sort": self.sort, "descending": self.descending, **changes})
+
+
+def claim_number(text: str) -> int | None:
+    """The claim id typed as `#123` or `123`, else None."""
+    t = text.strip()
+    t = t[1:].strip() if t.startswith("#") else t
+    return int(t) if t.isdigit() and len(t) < 19 else None
+
+
+@dataclass(slots=True)
+class SuggestionView:
+    """One suggestion as the suggestions screen shows it."""
+
+    kind: str  # "duplicate" or "cross-document"
+    first: int
+    second: int
+    score: float
+    reasons: list[str]
+    first_text: str
+    second_text: str
+    first_claimant: str
+    second_claimant: str
+    relation: str
+    link_id: int | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+Decision = tuple[str, Callable[[Session, Analyst], str]]
+
+
+def _decide_duplicate(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> Decision:
+    keep, dup = sug.first, sug.second
+    if accept:
+        services.merge(session=s, by=me, keep_id=keep, duplicate_id=dup)
+
+        def unmerge(s: Session, me: Analyst) -> str:
+            services.unmerge(session=s, by=me, claim_id=dup)
+            return f"Undone: claim {dup} is no longer merged into {keep}."
+        return f"Claim {dup} merged into {keep}.", unmerge
+    services.reject_suggestion(session=s, by=me, kind="duplicate", first_id=keep, second_id=dup)
+
+    def restore(s: Session, me: Analyst) -> str:
+        services.reject_suggestion(session=s, by=me, kind="duplicate", first_id=keep, second_id=dup, undo=True)
+        return f"Undone: claims {keep} and {dup} are suggested again."
+    return f"Rejected: claims {keep} and {dup} will not be suggested as duplicates again.", restore
+
+
+def _decide_link(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> Decision:
+    link_id, src, dst = sug.link_id or 0, sug.first, sug.second
+    if accept:
+        services.confirm_link(session=s, by=me, link_id=link_id)
+
+        def unconfirm(s: Session, me: Analyst) -> str:
+            services.confirm_link(session=s, by=me, link_id=link_id, undo=True)
+            return f"Undone: the link {src} {sug.relation} {dst} is automatic again."
+        return f"Confirmed: claim {src} {sug.relation} claim {dst}.", unconfirm
+    services.unlink(session=s, by=me, link_id=link_id)
+    services.reject_suggestion(session=s, by=me, kind="link", first_id=src, second_id=dst)
+
+    def relink(s: Session, me: Analyst) -> str:
+        services.link_claims(session=s, by=me, source_id=src, relation=LinkRelation(sug.relation), target_id=dst,
+                             origin=LinkOrigin.auto, evidence=sug.evidence)
+        services.reject_suggestion(session=s, by=me, kind="link", first_id=src, second_id=dst, undo=True)
+        return f"Undone: the link {src} {sug.relation} {dst} is back."
+    return f"Rejected: the link {src} {sug.relation} {dst} was removed.", relink
 
 
 class Store:
@@ -76,6 +142,9 @@ class Store:
     def count(self, q: QueueQuery) -> int:
         return self.read(lambda s: queries.count_claims(session=s, filt=q.filt))
 
+    def summary(self, claim_id: int) -> queries.ClaimSummary:
+        return self.read(lambda s: queries.claim_summary(session=s, claim_id=claim_id))
+
     def detail(self, claim_id: int) -> queries.ClaimDetail:
         return self.read(lambda s: queries.claim_detail(session=s, claim_id=claim_id))
 
@@ -90,11 +159,46 @@ class Store:
         return self.read(run)
 
     def search(self, text: str, limit: int = 20, exclude: int | None = None) -> list[queries.ClaimRow]:
-        filt = queries.ClaimFilter(search=text)
-        if text.strip().isdigit():
-            filt = queries.ClaimFilter(claim_ids=[int(text.strip())])
+        wanted = claim_number(text)
+        filt = queries.ClaimFilter(search=text) if wanted is None else queries.ClaimFilter(claim_ids=[wanted])
         rows = self.read(lambda s: queries.page_claims(session=s, filt=filt, sort="id", descending=True, limit=limit + 1))
         return [r for r in rows if r.id != exclude][:limit]
+
+    # --- suggestions -----------------------------------------------------------------------------
+
+    def suggestions(self, threshold: float, limit: int = 50) -> list[SuggestionView]:
+        """Likely duplicates and automatic cross-document links, minus the ones already rejected."""
+        from claimtrack.similar import duplicate_suggestions
+
+        def run(s: Session) -> list[SuggestionView]:
+            rejected = queries.rejected_suggestions(session=s)
+            out = [SuggestionView("duplicate", p.keep_id, p.duplicate_id, p.score,
+                                  [f"same claimant: {p.claimant or '?'}", f"word overlap {p.score:.2f}"],
+                                  p.keep_text, p.duplicate_text, p.claimant, p.claimant, "duplicate of")
+                   for p in duplicate_suggestions(session=s, threshold=threshold, limit=limit)
+                   if ("duplicate", p.keep_id, p.duplicate_id) not in rejected]
+            for x in queries.cross_document_links(session=s, limit=limit):
+                if ("link", x.link.source_id, x.link.target_id) in rejected:
+                    continue
+                ev = dict(x.link.evidence or {})
+                score = float(ev.pop("score", 0) or 0)
+                reasons = [f"{k.replace('_', ' ')}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                           for k, v in ev.items() if v not in (None, "", [], {})]
+                out.append(SuggestionView("cross-document", x.link.source_id, x.link.target_id, score,
+                                          reasons or ["automatic link"], x.source.text, x.target.text,
+                                          x.source_claimant or "", x.target_claimant or "",
+                                          x.link.relation.value, x.link.id, dict(x.link.evidence or {})))
+            return out
+        return self.read(run)
+
+    def decide(self, sug: SuggestionView, accept: bool) -> tuple[str, Callable[[Session, Analyst], str]]:
+        """Accept (merge, or confirm the link) or reject (remembered) `sug`: (message, its undo)."""
+        if sug.kind == "duplicate":
+            return self.write(partial(_decide_duplicate, sug, accept))
+        return self.write(partial(_decide_link, sug, accept))
+
+    def undo(self, undo: Callable[[Session, Analyst], str]) -> str:
+        return self.write(undo)
 
     def analysts(self) -> list[tuple[str, str]]:
         return self.read(lambda s: [(a.handle, a.role.value) for a in services.list_analysts(session=s)])

@@ -49,7 +49,7 @@ class ClaimActionScreen(Screen[None]):
         if message:
             self.notify(message, markup=False)
 
-    def _open(self, make: Callable[[queries.ClaimDetail, int], ModalScreen[str | None]]) -> None:
+    def open_dialog(self, make: Callable[[queries.ClaimDetail, int], ModalScreen[str | None]]) -> None:
         ref = self.current_ref()
         if ref is None:
             self.notify("No claim selected.", severity="warning", markup=False)
@@ -71,37 +71,41 @@ class ClaimActionScreen(Screen[None]):
         self.app.call_from_thread(self.app.push_screen, make(detail, ref[1]), self.after_action)
 
     def action_state(self) -> None:
-        self._open(lambda d, v: StateModal(d.claim.id, v, d.claim.state))  # type: ignore[arg-type]
+        self.open_dialog(lambda d, v: StateModal(d.claim.id, v, d.claim.state))  # type: ignore[arg-type]
 
     def action_verdict(self) -> None:
-        self._open(lambda d, v: VerdictModal(d.claim.id, v, d.claim.verdict, d.claim.rationale))  # type: ignore[arg-type]
+        self.open_dialog(lambda d, v: VerdictModal(d.claim.id, v, d.claim.verdict, d.claim.rationale))  # type: ignore[arg-type]
 
     def action_evidence(self) -> None:
-        self._open(lambda d, v: EvidenceModal(d.claim.id, v))
+        self.open_dialog(lambda d, v: EvidenceModal(d.claim.id, v))
 
     def action_link(self) -> None:
-        self._open(lambda d, v: LinkModal(d.claim.id))  # type: ignore[arg-type]
+        self.open_dialog(lambda d, v: LinkModal(d.claim.id))  # type: ignore[arg-type]
 
     def action_merge(self) -> None:
-        self._open(lambda d, v: LinkModal(d.claim.id, merge=True))  # type: ignore[arg-type]
+        self.open_dialog(lambda d, v: LinkModal(d.claim.id, merge=True))  # type: ignore[arg-type]
 
     def action_unmerge(self) -> None:
-        self._open(lambda d, v: UnmergeModal(d.claim.id, v))
+        self.open_dialog(lambda d, v: UnmergeModal(d.claim.id, v))
 
     def action_assign(self) -> None:
-        self._assign_with_analysts()
+        analysts = self.capp.analysts
+        if analysts:
+            self.open_dialog(lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
+        else:
+            self._assign_with_analysts()
 
     @work(thread=True, exclusive=True, group="open-action")
     def _assign_with_analysts(self) -> None:
-        analysts = self.capp.store.analysts()
+        analysts = self.capp.analysts = self.capp.store.analysts()
         self.app.call_from_thread(
-            self._open, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
+            self.open_dialog, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
 
     def action_tags(self) -> None:
-        self._open(lambda d, v: TagsModal(d.claim.id, v, d.claim.tags))  # type: ignore[arg-type]
+        self.open_dialog(lambda d, v: TagsModal(d.claim.id, v, d.claim.tags))  # type: ignore[arg-type]
 
     def action_comment(self) -> None:
-        self._open(lambda d, v: CommentModal(d.claim.id, v))
+        self.open_dialog(lambda d, v: CommentModal(d.claim.id, v))
 
     def action_export(self) -> None:
-        self._open(lambda d, v: ExportModal(d.claim.id, None))
+        self.open_dialog(lambda d, v: ExportModal(d.claim.id, None))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,14 +12,14 @@ from textual.widgets.option_list import Option
 
 from claimtrack import queries, services
 from tui import bidi
+from tui.history import history_text
 from tui.messages import DatabaseChanged
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.screens.forms import grade_label
 from tui.widgets.bidi_text import BidiText
 from tui.widgets.claim_table import STATE_STYLE, VERDICT_STYLE
+from tui.widgets.preview import link_label
 
-INVERSE = {"denies": "denied by", "contradicts": "contradicted by", "supports": "supported by",
-           "repeats": "repeated by", "duplicate_of": "has duplicate", "updates": "updated by"}
 STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "blue"}
 QUOTE_STYLE = "bold reverse"
 
@@ -41,22 +39,16 @@ def quote_in_context(text: str, start: int, end: int) -> Text:
     return out
 
 
-def _section(title: str) -> Label:
-    return Label(Text(title, style="bold underline"), classes="section")
+def _section(title: str, section_id: str | None = None) -> Label:
+    return Label(Text(title, style="bold underline"), classes="section", id=section_id)
 
 
-def event_summary(ev: Any) -> str:
-    before, after = ev.before or {}, ev.after or {}
-    if ev.entity == "document" and ev.action == "ingest":  # the article this claim came from
-        title = after.get("title") or ""
-        origin = after.get("origin") or ""
-        return " · ".join(x for x in (f"«{title}»" if title else "", origin) if x)
-    changes = [f"{k}: {before.get(k)} → {after.get(k)}" for k in after
-               if k in before and before.get(k) != after.get(k) and k != "version"]
-    if not changes and after:
-        changes = [f"{k}={v}" for k, v in after.items() if v not in (None, "", [], {})][:4]
-    extra = f" — {ev.rationale}" if ev.rationale else ""
-    return "; ".join(changes) + extra
+def counted(title: str, n: int, detail: str = "") -> Text:
+    """A section title with its count: "Related claims (12): Denies 11 · Repeated by 1"."""
+    t = Text(f"{title} ({n})", style="bold underline")
+    if detail:
+        t.append(f": {detail}", style="bold")
+    return t
 
 
 class ClaimScreen(ClaimActionScreen):
@@ -85,16 +77,16 @@ class ClaimScreen(ClaimActionScreen):
             yield BidiText(id="claim-claimant")
             yield _section("Rationale")
             yield BidiText(id="claim-rationale")
-            yield _section("Appearances (enter opens the article)")
+            yield _section("Appearances", "appearances-title")
             yield OptionList(id="appearances", classes="nav-list")
-            yield _section("Related claims (enter opens)")
+            yield _section("Related claims", "links-title")
             yield OptionList(id="links", classes="nav-list")
-            yield _section("Evidence")
+            yield _section("Evidence", "evidence-title")
             yield Static(Text(""), id="evidence", markup=False)
-            yield _section("Comments")
+            yield _section("Comments", "comments-title")
             yield BidiText(id="comments")
-            yield _section("History")
-            yield Static(Text(""), id="history", markup=False)
+            yield _section("History", "history-title")
+            yield BidiText(id="history")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -150,13 +142,22 @@ class ClaimScreen(ClaimActionScreen):
             comments.append(f"{cm.created_at:%Y-%m-%d %H:%M} {who or '?'}: ", style="bold")
             comments.append(cm.body)
         self.query_one("#comments", BidiText).update(comments if d.comments else Text("—", style="dim"))
-        history = Text()
-        for ev in d.events:
-            history.append(f"{ev.at:%Y-%m-%d %H:%M:%S} ", style="dim")
-            history.append(f"{ev.analyst_handle or 'system':<8} ", style="bold")
-            history.append(f"{ev.entity}.{ev.action} ")
-            history.append(event_summary(ev) + "\n")
-        self.query_one("#history", Static).update(history)
+        self.query_one("#history", BidiText).update(history_text(d.events, d.handles))
+        self._titles(d)
+
+    def _titles(self, d: queries.ClaimDetail) -> None:
+        """Every list's title carries its count (and the links their count per relation)."""
+        per: dict[str, int] = {}
+        for lv in d.links:
+            label = link_label(lv.link.relation.value, lv.outgoing).replace("_", " ").capitalize()
+            per[label] = per.get(label, 0) + 1
+        for wid, title, n, detail in (
+                ("#appearances-title", "Appearances", len(d.appearances), "enter opens the article"),
+                ("#links-title", "Related claims", len(d.links), " · ".join(f"{k} {v}" for k, v in per.items())),
+                ("#evidence-title", "Evidence", len(d.evidence), ""),
+                ("#comments-title", "Comments", len(d.comments), ""),
+                ("#history-title", "History", len(d.events), "")):
+            self.query_one(wid, Label).update(counted(title, n, detail))
 
     def _claimant_text(self, d: queries.ClaimDetail) -> Text:
         t = Text()
@@ -184,7 +185,9 @@ class ClaimScreen(ClaimActionScreen):
         mode = self.capp.bidi_mode
         for av in d.appearances:
             doc, a = av.document, av.appearance
-            p = Text(f"doc {doc.id} · {av.outlet or '?'} · {doc.published or '?'} · ")
+            p = Text(f"doc {doc.id} · ")
+            p.append_text(bidi.cell(av.outlet or "?", mode, 24))
+            p.append(f" · {doc.published or '?'} · ")
             p.append_text(bidi.cell(doc.title or doc.origin_name or "", mode, 40))
             p.append(" · ")
             p.append_text(bidi.cell(f"{a.claimant_surface or av.claimant or '?'} {a.cue or ''}: «{a.quote}»", mode, 70))
@@ -198,7 +201,7 @@ class ClaimScreen(ClaimActionScreen):
         mode = self.capp.bidi_mode
         for lv in d.links:
             rel = lv.link.relation.value
-            label = rel if lv.outgoing else INVERSE.get(rel, rel + " (in)")
+            label = link_label(rel, lv.outgoing)
             p = Text(f"{label:<15} ", style="bold red" if "den" in label or "contradict" in label else "bold")
             p.append(f"#{lv.other.id} [{lv.other.state.value}/{lv.other.verdict.value}] ")
             p.append_text(bidi.cell(f"{lv.other_claimant or '?'}: {lv.other.text}", mode, 80))

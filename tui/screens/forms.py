@@ -19,6 +19,7 @@ from claimtrack import queries, services
 from claimtrack.models import Analyst, ClaimKind, ClaimState, LinkRelation, Stance, Verdict
 from tui import bidi
 from tui.screens.modals import ActionModal, _help
+from tui.widgets.bidi_input import BidiInput
 
 SOURCE_KINDS = (("url", "URL (http/https)"), ("file", "File on disk"), ("document", "Existing document (id)"),
                 ("note", "Note"))
@@ -45,7 +46,7 @@ class EvidenceModal(ActionModal):
 
     def form(self) -> ComposeResult:
         yield Select([(label, key) for key, label in SOURCE_KINDS], value="url", allow_blank=False, id="kind")
-        yield Input(placeholder="https://…", id="source")
+        yield BidiInput(placeholder="https://…", id="source")
         yield Label("Stance")
         yield Select([(s.value, s) for s in Stance], prompt="Stance", id="stance")
         yield Label("Source reliability (A–F)")
@@ -56,9 +57,9 @@ class EvidenceModal(ActionModal):
                      value=6, allow_blank=False, id="credibility")
         yield Static(Text(grade_label("F", 6), style="bold"), id="grade", markup=False)
         yield Label("Excerpt (optional)")
-        yield Input(placeholder="the relevant passage", id="excerpt")
+        yield BidiInput(placeholder="the relevant passage", id="excerpt")
         yield Label("Title (optional)")
-        yield Input(id="title")
+        yield BidiInput(id="title")
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
@@ -119,16 +120,15 @@ class LinkModal(ActionModal):
         if self.merge:
             yield _help("This claim will be hidden from the queue as a duplicate of the one you pick "
                         "(reversible with unmerge).")
-        else:
+        yield BidiInput(placeholder="search the other claim by words or #id", id="picker-search")
+        yield OptionList(id="picker")
+        yield Static(Text("No claim picked yet.", style="dim"), id="picked", markup=False)
+        if not self.merge:
             yield Label(Text(f"Claim {self.claim_id} …"))
             yield Select([(f"{r.value} — {RELATION_HELP[r]}", r) for r in LinkRelation], prompt="Relation",
                          id="relation")
-        yield Input(placeholder="search the other claim by words or id", id="picker-search")
-        yield OptionList(id="picker")
-        yield Static(Text("No claim picked yet.", style="dim"), id="picked", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#picker-search", Input).focus()
         self.find("")
 
     @on(Input.Changed, "#picker-search")
@@ -137,7 +137,7 @@ class LinkModal(ActionModal):
 
     @on(Input.Submitted, "#picker-search")
     def _to_list(self) -> None:
-        self.query_one("#picker", OptionList).focus()
+        self.set_focus(self.query_one("#picker", OptionList))
 
     @work(thread=True, exclusive=True, group="picker")
     def find(self, text: str) -> None:
@@ -195,7 +195,7 @@ class ExportModal(ActionModal):
                      id="fmt")
         yield Select([("English", "en"), ("العربية", "ar")], value="en", allow_blank=False, id="lang")
         default = f"reports/claim-{self.claim_id}.html" if self.claim_id else "reports/claims.html"
-        yield Input(default, id="path")
+        yield BidiInput(default, id="path")
 
     @on(Select.Changed, "#fmt")
     def _fmt(self, event: Select.Changed) -> None:
@@ -238,6 +238,7 @@ class FilterModal(ModalScreen[queries.ClaimFilter | None]):
         Binding("escape", "cancel", "Cancel", id="filter.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
     ]
+    AUTO_FOCUS = "Select"
 
     def __init__(self, filt: queries.ClaimFilter) -> None:
         super().__init__()
@@ -255,9 +256,9 @@ class FilterModal(ModalScreen[queries.ClaimFilter | None]):
                          value=f.kind or Select.NULL)
             yield Select([("Arabic", "ar"), ("English", "en")], prompt="any language", id="f-language",
                          value=f.language or Select.NULL)
-            yield Input(f.claimant or "", placeholder="claimant name contains…", id="f-claimant")
-            yield Input(f.assignee or "", placeholder="assignee handle", id="f-assignee")
-            yield Input(f.tag or "", placeholder="tag", id="f-tag")
+            yield BidiInput(f.claimant or "", placeholder="claimant name contains…", id="f-claimant")
+            yield BidiInput(f.assignee or "", placeholder="assignee handle", id="f-assignee")
+            yield BidiInput(f.tag or "", placeholder="tag", id="f-tag")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear", id="clear")

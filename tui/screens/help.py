@@ -22,11 +22,13 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.forms import FilterModal
     from tui.screens.modals import ActionModal, ConflictScreen
     from tui.screens.queue import QueueScreen
+    from tui.screens.suggestions import SuggestionsScreen
     from tui.widgets.claim_table import ClaimTable
 
     sections = [("Everywhere", ClaimtrackApp.BINDINGS), ("Queue", QueueScreen.BINDINGS),
                 ("Queue table", ClaimTable.BINDINGS), ("Claim", ClaimScreen.BINDINGS),
-                ("Document", DocumentScreen.BINDINGS), ("Dialogs", ActionModal.BINDINGS),
+                ("Document", DocumentScreen.BINDINGS),
+                ("Suggestions", SuggestionsScreen.BINDINGS), ("Dialogs", ActionModal.BINDINGS),
                 ("Filter dialog", FilterModal.BINDINGS), ("Conflict", ConflictScreen.BINDINGS),
                 ("Bidi preview", BidiPreviewScreen.BINDINGS), ("Help", HelpScreen.BINDINGS)]
     return [(title, [b for b in bindings if isinstance(b, Binding)]) for title, bindings in sections]

@@ -17,6 +17,7 @@ from claimtrack import services
 from claimtrack.models import Analyst, ClaimState, Role, Verdict
 from claimtrack.workflow import RATINGS, TRANSITIONS, WorkflowError
 from tui.messages import ActionFinished
+from tui.widgets.bidi_input import BidiInput
 
 if TYPE_CHECKING:
     from tui.app import ClaimtrackApp
@@ -40,6 +41,8 @@ class ActionModal(ModalScreen[str | None]):
     ]
     TITLE_TEXT = "Action"
     SUBMIT_LABEL = "Save"
+    # the first field has the focus as soon as the dialog opens (never the scrolling body)
+    AUTO_FOCUS = ".dialog-body Select, .dialog-body Input, .dialog-body TextArea, .dialog-body OptionList, #submit"
 
     def __init__(self, claim_id: int | None = None, version: int | None = None) -> None:
         super().__init__()
@@ -130,7 +133,7 @@ class StateModal(ActionModal):
         options = [(f"{s.value} — {STATE_HELP.get(s, '')}", s) for s in sorted(TRANSITIONS[self.current], key=list(ClaimState).index)]
         yield Select(options, prompt="New state", id="state", allow_blank=True)
         yield Label("Comment (needed to reject a review)")
-        yield Input(placeholder="why", id="comment")
+        yield BidiInput(placeholder="why", id="comment")
 
     def check(self) -> str | None:
         if self.query_one("#state", Select).is_blank():
@@ -215,11 +218,8 @@ class TagsModal(ActionModal):
 
     def form(self) -> ComposeResult:
         yield Label("Tags (comma-separated)")
-        yield Input(", ".join(self.tags), id="tags", placeholder="e.g. economy, elections-2024")
+        yield BidiInput(", ".join(self.tags), id="tags", placeholder="e.g. economy, elections-2024")
         yield _help("Remove a tag by deleting it from the list. Enter or ctrl+s saves.")
-
-    def on_mount(self) -> None:
-        self.query_one("#tags", Input).focus()
 
     @on(Input.Submitted, "#tags")
     def _enter(self) -> None:

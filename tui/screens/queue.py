@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.widgets import DataTable, Footer, Input, Static
 
 from claimtrack import queries
+from claimtrack.models import ClaimState, Verdict
+from tui import bidi
 from tui.messages import DatabaseChanged
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.screens.forms import ExportModal, FilterModal
-from tui.store import PAGE_SIZE, QueueQuery
+from tui.store import PAGE_SIZE, QueueQuery, claim_number
+from tui.widgets.bidi_input import BidiInput
 from tui.widgets.claim_table import ClaimTable
+from tui.widgets.preview import ClaimPreview
 
 SORT_CYCLE = ("id", "first_seen", "checkworthiness")
+PREVIEW_MIN_WIDTH = 120
+ROLE_STYLE = {"admin": "black on bright_magenta", "reviewer": "black on bright_green",
+              "analyst": "black on bright_cyan", "viewer": "white on grey37"}
 
 
 class QueueScreen(ClaimActionScreen):
@@ -31,6 +40,9 @@ class QueueScreen(ClaimActionScreen):
         Binding("r", "reverse", "Reverse", id="queue.reverse", show=False, tooltip="Reverse the sort order"),
         Binding("escape", "clear", "Clear filters", id="queue.clear", show=False),
         Binding("ctrl+r", "reload", "Reload", id="queue.reload", show=False),
+        Binding("p", "preview", "Preview", id="queue.preview", tooltip="Show or hide the selected claim's preview"),
+        Binding("S", "suggestions", "Suggestions", id="queue.suggestions",
+                tooltip="Likely duplicates and cross-document links to accept or reject"),
         Binding("X", "export_filter", "Export filter", id="queue.export_filter", show=False,
                 tooltip="Export a report for every claim matching the filter"),
         *CLAIM_BINDINGS,
@@ -42,12 +54,15 @@ class QueueScreen(ClaimActionScreen):
         self.total: int | None = None
         self.mine = False
         self.shown_query: QueueQuery | None = None  # the query whose rows are on screen
+        self.preview_chosen: bool | None = None  # the analyst's toggle; None: by the terminal's width
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="topbar", markup=False)
-        yield Input(placeholder="/ search claims (Arabic folded: harakat, alef forms, ta marbuta)…", id="search")
+        yield BidiInput(placeholder="/ search claims (Arabic folded: harakat, alef forms, ta marbuta)…", id="search")
         yield Static(Text(""), id="status", markup=False)
-        yield ClaimTable(id="claims")
+        with Container(id="queue-body"):
+            yield ClaimTable(id="claims")
+            yield ClaimPreview(id="preview")
         yield Footer()
 
     @property
@@ -56,6 +71,7 @@ class QueueScreen(ClaimActionScreen):
 
     def on_mount(self) -> None:
         self.table.bidi_mode = self.capp.bidi_mode
+        self._place_preview()
         self.table.focus()
         self.update_topbar()
         self.reload(keep_cursor=False)
@@ -63,7 +79,9 @@ class QueueScreen(ClaimActionScreen):
     def update_topbar(self) -> None:
         t = Text()
         t.append(" claimtrack ", style="bold reverse")
-        t.append(f"  analyst: {self.capp.handle} ({self.capp.role})   bidi: {self.capp.bidi_mode}")
+        t.append(f"  analyst: {self.capp.handle} ")
+        t.append(f" {self.capp.role} ", style=ROLE_STYLE.get(self.capp.role, "reverse"))
+        t.append(f"   bidi: {self.capp.bidi_mode}")
         self.query_one("#topbar", Static).update(t)
 
     def update_status(self) -> None:
@@ -73,7 +91,7 @@ class QueueScreen(ClaimActionScreen):
         for name in ("state", "verdict", "kind", "claimant", "language", "assignee", "tag", "search"):
             value = getattr(f, name)
             if value:
-                parts.append(f"{name}={getattr(value, 'value', value)}")
+                parts.append(f"{name}={bidi.line(str(getattr(value, 'value', value)), self.capp.bidi_mode)}")
         table = self.table
         total = "counting…" if self.total is None else f"{self.total:,} match"
         where = f"row {table.start + table.cursor_row + 1:,}" if table.rows_data else "no rows"
@@ -81,6 +99,8 @@ class QueueScreen(ClaimActionScreen):
         t = Text()
         t.append(f" {total}", style="bold")
         t.append(f" · {where} · sort {q.sort} {arrow}")
+        if table.queued:
+            t.append(f" · {len(table.queued)} moves waiting for rows…", style="bold yellow")
         if parts:
             t.append(" · " + " ".join(parts), style="italic")
         self.query_one("#status", Static).update(t)
@@ -142,8 +162,25 @@ class QueueScreen(ClaimActionScreen):
         if event.direction == "first":
             self.load_window(q, None, PAGE_SIZE, 0, 0)
             return
+        if event.direction == "last":
+            self.load_last(q)
+            return
         row = table.rows_data[-1] if event.direction == "next" else table.rows_data[0]
         self.load_edge(q, (queries.sort_value(row, q.sort), row.id), event.direction, table.generation)
+
+    @work(thread=True, exclusive=True, group="page")
+    def load_last(self, q: QueueQuery) -> None:
+        """The last page of the filter, the cursor on its last claim (its row number needs the count)."""
+        store = self.capp.store
+        rows = store.page(q, backwards=True, limit=PAGE_SIZE)
+        total = self.total if self.total is not None else store.count(q)
+        self.app.call_from_thread(self._show_last, q, rows, total)
+
+    def _show_last(self, q: QueueQuery, rows: list[queries.ClaimRow], total: int) -> None:
+        if q is not self.query_state:
+            return
+        self.total = total
+        self._show_window(q, rows, len(rows) - 1, max(0, total - len(rows)), True)
 
     @work(thread=True, group="edge")
     def load_edge(self, q: QueueQuery, key: tuple[Any, int], direction: str, generation: int) -> None:
@@ -158,9 +195,44 @@ class QueueScreen(ClaimActionScreen):
     @on(DataTable.RowHighlighted)
     def _moved(self, _event: DataTable.RowHighlighted) -> None:
         self.update_status()
+        if self.preview.display:
+            self.preview.follow(self.table.current)
+
+    @on(ClaimTable.Moved)
+    def _queued(self, _event: ClaimTable.Moved) -> None:
+        self.update_status()
+
+    @property
+    def preview(self) -> ClaimPreview:
+        return self.query_one(ClaimPreview)
+
+    def on_resize(self) -> None:
+        self._place_preview()
+
+    def _place_preview(self) -> None:
+        """On by default at 120 columns or more; beside the table when wide, under it when narrow."""
+        wide = self.app.size.width >= PREVIEW_MIN_WIDTH
+        show = wide if self.preview_chosen is None else self.preview_chosen
+        body = self.query_one("#queue-body")
+        body.set_class(wide, "-wide")
+        if show != self.preview.display:
+            self.preview.display = show
+            if show:
+                self.preview.follow(self.table.current)
+
+    def action_preview(self) -> None:
+        self.preview_chosen = not self.preview.display
+        self._place_preview()
+
+    def action_suggestions(self) -> None:
+        from tui.screens.suggestions import SuggestionsScreen
+
+        self.app.push_screen(SuggestionsScreen())
 
     def on_database_changed(self, _message: DatabaseChanged) -> None:
         self.reload()
+        if self.preview.display:
+            self.preview.follow(self.table.current, force=True)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -168,24 +240,41 @@ class QueueScreen(ClaimActionScreen):
         row = self.table.current
         return (row.id, row.version) if row else None
 
+    def displayed_detail(self) -> Any:
+        """What the dialogs need, from the row itself: they open at once, so no typed key is lost
+        (the version check still catches a row that changed meanwhile)."""
+        row = self.table.current
+        if row is None:
+            return None
+        claim = SimpleNamespace(id=row.id, state=ClaimState(row.state), verdict=Verdict(row.verdict),
+                                rationale=row.rationale, tags=list(row.tags), version=row.version)
+        return SimpleNamespace(claim=claim, assignee=row.assignee)
+
     def after_action(self, message: str | None) -> None:
         super().after_action(message)
         if message:
             self.reload()
 
     @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
+    def _open_selected_row(self, _event: DataTable.RowSelected) -> None:
         row = self.table.current
         if row is not None:
             self.capp.open_claim(row.id)
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))  # at once: the keys typed next go to it
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
-        self.set_query(self.query_state.copy(filt_changes={"search": event.value.strip() or None}))
-        self.table.focus()
+        self.set_focus(self.table)
+        wanted = claim_number(event.value)
+        if wanted is not None:  # "#123" or "123": open that claim (a number that is no claim is searched)
+            self.capp.open_claim(wanted, otherwise=lambda: self._search_text(event.value))
+            return
+        self._search_text(event.value)
+
+    def _search_text(self, value: str) -> None:
+        self.set_query(self.query_state.copy(filt_changes={"search": value.strip() or None}))
 
     def set_query(self, q: QueueQuery) -> None:
         self.query_state = q
@@ -214,7 +303,7 @@ class QueueScreen(ClaimActionScreen):
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:
-            self.table.focus()
+            self.set_focus(self.table)
             return
         if not self.query_state.filt.is_empty():
             search.value = ""
@@ -232,3 +321,5 @@ class QueueScreen(ClaimActionScreen):
         table = self.table
         table.show_rows(table.rows_data, table.cursor_row, table.start, table.at_end)
         self.update_topbar()
+        self.update_status()
+        self.preview.follow(table.current, force=True)

@@ -23,9 +23,56 @@ VERDICT_STYLE = {
     "true": "green", "mostly_true": "green", "mixed": "yellow", "misleading": "red",
     "mostly_false": "red", "false": "bold red", "unverifiable": "dim", "unrated": "dim",
 }
-# (key, label, width); the claim text takes what is left
-COLUMNS = (("id", "ID", 7), ("state", "State", 13), ("verdict", "Verdict", 12), ("kind", "Kind", 10),
-           ("claimant", "Claimant", 18), ("text", "Claim", 0), ("outlet", "Outlet", 14), ("date", "Date", 10))
+STATE_BADGE = {
+    "new": ("new", "black on bright_cyan"), "triaged": ("triaged", "black on cyan"),
+    "investigating": ("invest", "black on yellow"), "in_review": ("review", "white on magenta"),
+    "published": ("publish", "black on green"), "dismissed": ("dismiss", "white on grey37"),
+    "reopened": ("reopen", "black on bright_yellow"),
+}
+VERDICT_BADGE = {
+    "true": ("true", "black on green"), "mostly_true": ("~true", "black on green"),
+    "mixed": ("mixed", "black on yellow"), "misleading": ("mislead", "white on red"),
+    "mostly_false": ("~false", "white on red"), "false": ("false", "bold white on red"),
+    "unverifiable": ("unverif", "white on grey37"), "unrated": ("·", "dim"),
+}
+BADGE_WIDTH = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int  # 0: the claim text, which takes the free width
+    min_text: int = 0  # shown only while the claim text keeps at least this many cells
+
+
+# display order; OPTIONAL gives the order in which columns are kept as the terminal narrows
+COLUMNS = (Column("id", "ID", 6), Column("state", "State", BADGE_WIDTH), Column("verdict", "Verdict", BADGE_WIDTH, 30),
+           Column("kind", "Kind", 8, 50), Column("claimant", "Claimant", 14, 24), Column("text", "Claim", 0),
+           Column("outlet", "Outlet", 12, 56), Column("date", "Date", 10, 40))
+OPTIONAL = ("claimant", "verdict", "date", "kind", "outlet")
+PADDING = 2  # DataTable's cell padding, both sides
+MIN_TEXT = 20
+
+
+def layout_columns(width: int) -> tuple[list[Column], int]:
+    """The columns that fit `width` cells, most important kept longest, and the claim text's width."""
+    by_key = {c.key: c for c in COLUMNS}
+    shown = {"id", "state", "text"}
+
+    def text_width(keys: set[str]) -> int:
+        return width - sum(by_key[k].width + PADDING for k in keys if k != "text") - PADDING
+
+    for key in OPTIONAL:
+        if text_width(shown | {key}) < by_key[key].min_text:
+            break
+        shown.add(key)
+    return [c for c in COLUMNS if c.key in shown], max(MIN_TEXT, text_width(shown))
+
+
+def badge(value: str, badges: dict[str, tuple[str, str]]) -> Text:
+    label, style = badges.get(value, (value[:BADGE_WIDTH], ""))
+    return Text(f"{label:^{BADGE_WIDTH}}", style=style, no_wrap=True, end="")
 
 
 def fmt_date(value: datetime | None) -> str:
@@ -51,15 +98,23 @@ class ClaimTable(DataTable):
         Binding("pageup", "page_up", "Page up", id="table.page_up", show=False),
         Binding("pagedown", "page_down", "Page down", id="table.page_down", show=False),
         Binding("home,g", "first", "First claim", id="table.first", show=False),
-        Binding("end,G", "last_row", "Last loaded claim", id="table.last", show=False),
+        Binding("end,G", "last_row", "Last claim", id="table.last", show=False,
+                tooltip="The last claim matching the filter"),
     ]
 
     @dataclass
     class EdgeReached(Message):
-        """The window needs the page after ("next") or before ("prev") it, or a restart ("first")."""
+        """The window needs the page after ("next") or before ("prev") it, or a restart at the
+        first ("first") or the last ("last") claim."""
 
         table: ClaimTable
         direction: str
+
+    @dataclass
+    class Moved(Message):
+        """Key moves were queued or replayed (the status line shows how many still wait)."""
+
+        table: ClaimTable
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
@@ -69,22 +124,24 @@ class ClaimTable(DataTable):
         self.pending: set[str] = set()  # directions requested and not delivered yet
         self.generation = 0  # bumped by show_rows: late pages for an older window are dropped
         self.bidi_mode = "terminal"
+        self.shown_columns: list[Column] = []
         self._text_width = 40
-        self._then: str | None = None  # a cursor move to finish once the next/previous page arrives
+        self.queued: list[str] = []  # key moves waiting for the next/previous page, replayed in order
         self._filling = False
 
     def on_mount(self) -> None:
         self._columns()
 
+    def _layout(self) -> tuple[list[Column], int]:
+        return layout_columns((self.size.width or self.app.size.width) - 2)  # 2: the scrollbar
+
     def _columns(self) -> None:
-        fixed = sum(w for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2
-        self._text_width = max(20, (self.size.width or self.app.size.width) - fixed)
-        for key, label, width in COLUMNS:
-            self.add_column(Text(label), key=key, width=width or self._text_width)
+        self.shown_columns, self._text_width = self._layout()
+        for c in self.shown_columns:
+            self.add_column(Text(c.label), key=c.key, width=c.width or self._text_width)
 
     def on_resize(self) -> None:
-        fixed = sum(w for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2
-        if max(20, self.size.width - fixed) != self._text_width:
+        if self._layout() != (self.shown_columns, self._text_width):
             row, scroll = self.cursor_row, self.scroll_y
             self.clear(columns=True)
             self._columns()
@@ -92,19 +149,26 @@ class ClaimTable(DataTable):
 
     # --- the window ----------------------------------------------------------------------------
 
-    def _add(self, r: ClaimRow) -> None:
+    def _cell(self, key: str, r: ClaimRow) -> Text:
         m = self.bidi_mode
-        self.add_row(
-            Text(str(r.id), justify="right"),
-            bidi.cell(r.state, "off", style=STATE_STYLE.get(r.state, "")),
-            bidi.cell(r.verdict, "off", style=VERDICT_STYLE.get(r.verdict, "")),
-            bidi.cell(r.kind, "off", style="italic" if r.kind == "denial" else ""),
-            bidi.cell(r.claimant, m, 18),
-            bidi.cell(r.text, m, self._text_width),
-            bidi.cell(r.outlet or "", m, 14),
-            bidi.cell(fmt_date(r.first_seen), "off"),
-            key=str(r.id),
-        )
+        if key == "id":
+            return Text(str(r.id), justify="right")
+        if key == "state":
+            return badge(r.state, STATE_BADGE)
+        if key == "verdict":
+            return badge(r.verdict, VERDICT_BADGE)
+        if key == "kind":
+            return bidi.cell(r.kind, "off", 8, style="italic red" if r.kind == "denial" else "")
+        if key == "claimant":
+            return bidi.cell(r.claimant, m, 14)
+        if key == "text":
+            return bidi.cell(r.text, m, self._text_width)
+        if key == "outlet":
+            return bidi.cell(r.outlet or "", m, 12)
+        return bidi.cell(fmt_date(r.first_seen), "off")
+
+    def _add(self, r: ClaimRow) -> None:
+        self.add_row(*(self._cell(c.key, r) for c in self.shown_columns), key=str(r.id))
 
     def _update_dimensions(self, new_rows: object) -> None:
         """Every column has a fixed width and every row one line: nothing to measure (DataTable would
@@ -136,7 +200,7 @@ class ClaimTable(DataTable):
         """Replace the window with `rows` (absolute index `start`) and put the cursor on row `cursor`."""
         self.generation += 1
         self.pending.clear()
-        self._then = None
+        self.queued.clear()
         self.start, self.at_end = max(0, start), at_end
         self._fill(rows, cursor)
         self.call_after_refresh(self._prefetch)
@@ -146,7 +210,6 @@ class ClaimTable(DataTable):
         if generation != self.generation:
             return
         self.pending.discard(direction)
-        then, self._then = self._then, None
         if direction == "next":
             self.at_end = not full
             if rows:
@@ -158,10 +221,6 @@ class ClaimTable(DataTable):
                     self.rows_data = self.rows_data + rows
                     for r in rows:
                         self._add(r)
-            if then == "down":
-                self.action_cursor_down()
-            elif then == "page_down":
-                self.action_page_down()
         elif rows:
             window = rows + self.rows_data
             keep = min(len(window), self.MAX_WINDOW)
@@ -169,11 +228,20 @@ class ClaimTable(DataTable):
                 self.at_end = False
             self.start = max(0, self.start - len(rows))
             self._fill(window[:keep], self.cursor_row + len(rows), self.scroll_y + len(rows))
-            if then == "up":
-                self.action_cursor_up()
-            elif then == "page_up":
-                self.action_page_up()
+        self._replay(direction)
         self.call_after_refresh(self._prefetch)
+
+    def _replay(self, direction: str) -> None:
+        """Run the moves that waited for this page; one that reaches the edge again waits (with the
+        rest) for the page after."""
+        queued, self.queued = self.queued, []
+        for i, move in enumerate(queued):
+            getattr(self, f"action_{move}")()
+            if self.queued:
+                self.queued.extend(queued[i + 1:])
+                return
+        if queued:
+            self.post_message(self.Moved(self))
 
     def _request(self, direction: str) -> bool:
         if direction == "next" and (self.at_end or not self.rows_data):
@@ -225,34 +293,50 @@ class ClaimTable(DataTable):
 
     # --- keys: at an end of the window, wait for the page and then move --------------------------
 
-    def _at_bottom(self, then: str) -> bool:
-        if self.rows_data and self.cursor_row >= len(self.rows_data) - 1:
-            if self._request("next"):
-                self._then = then
-            return True
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - (self.header_height if self.show_header else 0))
+
+    def _wait(self, then: str, direction: str) -> bool:
+        """Queue the move `then` until the page in `direction` arrives; False when there is none."""
+        if not self.queued and not self._request(direction):
+            return False
+        self.queued.append(then)
+        self.post_message(self.Moved(self))
+        return True
+
+    def _at_bottom(self, then: str, rows: int) -> bool:
+        """True when the move `then` (`rows` down) must wait for the next page (or there is none)."""
+        if self.queued:
+            return self._wait(then, "next")
+        if self.rows_data and self.cursor_row + rows > len(self.rows_data) - 1:
+            if self._wait(then, "next"):
+                return True
+            return self.cursor_row >= len(self.rows_data) - 1  # the real end: a short last page move is fine
         return False
 
-    def _at_top(self, then: str) -> bool:
-        if self.cursor_row <= 0:
-            if self._request("prev"):
-                self._then = then
-            return True
+    def _at_top(self, then: str, rows: int) -> bool:
+        if self.queued:
+            return self._wait(then, "prev")
+        if self.cursor_row - rows < 0:
+            if self._wait(then, "prev"):
+                return True
+            return self.cursor_row <= 0
         return False
 
     def action_cursor_down(self) -> None:
-        if not self._at_bottom("down"):
+        if not self._at_bottom("cursor_down", 1):
             super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        if not self._at_top("up"):
+        if not self._at_top("cursor_up", 1):
             super().action_cursor_up()
 
     def action_page_down(self) -> None:
-        if not self._at_bottom("page_down"):
+        if not self._at_bottom("page_down", self._page_rows()):
             super().action_page_down()
 
     def action_page_up(self) -> None:
-        if not self._at_top("page_up"):
+        if not self._at_top("page_up", self._page_rows()):
             super().action_page_up()
 
     def action_first(self) -> None:
@@ -262,5 +346,7 @@ class ClaimTable(DataTable):
             self.move_cursor(row=0, animate=False)
 
     def action_last_row(self) -> None:
-        if self.rows_data:
+        if not self.at_end:
+            self.post_message(self.EdgeReached(self, "last"))
+        elif self.rows_data:
             self.move_cursor(row=len(self.rows_data) - 1, animate=False)
