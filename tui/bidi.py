@@ -257,3 +257,25 @@ def line_of(plain: str, offset: int, width: int) -> int:
         line += len(wrap_offsets(para, width))
         pos = end + 1
     return line
+
+
+def hanging(prefix: Text, body: Text, mode: str, width: int, max_lines: int = 3) -> Text:
+    """`prefix` then `body` wrapped (then, in ``app`` mode, reordered line by line) in the `width`
+    left over, continuation lines indented under the body: a wrapped sentence reads top to bottom."""
+    indent = prefix.cell_len
+    room = max(10, width - indent)
+    if mode == "off":
+        lines = [body[s:e] for s, e in wrap_offsets(body.plain.replace("\n", " "), room)]
+    else:
+        lines = layout(Text(body.plain.replace("\n", " "), style=body.style, spans=body.spans), mode,
+                       room).split("\n", allow_blank=True)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1] + Text("…") if not is_rtl(body.plain) else Text("…") + lines[-1]
+    out = prefix.copy()
+    for i, piece in enumerate(lines):
+        if i:
+            out.append("\n" + " " * indent)
+        out.append_text(piece)
+    out.no_wrap = True
+    return out

@@ -17,7 +17,7 @@ from tui.messages import DatabaseChanged
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.screens.forms import grade_label
 from tui.widgets.bidi_text import BidiText
-from tui.widgets.claim_table import STATE_STYLE, VERDICT_STYLE
+from tui.widgets.claim_table import STATE_BADGE, STATE_STYLE, VERDICT_STYLE, badge
 from tui.widgets.preview import link_label
 
 STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "blue"}
@@ -189,8 +189,9 @@ class ClaimScreen(ClaimActionScreen):
             p.append_text(bidi.cell(av.outlet or "?", mode, 24))
             p.append(f" · {doc.published or '?'} · ")
             p.append_text(bidi.cell(doc.title or doc.origin_name or "", mode, 40))
-            p.append(" · ")
-            p.append_text(bidi.cell(f"{a.claimant_surface or av.claimant or '?'} {a.cue or ''}: «{a.quote}»", mode, 70))
+            quote = Text(f"{a.claimant_surface or av.claimant or '?'} {a.cue or ''}: «{a.quote}»")
+            p.append("\n   ")
+            p.append_text(bidi.hanging(Text(""), quote, mode, self._list_width() - 3, max_lines=2))
             ol.add_option(Option(p, id=f"{doc.id}:{a.id}"))
         if not d.appearances:
             ol.add_option(Option(Text("—"), disabled=True))
@@ -203,12 +204,18 @@ class ClaimScreen(ClaimActionScreen):
             rel = lv.link.relation.value
             label = link_label(rel, lv.outgoing)
             p = Text(f"{label:<15} ", style="bold red" if "den" in label or "contradict" in label else "bold")
-            p.append(f"#{lv.other.id} [{lv.other.state.value}/{lv.other.verdict.value}] ")
-            p.append_text(bidi.cell(f"{lv.other_claimant or '?'}: {lv.other.text}", mode, 80))
-            p.append(f"  ({lv.link.origin.value})", style="dim")
-            ol.add_option(Option(p, id=str(lv.other.id)))
+            p.append(f"#{lv.other.id:<6} ")
+            p.append_text(badge(lv.other.state.value, STATE_BADGE))
+            p.append(f" {lv.link.origin.value:<6} ", style="dim")
+            body = Text(f"{lv.other_claimant or '?'}: {lv.other.text}")
+            ol.add_option(Option(bidi.hanging(p, body, mode, self._list_width(), max_lines=2), id=str(lv.other.id)))
         if not d.links:
             ol.add_option(Option(Text("—"), disabled=True))
+
+    def _list_width(self) -> int:
+        """The text width of the navigable lists (the screen's, before the first layout)."""
+        width = self.query_one("#links", OptionList).scrollable_content_region.width
+        return (width or self.app.size.width - 4) - 2
 
     def _evidence_text(self, d: queries.ClaimDetail) -> Text:
         t = Text()

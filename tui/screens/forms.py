@@ -150,9 +150,9 @@ class LinkModal(ActionModal):
         picker = self.query_one("#picker", OptionList)
         picker.clear_options()
         mode = self.capp.bidi_mode
+        width = (picker.scrollable_content_region.width or 80) - 1
         for r in rows:
-            prompt = Text(f"#{r.id:<6} {r.kind:<10} ")
-            prompt.append_text(bidi.cell(f"{r.claimant}: {r.text}", mode, 80))
+            prompt = bidi.hanging(Text(f"#{r.id:<6} {r.kind:<10} "), Text(f"{r.claimant}: {r.text}"), mode, width)
             picker.add_option(Option(prompt, id=str(r.id)))
 
     @on(OptionList.OptionSelected, "#picker")
