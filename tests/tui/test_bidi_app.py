@@ -1,0 +1,97 @@
+"""App bidi mode: lam-alef ligatures with styles on the right letters, wrap-then-reorder, and Arabic
+shaped wherever it shows (search box once left, status line, pickers)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from sqlalchemy.engine import Engine
+from textual.widgets import OptionList
+from tui_helpers import make_app, screen_text, settle, sync
+
+from tui import bidi
+from tui.screens.forms import LinkModal
+
+LAM_ALEF = {chr(c) for c in range(0xFEF5, 0xFEFD)}
+
+
+def logical_of_span(shown: Text, plain: str, breaks: tuple[int, ...]) -> set[int]:
+    """The logical letters shown under the display spans of `shown`."""
+    _, order = bidi.visual(plain, None, breaks)
+    covered: set[int] = set()
+    for span in shown.spans:
+        for pos in range(span.start, span.end):
+            covered.add(order[pos])
+    return covered
+
+
+def test_highlight_covers_the_same_letters_with_ligatures() -> None:
+    plain = "قال إنه لا يريد الأسلحة"
+    start = plain.index("لا يريد")
+    line = Text(plain)
+    line.stylize("reverse", start, start + len("لا يريد"))
+    shown = bidi.reorder_text(line)
+    assert LAM_ALEF & set(shown.plain), "no lam-alef ligature"
+    assert len(shown.plain) < len(plain)  # two ligatures: لا and الأ
+    _, order = bidi.visual(plain, None, (start, start + len("لا يريد")))
+    styled = {p for s in shown.spans for p in range(s.start, s.end)}
+    # every display character under the highlight shows letters of the highlighted words, and only those
+    assert {order[p] for p in styled} <= set(range(start, start + len("لا يريد")))
+    outside = set(range(len(shown.plain))) - styled
+    assert not {order[p] for p in outside} & set(range(start, start + len("لا يريد")))
+    # the ligature itself is highlighted: it stands for ل and ا, both inside the span
+    assert any(shown.plain[p] in LAM_ALEF for p in styled)
+
+
+def test_a_style_boundary_between_lam_and_alef_keeps_them_apart() -> None:
+    plain = "ولا شيء"
+    line = Text(plain)
+    line.stylize("bold", 0, 2)  # و ل, not the alef
+    shown = bidi.reorder_text(line)
+    assert not LAM_ALEF & set(shown.plain)
+    assert len(shown.plain) == len(plain)
+    assert logical_of_span(shown, plain, (0, 2)) == {0, 1}
+
+
+def test_wrapped_paragraph_reads_top_to_bottom() -> None:
+    plain = "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة"
+    laid = bidi.layout(Text(plain), "app", 16)
+    lines = laid.plain.split("\n")
+    assert len(lines) > 2
+    first_words = [bidi.visual(w)[0] for w in plain.split()]
+    assert first_words[0] in lines[0] and first_words[-1] in lines[-1]
+
+
+@sync
+async def test_arabic_shaped_in_search_box_status_and_picker(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="app")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "ﻻ" in screen_text(app) or "ﻼ" in screen_text(app)  # الاقتصاد, with its ligature
+        await pilot.press("slash", *"النمو")
+        await settle(pilot)
+        assert "النمو" in screen_text(app)  # being edited: logical order, the cursor follows the letters
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        shaped = bidi.line("النمو", "app")
+        assert shaped in text.splitlines()[2], "the search box, no longer focused, shows the word shaped"
+        assert f"search={shaped}" in text
+    assert ids
+
+
+@sync
+async def test_picker_wraps_then_reorders(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="app")
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "l")  # from the English statement: the Arabic one is in the list
+        await settle(pilot)
+        assert isinstance(app.screen, LinkModal)
+        picker = app.screen.query_one(OptionList)
+        option = picker.get_option(str(ids["ar_statement"]))
+        lines = str(option.prompt).split("\n")
+        assert len(lines) >= 2, "the long claim should wrap in a 60-column terminal"
+        assert "Sami al-Harbi:" in lines[0] and bidi.line("الاقتصاد", "app") in lines[0]
+        assert bidi.line("الماضي", "app") in lines[-1]
