@@ -32,7 +32,7 @@ def link_counts(links: list[tuple[str, bool, int]]) -> str:
 
 
 class ClaimPreview(VerticalScroll):
-    """Shows the row at once, then its details once the cursor rests on it."""
+    """Shows the highlighted claim's details once the cursor rests on it."""
 
     can_focus = False
 
@@ -45,7 +45,7 @@ class ClaimPreview(VerticalScroll):
         yield BidiText(Text("No claim selected.", style="dim"), id="preview-text")
 
     def follow(self, row: queries.ClaimRow | None, force: bool = False) -> None:
-        """Show `row` now (what the queue already knows) and its details shortly after."""
+        """Show `row`'s details once the cursor has rested on it for DELAY seconds."""
         if row is None:
             self.shown_id = None
             self.query_one(BidiText).update(Text("No claim selected.", style="dim"))
@@ -53,11 +53,16 @@ class ClaimPreview(VerticalScroll):
         if row.id == self.shown_id and not force:
             return
         self.shown_id = row.id
-        if self._timer is not None:
-            self._timer.stop()
-        self.query_one(BidiText).update(self._head(row.id, row.state, row.verdict, row.kind, row.text,
-                                                   row.claimant))
-        self._timer = self.set_timer(DELAY, lambda: self.load(row.id))
+        # nothing is painted per key: the pane changes once the cursor rests (moving stays fast)
+        if self._timer is None:
+            self._timer = self.set_timer(DELAY, self._rested)
+        else:
+            self._timer.reset()
+
+    def _rested(self) -> None:
+        self._timer = None
+        if self.shown_id is not None:
+            self.load(self.shown_id)
 
     @work(thread=True, exclusive=True, group="preview")
     def load(self, claim_id: int) -> None:
