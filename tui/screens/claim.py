@@ -82,7 +82,7 @@ class ClaimScreen(ClaimActionScreen):
             yield _section("Related claims", "links-title")
             yield OptionList(id="links", classes="nav-list")
             yield _section("Evidence", "evidence-title")
-            yield Static(Text(""), id="evidence", markup=False)
+            yield BidiText(id="evidence")
             yield _section("Comments", "comments-title")
             yield BidiText(id="comments")
             yield _section("History", "history-title")
@@ -134,7 +134,7 @@ class ClaimScreen(ClaimActionScreen):
         self.query_one("#claim-rationale", BidiText).update(Text(c.rationale or "—"))
         self._fill_appearances(d)
         self._fill_links(d)
-        self.query_one("#evidence", Static).update(self._evidence_text(d))
+        self.query_one("#evidence", BidiText).update(self._evidence_text(d))
         comments = Text()
         for i, (cm, who) in enumerate(d.comments):
             if i:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from claimtrack import services
 from tui import bidi
@@ -40,10 +40,10 @@ class DocumentScreen(Screen[None]):
         self.index = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Loading document {self.document_id}…"), id="doc-header", markup=False)
+        yield BidiText(Text(f"Loading document {self.document_id}…"), id="doc-header")
         with VerticalScroll(id="doc-scroll"):
             yield BidiText(id="doc-text")
-        yield Static(Text(""), id="doc-current", markup=False)
+        yield BidiText(id="doc-current")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,7 +69,7 @@ class DocumentScreen(Screen[None]):
         head.append(doc.title or doc.origin_name or "")
         if doc.url:
             head.append(f"\n {doc.url}", style="underline")
-        self.query_one("#doc-header", Static).update(head)
+        self.query_one("#doc-header", BidiText).update(head)
         self.render_text()
 
     def render_text(self) -> None:
@@ -93,7 +93,7 @@ class DocumentScreen(Screen[None]):
             self.call_after_refresh(self.query_one("#doc-scroll").scroll_to, y=max(0, line - 3), animate=False)
         else:
             cur.append(" no claims found in this document", style="dim")
-        self.query_one("#doc-current", Static).update(cur)
+        self.query_one("#doc-current", BidiText).update(cur)
 
     def action_next_claim(self) -> None:
         if self.spans:
