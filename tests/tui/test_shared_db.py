@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
-from textual.widgets import Select, TextArea
-from tui_helpers import SIZE, make_app, screen_text, settle, sync
+from tui_helpers import SIZE, make_app, pick, screen_text, settle, sync
 
 from claimtrack import db, services
 from claimtrack.models import ClaimState, Verdict
@@ -46,8 +45,8 @@ async def test_stale_edit_shows_conflict_and_is_not_saved(sample_db: tuple[Engin
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)
-        app.screen.query_one("#verdict", Select).value = Verdict.unverifiable
-        app.screen.query_one("#rationale", TextArea).text = "mine"
+        await pick(pilot, Verdict.unverifiable)
+        await pilot.press("tab", *"mine")
         other_analyst_triages(engine, cid)  # meanwhile, version 1 → 2
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
-from textual.widgets import Input, Select, TextArea
-from tui_helpers import SIZE, make_app, screen_text, settle, sync
+from textual.widgets import Input, TextArea
+from tui_helpers import SIZE, make_app, pick, screen_text, settle, sync, type_in
 
 from claimtrack import db, services
 from claimtrack.models import Claim, ClaimState, Stance, Verdict
@@ -23,9 +23,10 @@ async def change_state(pilot, state: ClaimState, comment: str = "") -> None:  # 
     await settle(pilot)
     modal = pilot.app.screen
     assert isinstance(modal, StateModal)
-    modal.query_one("#state", Select).value = state
+    await pick(pilot, state)  # the state list has the focus
     if comment:
-        modal.query_one("#comment", Input).value = comment
+        await pilot.press("tab")
+        await type_in(pilot, comment)
     await pilot.press("ctrl+s")
     await settle(pilot)
 
@@ -51,8 +52,9 @@ async def test_analyst_investigates_and_reviewer_publishes(sample_db: tuple[Engi
         await settle(pilot)
         modal = app.screen
         assert isinstance(modal, VerdictModal)
-        modal.query_one("#verdict", Select).value = Verdict.false
-        modal.query_one("#rationale", TextArea).text = "Official statistics show 1.2% growth."
+        await pick(pilot, Verdict.false)
+        await pilot.press("tab")
+        await type_in(pilot, "Official statistics show 1.2% growth.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is modal
@@ -64,10 +66,14 @@ async def test_analyst_investigates_and_reviewer_publishes(sample_db: tuple[Engi
         await settle(pilot)
         modal = app.screen
         assert isinstance(modal, EvidenceModal)
-        modal.query_one("#source", Input).value = "https://stats.example.org/gdp-2022"
-        modal.query_one("#stance", Select).value = Stance.refutes
-        modal.query_one("#reliability", Select).value = "B"
-        modal.query_one("#credibility", Select).value = 2
+        await pilot.press("tab")  # kind (URL) → source
+        await type_in(pilot, "https://stats.example.org/gdp-2022")
+        await pilot.press("tab")
+        await pick(pilot, Stance.refutes)
+        await pilot.press("tab")
+        await pick(pilot, "B")
+        await pilot.press("tab")
+        await pick(pilot, 2)
         await settle(pilot)
         assert "B2 · Usually reliable · Probably true" in screen_text(app)
         await pilot.press("ctrl+s")
@@ -77,8 +83,10 @@ async def test_analyst_investigates_and_reviewer_publishes(sample_db: tuple[Engi
 
         await pilot.press("v")
         await settle(pilot)
-        app.screen.query_one("#verdict", Select).value = Verdict.false
-        app.screen.query_one("#rationale", TextArea).text = "Official statistics show 1.2% growth."
+        assert app.screen.query_one("#rationale", TextArea).text == ""  # a new dialog: nothing kept
+        await pick(pilot, Verdict.false)
+        await pilot.press("tab")
+        await type_in(pilot, "Official statistics show 1.2% growth.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert claim(engine, cid).verdict == Verdict.false
@@ -117,8 +125,9 @@ async def test_reviewer_cannot_publish_own_verdict(sample_db: tuple[Engine, dict
         await change_state(pilot, ClaimState.investigating)
         await pilot.press("v")
         await settle(pilot)
-        app.screen.query_one("#verdict", Select).value = Verdict.unverifiable
-        app.screen.query_one("#rationale", TextArea).text = "No public data."
+        await pick(pilot, Verdict.unverifiable)
+        await pilot.press("tab")
+        await type_in(pilot, "No public data.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         await change_state(pilot, ClaimState.in_review)
@@ -145,7 +154,9 @@ async def test_rejecting_a_review_needs_a_comment(sample_db: tuple[Engine, dict[
         await settle(pilot)
         await change_state(pilot, ClaimState.investigating)
         assert "rejecting a review needs a comment" in screen_text(app)
-        app.screen.query_one("#comment", Input).value = "Cite the statistics office."
+        await pilot.press("tab")  # from the state list to the comment
+        assert isinstance(app.screen.focused, Input)
+        await type_in(pilot, "Cite the statistics office.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert claim(engine, cid).state == ClaimState.investigating

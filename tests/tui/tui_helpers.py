@@ -64,3 +64,25 @@ def snap_before(*steps):  # type: ignore[no-untyped-def]
         still(pilot.app)
         await pilot.pause()
     return run
+
+
+async def pick(pilot: Pilot, value: object) -> None:
+    """Choose `value` in the focused Select with the keys an analyst presses: open, move, choose."""
+    from textual.widgets import Select
+
+    select = pilot.app.screen.focused
+    assert isinstance(select, Select), f"focus is on {select!r}, not a Select"
+    values = [v for _prompt, v in select._options]  # noqa: SLF001 - reading the option order only
+    current = values.index(select.value) if select.value in values else 0
+    target = values.index(value)
+    await pilot.press("enter")
+    await pilot.press(*(["down"] * (target - current) if target >= current else ["up"] * (current - target)))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def type_in(pilot: Pilot, text: str, clear: bool = False) -> None:
+    """Type `text` into the focused field (after ctrl+a, ctrl+k-style clearing when `clear`)."""
+    if clear:
+        await pilot.press("ctrl+u")  # Input: delete to the start; TextArea: delete to line start
+    await pilot.press(*text)
