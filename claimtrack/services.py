@@ -534,7 +534,7 @@ def actor_kind(value: str | None) -> ActorKind:
 def reject_suggestion(*, session: Session, by: Analyst, kind: str, first_id: int, second_id: int,
                       undo: bool = False) -> None:
     """Record that the pair (first, second) is not a `kind` match (or, with `undo`, withdraw that)."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     get_claim(session=session, claim_id=first_id)
     get_claim(session=session, claim_id=second_id)
     audit.record(session, analyst=by, entity="suggestion", entity_id=None, claim_id=second_id,
@@ -543,7 +543,7 @@ def reject_suggestion(*, session: Session, by: Analyst, kind: str, first_id: int
 
 def confirm_link(*, session: Session, by: Analyst, link_id: int, undo: bool = False) -> ClaimLink:
     """An analyst confirms an automatic link (it becomes manual); `undo` makes it automatic again."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     row = session.get(ClaimLink, link_id)
     if row is None:
         raise NotFoundError(f"no link with id {link_id}")

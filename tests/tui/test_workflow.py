@@ -98,6 +98,7 @@ async def test_analyst_investigates_and_reviewer_publishes(sample_db: tuple[Engi
         await change_state(pilot, ClaimState.published)
         assert isinstance(app.screen, StateModal)
         assert "only a reviewer or an admin can publish" in screen_text(app)
+        assert "an admin (amal) can run" in screen_text(app)  # the refusal names the way forward
         await pilot.press("escape")
         await pilot.press("q")
 
