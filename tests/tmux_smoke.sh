@@ -49,6 +49,27 @@ wait_for "Appearances"
 tmux send-keys -t "$SESSION" Escape
 wait_for "/ Search"            # back on the queue footer
 sleep 0.5
+tmux send-keys -t "$SESSION" t
+wait_for "Change state · claim"   # an action key in the queue opens its dialog, not the claim
+wait_for "Allowed next states"
+tmux send-keys -t "$SESSION" Escape
+wait_for "/ Search"
+sleep 0.5
+tmux send-keys -t "$SESSION" C-p
+sleep 0.5
+tmux send-keys -t "$SESSION" -l "verdict"
+wait_for "Set verdict and rationale"   # the palette finds the verdict action of the queue
+tmux send-keys -t "$SESSION" Escape
+wait_for "/ Search"
+sleep 0.5
+tmux send-keys -t "$SESSION" /
+sleep 0.3
+tmux send-keys -t "$SESSION" -l "#3"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Claim 3 "            # #3 opens claim 3
+tmux send-keys -t "$SESSION" Escape
+wait_for "/ Search"
+sleep 0.5
 tmux send-keys -t "$SESSION" /
 sleep 0.3
 tmux send-keys -t "$SESSION" -l "zzzznothing"
