@@ -149,8 +149,11 @@ class LinkModal(ActionModal):
     def _show(self, rows: list[queries.ClaimRow]) -> None:
         picker = self.query_one("#picker", OptionList)
         picker.clear_options()
+        if not picker.size.width:  # not laid out yet: wrap at the real width, once it is known
+            self.call_after_refresh(self._show, rows)
+            return
         mode = self.capp.bidi_mode
-        width = (picker.scrollable_content_region.width or 80) - 1
+        width = picker.scrollable_content_region.width - 3  # room for the scrollbar a long list gets
         for r in rows:
             prompt = bidi.hanging(Text(f"#{r.id:<6} {r.kind:<10} "), Text(f"{r.claimant}: {r.text}"), mode, width)
             picker.add_option(Option(prompt, id=str(r.id)))
