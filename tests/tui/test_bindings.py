@@ -110,7 +110,21 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
             await press_and_back(pilot, key, check, ClaimScreen)
         await pilot.press("d")
         await settle(pilot)
-        assert isinstance(app.screen, DocumentScreen) and app.screen.document_id == ids["doc_ar"]
+        doc = app.screen
+        assert isinstance(doc, DocumentScreen) and doc.document_id == ids["doc_ar"]
+        first = doc.index
+        await pilot.press("n")
+        assert doc.index == (first + 1) % len(doc.spans)
+        await pilot.press("p")
+        assert doc.index == first
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == doc.spans[(first + 1) % len(doc.spans)][1].id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is doc
+        keys = {k for b in DocumentScreen.BINDINGS for k in b.key.split(",")}  # type: ignore[union-attr]
+        assert keys - {"n", "down", "tab", "p", "up", "shift+tab", "enter", "escape"} == set()
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ClaimScreen)

@@ -9,6 +9,7 @@ from tui_helpers import SIZE, make_app, screen_text, settle, sync
 
 from claimtrack import db, queries, services
 from claimtrack.models import Actor, ClaimLink, LinkOrigin, LinkRelation
+from tui.screens.claim import ClaimScreen
 from tui.screens.suggestions import SuggestionsScreen
 
 
@@ -72,5 +73,11 @@ async def test_accept_reject_and_undo(sample_db: tuple[Engine, dict[str, int]]) 
         assert state(engine, copy_id, src, dst) == (None, None, 1)
         await press(pilot, "u")
         assert state(engine, copy_id, src, dst) == (None, "auto", 0)
-        await press(pilot, "escape")
+        await press(pilot, "up")  # the duplicate pair again
+        pair = app.screen.current
+        await press(pilot, "o")
+        assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == pair.second
+        await press(pilot, "escape", "enter")
+        assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == pair.first
+        await press(pilot, "escape", "escape")
         assert not isinstance(app.screen, SuggestionsScreen)
