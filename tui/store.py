@@ -62,6 +62,14 @@ class SuggestionView:
 Decision = tuple[str, Callable[[Session, Analyst], str]]
 
 
+def _reason_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def _decide_duplicate(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> Decision:
     keep, dup = sug.first, sug.second
     if accept:
@@ -182,8 +190,8 @@ class Store:
                     continue
                 ev = dict(x.link.evidence or {})
                 score = float(ev.pop("score", 0) or 0)
-                reasons = [f"{k.replace('_', ' ')}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
-                           for k, v in ev.items() if v not in (None, "", [], {})]
+                reasons = [f"{k.replace('_', ' ')}: {_reason_value(v)}" for k, v in ev.items()
+                           if v not in (None, "", [], {})]
                 out.append(SuggestionView("cross-document", x.link.source_id, x.link.target_id, score,
                                           reasons or ["automatic link"], x.source.text, x.target.text,
                                           x.source_claimant or "", x.target_claimant or "",

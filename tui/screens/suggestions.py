@@ -98,7 +98,7 @@ class SuggestionsScreen(Screen[None]):
         t.append(f" {sug.kind} ", style=KIND_STYLE.get(sug.kind, "reverse"))
         t.append(f" score {sug.score:.2f}  ", style="bold")
         t.append(f"#{sug.first} {sug.relation.replace('_', ' ')} #{sug.second}\n", style="bold")
-        t.append("   why: " + " · ".join(sug.reasons) + "\n", style="italic")
+        t.append(bidi.line("   why: " + " · ".join(sug.reasons), mode) + "\n", style="italic")
         for cid, who, text in ((sug.first, sug.first_claimant, sug.first_text),
                                (sug.second, sug.second_claimant, sug.second_text)):
             t.append(f"   #{cid:<7}")
