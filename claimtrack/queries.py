@@ -322,16 +322,10 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
         rows = session.exec(stmt).all()
         if not rows:
             return
-        ids = list({c.id for _a, c, _d, _n in rows})
-        links: dict[int, list[dict[str, Any]]] = {}
-        for src, rel, tgt in session.exec(
-            select(ClaimLink.source_id, ClaimLink.relation, ClaimLink.target_id)
-            .where(ClaimLink.source_id.in_(ids)).order_by(ClaimLink.id)  # type: ignore[attr-defined]
-        ).all():
-            links.setdefault(src, []).append({"relation": rel.value, "claim_id": tgt})
+        links = export_links(session, list({c.merged_into_id or c.id for _a, c, _d, _n in rows}))
         for a, c, d, name in rows:
             yield {
-                "claim_id": c.id,
+                "claim_id": c.merged_into_id or c.id,
                 "appearance_id": a.id,
                 "document": d.origin_name or (d.origin or ""),
                 "document_title": d.title,
@@ -347,6 +341,48 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
                 "verdict": c.verdict.value,
                 "stated_on": a.stated_on,
                 "event_date": c.event_date,
-                "links": links.get(c.id, []),  # type: ignore[arg-type]
+                "links": links.get(c.merged_into_id or c.id, []),
             }
         last = rows[-1][0].id  # type: ignore[assignment]
+
+
+def export_links(session: Session, roots: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The links of each claim (and the claims merged into it), targets resolved to the claim they are
+    merged into, plus its open suggestions as `suggested_duplicate` with their score."""
+    if not roots:
+        return {}
+    from claimtrack.models import Suggestion, SuggestionStatus
+
+    members = {cid: merged or cid for cid, merged in session.exec(
+        select(Claim.id, Claim.merged_into_id).where(sa.or_(
+            Claim.id.in_(list(roots)), Claim.merged_into_id.in_(list(roots))))).all()}  # type: ignore[union-attr]
+    out: dict[int, list[dict[str, Any]]] = {}
+    seen: set[tuple[int, str, int]] = set()
+    target = sa.orm.aliased(Claim)
+    rows = session.exec(
+        select(ClaimLink.source_id, ClaimLink.relation, sa.func.coalesce(target.merged_into_id, target.id))
+        .join(target, target.id == ClaimLink.target_id)  # type: ignore[arg-type]
+        .where(ClaimLink.source_id.in_(list(members))).order_by(ClaimLink.id)  # type: ignore[attr-defined]
+    ).all()
+    for src, rel, tgt in rows:
+        key = (members[src], rel.value, tgt)
+        if tgt != members[src] and key not in seen:
+            seen.add(key)
+            out.setdefault(members[src], []).append({"relation": rel.value, "claim_id": tgt})
+    for a, b, score in session.exec(
+        select(Suggestion.claim_id, Suggestion.other_id, Suggestion.score)
+        .where(Suggestion.status == SuggestionStatus.open,
+               sa.or_(Suggestion.claim_id.in_(list(members)), Suggestion.other_id.in_(list(members))))  # type: ignore[attr-defined]
+        .order_by(Suggestion.id)  # type: ignore[arg-type]
+    ).all():
+        mine, other = (a, b) if a in members else (b, a)
+        other_root = _root(session, other)
+        if other_root != members[mine]:
+            out.setdefault(members[mine], []).append(
+                {"relation": "suggested_duplicate", "claim_id": other_root, "score": round(float(score), 3)})
+    return out
+
+
+def _root(session: Session, claim_id: int) -> int:
+    merged = session.exec(select(Claim.merged_into_id).where(Claim.id == claim_id)).first()
+    return merged or claim_id
