@@ -34,6 +34,8 @@ SORTS = {
     "first_seen": Claim.first_seen,
     "checkworthiness": Claim.checkworthiness,
     "updated": Claim.updated_at,
+    "appearances": Claim.appearance_count,  # "most repeated" (descending)
+    "outlets": Claim.outlet_count,
 }
 
 
@@ -77,6 +79,8 @@ class ClaimRow:
     version: int
     assignee: str | None = None
     outlet: str | None = None
+    appearances: int = 1  # with the claims merged into it
+    outlets: int = 1
 
 
 def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
@@ -95,10 +99,7 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
     if f.claim_ids is not None:
         conds.append(Claim.id.in_(list(f.claim_ids)))  # type: ignore[union-attr]
     if f.claimant:
-        pat = f"%{f.claimant}%"
-        actor_ids = select(Actor.id).where(sa.or_(
-            Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)))  # type: ignore[union-attr]
-        conds.append(Claim.claimant_id.in_(actor_ids))  # type: ignore[union-attr]
+        conds.append(Claim.claimant_id.in_(claimant_ids(f.claimant)))  # type: ignore[union-attr]
     if f.assignee:
         conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
     if f.tag:
@@ -118,6 +119,21 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
         if clause is not None:
             conds.append(clause)
     return conds
+
+
+def claimant_ids(name: str) -> sa.Select[Any]:
+    """Actors whose name contains `name` in any script: as written (canonical, Arabic, English, aliases), or by
+    the script-neutral skeleton ("Kirby" finds كيربي), and the actors merged into those."""
+    from claimtrack.tracking.translit import name_key
+
+    pat = f"%{name}%"
+    conds = [Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)]  # type: ignore[union-attr]
+    key = name_key(name)
+    parts = [k for k in (key or "").split() if len(k) >= 3]
+    if parts:
+        conds.append(sa.and_(*[Actor.name_key.like(f"% {k} %") for k in parts]))  # type: ignore[union-attr]
+    direct = select(Actor.id).where(sa.or_(*conds))
+    return select(Actor.id).where(sa.or_(Actor.id.in_(direct), Actor.merged_into_id.in_(direct)))  # type: ignore[union-attr]
 
 
 def count_claims(*, session: Session, filt: ClaimFilter) -> int:
@@ -182,12 +198,13 @@ def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
         out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
                             claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
                             checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
-                            outlet=outlets.get(cid)))
+                            outlet=outlets.get(cid), appearances=c.appearance_count, outlets=c.outlet_count))
     return out
 
 
 def sort_value(row: ClaimRow, sort: str) -> Any:
-    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness}.get(sort, row.id)
+    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness,
+            "appearances": row.appearances, "outlets": row.outlets}.get(sort, row.id)
 
 
 @dataclass(slots=True)

@@ -39,8 +39,9 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.services import actor_kind, ensure_analyst, ensure_outlet
-from claimtrack.text import detect_language
+from claimtrack.text import detect_language, is_rtl
 from claimtrack.tracking import identity
+from claimtrack.tracking.actors import ArticleActors
 from claimtrack.tracking.translit import actor_name_key
 
 
@@ -103,6 +104,11 @@ def apply_overrides(raw: RawDocument, opts: IngestOptions) -> RawDocument:
     return raw
 
 
+# canonical names written in the other script (a transliteration match is only trusted across scripts)
+_OTHER_SCRIPT = {"ar": {"sqlite": "[A-Za-z]*", "postgresql": "^[A-Za-z]"},
+                 "latin": {"sqlite": "[^A-Za-z]*", "postgresql": "^[^A-Za-z]"}}
+
+
 class ActorCache:
     """Resolves extracted claimants to Actor rows, creating new actors as the text introduces them.
 
@@ -137,17 +143,27 @@ class ActorCache:
         row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
                               .where(t.c.canonical_name == key)).first()
         parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
+        name_key = actor_name_key(key, ref.name_ar, ref.name_en)
+        spelled = [key] if row is None else []  # a new spelling becomes an alias of the actor it matches
+        if row is None and name_key and len(name_key.split()) >= 2 and ref.kind in ("person", "unknown") \
+                and not ref.title:
+            row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
+                               .where(t.c.name_key == name_key, t.c.merged_into_id.is_(None),
+                                      t.c.canonical_name.op("GLOB" if conn.dialect.name == "sqlite" else "~")(
+                                          _OTHER_SCRIPT["ar" if is_rtl(key) else "latin"][conn.dialect.name]))
+                               .order_by(t.c.id).limit(1)).first()  # the same name in the other script
         if row is None:
             actor_id = conn.execute(sa.insert(t).returning(t.c.id), [{
                 "canonical_name": key, "name_ar": ref.name_ar, "name_en": ref.name_en, "aliases": list(ref.aliases),
                 "kind": actor_kind(ref.kind), "title": ref.title, "affiliation_id": parent, "same_as": ref.same_as,
-                "name_key": actor_name_key(key, ref.name_ar, ref.name_en),
+                "name_key": name_key, "scope": ref.canonical[len(ref.title or ""):].strip(" ()")[:120]
+                if ref.title and ref.canonical.startswith(ref.title + " (") else None,
             }]).scalar_one()
             names = (key, ref.name_ar, ref.name_en)
         else:
             actor_id = row.id
             aliases = list(row.aliases or [])
-            new_aliases = [a for a in ref.aliases if a not in aliases]
+            new_aliases = [a for a in [*spelled, *ref.aliases] if a not in aliases]
             changes: dict[str, Any] = {"aliases": aliases + new_aliases} if new_aliases else {}
             if row.affiliation_id is None and parent is not None:
                 changes["affiliation_id"] = parent
@@ -209,6 +225,9 @@ def store_document(
     first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else now
     default_stated = raw.published.isoformat() if raw.published else None
     language = raw.language or "und"
+    article = ArticleActors([(ex.claimant, ex.claimant_surface) for ex in claims], scope=f"document {doc_id}")
+    for ex in claims:
+        ex.claimant = article.resolve(ex.claimant, ex.claimant_surface)
     claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
     claim_rows = []
     for ex, actor_id in zip(claims, claimant_ids, strict=True):

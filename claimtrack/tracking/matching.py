@@ -23,6 +23,7 @@ GENERIC_SPEAKERS = frozenset({
     "sources", "source", "official", "officials", "spokesman", "spokeswoman", "analysts", "experts",
 })
 WINDOW_DAYS = 30
+CROSS_LANGUAGE_AGREEING = 2  # signals that must agree for a suggestion across languages
 MIN_LENGTH_RATIO = 0.6  # a merge needs the shorter text to be at least half the longer one
 
 
@@ -150,6 +151,6 @@ def decide(score: float, signals: dict[str, Any], *, same_language: bool, merge_
     whole = signals.get("length_ratio", 1.0) >= MIN_LENGTH_RATIO  # not one sentence of a longer quote
     if same_language and clean and whole and signals.get("claimant", 0) >= 0.8 and score >= merge_at:
         return "merge"
-    if score >= suggest_at or (not same_language and signals.get("agreeing", 0) >= 3):
+    if score >= suggest_at or (not same_language and signals.get("agreeing", 0) >= CROSS_LANGUAGE_AGREEING):
         return "suggest"
     return None
