@@ -242,7 +242,7 @@ class Actor(SQLModel, table=True):
     affiliation_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
     same_as: str | None = None
     scope: str | None = Field(default=None, max_length=120)  # a bare role title's article or organisation
-    name_key: str | None = Field(default=None, max_length=300)  # script-neutral name skeleton (" krb ")
+    name_key: str | None = Field(default=None, max_length=300, index=True)  # script-neutral skeleton (" krb ")
     merged_into_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
 
 

@@ -83,6 +83,8 @@ class Party:
                     p.stems |= content_terms(n)
             if depth == 0 and actor.title:
                 p.stems |= content_terms(actor.title)
+            if depth == 0:
+                p.names |= {fold(a) for a in actor.aliases if len(a) >= 4}
             actor = actor.affiliation
             depth += 1
         p.stems |= content_terms(surface)

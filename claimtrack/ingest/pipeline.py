@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from claimtrack import audit, search
 from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
-from claimtrack.extract.links import link_denials
+from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
 from claimtrack.ingest.linking import cross_document_denials
 from claimtrack.models import (
@@ -252,7 +252,8 @@ def store_document(
         "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
         "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
     } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)])
-    link_denials(list(claims), threshold=opts.denial_link_threshold)
+    if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
+        link_denials(list(claims), threshold=opts.denial_link_threshold)
     links: dict[tuple[int, int], dict[str, Any]] = {}
     for i, ex in enumerate(claims):
         for j in ex.denies:
@@ -281,7 +282,7 @@ def store_document(
     audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                  after={"origin": raw.origin, "sha256": sha, "title": raw.title, "claims": ids,
                         "links": [{"source": s, "relation": "denies", "target": t} for s, t in links],
-                        "suggested": outcome.suggested})
+                        **({"suggested": outcome.suggested} if outcome.suggested else {})})
     for claim_id, root, score, signals in outcome.merged:
         audit.record(session, analyst=analyst, entity="claim", entity_id=claim_id, claim_id=claim_id,
                      action="auto_merge", chain=chain, before={"merged_into_id": None},

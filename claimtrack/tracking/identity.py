@@ -8,7 +8,7 @@ stored as a Suggestion with its score and signals; a pair once rejected is never
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -74,6 +74,7 @@ class Tracker:
         self._speakers: dict[int, Speaker] = {}
         self.last = Outcome()  # what the last `track` call did
         self._features: dict[int, TextFeatures] = {}  # claim id -> features, for claims seen in this run
+        self._infos: dict[int, ClaimInfo] = {}  # claims stored in this run, as candidates
 
     def features(self, claim_id: int, text: str) -> TextFeatures:
         f = self._features.get(claim_id)
@@ -87,6 +88,8 @@ class Tracker:
         """Forget cached state (after a rolled-back savepoint)."""
         self.keys.clear()
         self._speakers.clear()
+        self._features.clear()
+        self._infos.clear()
 
     def speakers(self, conn: Connection, actor_ids: set[int]) -> dict[int, Speaker]:
         missing = [a for a in actor_ids if a not in self._speakers]
@@ -117,10 +120,16 @@ class Tracker:
         for c, cands in zip(claims, found, strict=True):
             self._match_one(conn, c, [existing[cid] for cid, _n in cands if cid in existing], rarity, out)
         self.keys.add(conn, [(c.id, ks) for c, ks in zip(claims, keys, strict=True)])  # type: ignore[misc]
+        into = {cid: root for cid, root, _s, _g in out.merged}
+        for c in claims:
+            if len(self._infos) >= FEATURE_CACHE:
+                self._infos.clear()
+            self._infos[c.id] = replace(c, id=into.get(c.id, c.id))  # type: ignore[index]
         return out
 
-    def _match_one(self, conn: Connection, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
-                   out: Outcome) -> None:
+    def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float]) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+        """(merge?, score, existing claim, signals) for every candidate worth merging or suggesting, best first,
+        one per existing claim."""
         scored = []
         for other in cands:
             if other.document_id == c.document_id or other.id == c.id:
@@ -132,7 +141,18 @@ class Tracker:
                 scored.append((verdict == "merge", score, other, signals))
         scored.sort(key=lambda x: (-x[0], -x[1]))
         seen: set[int | None] = set()
-        scored = [x for x in scored if not (x[2].id in seen or seen.add(x[2].id))]  # best per existing claim
+        return [x for x in scored if not (x[2].id in seen or seen.add(x[2].id))]  # type: ignore[func-returns-value]
+
+    def match(self, conn: Connection, c: ClaimInfo) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+        """Blocking, loading and ranking for one claim, without writing anything (benchmarks, previews)."""
+        keys = claim_keys(c.features, c.speaker.key)
+        found = self.keys.candidates(conn, keys)
+        existing = self._load(conn, {cid for cid, n in found if n >= 2 or len(keys) <= 3})
+        return self.rank(c, list(existing.values()), self.keys.rarity(conn, keys))
+
+    def _match_one(self, conn: Connection, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
+                   out: Outcome) -> None:
+        scored = self.rank(c, cands, rarity)
         if scored and scored[0][0]:
             _merge, score, other, signals = scored[0]
             out.merged.append((c.id, other.id, score, signals))  # type: ignore[arg-type]
@@ -147,15 +167,17 @@ class Tracker:
 
     def _load(self, conn: Connection, ids: set[int]) -> dict[int, ClaimInfo]:
         """Candidate claims (resolved to the claim they are merged into) as ClaimInfo."""
+        known = {i: self._infos[i] for i in ids if i in self._infos}
+        ids = ids - set(known)
         if not ids:
-            return {}
+            return known
         c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
         rows = conn.execute(sa.select(c.c.id, c.c.text, c.c.kind, c.c.language, c.c.claimant_id, c.c.merged_into_id,
                                       c.c.event_date, sa.func.min(a.c.document_id), sa.func.min(d.c.published))
                             .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
                             .where(c.c.id.in_(ids)).group_by(c.c.id)).all()
         spk = self.speakers(conn, {r.claimant_id for r in rows if r.claimant_id is not None})
-        out = {}
+        out = known
         for r in rows:
             speaker = spk.get(r.claimant_id) or Speaker(actor_id=None, generic=True)
             kind = r.kind.value if hasattr(r.kind, "value") else str(r.kind)

@@ -1,8 +1,9 @@
 """Blocking keys and their rarity: candidates come from shared rare keys, never from a full scan.
 
 A claim's keys: `t:` content-word stems, `n:` numbers, `e:` gazetteer entities, `s:` the claimant's
-script-neutral name skeleton. They are stored in `claim_key` (primary key (key, claim_id)); a key's
-document frequency is the number of claims holding it, cached per `KeyIndex`.
+script-neutral name skeleton. They are stored in `claim_key` (primary key (key, claim_id)) until a key
+is held by MAX_DF claims: beyond that it is too common to block on and is no longer stored, so the
+stored document frequency of a key saturates at MAX_DF (cached per `KeyIndex`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from claimtrack.tracking.features import TextFeatures
 MAX_KEY = 80
 MAX_DF = 150  # keys held by more claims than this are too common to block on
 BLOCK_KEYS = 16  # the rarest keys of a claim used to find candidates
-CANDIDATES = 25
+CANDIDATES = 15
 MIN_STATISTICS = 200
 
 
@@ -37,10 +38,12 @@ class KeyIndex:
 
     def __init__(self) -> None:
         self._df: dict[str, int] = {}
+        self._post: dict[str, list[int]] = {}  # posting lists of rare keys, read once per run
         self._total: int | None = None
 
     def clear(self) -> None:
         self._df.clear()
+        self._post.clear()
         self._total = None
 
     def total(self, conn: Connection) -> int:
@@ -82,12 +85,14 @@ class KeyIndex:
                         limit: int = CANDIDATES) -> list[list[tuple[int, int]]]:
         """`candidates` for several claims with one posting-list query."""
         rare = [self.rare_keys(conn, ks) for ks in key_lists]
-        wanted = sorted({k for r in rare for k in r})
-        postings: dict[str, list[int]] = {}
+        wanted = sorted({k for r in rare for k in r if k not in self._post})
         t = ClaimKey.__table__
+        for k in wanted:
+            self._post[k] = []
         for i in range(0, len(wanted), 500):
             for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
-                postings.setdefault(key, []).append(cid)
+                self._post[key].append(cid)
+        postings = self._post
         out = []
         for r in rare:
             counts: dict[int, int] = {}
@@ -99,12 +104,20 @@ class KeyIndex:
 
     def add(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """Store the keys of new claims and count them in the cache."""
-        values = [{"key": k, "claim_id": cid} for cid, keys in rows for k in keys]
+        df = self.df(conn, [k for _cid, keys in rows for k in keys])
+        # keys already too common to block on are counted, not stored (their rarity is low either way)
+        values = [{"key": k, "claim_id": cid} for cid, keys in rows for k in keys if df[k] <= MAX_DF]
         if values:
             conn.execute(sa.insert(ClaimKey.__table__), values)
-        for _cid, keys in rows:
+        for cid, keys in rows:
             for k in keys:
                 if k in self._df:
                     self._df[k] += 1
+                posting = self._post.get(k)
+                if posting is not None:
+                    if len(posting) >= MAX_DF:  # too common now to block on: stop caching it
+                        del self._post[k]
+                    else:
+                        posting.append(cid)
         if self._total is not None:
             self._total += len(rows)

@@ -54,6 +54,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('name_key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True))
         batch_op.add_column(sa.Column('merged_into_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_actor_merged_into_id'), ['merged_into_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actor_name_key'), ['name_key'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_actor_merged_into_id_actor'), 'actor', ['merged_into_id'], ['id'])
 
     with op.batch_alter_table('claim', schema=None) as batch_op:
@@ -71,6 +72,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('actor', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_actor_merged_into_id_actor'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_actor_name_key'))
         batch_op.drop_index(batch_op.f('ix_actor_merged_into_id'))
         batch_op.drop_column('merged_into_id')
         batch_op.drop_column('name_key')
