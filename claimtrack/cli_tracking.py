@@ -7,23 +7,23 @@ from typing import Annotated, Any
 import typer
 from sqlmodel import Session, select
 
-from claimtrack import db, services
-from claimtrack.cli import app, emit_json, ws
+from claimtrack import db
+from claimtrack.cli import PlainHelpGroup, app, emit_json, ws
 from claimtrack.models import Event, Suggestion, SuggestionStatus
+from claimtrack.text import shorten
 from claimtrack.tracking import actions
 from claimtrack.tracking.timeline import members, timeline
 
-suggestion_app = typer.Typer(help="Accept or reject a suggested match.", rich_markup_mode=None)
-actor_app = typer.Typer(help="Merge and split actors (one real person or body each).", rich_markup_mode=None)
+suggestion_app = typer.Typer(cls=PlainHelpGroup, help="Accept or reject a suggested match.", rich_markup_mode=None)
+actor_app = typer.Typer(cls=PlainHelpGroup, help="Merge and split actors (one real person or body each).", rich_markup_mode=None)
 app.add_typer(suggestion_app, name="suggestion")
 app.add_typer(actor_app, name="actor")
 
-IdArg = Annotated[int, typer.Argument(metavar="ID")]
 MARK = {"first": "FIRST ", "repeat": "repeat", "appearance": "      ", "denied": "DENIED", "evidence": "EVIDNC"}
 
 
 @app.command("timeline")
-def timeline_cmd(ctx: typer.Context, claim_id: IdArg,
+def timeline_cmd(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")],
                  as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """A claim's appearances in date order (first marked, repeats by other outlets), then denials and evidence."""
     with db.session(ws(ctx).ready()) as s:
@@ -54,8 +54,8 @@ def suggestions(ctx: typer.Context,
         sg = v.suggestion
         typer.echo(f"suggestion {sg.id}: {sg.score:.2f} {sg.relation}  claim {v.claim.id} ~ claim {v.other.id}  "
                    f"{signal_text(sg.signals)}")
-        typer.echo(f"    {v.claimant or '?'}: {v.claim.text[:100]}")
-        typer.echo(f"    {v.other_claimant or '?'}: {v.other.text[:100]}")
+        typer.echo(f"    {v.claimant or '?'}: {shorten(v.claim.text, 100)}")
+        typer.echo(f"    {v.other_claimant or '?'}: {shorten(v.other.text, 100)}")
     if rows:
         typer.echo("Accept with `claimtrack suggestion accept ID`, reject with `claimtrack suggestion reject ID`.")
 
@@ -66,41 +66,33 @@ def signal_text(signals: dict[str, Any]) -> str:
 
 
 @suggestion_app.command("accept")
-def suggestion_accept(ctx: typer.Context, suggestion_id: IdArg) -> None:
+def suggestion_accept(ctx: typer.Context, suggestion_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Accept a suggestion: a duplicate is merged, a related claim is linked with `repeats`."""
-    w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with ws(ctx).writer() as (s, me):
         typer.echo(f"suggestion {suggestion_id} accepted: " + actions.accept_suggestion(
             session=s, by=me, suggestion_id=suggestion_id))
 
 
 @suggestion_app.command("reject")
-def suggestion_reject(ctx: typer.Context, suggestion_id: IdArg) -> None:
+def suggestion_reject(ctx: typer.Context, suggestion_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Reject a suggestion; the pair is never suggested again."""
-    w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with ws(ctx).writer() as (s, me):
         sg = actions.reject_suggestion(session=s, by=me, suggestion_id=suggestion_id)
         typer.echo(f"suggestion {sg.id} rejected: claims {sg.claim_id} and {sg.other_id} stay apart")
 
 
 @actor_app.command("merge")
-def actor_merge(ctx: typer.Context, keep: IdArg, duplicate: IdArg) -> None:
+def actor_merge(ctx: typer.Context, keep: Annotated[int, typer.Argument(metavar="ID")], duplicate: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Merge the second actor into the first (its claims move; undo with `actor split`)."""
-    w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with ws(ctx).writer() as (s, me):
         actions.merge_actors(session=s, by=me, keep_id=keep, duplicate_id=duplicate)
         typer.echo(f"actor {duplicate} merged into actor {keep}")
 
 
 @actor_app.command("split")
-def actor_split(ctx: typer.Context, actor_id: IdArg) -> None:
+def actor_split(ctx: typer.Context, actor_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Undo an actor merge: the actor gets its claims and names back."""
-    w = ws(ctx)
-    with db.atomic(w.ready()) as s:
-        me = services.ensure_analyst(session=s, handle=w.analyst)
+    with ws(ctx).writer() as (s, me):
         actions.split_actor(session=s, by=me, actor_id=actor_id)
         typer.echo(f"actor {actor_id} split off again")
 

@@ -321,3 +321,17 @@ def test_cli_timeline_suggestions_and_actor_commands(cli_db: Path, monkeypatch: 
     assert bad.exit_code != 0 and "no suggestion with id 99" in bad.output
     assert _run("actor", "merge", "1", "1").exit_code != 0
     assert _run("claims", "--sort", "nonsense").exit_code != 0
+
+
+def test_cli_thresholds_come_from_settings(cli_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimtrack.extract as extract_mod
+
+    monkeypatch.setattr(extract_mod, "extract", said)
+    line = "Kirby said Russia is actively seeking to acquire additional munitions from the DPRK."
+    paths = [write(cli_db, f"{n}.txt", line, f"Reported by outlet {n}.") for n in ("a", "b")]
+    monkeypatch.setenv("CLAIMTRACK_MERGE_THRESHOLD", "1.5")  # no score reaches it: nothing merges
+    for p in paths:
+        assert _run("ingest", p, "--language", "en", "--quiet").exit_code == 0
+    rows = json.loads(_run("claims", "--json").stdout)
+    assert len(rows) == 2 and all(r["appearances"] == 1 for r in rows)
+    assert "suggestion 1:" in _run("suggestions").stdout

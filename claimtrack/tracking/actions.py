@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from claimtrack import audit, workflow
+from claimtrack import audit
 from claimtrack.models import (
     Actor,
     Analyst,
@@ -23,7 +23,7 @@ from claimtrack.models import (
     SuggestionStatus,
     utcnow,
 )
-from claimtrack.services import ClaimtrackError, NotFoundError, get_claim, link_claims, merge
+from claimtrack.services import ClaimtrackError, NotFoundError, _check_can_edit, get_claim, link_claims, merge
 
 
 @dataclass(slots=True)
@@ -72,7 +72,7 @@ def _root(session: Session, claim_id: int) -> int:
 
 def accept_suggestion(*, session: Session, by: Analyst, suggestion_id: int) -> str:
     """Accept: a duplicate (same source) is merged into the existing claim; a related claim gets `repeats`."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     sg = _open_suggestion(session, suggestion_id)
     keep, dup = _root(session, sg.other_id), _root(session, sg.claim_id)
     if sg.relation == "duplicate" and keep != dup:
@@ -88,7 +88,7 @@ def accept_suggestion(*, session: Session, by: Analyst, suggestion_id: int) -> s
 
 def reject_suggestion(*, session: Session, by: Analyst, suggestion_id: int) -> Suggestion:
     """Reject: the pair is remembered and never suggested again."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     sg = _open_suggestion(session, suggestion_id)
     _decide(session, by, sg, SuggestionStatus.rejected)
     return sg
@@ -117,7 +117,7 @@ def get_actor(*, session: Session, actor_id: int) -> Actor:
 def merge_actors(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> Actor:
     """One person or body known under two actors: claims and appearances of `duplicate_id` move to `keep_id`,
     its names become aliases. Every moved row is recorded, so `split_actor` restores the previous state."""
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     if keep_id == duplicate_id:
         raise ClaimtrackError("an actor cannot be merged into itself")
     keep, dup = get_actor(session=session, actor_id=keep_id), get_actor(session=session, actor_id=duplicate_id)
@@ -146,7 +146,7 @@ def split_actor(*, session: Session, by: Analyst, actor_id: int) -> Actor:
     """Undo an actor merge: the actor gets back exactly the claims, appearances and aliases it had."""
     from claimtrack.models import Event
 
-    workflow.check_can_edit(by.role)
+    _check_can_edit(session, by)
     dup = get_actor(session=session, actor_id=actor_id)
     if dup.merged_into_id is None:
         raise ClaimtrackError(f"actor {actor_id} is not merged")

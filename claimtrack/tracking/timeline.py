@@ -20,6 +20,7 @@ from claimtrack.models import (
     Outlet,
 )
 from claimtrack.services import get_claim
+from claimtrack.text import shorten
 
 
 @dataclass(slots=True)
@@ -61,7 +62,7 @@ def timeline(*, session: Session, claim_id: int) -> list[Entry]:
         first_outlet = outlet if i == 0 else first_outlet
         who = app.claimant_surface or name or "?"
         out.append(Entry(_day(app.stated_on, doc.published), kind, app.claim_id, outlet or doc.origin_name,
-                         f"{who}: «{app.quote[:90]}»", doc.id))
+                         f"{who}: «{shorten(app.quote, 80)}»", doc.id))
     out += _denials(session, ids) + _evidence(session, ids)
     head, tail = out[: len(rows)], sorted(out[len(rows):], key=lambda e: e.when)
     return head + tail
@@ -80,7 +81,7 @@ def _denials(session: Session, ids: list[int]) -> list[Entry]:
         when = session.exec(select(sa.func.min(Document.published)).join(
             Appearance, Appearance.document_id == Document.id).where(Appearance.claim_id == denial.id)).first()  # type: ignore[arg-type]
         out.append(Entry(_day(None, when), "denied", denial.id, None,
-                         f"{name or '?'} denies (claim {denial.id}, {link.origin.value}): {denial.text[:90]}"))
+                         f"{name or '?'} denies (claim {denial.id}, {link.origin.value}): {shorten(denial.text, 90)}"))
     return out
 
 
@@ -90,4 +91,4 @@ def _evidence(session: Session, ids: list[int]) -> list[Entry]:
         .where(ClaimEvidence.claim_id.in_(ids))  # type: ignore[attr-defined]
     ).all()
     return [Entry(ce.created_at.date().isoformat(), "evidence", ce.claim_id, None,
-                  f"{ce.stance.value} {ev.grade}: {ev.title or ev.url or ev.excerpt or ''}"[:120]) for ce, ev in rows]
+                  shorten(f"{ce.stance.value} {ev.grade}: {ev.title or ev.url or ev.excerpt or ''}", 120)) for ce, ev in rows]

@@ -49,19 +49,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_suggestion_other_id'), ['other_id'], unique=False)
         batch_op.create_index('ix_suggestion_status_score', ['status', 'score'], unique=False)
 
-    with op.batch_alter_table('actor', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('scope', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True))
-        batch_op.add_column(sa.Column('name_key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True))
-        batch_op.add_column(sa.Column('merged_into_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_actor_merged_into_id'), ['merged_into_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_actor_name_key'), ['name_key'], unique=False)
-        batch_op.create_foreign_key(batch_op.f('fk_actor_merged_into_id_actor'), 'actor', ['merged_into_id'], ['id'])
+    # plain ALTER TABLE (no batch copy): SQLite cannot drop `actor` while claims reference it
+    op.add_column('actor', sa.Column('scope', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True))
+    op.add_column('actor', sa.Column('name_key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True))
+    if op.get_bind().dialect.name == "sqlite":  # SQLite adds a column's REFERENCES clause, not a constraint
+        op.execute("ALTER TABLE actor ADD COLUMN merged_into_id INTEGER "
+                   "CONSTRAINT fk_actor_merged_into_id_actor REFERENCES actor (id)")
+    else:
+        op.add_column('actor', sa.Column('merged_into_id', sa.Integer(), nullable=True))
+        op.create_foreign_key(op.f('fk_actor_merged_into_id_actor'), 'actor', 'actor', ['merged_into_id'], ['id'])
+    op.create_index(op.f('ix_actor_merged_into_id'), 'actor', ['merged_into_id'], unique=False)
+    op.create_index(op.f('ix_actor_name_key'), 'actor', ['name_key'], unique=False)
 
     with op.batch_alter_table('claim', schema=None) as batch_op:
         batch_op.add_column(sa.Column('appearance_count', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('outlet_count', sa.Integer(), server_default='1', nullable=False))
         batch_op.create_index('ix_claim_appearance_count_id', ['appearance_count', 'id'], unique=False)
-
 
 
 def downgrade() -> None:
@@ -70,13 +73,17 @@ def downgrade() -> None:
         batch_op.drop_column('outlet_count')
         batch_op.drop_column('appearance_count')
 
-    with op.batch_alter_table('actor', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_actor_merged_into_id_actor'), type_='foreignkey')
-        batch_op.drop_index(batch_op.f('ix_actor_name_key'))
-        batch_op.drop_index(batch_op.f('ix_actor_merged_into_id'))
-        batch_op.drop_column('merged_into_id')
-        batch_op.drop_column('name_key')
-        batch_op.drop_column('scope')
+    op.drop_index(op.f('ix_actor_name_key'), table_name='actor')
+    op.drop_index(op.f('ix_actor_merged_into_id'), table_name='actor')
+    if op.get_bind().dialect.name == "sqlite":
+        with op.batch_alter_table('actor', schema=None) as batch_op:
+            batch_op.drop_column('merged_into_id')
+            batch_op.drop_column('name_key')
+            batch_op.drop_column('scope')
+    else:
+        op.drop_constraint(op.f('fk_actor_merged_into_id_actor'), 'actor', type_='foreignkey')
+        for column in ('merged_into_id', 'name_key', 'scope'):
+            op.drop_column('actor', column)
 
     with op.batch_alter_table('suggestion', schema=None) as batch_op:
         batch_op.drop_index('ix_suggestion_status_score')
