@@ -75,6 +75,7 @@ class Tracker:
         self.last = Outcome()  # what the last `track` call did
         self._features: dict[int, TextFeatures] = {}  # claim id -> features, for claims seen in this run
         self._infos: dict[int, ClaimInfo] = {}  # claims stored in this run, as candidates
+        self._fresh: set[int | None] = set()
 
     def features(self, claim_id: int, text: str) -> TextFeatures:
         f = self._features.get(claim_id)
@@ -107,6 +108,7 @@ class Tracker:
               claims: Sequence[ClaimInfo]) -> Outcome:
         """Match a document's new claims (already inserted, ids set) and store their keys."""
         out = Outcome()
+        self._fresh = {c.id for c in claims}  # inserted just now: no suggestion can involve them yet
         feats = [c.features for c in claims]
         for c in claims:
             if c.id is not None:
@@ -157,7 +159,8 @@ class Tracker:
             _merge, score, other, signals = scored[0]
             out.merged.append((c.id, other.id, score, signals))  # type: ignore[arg-type]
             scored = scored[1:]  # other claims it may also repeat stay suggestions
-        rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored])  # type: ignore[arg-type]
+        # a claim stored earlier (not one just inserted) may have suggestions already, rejected ones included
+        rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored]) if c.id not in self._fresh else set()  # type: ignore[arg-type]
         rows = [{"claim_id": c.id, "other_id": o.id, "relation": _relation(sig), "score": s, "signals": sig,
                  "status": SuggestionStatus.open, "created_at": utcnow()}
                 for _m, s, o, sig in scored[:MAX_SUGGESTIONS] if o.id not in rejected]

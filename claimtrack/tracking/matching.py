@@ -68,6 +68,8 @@ def speaker_agreement(a: Speaker, b: Speaker) -> float:
 
 
 def _stems_meet(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
     return any(x == y or min(len(x), len(y)) >= 4 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
 
 
@@ -101,8 +103,8 @@ def weighted_overlap(a: set[str], b: set[str], rarity: dict[str, float]) -> floa
     if not a or not b:
         return 0.0
     small = a if len(a) <= len(b) else b
-    total = sum(rarity.get(f"t:{t}", 0.5) for t in small)
-    return sum(rarity.get(f"t:{t}", 0.5) for t in a & b) / total if total else 0.0
+    total = sum(rarity.get("t:" + t, 0.5) for t in small)
+    return sum(rarity.get("t:" + t, 0.5) for t in a & b) / total if total else 0.0
 
 
 def text_similarity(a: TextFeatures, b: TextFeatures, rarity: dict[str, float]) -> tuple[float, float]:
