@@ -34,7 +34,7 @@ from claimtrack.tracking.matching import decide, same_claim
 from claimtrack.tracking.translit import name_key
 
 
-def said(text: str, *, language: str, published: date | None) -> list[ExtractedClaim]:
+def said(text: str, *, language: str, published: date | None, **_context: object) -> list[ExtractedClaim]:
     """'X said Y.' / 'X denied Y.' per line → a claim Y by X (a tiny deterministic extractor)."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
