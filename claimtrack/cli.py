@@ -126,6 +126,13 @@ def seed_if_empty(workspace: Workspace) -> int:
     return added
 
 
+def tracking_options(settings: Any) -> dict[str, float]:
+    """The ingest options that come from settings: link and matching thresholds."""
+    return {"denial_link_threshold": float(settings.value("denial_link_threshold")),
+            "merge_threshold": float(settings.value("merge_threshold")),
+            "suggest_threshold": float(settings.value("duplicate_threshold"))}
+
+
 def seed_plan(folder: Path, *, raw_dir: Path) -> list[tuple[Path, Any]]:
     """Each seed file with its ingest options, from the folder's hidden `.seeds.toml` metadata."""
     import tomllib
@@ -270,7 +277,7 @@ def ingest(
 
     opts = IngestOptions(published=parse_date(published, "--published"), outlet=outlet, language=language.value,
                          url=url, max_bytes=int(w.settings.value("max_ingest_bytes")),
-                         urls_file=str(urls) if urls else None, raw_dir=w.raw_dir)
+                         urls_file=str(urls) if urls else None, raw_dir=w.raw_dir, **tracking_options(w.settings))
     summary = run_ingest(engine, paths or [], analyst=w.analyst, opts=opts, quiet=quiet or as_json)
     if as_json:
         emit_json(summary.as_dict())
@@ -297,5 +304,6 @@ def skipped_line(skipped: list[dict[str, str]]) -> str:
 
 from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers export, report, audit, analyst)
 from claimtrack import cli_claims as _cli_claims  # noqa: E402,F401  (registers the claim commands)
+from claimtrack import cli_tracking as _cli_tracking  # noqa: E402,F401  (timeline, suggestions, actor merge)
 
 __all__ = ["app", "main"]

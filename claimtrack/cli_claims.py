@@ -46,17 +46,23 @@ def claims(
     search: SearchOpt = None, tag: TagOpt = None, assignee: AssigneeOpt = None, language: LanguageOpt = None,
     since: SinceOpt = None, until: UntilOpt = None, document: DocumentOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
+    sort: Annotated[str, typer.Option("--sort", help="id, first_seen, checkworthiness, appearances or outlets "
+                                      "(appearances and outlets: most repeated first).")] = "id",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List claims matching the filters, newest id last."""
+    """List claims matching the filters, newest id last (or most repeated first with --sort appearances)."""
+    if sort not in queries.SORTS:
+        fail(f"--sort must be one of {', '.join(queries.SORTS)}, not {sort!r}")
     engine = ws(ctx).ready()
     filt = filter_from(state, verdict, kind, claimant, search, tag, assignee, language, since, until, document)
     with db.session(engine) as s:
-        rows = queries.page_claims(session=s, filt=filt, limit=limit)
+        rows = queries.page_claims(session=s, filt=filt, limit=limit, sort=sort,
+                                   descending=sort in ("appearances", "outlets"))
         total = queries.count_claims(session=s, filt=filt)
     if as_json:
         emit_json([{"id": r.id, "state": r.state, "verdict": r.verdict, "kind": r.kind, "claimant": r.claimant,
                     "text": r.text, "language": r.language, "outlet": r.outlet, "assignee": r.assignee,
+                    "appearances": r.appearances, "outlets": r.outlets,
                     "first_seen": r.first_seen.isoformat() if r.first_seen else None} for r in rows])
         return
     if not rows:
@@ -96,7 +102,8 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
         out(f"Tags: {', '.join(c.tags)}")
     if c.rationale:
         out(f"Rationale: {c.rationale}")
-    out(f"Appearances ({len(d.appearances)}):")
+    out(f"Appearances ({len(d.appearances)} here; {c.appearance_count} with merged claims, "
+        f"{c.outlet_count} outlets):")
     for i, a in enumerate(d.appearances):
         mark = "first " if i == 0 else ""
         out(f"  {mark}#{a.appearance.id} doc {a.document.id} {a.outlet or ''} {a.document.published or ''} "
@@ -107,7 +114,17 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
         out("Links:")
         for lv in d.links:
             rel = lv.link.relation.value if lv.outgoing else f"{lv.link.relation.value} (incoming)"
-            out(f"  {rel} claim {lv.other.id} ({lv.other_claimant or '?'}): {shorten(lv.other.text, 100)}  [{lv.link.origin.value}]")
+            why = f" score {lv.link.evidence['score']}" if lv.link.evidence.get("score") is not None else ""
+            out(f"  {rel} claim {lv.other.id} ({lv.other_claimant or '?'}): {shorten(lv.other.text, 100)}  "
+                f"[{lv.link.origin.value}{why}]")
+    from claimtrack.cli_tracking import explain
+
+    with db.session(engine) as s:
+        why_lines = explain(s, claim_id)
+    if why_lines:
+        out("Tracking (why):")
+        for line in why_lines:
+            out(line)
     if d.evidence:
         out("Evidence:")
         for ev in d.evidence:
@@ -225,40 +242,3 @@ def unmerge(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar=
     with w.writer() as (s, me):
         services.unmerge(session=s, by=me, claim_id=claim_id)
         typer.echo(f"claim {claim_id} unmerged")
-
-
-@app.command()
-def suggestions(ctx: typer.Context,
-                limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many pairs.")] = 20) -> None:
-    """Suggest claims that look like duplicates of each other (same claimant, similar text)."""
-    from claimtrack.similar import duplicate_suggestions
-
-    w = ws(ctx)
-    threshold = float(w.settings.value("duplicate_threshold"))
-    with db.session(w.ready()) as s:
-        pairs = duplicate_suggestions(session=s, threshold=threshold, limit=limit)
-    if not pairs:
-        typer.echo("no suggestions")
-    for p in pairs:
-        typer.echo(f"{p.score:.2f}  claim {p.keep_id} ~ claim {p.duplicate_id}  ({p.claimant})  "
-                   f"`claimtrack merge {p.keep_id} {p.duplicate_id}`")
-        typer.echo(f"      {shorten(p.keep_text, 90)}")
-        typer.echo(f"      {shorten(p.duplicate_text, 90)}")
-
-
-@app.command()
-def timeline(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
-    """A claim's appearances and history in date order."""
-    engine = ws(ctx).ready()
-    with db.session(engine) as s:
-        d = queries.claim_detail(session=s, claim_id=claim_id)
-    items: list[tuple[str, str]] = []
-    for a in d.appearances:
-        when = a.appearance.stated_on or (a.document.published.isoformat() if a.document.published else "")
-        items.append((when, f"said by {a.appearance.claimant_surface or a.claimant} in {a.outlet or 'document'} "
-                            f"{a.document.id}: «{shorten(a.appearance.quote, 80)}»"))
-    for ev in d.events:
-        items.append((ev.at.strftime("%Y-%m-%d %H:%M"), f"{ev.analyst_handle or 'system'} {ev.action}"
-                      + (f" — {ev.rationale}" if ev.rationale else "")))
-    for when, what in sorted(items, key=lambda x: x[0]):
-        typer.echo(f"{when:16}  {what}")

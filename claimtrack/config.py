@@ -36,8 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
             "How the TUI shows Arabic: terminal (it reorders), app (claimtrack shapes and reorders), off."),
     Setting("denial_link_threshold", "CLAIMTRACK_DENIAL_LINK_THRESHOLD", 0.35, float,
             "Minimum score (0-1) for an automatic `denies` link between a denial and another claim."),
-    Setting("duplicate_threshold", "CLAIMTRACK_DUPLICATE_THRESHOLD", 0.8, float,
-            "Minimum similarity (0-1) for suggesting two claims are duplicates."),
+    Setting("duplicate_threshold", "CLAIMTRACK_DUPLICATE_THRESHOLD", 0.6, float,
+            "Minimum score (0-1) for suggesting that a new claim matches an existing one."),
+    Setting("merge_threshold", "CLAIMTRACK_MERGE_THRESHOLD", 0.85, float,
+            "Minimum score (0-1) for merging a new claim into an existing one automatically (same source, "
+            "same language, no conflict)."),
     Setting("max_ingest_bytes", "CLAIMTRACK_MAX_INGEST_BYTES", 20_000_000, int,
             "Files larger than this many bytes are refused by ingest."),
 )

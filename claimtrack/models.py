@@ -241,6 +241,9 @@ class Actor(SQLModel, table=True):
     title: str | None = None  # role, e.g. "White House national security spokesman"
     affiliation_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
     same_as: str | None = None
+    scope: str | None = Field(default=None, max_length=120)  # a bare role title's article or organisation
+    name_key: str | None = Field(default=None, max_length=300, index=True)  # script-neutral skeleton (" krb ")
+    merged_into_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
 
 
 class Claim(SQLModel, table=True):
@@ -255,6 +258,7 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_checkworthiness_id", "checkworthiness", "id"),
         sa.Index("ix_claim_verdict_id", "verdict", "id"),
         sa.Index("ix_claim_kind_id", "kind", "id"),
+        sa.Index("ix_claim_appearance_count_id", "appearance_count", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     text: str
@@ -281,6 +285,9 @@ class Claim(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=ts(index=True))
     version: int = Field(default=1)
+    # appearances and distinct outlets of this claim and every claim merged into it ("most repeated")
+    appearance_count: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
+    outlet_count: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
 
 
 class Appearance(SQLModel, table=True):
@@ -407,7 +414,43 @@ class Event(SQLModel, table=True):
     hash: str = Field(max_length=64, unique=True)
 
 
+class ClaimKey(SQLModel, table=True):
+    """Blocking keys of a claim (rare terms, numbers, named entities): where the matchers look for candidates."""
+
+    __tablename__ = "claim_key"
+    key: str = Field(max_length=80, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True)
+
+
+class SuggestionStatus(str, enum.Enum):
+    open = "open"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+class Suggestion(SQLModel, table=True):
+    """A possible match between two claims, with its score and signals; rejected pairs are remembered."""
+
+    __tablename__ = "suggestion"
+    __table_args__ = (
+        sa.UniqueConstraint("claim_id", "other_id", name="uq_suggestion_pair"),
+        sa.CheckConstraint("claim_id <> other_id", name="not_self"),
+        sa.Index("ix_suggestion_status_score", "status", "score"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)  # the newer claim
+    other_id: int = Field(foreign_key="claim.id", index=True)  # the existing claim it may match
+    relation: str = Field(default="duplicate", max_length=24)  # duplicate (same source) | related (repeats)
+    score: float = 0.0
+    signals: dict[str, Any] = Field(default_factory=dict, sa_column=json_dict())
+    status: SuggestionStatus = Field(default=SuggestionStatus.open,
+                                     sa_column=enum_column(SuggestionStatus, "suggestion_status"))
+    decided_by_id: int | None = Field(default=None, foreign_key="analyst.id")
+    decided_at: datetime | None = Field(default=None, sa_column=ts(nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=ts())
+
+
 ALL_TABLES = [
     Analyst, Outlet, Document, Actor, Claim, Appearance, ClaimLink, Evidence, ClaimEvidence,
-    Comment, Event,
+    Comment, Event, ClaimKey, Suggestion,
 ]

@@ -35,6 +35,8 @@ SORTS = {
     "first_seen": Claim.first_seen,
     "checkworthiness": Claim.checkworthiness,
     "updated": Claim.updated_at,
+    "appearances": Claim.appearance_count,  # "most repeated" (descending)
+    "outlets": Claim.outlet_count,
 }
 
 
@@ -80,6 +82,8 @@ class ClaimRow:
     outlet: str | None = None
     rationale: str | None = None
     tags: list[str] = field(default_factory=list)
+    appearances: int = 1  # with the claims merged into it
+    outlets: int = 1
 
 
 def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
@@ -98,10 +102,7 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
     if f.claim_ids is not None:
         conds.append(Claim.id.in_(list(f.claim_ids)))  # type: ignore[union-attr]
     if f.claimant:
-        pat = f"%{f.claimant}%"
-        actor_ids = select(Actor.id).where(sa.or_(
-            Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)))  # type: ignore[union-attr]
-        conds.append(Claim.claimant_id.in_(actor_ids))  # type: ignore[union-attr]
+        conds.append(Claim.claimant_id.in_(claimant_ids(f.claimant)))  # type: ignore[union-attr]
     if f.assignee:
         conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
     if f.tag:
@@ -121,6 +122,21 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
         if clause is not None:
             conds.append(clause)
     return conds
+
+
+def claimant_ids(name: str) -> sa.Select[Any]:
+    """Actors whose name contains `name` in any script: as written (canonical, Arabic, English, aliases), or by
+    the script-neutral skeleton ("Kirby" finds كيربي), and the actors merged into those."""
+    from claimtrack.tracking.translit import name_key
+
+    pat = f"%{name}%"
+    conds = [Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)]  # type: ignore[union-attr]
+    key = name_key(name)
+    parts = [k for k in (key or "").split() if len(k) >= 3]
+    if parts:
+        conds.append(sa.and_(*[Actor.name_key.like(f"% {k} %") for k in parts]))  # type: ignore[union-attr]
+    direct = select(Actor.id).where(sa.or_(*conds))
+    return select(Actor.id).where(sa.or_(Actor.id.in_(direct), Actor.merged_into_id.in_(direct)))  # type: ignore[union-attr]
 
 
 def count_claims(*, session: Session, filt: ClaimFilter) -> int:
@@ -185,12 +201,14 @@ def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
         out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
                             claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
                             checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
-                            outlet=outlets.get(cid), rationale=c.rationale, tags=list(c.tags or [])))
+                            outlet=outlets.get(cid), rationale=c.rationale, tags=list(c.tags or []),
+                            appearances=c.appearance_count, outlets=c.outlet_count))
     return out
 
 
 def sort_value(row: ClaimRow, sort: str) -> Any:
-    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness}.get(sort, row.id)
+    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness,
+            "appearances": row.appearances, "outlets": row.outlets}.get(sort, row.id)
 
 
 @dataclass(slots=True)
@@ -327,16 +345,10 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
         rows = session.exec(stmt).all()
         if not rows:
             return
-        ids = list({c.id for _a, c, _d, _n in rows})
-        links: dict[int, list[dict[str, Any]]] = {}
-        for src, rel, tgt in session.exec(
-            select(ClaimLink.source_id, ClaimLink.relation, ClaimLink.target_id)
-            .where(ClaimLink.source_id.in_(ids)).order_by(ClaimLink.id)  # type: ignore[attr-defined]
-        ).all():
-            links.setdefault(src, []).append({"relation": rel.value, "claim_id": tgt})
+        links = export_links(session, list({c.merged_into_id or c.id for _a, c, _d, _n in rows}))
         for a, c, d, name in rows:
             yield {
-                "claim_id": c.id,
+                "claim_id": c.merged_into_id or c.id,
                 "appearance_id": a.id,
                 "document": d.origin_name or (d.origin or ""),
                 "document_title": d.title,
@@ -352,7 +364,7 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
                 "verdict": c.verdict.value,
                 "stated_on": a.stated_on,
                 "event_date": c.event_date,
-                "links": links.get(c.id, []),  # type: ignore[arg-type]
+                "links": links.get(c.merged_into_id or c.id, []),
             }
         last = rows[-1][0].id  # type: ignore[assignment]
 
@@ -403,12 +415,12 @@ def claim_summary(*, session: Session, claim_id: int) -> ClaimSummary:
         comments=session.exec(select(func.count()).select_from(Comment).where(Comment.claim_id == claim_id)).one())
 
 
-def rejected_suggestions(*, session: Session) -> set[tuple[str, int, int]]:
-    """(kind, first, second) of every suggestion an analyst rejected and did not restore."""
-    out: set[tuple[str, int, int]] = set()
-    for action, after in session.exec(select(Event.action, Event.after).where(Event.entity == "suggestion")
+def rejected_link_suggestions(*, session: Session) -> set[tuple[int, int]]:
+    """(source, target) of every automatic link an analyst rejected and did not restore."""
+    out: set[tuple[int, int]] = set()
+    for action, after in session.exec(select(Event.action, Event.after).where(Event.entity == "link_suggestion")
                                       .order_by(Event.id)).all():  # type: ignore[arg-type]
-        key = (str(after.get("kind")), int(after.get("first")), int(after.get("second")))  # type: ignore[union-attr, arg-type]
+        key = (int(after["first"]), int(after["second"]))  # type: ignore[index]
         if action == "reject":
             out.add(key)
         else:
@@ -442,3 +454,45 @@ def cross_document_links(*, session: Session, limit: int = 50, scan: int = 2000)
         .where(Claim.id.in_({i for lk in links for i in (lk.source_id, lk.target_id)}))).all()}  # type: ignore[union-attr]
     return [LinkSuggestion(lk, claims[lk.source_id][0], claims[lk.target_id][0], claims[lk.source_id][1],
                            claims[lk.target_id][1]) for lk in links]
+
+
+def export_links(session: Session, roots: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The links of each claim (and the claims merged into it), targets resolved to the claim they are
+    merged into, plus its open suggestions as `suggested_duplicate` with their score."""
+    if not roots:
+        return {}
+    from claimtrack.models import Suggestion, SuggestionStatus
+
+    members = {cid: merged or cid for cid, merged in session.exec(
+        select(Claim.id, Claim.merged_into_id).where(sa.or_(
+            Claim.id.in_(list(roots)), Claim.merged_into_id.in_(list(roots))))).all()}  # type: ignore[union-attr]
+    out: dict[int, list[dict[str, Any]]] = {}
+    seen: set[tuple[int, str, int]] = set()
+    target = sa.orm.aliased(Claim)
+    rows = session.exec(
+        select(ClaimLink.source_id, ClaimLink.relation, sa.func.coalesce(target.merged_into_id, target.id))
+        .join(target, target.id == ClaimLink.target_id)  # type: ignore[arg-type]
+        .where(ClaimLink.source_id.in_(list(members))).order_by(ClaimLink.id)  # type: ignore[attr-defined]
+    ).all()
+    for src, rel, tgt in rows:
+        key = (members[src], rel.value, tgt)
+        if tgt != members[src] and key not in seen:
+            seen.add(key)
+            out.setdefault(members[src], []).append({"relation": rel.value, "claim_id": tgt})
+    for a, b, score in session.exec(
+        select(Suggestion.claim_id, Suggestion.other_id, Suggestion.score)
+        .where(Suggestion.status == SuggestionStatus.open,
+               sa.or_(Suggestion.claim_id.in_(list(members)), Suggestion.other_id.in_(list(members))))  # type: ignore[attr-defined]
+        .order_by(Suggestion.id)  # type: ignore[arg-type]
+    ).all():
+        mine, other = (a, b) if a in members else (b, a)
+        other_root = _root(session, other)
+        if other_root != members[mine]:
+            out.setdefault(members[mine], []).append(
+                {"relation": "suggested_duplicate", "claim_id": other_root, "score": round(float(score), 3)})
+    return out
+
+
+def _root(session: Session, claim_id: int) -> int:
+    merged = session.exec(select(Claim.merged_into_id).where(Claim.id == claim_id)).first()
+    return merged or claim_id

@@ -486,36 +486,87 @@ def unlink(*, session: Session, by: Analyst, link_id: int) -> None:
                  action="unlink", before=before)
 
 
+def unlink_pair(*, session: Session, by: Analyst, source_id: int, relation: LinkRelation, target_id: int) -> None:
+    """Remove the link source → target of this relation (see `unlink`)."""
+    row = session.exec(select(ClaimLink).where(ClaimLink.source_id == source_id, ClaimLink.relation == relation,
+                                               ClaimLink.target_id == target_id)).first()
+    if row is None:
+        raise NotFoundError(f"claim {source_id} has no {relation.value} link to claim {target_id}")
+    unlink(session=session, by=by, link_id=row.id)  # type: ignore[arg-type]
+
+
 def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> Claim:
-    """Mark `duplicate_id` as a duplicate of `keep_id` and hide it from the queue. Reversible with unmerge."""
+    """Merge `duplicate_id` (and whatever was merged into it) into `keep_id`. Nothing is deleted: every
+    appearance, link, evidence item, comment, tag and event stays on the claim it came from, and the
+    merged claim leaves the queue. Refused when both claims carry different verdicts. Undo with unmerge."""
+    from claimtrack.tracking.identity import refresh_counts
+
     _check_can_edit(session, by)
+    if keep_id == duplicate_id:
+        raise ClaimtrackError("a claim cannot be merged into itself")
     keep = get_claim(session=session, claim_id=keep_id)
     if keep.merged_into_id is not None:
         raise ClaimtrackError(f"claim {keep_id} is itself merged into {keep.merged_into_id}; merge into that one")
     dup = _locked(session, duplicate_id, None)
     if dup.merged_into_id is not None:
         raise ClaimtrackError(f"claim {duplicate_id} is already merged into {dup.merged_into_id}")
+    rated = {Verdict.unrated}
+    if keep.verdict not in rated and dup.verdict not in rated and keep.verdict != dup.verdict:
+        raise ClaimtrackError(f"claims {keep_id} and {duplicate_id} have different verdicts ({keep.verdict.value} and "
+                              f"{dup.verdict.value}); settle the verdict before merging")
     before = claim_snapshot(dup)
-    link_claims(session=session, by=by, source_id=duplicate_id, relation=LinkRelation.duplicate_of, target_id=keep_id)
+    children = list(session.exec(select(Claim).where(Claim.merged_into_id == duplicate_id)).all())
+    had_link = session.exec(select(ClaimLink.id).where(
+        ClaimLink.source_id == duplicate_id, ClaimLink.target_id == keep_id,
+        ClaimLink.relation == LinkRelation.duplicate_of)).first() is not None
+    link = link_claims(session=session, by=by, source_id=duplicate_id, relation=LinkRelation.duplicate_of,
+                       target_id=keep_id)
+    for child in children:
+        child.merged_into_id = keep_id
+        session.add(child)
     dup.merged_into_id = keep_id
     _touch(session, dup)
+    refresh_counts(session.connection(), keep_id)
+    refresh_counts(session.connection(), duplicate_id)
     audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="merge",
-                 before=before, after=claim_snapshot(dup))
+                 before=before, after={**claim_snapshot(dup), "children": [c.id for c in children],
+                                       "link_id": None if had_link else link.id})
     return dup
 
 
+def _last_merge(session: Session, claim_id: int) -> dict[str, Any]:
+    from claimtrack.models import Event
+
+    ev = session.exec(select(Event).where(Event.claim_id == claim_id, Event.entity == "claim",
+                                          Event.action.in_(("merge", "auto_merge")))  # type: ignore[attr-defined]
+                      .order_by(Event.id.desc())).first()  # type: ignore[union-attr]
+    return dict(ev.after or {}) if ev else {}
+
+
 def unmerge(*, session: Session, by: Analyst, claim_id: int) -> Claim:
+    """Undo a merge (manual or automatic): the claim and the claims that were merged into it come back."""
+    from claimtrack.tracking.identity import refresh_counts
+
     _check_can_edit(session, by)
     dup = _locked(session, claim_id, None)
     if dup.merged_into_id is None:
         raise ClaimtrackError(f"claim {claim_id} is not merged")
+    root = dup.merged_into_id
     before = claim_snapshot(dup)
-    link = session.exec(select(ClaimLink).where(ClaimLink.source_id == claim_id, ClaimLink.target_id == dup.merged_into_id,
-                                                ClaimLink.relation == LinkRelation.duplicate_of)).first()
-    if link:
-        session.delete(link)
+    last = _last_merge(session, claim_id)
+    if last.get("link_id"):
+        link = session.get(ClaimLink, last["link_id"])
+        if link is not None:
+            session.delete(link)
+    for child_id in last.get("children") or []:
+        child = session.get(Claim, child_id)
+        if child is not None and child.merged_into_id == root:
+            child.merged_into_id = claim_id
+            session.add(child)
     dup.merged_into_id = None
     _touch(session, dup)
+    refresh_counts(session.connection(), root)
+    refresh_counts(session.connection(), claim_id)
     audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="unmerge",
                  before=before, after=claim_snapshot(dup))
     return dup
@@ -531,14 +582,14 @@ def actor_kind(value: str | None) -> ActorKind:
 # --- suggestions: accept and reject, both undoable -------------------------------------------------
 
 
-def reject_suggestion(*, session: Session, by: Analyst, kind: str, first_id: int, second_id: int,
-                      undo: bool = False) -> None:
-    """Record that the pair (first, second) is not a `kind` match (or, with `undo`, withdraw that)."""
+def reject_link_suggestion(*, session: Session, by: Analyst, first_id: int, second_id: int,
+                           undo: bool = False) -> None:
+    """Record that the automatic link first → second is wrong (or, with `undo`, withdraw that)."""
     _check_can_edit(session, by)
     get_claim(session=session, claim_id=first_id)
     get_claim(session=session, claim_id=second_id)
-    audit.record(session, analyst=by, entity="suggestion", entity_id=None, claim_id=second_id,
-                 action="restore" if undo else "reject", after={"kind": kind, "first": first_id, "second": second_id})
+    audit.record(session, analyst=by, entity="link_suggestion", entity_id=None, claim_id=second_id,
+                 action="restore" if undo else "reject", after={"first": first_id, "second": second_id})
 
 
 def confirm_link(*, session: Session, by: Analyst, link_id: int, undo: bool = False) -> ClaimLink:

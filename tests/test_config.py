@@ -15,7 +15,7 @@ def test_precedence_and_sources(tmp_path: Path) -> None:
     assert s.value("organisation") == "Fact Desk" and s.sources["organisation"].startswith("file")
     assert s.value("bidi") == "off" and s.sources["bidi"] == "env $CLAIMTRACK_BIDI"
     assert s.value("denial_link_threshold") == 0.5
-    assert s.value("duplicate_threshold") == 0.8 and s.sources["duplicate_threshold"] == "default"
+    assert s.value("duplicate_threshold") == 0.6 and s.sources["duplicate_threshold"] == "default"
     assert s.analyst == "amal"
 
 

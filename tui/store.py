@@ -41,6 +41,17 @@ def claim_number(text: str) -> int | None:
     return int(t) if t.isdigit() and len(t) < 19 else None
 
 
+def suggestion_reasons(signals: dict[str, Any], claimant: str | None, other: str | None) -> list[str]:
+    """The matcher's signals as short phrases an analyst can read."""
+    out = [f"same claimant: {claimant}" if claimant == other else f"claimants: {other or '?'} / {claimant or '?'}"]
+    for key, value in signals.items():
+        if key == "claimant" or value in (None, "", [], {}):
+            continue
+        shown = f"{value:.2f}" if isinstance(value, float) else _reason_value(value)
+        out.append(f"{key.replace('_', ' ')}: {shown}")
+    return out
+
+
 @dataclass(slots=True)
 class SuggestionView:
     """One suggestion as the suggestions screen shows it."""
@@ -57,6 +68,7 @@ class SuggestionView:
     relation: str
     link_id: int | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    suggestion_id: int | None = None
 
 
 Decision = tuple[str, Callable[[Session, Analyst], str]]
@@ -71,20 +83,28 @@ def _reason_value(value: Any) -> str:
 
 
 def _decide_duplicate(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> Decision:
-    keep, dup = sug.first, sug.second
-    if accept:
-        services.merge(session=s, by=me, keep_id=keep, duplicate_id=dup)
+    """Accept (merge, or `repeats` for a related claim) or reject a stored suggestion; undo reopens it."""
+    from claimtrack.tracking import actions
 
-        def unmerge(s: Session, me: Analyst) -> str:
-            services.unmerge(session=s, by=me, claim_id=dup)
-            return f"Undone: claim {dup} is no longer merged into {keep}."
-        return f"Claim {dup} merged into {keep}.", unmerge
-    services.reject_suggestion(session=s, by=me, kind="duplicate", first_id=keep, second_id=dup)
+    keep, dup, sid = sug.first, sug.second, sug.suggestion_id or 0
+    if accept:
+        done = actions.accept_suggestion(session=s, by=me, suggestion_id=sid)
+
+        def undo_accept(s: Session, me: Analyst) -> str:
+            merged = services.get_claim(session=s, claim_id=dup).merged_into_id
+            if merged is not None:
+                services.unmerge(session=s, by=me, claim_id=dup)
+            else:
+                services.unlink_pair(session=s, by=me, source_id=dup, relation=LinkRelation.repeats, target_id=keep)
+            actions.reopen_suggestion(session=s, by=me, suggestion_id=sid)
+            return f"Undone: claims {keep} and {dup} are suggested again."
+        return f"Accepted: {done}.", undo_accept
+    actions.reject_suggestion(session=s, by=me, suggestion_id=sid)
 
     def restore(s: Session, me: Analyst) -> str:
-        services.reject_suggestion(session=s, by=me, kind="duplicate", first_id=keep, second_id=dup, undo=True)
+        actions.reopen_suggestion(session=s, by=me, suggestion_id=sid)
         return f"Undone: claims {keep} and {dup} are suggested again."
-    return f"Rejected: claims {keep} and {dup} will not be suggested as duplicates again.", restore
+    return f"Rejected: claims {keep} and {dup} will not be suggested again.", restore
 
 
 def _decide_link(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> Decision:
@@ -97,12 +117,12 @@ def _decide_link(sug: SuggestionView, accept: bool, s: Session, me: Analyst) -> 
             return f"Undone: the link {src} {sug.relation} {dst} is automatic again."
         return f"Confirmed: claim {src} {sug.relation} claim {dst}.", unconfirm
     services.unlink(session=s, by=me, link_id=link_id)
-    services.reject_suggestion(session=s, by=me, kind="link", first_id=src, second_id=dst)
+    services.reject_link_suggestion(session=s, by=me, first_id=src, second_id=dst)
 
     def relink(s: Session, me: Analyst) -> str:
         services.link_claims(session=s, by=me, source_id=src, relation=LinkRelation(sug.relation), target_id=dst,
                              origin=LinkOrigin.auto, evidence=sug.evidence)
-        services.reject_suggestion(session=s, by=me, kind="link", first_id=src, second_id=dst, undo=True)
+        services.reject_link_suggestion(session=s, by=me, first_id=src, second_id=dst, undo=True)
         return f"Undone: the link {src} {sug.relation} {dst} is back."
     return f"Rejected: the link {src} {sug.relation} {dst} was removed.", relink
 
@@ -176,17 +196,18 @@ class Store:
 
     def suggestions(self, threshold: float, limit: int = 50) -> list[SuggestionView]:
         """Likely duplicates and automatic cross-document links, minus the ones already rejected."""
-        from claimtrack.similar import duplicate_suggestions
+        from claimtrack.tracking import actions
 
         def run(s: Session) -> list[SuggestionView]:
-            rejected = queries.rejected_suggestions(session=s)
-            out = [SuggestionView("duplicate", p.keep_id, p.duplicate_id, p.score,
-                                  [f"same claimant: {p.claimant or '?'}", f"word overlap {p.score:.2f}"],
-                                  p.keep_text, p.duplicate_text, p.claimant, p.claimant, "duplicate of")
-                   for p in duplicate_suggestions(session=s, threshold=threshold, limit=limit)
-                   if ("duplicate", p.keep_id, p.duplicate_id) not in rejected]
+            rejected = queries.rejected_link_suggestions(session=s)
+            out = [SuggestionView("duplicate", v.other.id, v.claim.id, v.suggestion.score,  # type: ignore[arg-type]
+                                  suggestion_reasons(v.suggestion.signals, v.claimant, v.other_claimant),
+                                  v.other.text, v.claim.text, v.other_claimant or "", v.claimant or "",
+                                  "duplicate of" if v.suggestion.relation == "duplicate" else "repeats",
+                                  suggestion_id=v.suggestion.id)
+                   for v in actions.list_suggestions(session=s, limit=limit) if v.suggestion.score >= threshold]
             for x in queries.cross_document_links(session=s, limit=limit):
-                if ("link", x.link.source_id, x.link.target_id) in rejected:
+                if (x.link.source_id, x.link.target_id) in rejected:
                     continue
                 ev = dict(x.link.evidence or {})
                 score = float(ev.pop("score", 0) or 0)

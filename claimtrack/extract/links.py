@@ -1,149 +1,213 @@
-"""Denial links: does a denial reject another party's claim about the same subject?
+"""Denial links: which claims does a denial reject? Scored, capped, and each link keeps its evidence.
 
-Evidence combines (1) the party whose allegations are denied ("المزاعم الأميركية", "U.S. claims",
-"كما تدعي المرأة") against the candidate's claimant and its affiliation chain, (2) shared subject
-terms, (3) whether the candidate names the denier. Same rule within a document and across documents.
+A denial must name or clearly point at what it denies. The signals, for a denial D and a claim C by
+another party:
+- **object**: the terms of what D rejects (after the denial cue and the words that only say "claims",
+  "reports") that C asserts, weighted by rarity: a common word alone is not enough;
+- **party**: D names whose allegations it rejects («المزاعم الأميركية», «كما تدعي المرأة», "U.S. claims")
+  and C's claimant is that party (or belongs to it); when D names a party and C's claimant is someone
+  else, C is not a target;
+- **subject**: C names the denier, i.e. C is an allegation about the one who denies;
+- **numbers**: D and C share a number or date.
+Claims on the denier's own side, other denials and calls are never targets. Only the best-scoring
+claims are kept: at or above the threshold, close to the best one, and at most `cap` of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.claimants import stem
 from claimtrack.extract.gazetteer import gazetteer
 from claimtrack.text import fold
+from claimtrack.tracking.features import content_terms, numbers, stem, words
 
-DENIAL_LINK_THRESHOLD: float = 0.45
+DEFAULT_THRESHOLD = 0.35  # the `denial_link_threshold` setting's default (claimtrack.config)
+DEFAULT_CAP = 3
+RELATIVE_CUT = 0.8  # a kept link scores at least this share of the denial's best link
+WEIGHTS = {"object": 0.6, "party": 0.25, "subject": 0.35, "numbers": 0.1}
+COMMON_HEAD = 0.25  # a head term this common (rarity below) is not enough on its own ("روسيا", "تحقيق")
+HEAD_SHARE = 0.7  # the head of the denied object (its first content word) carries most of the object signal
+NOT_TARGETS = frozenset({"denial", "call"})
 
+# "the allegations of X", "X's claims", "as X claims": who is accused of claiming what is denied
 _ALLEGATION = re.compile(
-    r"(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء|روايه|allegations?|claims?|accusations?|reports?)\s+(\S+(?:\s+\S+)?)"
+    r"(?:اتهامات|مزاعم|ادعاءات|اتهام|روايه|allegations?|claims?|accusations?)\s+(\S+(?:\s+\S+)?)"
     r"|(\S+(?:\s+\S+)?)\s+(?:allegations?|claims?|accusations?)"
-    r"|كما\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت)\s+(\S+(?:\s+\S+)?)",
+    r"|كما\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت|تقول|يقول)\s+(\S+(?:\s+\S+)?)",
     re.IGNORECASE,
 )
-_STOP = frozenset(
-    """في من الي علي على عن ان انه انها التي الذي الذين هذه هذا ذلك تلك مع بين كل ما لا لم لن قد كان كانت
-    هو هي هم ثم او بل حيث بعد قبل عند غير اي وقال قال the a an of to in on and or for with that this was were is
-    are be by as at from it its their his her they he she not no has have had will would said""".split()
-)
-_TOKEN = re.compile(r"[\u0621-\u064Aa-zA-Z0-9]+")
+# rumours and media reports: the denied party is "the media", not a claimant of the article
+_RUMOUR = re.compile(r"ما\s+(?:تردد|يتردد|اثير|يثار|نشر|ينشر|تناقلته|تداولته|تم تداوله)|شائعات|اشاعات|الاشاعه"
+                     r"|الشائعه|تكهنات|وسائل\s+الاعلام|في\s+الاعلام|مواقع\s+التواصل|media\s+reports?|rumou?rs?",
+                     re.IGNORECASE)
+# words that only say that something was claimed or denied; they are not what is denied
+_FRAME = frozenset(content_terms(
+    "نفى نفت نفي ينفي تنفي ينفون نافيا نافية رفض رفضت يرفض ترفض رفضه صحة صحه اساس وجود مزاعم ادعاءات اتهامات "
+    "تقارير انباء اخبار روايات معلومات تردد اثير نشر شائعات تكهنات الاعلام وسائل مواقع جمله تفصيلا قطعيا "
+    "مطلقا اطلاقا كاذبة عارية denied denies deny rejected rejects reject allegations claims reports rumours "
+    "rumors false baseless untrue تدعي يدعي تزعم يزعم زعم ادعت صدور حدوث قيام وقوع صلة علاقة بشأن حول بخصوص") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
+# the denial's correction ("… بل تم إطلاق سراحه بكفالة", "but …") says what is true, not what is denied
+_CORRECTION = re.compile(r"\s(?:بل|وانما|انما|لكن|ولكن|وانه|but|rather|instead)\s", re.IGNORECASE)
+_MEDIA_WORDS = frozenset({"مصادر", "مصدر", "تقارير", "صحيفه", "صحف", "وكاله", "قناه", "موقع", "media", "report"})
+_ROLE_WORDS = frozenset(content_terms(
+    "المتحدث الناطق الرسمي باسم المسؤول مدير رئيس وزير وزارة الامين العام نائب مساعد عضو المقدم العقيد اللواء "
+    "العميد الدكتور الشيخ spokesman spokeswoman official minister ministry director head deputy"))
+
+Rarity = Callable[[str], float]
 
 
-def terms(text: str) -> set[str]:
-    """Content-word stems of `text` (folded; ال/و/ب/ل prefixes and plural/feminine endings dropped)."""
-    out = set()
-    for t in _TOKEN.findall(fold(text)):
-        if t in _STOP or len(t) < 3:
-            continue
-        s = stem(t)
-        for suf in ("ات", "ون", "ين", "ه", "s"):
-            if s.endswith(suf) and len(s) - len(suf) >= 3:
-                s = s[: -len(suf)]
-                break
-        if len(s) >= 3 and s not in _STOP:
-            out.add(s)
-    return out
+def uniform(_term: str) -> float:
+    """Every term weighs the same (inside one article)."""
+    return 1.0
 
 
-def _names(actor: ActorRef | None) -> set[str]:
-    """Folded names of an actor and everything up its affiliation chain."""
+@dataclass(slots=True)
+class Party:
+    """A claimant as the linker sees it: folded names up its affiliation chain and its name stems."""
+
+    names: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, actor: ActorRef | None, surface: str = "") -> Party:
+        p = cls()
+        depth = 0
+        while actor is not None and depth < 5:
+            for n in (actor.canonical, actor.name_ar, actor.name_en):
+                if n:
+                    p.names.add(fold(n))
+                    p.stems |= content_terms(n)
+            if depth == 0 and actor.title:
+                p.stems |= content_terms(actor.title)
+            if depth == 0:
+                p.names |= {fold(a) for a in actor.aliases if len(a) >= 4}
+            actor = actor.affiliation
+            depth += 1
+        p.stems |= content_terms(surface)
+        p.stems -= _ROLE_WORDS
+        return p
+
+    def meets(self, other: Party) -> bool:
+        """Same name, or a shared name stem («مراه» meets «امراه»: one ends the other)."""
+        return bool(self.names & other.names) or any(
+            a == b or min(len(a), len(b)) >= 3 and (a.endswith(b) or b.endswith(a))
+            for a in self.stems for b in other.stems)
+
+
+@dataclass(slots=True)
+class DenialProfile:
+    """What a denial rejects: its object terms (head first), the accused party, the denier, its numbers."""
+
+    head: str | None
+    object_terms: set[str]
+    accused: Party
+    rumour: bool
+    denier: Party
+    numbers: set[str]
+
+    @property
+    def names_party(self) -> bool:
+        return bool(self.accused.names or self.accused.stems) or self.rumour
+
+
+def _entity_terms(text: str) -> set[str]:
+    """Stems of the names of every gazetteer actor the text mentions (they say who, not what)."""
     out: set[str] = set()
-    depth = 0
-    while actor is not None and depth < 5:
-        for n in (actor.canonical, actor.name_ar, actor.name_en):
-            if n:
-                out.add(fold(n))
-        actor = actor.affiliation
-        depth += 1
+    for e in gazetteer().mentions(text):
+        for n in (e.canonical, e.name_ar, e.name_en, *e.aliases, *e.adjectives):
+            out |= content_terms(n)
     return out
 
 
-def _actor_from_name(name: str) -> ActorRef:
-    e = gazetteer().lookup(name) if name else None
-    return gazetteer().actor(e) if e is not None else ActorRef(canonical=name)
+def _ordered_terms(text: str) -> list[str]:
+    seen: list[str] = []
+    for w in text.split():
+        for t in content_terms(w):
+            if t not in seen:
+                seen.append(t)
+    return seen
 
 
-def _targets(denial_text: str) -> tuple[set[str], set[str]]:
-    """(folded gazetteer names, surface stems) of the parties whose allegations the denial rejects."""
-    gz = gazetteer()
-    names: set[str] = set()
-    stems: set[str] = set()
-    for m in _ALLEGATION.finditer(fold(denial_text)):
+def profile(text: str, denier: ActorRef, surface: str = "") -> DenialProfile:
+    folded = fold(text)
+    accused = Party()
+    for m in _ALLEGATION.finditer(folded):
         phrase = next(g for g in m.groups() if g)
-        for e in gz.mentions(phrase):
-            names |= {fold(x.canonical) for x in [e]}
-        if m.group(3):
-            stems |= {stem(w) for w in phrase.split()[:1]}
-    return names, stems
+        ents = gazetteer().mentions(phrase)
+        for e in ents:
+            accused.names.add(fold(e.canonical))
+        if not ents and m.group(3):
+            accused.stems |= {stem(w) for w in words(phrase)[:1]}
+    party = Party.of(denier, surface)
+    denied = _CORRECTION.split(" " + folded + " ", maxsplit=1)[0]
+    drop = _FRAME | party.stems | _entity_terms(denied) | accused.stems
+    drop |= {s for n in party.names | accused.names for s in content_terms(n)}
+    ordered = [t for t in _ordered_terms(denied) if t not in drop]
+    return DenialProfile(head=ordered[0] if ordered else None, object_terms=set(ordered), accused=accused,
+                         rumour=bool(_RUMOUR.search(folded)), denier=party, numbers=numbers(denied))
 
 
-_DENIAL_CUE = re.compile(r"^(?:[وف]?(?:نفي|نفت|نفوا|ينفي|تنفي|ينفون|رفض|رفضت|يرفض|ترفض|denied|denies|rejected))\s+",
-                         re.IGNORECASE)
+def same_side(denier: Party, cand: Party) -> bool:
+    """The candidate's claimant is the denier, belongs to it, or shares its distinctive name words."""
+    return denier.meets(cand)
 
 
-def _stems_meet(a: set[str], b: set[str]) -> bool:
-    """Stems equal, or one ends the other ("مراه" / "امراه")."""
-    return any(x == y or len(x) >= 3 and len(y) >= 3 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
+def _object(p: DenialProfile, cand_terms: set[str], rarity: Rarity) -> tuple[float, list[str]]:
+    """How much of what is denied the candidate asserts: the head, then the other terms by rarity."""
+    shared = p.object_terms & cand_terms
+    head = p.head is not None and p.head in shared
+    rest = [t for t in p.object_terms if t != p.head]
+    rest_total = min(2.0, sum(rarity(t) for t in rest)) or 1.0
+    rest_hit = min(1.0, sum(rarity(t) for t in shared if t != p.head) / rest_total)
+    head_counts = head and rarity(p.head) >= COMMON_HEAD  # type: ignore[arg-type]
+    return HEAD_SHARE * head_counts + (1 - HEAD_SHARE) * rest_hit, sorted(shared)
 
 
-def _object_head(denial_text: str) -> str | None:
-    """The first content term of what is denied ("تنفي العفو عن متهم" → "عفو")."""
-    body = _DENIAL_CUE.sub("", fold(denial_text).strip(), count=1)
-    for t in _TOKEN.findall(body)[:4]:
-        ts = terms(t)
-        if ts:
-            return next(iter(ts))
-    return None
+def score(p: DenialProfile, cand_text: str, cand: Party, rarity: Rarity = uniform) -> tuple[float, dict[str, Any]]:
+    """Score (0-1, above 1 when every signal agrees) that the denial profiled in `p` rejects the claim `cand_text` by `cand`, and why."""
+    if same_side(p.denier, cand):
+        return 0.0, {"reason": "same side"}
+    party_hit = p.accused.meets(cand) or (p.rumour and bool(cand.stems & _MEDIA_WORDS))
+    if p.names_party and not party_hit:
+        return 0.0, {"reason": "the denial names another party"}
+    cand_terms = content_terms(cand_text)
+    obj, shared = _object(p, cand_terms, rarity)
+    folded = fold(cand_text)
+    subject = any(n in folded for n in p.denier.names if len(n) >= 3)
+    nums = sorted(p.numbers & numbers(cand_text))
+    s = (WEIGHTS["object"] * obj + WEIGHTS["party"] * party_hit + WEIGHTS["subject"] * subject
+         + WEIGHTS["numbers"] * bool(nums))
+    evidence = {"object_terms": shared[:8], "denied_head": p.head, "object": round(obj, 3),
+                "party_match": party_hit, "names_denier": subject, "numbers": nums[:4]}
+    return round(s, 3), evidence
 
 
-def score_pair(denial_text: str, denier: ActorRef, cand_text: str, cand: ActorRef,
-               cand_kind: str = "statement") -> tuple[float, dict[str, Any]]:
-    """Score that a denial rejects a candidate claim; 0 for the denier's own side."""
-    denier_names, cand_names = _names(denier), _names(cand)
-    if fold(denier.canonical) in cand_names or fold(cand.canonical) in denier_names:
-        return 0.0, {}
-    t_names, t_stems = _targets(denial_text)
-    cand_stems = {stem(w) for w in fold(cand.canonical + " " + (cand.name_ar or "")).split()}
-    if t_names or t_stems:  # noqa: SIM108
-        party = 1.0 if (t_names & cand_names or _stems_meet(t_stems, cand_stems)) else 0.0
-    else:
-        party = 0.5
-    cand_terms = terms(cand_text)
-    shared = sorted(terms(denial_text) & cand_terms)
-    head = _object_head(denial_text)
-    head_hit = head is not None and head in cand_terms
-    gz = gazetteer()
-    mentioned = [e.canonical for e in gz.mentions(cand_text) if fold(e.canonical) in denier_names]
-    if not mentioned and denier.name_ar and fold(denier.name_ar) in fold(cand_text):
-        mentioned = [denier.canonical]
-    score = 0.4 * party + 0.3 * min(1.0, len(shared) / 2) + 0.3 * (1.0 if mentioned else 0.0)
-    if head_hit:  # the denied object itself ("نفى … العفو") is what the candidate asserts
-        score += 0.15
-    if cand_kind in ("assessment", "call"):
-        score *= 0.7
-    evidence: dict[str, Any] = {"shared_terms": shared[:8], "denier_mentioned": mentioned, "denied_object": head_hit,
-                                "denied_party": sorted(t_names | t_stems), "party_match": party == 1.0}
-    return round(score, 3), evidence
+def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float, cap: int) -> list[tuple[Any, dict]]:
+    """The best links: score ≥ threshold, ≥ RELATIVE_CUT × the best score, at most `cap`, best first."""
+    kept = sorted((x for x in scored if x[1] >= threshold), key=lambda x: -x[1])
+    if not kept:
+        return []
+    floor = kept[0][1] * RELATIVE_CUT
+    return [(key, {**ev, "score": min(1.0, s)}) for key, s, ev in kept[:cap] if s >= floor]
 
 
-def denial_match(denial_text: str, denial_claimant: str, candidate_text: str, candidate_claimant: str,
-                 language: str) -> tuple[float, dict]:
-    """Score 0..1 that the denial rejects the candidate claim, and the evidence (shared terms/actors)."""
-    return score_pair(denial_text, _actor_from_name(denial_claimant), candidate_text,
-                      _actor_from_name(candidate_claimant))
-
-
-def link_denials(claims: list[ExtractedClaim]) -> None:
-    """Fill `denies` / `link_evidence` within one document's claims (in place)."""
+def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESHOLD, cap: int = DEFAULT_CAP) -> None:
+    """Fill `denies` / `link_evidence` within one document's claims (in place; earlier links are replaced)."""
+    parties = [Party.of(c.claimant, c.claimant_surface) for c in claims]
     for i, d in enumerate(claims):
         if d.kind != "denial":
             continue
+        p = profile(d.text or d.quote, d.claimant, d.claimant_surface)
+        scored = []
         for j, c in enumerate(claims):
-            if j == i or c.kind == "denial" or c.quote == d.quote:
+            if j == i or c.kind in NOT_TARGETS or c.quote == d.quote:
                 continue
-            s, ev = score_pair(d.text or d.quote, d.claimant, c.text or c.quote, c.claimant, c.kind)
-            if s >= DENIAL_LINK_THRESHOLD:
-                d.denies.append(j)
-                d.link_evidence[j] = {**ev, "score": s}
+            s, ev = score(p, c.text or c.quote, parties[j])
+            scored.append((j, s, ev))
+        chosen = select(scored, threshold, cap)
+        d.denies = [j for j, _ in chosen]
+        d.link_evidence = {j: {**ev, "scope": "same document"} for j, ev in chosen}

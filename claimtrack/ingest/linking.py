@@ -1,54 +1,89 @@
-"""Cross-document denial links: a new denial is matched against earlier claims by other parties."""
+"""Cross-document denial links: a new denial against earlier claims by other parties.
+
+Candidates come from blocking on the denial's object terms (the rarest first, never a full scan),
+within a reporting window before the denial. They are scored by `claimtrack.extract.links` with
+rarity weights from the database, and must clear a stricter bar than links inside one article: the
+denied object itself (not just shared context) and either the accused party or the denier named.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlalchemy.engine import Connection
 
-from claimtrack import search
+from claimtrack.extract import links
 from claimtrack.extract.base import ExtractedClaim
-from claimtrack.models import Actor, Appearance, Claim
+from claimtrack.models import Actor, Appearance, Claim, Document
+from claimtrack.text import fold
+from claimtrack.tracking.features import content_terms
+from claimtrack.tracking.keys import KeyIndex
 
-MAX_CANDIDATES = 200
-MAX_TERMS = 12
-
-
-def _any_terms(session: Session, text: str) -> sa.ColumnElement[bool] | None:
-    """Claims sharing at least one salient (long) folded term with `text`, via the full-text index."""
-    terms = sorted({t for t in search.tokens(text) if len(t) >= 4}, key=lambda t: (-len(t), t))[:MAX_TERMS]
-    if not terms:
-        return None
-    if session.get_bind().dialect.name == "sqlite":
-        expr = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        sub = sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts").bindparams(fts=expr)
-        return Claim.id.in_(sub.columns(sa.column("rowid", sa.Integer)))  # type: ignore[union-attr, arg-type]
-    return sa.func.to_tsvector("simple", Claim.search_text).op("@@")(
-        sa.func.to_tsquery("simple", " | ".join(terms)))
+WINDOW_DAYS = 30
+CROSS_CAP = 2
+CROSS_MARGIN = 0.15  # added to the threshold across documents
+MIN_OBJECT = 0.7  # the denied head term, or most of the denied object, must be in the candidate
 
 
-def cross_document_denials(
-    session: Session, claim_id: int, claimant_id: int, language: str, ex: ExtractedClaim, document_id: int
-) -> list[tuple[int, dict[str, Any]]]:
-    """Earlier claims by other parties that the denial `ex` rejects, with the evidence for each link."""
-    try:
-        from claimtrack.extract.links import DENIAL_LINK_THRESHOLD, denial_match
-    except ImportError:  # extraction without a link scorer
+def _parties(conn: Connection, actor_ids: set[int]) -> dict[int, links.Party]:
+    """Linker parties (names up the affiliation chain, name stems) for these actors."""
+    t = Actor.__table__
+    rows = {r.id: r for r in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.name_ar, t.c.name_en, t.c.title,
+                                                    t.c.affiliation_id).where(t.c.id.in_(actor_ids)))}
+    parents = {r.affiliation_id for r in rows.values() if r.affiliation_id and r.affiliation_id not in rows}
+    if parents:
+        rows |= {r.id: r for r in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.name_ar, t.c.name_en,
+                                                         t.c.title, t.c.affiliation_id).where(t.c.id.in_(parents)))}
+    out = {}
+    for aid in actor_ids:
+        p, cur, depth = links.Party(), rows.get(aid), 0
+        while cur is not None and depth < 3:
+            for n in (cur.canonical_name, cur.name_ar, cur.name_en):
+                if n:
+                    p.names.add(fold(n))
+                    p.stems |= content_terms(n)
+            cur, depth = rows.get(cur.affiliation_id), depth + 1
+        p.stems -= links._ROLE_WORDS
+        out[aid] = p
+    return out
+
+
+def cross_document_denials(conn: Connection, keys: KeyIndex, *, ex: ExtractedClaim, claimant_id: int,
+                           document_id: int, day: date | None, threshold: float,
+                           cap: int = CROSS_CAP) -> list[tuple[int, dict[str, Any]]]:
+    """Earlier claims in other documents that the denial `ex` rejects, best first, with evidence."""
+    text = ex.text or ex.quote
+    p = links.profile(text, ex.claimant, ex.claimant_surface)
+    block = [f"t:{t}" for t in sorted(p.object_terms)]
+    found = [cid for cid, n in keys.candidates(conn, block, limit=40) if n >= 2 or (p.head and len(block) <= 2)]
+    if not found:
         return []
-    cond = _any_terms(session, ex.text or ex.quote)
-    if cond is None:
+    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    stmt = (sa.select(c.c.id, c.c.text, c.c.kind, c.c.claimant_id, c.c.merged_into_id, sa.func.min(d.c.published))
+            .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
+            .where(c.c.id.in_(found), a.c.document_id != document_id, c.c.claimant_id != claimant_id)
+            .group_by(c.c.id))
+    rows = [r for r in conn.execute(stmt) if _kind(r.kind) not in links.NOT_TARGETS and _in_window(r[5], day)]
+    if not rows:
         return []
-    earlier = select(Appearance.claim_id).where(Appearance.document_id < document_id)
-    rows = session.exec(
-        select(Claim.id, Claim.text, Actor.canonical_name)
-        .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(cond, Claim.id.in_(earlier), Claim.claimant_id != claimant_id)  # type: ignore[union-attr]
-        .order_by(Claim.id.desc()).limit(MAX_CANDIDATES)  # type: ignore[union-attr]
-    ).all()
-    found = []
-    for cid, text, name in rows:
-        score, evidence = denial_match(ex.text or ex.quote, ex.claimant.canonical, text, name or "", language)
-        if score >= DENIAL_LINK_THRESHOLD:
-            found.append((cid, {**evidence, "score": round(score, 3), "scope": "earlier document"}))
-    return found
+    parties = _parties(conn, {r.claimant_id for r in rows if r.claimant_id is not None})
+    rarity = keys.rarity(conn, block)
+    scored = []
+    for r in rows:
+        s, ev = links.score(p, r.text, parties.get(r.claimant_id, links.Party()), lambda t: rarity.get(f"t:{t}", 0.5))
+        if ev.get("object", 0) >= MIN_OBJECT and (ev.get("party_match") or ev.get("names_denier")):
+            scored.append((r.merged_into_id or r.id, s, {**ev, "scope": "earlier document"}))
+    return links.select(scored, threshold + CROSS_MARGIN, cap)
+
+
+def _kind(value: Any) -> str:
+    return value.value if hasattr(value, "value") else str(value)
+
+
+def _in_window(published: date | None, day: date | None) -> bool:
+    """The candidate was published up to WINDOW_DAYS before the denial (unknown dates pass)."""
+    if published is None or day is None:
+        return True
+    return day - timedelta(days=WINDOW_DAYS) <= published <= day

@@ -21,7 +21,9 @@ from sqlmodel import Session, select
 from claimtrack import audit, search
 from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
+from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
+from claimtrack.ingest.linking import cross_document_denials
 from claimtrack.models import (
     Actor,
     Analyst,
@@ -37,10 +39,10 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.services import actor_kind, ensure_analyst, ensure_outlet
-from claimtrack.text import detect_language
-
-# (session, denial claim id, its claimant id, language, extracted denial, document id) -> [(target id, evidence)]
-DenialLinker = Callable[[Session, int, int, str, ExtractedClaim, int], list[tuple[int, dict[str, Any]]]]
+from claimtrack.text import detect_language, is_rtl
+from claimtrack.tracking import identity
+from claimtrack.tracking.actors import ArticleActors
+from claimtrack.tracking.translit import actor_name_key
 
 
 @dataclass(slots=True)
@@ -55,6 +57,10 @@ class IngestOptions:
     urls_file: str | None = None
     raw_dir: Path | None = None  # where fetched HTML is kept
     batch_size: int = 100
+    denial_link_threshold: float = 0.35  # the `denial_link_threshold` setting
+    merge_threshold: float = 0.85  # the `merge_threshold` setting
+    suggest_threshold: float = 0.6  # the `duplicate_threshold` setting
+    tracking: bool = True  # match new claims against existing ones
 
 
 @dataclass(slots=True)
@@ -63,6 +69,8 @@ class IngestSummary:
     duplicates: int = 0
     claims: int = 0
     links: int = 0
+    merged: int = 0
+    suggested: int = 0
     errors: list[str] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
@@ -72,6 +80,7 @@ class IngestSummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added, "duplicates": self.duplicates, "claims": self.claims, "links": self.links,
+            "merged": self.merged, "suggested": self.suggested,
             "errors": self.errors, "skipped": self.skipped, "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()}, "documents": self.documents,
         }
@@ -93,6 +102,11 @@ def apply_overrides(raw: RawDocument, opts: IngestOptions) -> RawDocument:
     elif not raw.language:
         raw.language = detect_language(raw.text)
     return raw
+
+
+# canonical names written in the other script (a transliteration match is only trusted across scripts)
+_OTHER_SCRIPT = {"ar": {"sqlite": "[A-Za-z]*", "postgresql": "^[A-Za-z]"},
+                 "latin": {"sqlite": "[^A-Za-z]*", "postgresql": "^[^A-Za-z]"}}
 
 
 class ActorCache:
@@ -129,16 +143,27 @@ class ActorCache:
         row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
                               .where(t.c.canonical_name == key)).first()
         parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
+        name_key = actor_name_key(key, ref.name_ar, ref.name_en)
+        spelled = [key] if row is None else []  # a new spelling becomes an alias of the actor it matches
+        if row is None and name_key and len(name_key.split()) >= 2 and ref.kind in ("person", "unknown") \
+                and not ref.title:
+            row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
+                               .where(t.c.name_key == name_key, t.c.merged_into_id.is_(None),
+                                      t.c.canonical_name.op("GLOB" if conn.dialect.name == "sqlite" else "~")(
+                                          _OTHER_SCRIPT["ar" if is_rtl(key) else "latin"][conn.dialect.name]))
+                               .order_by(t.c.id).limit(1)).first()  # the same name in the other script
         if row is None:
             actor_id = conn.execute(sa.insert(t).returning(t.c.id), [{
                 "canonical_name": key, "name_ar": ref.name_ar, "name_en": ref.name_en, "aliases": list(ref.aliases),
                 "kind": actor_kind(ref.kind), "title": ref.title, "affiliation_id": parent, "same_as": ref.same_as,
+                "name_key": name_key, "scope": ref.canonical[len(ref.title or ""):].strip(" ()")[:120]
+                if ref.title and ref.canonical.startswith(ref.title + " (") else None,
             }]).scalar_one()
             names = (key, ref.name_ar, ref.name_en)
         else:
             actor_id = row.id
             aliases = list(row.aliases or [])
-            new_aliases = [a for a in ref.aliases if a not in aliases]
+            new_aliases = [a for a in [*spelled, *ref.aliases] if a not in aliases]
             changes: dict[str, Any] = {"aliases": aliases + new_aliases} if new_aliases else {}
             if row.affiliation_id is None and parent is not None:
                 changes["affiliation_id"] = parent
@@ -175,7 +200,7 @@ def store_document(
     analyst: Analyst,
     actors: ActorCache,
     opts: IngestOptions,
-    denial_linker: DenialLinker | None = None,
+    tracker: identity.Tracker | None = None,
     chain: audit.ChainHead | None = None,
 ) -> tuple[int, int]:
     """Write one document, its claims, appearances and automatic links, and one audit event.
@@ -184,6 +209,8 @@ def store_document(
     """
     outlet_id = actors.outlet(session, raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
     now = utcnow()
+    if tracker is not None:
+        tracker.last = identity.Outcome()
     doc_id: int = session.connection().execute(sa.insert(Document.__table__).returning(Document.__table__.c.id), [{
         "outlet_id": outlet_id, "title": raw.title, "url": raw.url, "language": raw.language or "und",
         "published": raw.published, "published_precision": raw.published_precision, "byline": raw.byline,
@@ -198,6 +225,9 @@ def store_document(
     first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else now
     default_stated = raw.published.isoformat() if raw.published else None
     language = raw.language or "und"
+    article = ArticleActors([(ex.claimant, ex.claimant_surface) for ex in claims], scope=f"document {doc_id}")
+    for ex in claims:
+        ex.claimant = article.resolve(ex.claimant, ex.claimant_surface)
     claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
     claim_rows = []
     for ex, actor_id in zip(claims, claimant_ids, strict=True):
@@ -222,14 +252,28 @@ def store_document(
         "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
         "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
     } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)])
+    if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
+        link_denials(list(claims), threshold=opts.denial_link_threshold)
     links: dict[tuple[int, int], dict[str, Any]] = {}
     for i, ex in enumerate(claims):
         for j in ex.denies:
             if 0 <= j < len(ids) and j != i:
                 links[(ids[i], ids[j])] = ex.link_evidence.get(j) or {"reason": "same document"}
-        if denial_linker is not None and ex.kind == "denial":
-            for target, evidence in denial_linker(session, ids[i], claimant_ids[i], language, ex, doc_id):  # type: ignore[arg-type]
-                links.setdefault((ids[i], target), evidence)
+    outcome = identity.Outcome()
+    if tracker is not None:
+        infos = [identity.info(cid, ex.text or ex.quote, _kind(ex.kind).value, language, doc_id,
+                               identity.speaker_from_ref(aid, ex.claimant), raw.published,
+                               ex.event_date.iso if ex.event_date else None)
+                 for ex, cid, aid in zip(claims, ids, claimant_ids, strict=True)]
+        outcome = tracker.track(conn, doc_id=doc_id, day=raw.published, language=language, claims=infos)
+        identity.apply_merges(conn, outcome.merged)
+        for i, ex in enumerate(claims):
+            if ex.kind == "denial":
+                for target, evidence in cross_document_denials(
+                        conn, tracker.keys, ex=ex, claimant_id=claimant_ids[i], document_id=doc_id,
+                        day=raw.published, threshold=opts.denial_link_threshold):
+                    if target != ids[i]:
+                        links.setdefault((ids[i], target), evidence)
     if links:
         conn.execute(sa.insert(ClaimLink.__table__), [{
             "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
@@ -237,7 +281,15 @@ def store_document(
         } for (src, tgt), evidence in links.items()])
     audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                  after={"origin": raw.origin, "sha256": sha, "title": raw.title, "claims": ids,
-                        "links": [{"source": s, "relation": "denies", "target": t} for s, t in links]})
+                        "links": [{"source": s, "relation": "denies", "target": t} for s, t in links],
+                        **({"suggested": outcome.suggested} if outcome.suggested else {})})
+    for claim_id, root, score, signals in outcome.merged:
+        audit.record(session, analyst=analyst, entity="claim", entity_id=claim_id, claim_id=claim_id,
+                     action="auto_merge", chain=chain, before={"merged_into_id": None},
+                     after={"merged_into_id": root, "score": score, "signals": signals},
+                     rationale=f"the same claim as claim {root} (score {score:.2f})")
+    if tracker is not None:
+        tracker.last = outcome
     return doc_id, len(links)
 
 
@@ -251,7 +303,6 @@ def ingest(
     extractor: Callable[..., list[ExtractedClaim]] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders and URLs. `on_progress(origin, status)` is called once per item."""
-    from claimtrack.ingest.linking import cross_document_denials
     from claimtrack.ingest.readers import iter_documents
 
     if extractor is None:
@@ -261,6 +312,8 @@ def ingest(
     summary = IngestSummary()
     t_start = time.perf_counter()
     actors = ActorCache()
+    tracker = identity.Tracker(identity.Thresholds(merge=opts.merge_threshold, suggest=opts.suggest_threshold)) \
+        if opts.tracking else None
     with atomic(engine) as s:
         analyst_id = ensure_analyst(session=s, handle=analyst).id
     pending: list[tuple[RawDocument, str, list[ExtractedClaim]]] = []
@@ -284,18 +337,23 @@ def ingest(
                 nested = session.begin_nested()
                 try:
                     doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
-                                                denial_linker=cross_document_denials, chain=chain)
+                                                tracker=tracker, chain=chain)
                     nested.commit()
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
                     nested.rollback()
                     actors.clear()
                     chain.reset()
+                    if tracker is not None:
+                        tracker.clear()
                     summary.errors.append(f"{raw.origin}: could not store: {exc.__class__.__name__}: {exc}".splitlines()[0])
                     _report(on_progress, raw.origin_name, "error")
                     continue
                 summary.added += 1
                 summary.claims += len(claims)
                 summary.links += links
+                if tracker is not None:
+                    summary.merged += len(tracker.last.merged)
+                    summary.suggested += tracker.last.suggested
                 summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc_id,
                                           "claims": len(claims)})
                 _report(on_progress, raw.origin_name, f"{len(claims)} claims")

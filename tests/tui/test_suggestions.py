@@ -8,7 +8,7 @@ from sqlmodel import select
 from tui_helpers import SIZE, make_app, screen_text, settle, sync
 
 from claimtrack import db, queries, services
-from claimtrack.models import Actor, ClaimLink, LinkOrigin, LinkRelation
+from claimtrack.models import Actor, ClaimLink, LinkOrigin, LinkRelation, Suggestion, SuggestionStatus
 from tui.screens.claim import ClaimScreen
 from tui.screens.suggestions import SuggestionsScreen
 
@@ -19,6 +19,8 @@ def setup_pairs(engine: Engine, ids: dict[str, int]) -> tuple[int, int]:
         original = services.get_claim(session=s, claim_id=ids["en_statement"])
         copy = services.create_claim(session=s, by=None, text="The economy grew 3% last year.", language="en",
                                      claimant=s.get(Actor, original.claimant_id))
+        s.add(Suggestion(claim_id=copy.id, other_id=original.id, relation="duplicate", score=0.82,
+                         signals={"fuzz": 0.82, "overlap": 0.9, "claimant": 1.0, "numbers": ["3"]}))
         link = services.link_claims(session=s, by=None, source_id=ids["en_denial"], relation=LinkRelation.denies,
                                     target_id=ids["ar_statement"], origin=LinkOrigin.auto,
                                     evidence={"shared_terms": ["growth", "figures"], "score": 0.61})
@@ -30,7 +32,9 @@ def state(engine: Engine, copy_id: int, source: int, target: int) -> tuple[int |
     with db.session(engine) as s:
         merged = services.get_claim(session=s, claim_id=copy_id).merged_into_id
         link = s.exec(select(ClaimLink).where(ClaimLink.source_id == source, ClaimLink.target_id == target)).first()
-        return merged, link.origin.value if link else None, len(queries.rejected_suggestions(session=s))
+        rejected = len(queries.rejected_link_suggestions(session=s)) + len(
+            s.exec(select(Suggestion).where(Suggestion.status == SuggestionStatus.rejected)).all())
+        return merged, link.origin.value if link else None, rejected
 
 
 async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +54,7 @@ async def test_accept_reject_and_undo(sample_db: tuple[Engine, dict[str, int]]) 
         assert isinstance(app.screen, SuggestionsScreen)
         text = screen_text(app)
         assert "Suggestions (2): duplicates 1 · cross-document links 1" in text
-        assert "same claimant: Sami al-Harbi" in text and "score 1.00" in text
+        assert "same claimant: Sami al-Harbi" in text and "score 0.82" in text and "numbers: 3" in text
         assert "shared terms: growth, figures" in text and "score 0.61" in text
 
         await press(pilot, "a")  # the duplicate (first): merged

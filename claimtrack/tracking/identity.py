@@ -1,0 +1,233 @@
+"""Claim identity at ingest: each new claim is compared with existing claims found by blocking.
+
+A strong match merges the new claim into the existing one (its appearance then counts for the
+existing claim; recorded as an `auto_merge` Event, undone with `claimtrack unmerge`); a weaker one is
+stored as a Suggestion with its score and signals; a pair once rejected is never suggested again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from claimtrack.extract.base import ActorRef
+from claimtrack.models import Actor, Appearance, Claim, Document, Suggestion, SuggestionStatus, utcnow
+from claimtrack.text import fold
+from claimtrack.tracking.features import TextFeatures, content_terms, features
+from claimtrack.tracking.keys import KeyIndex, claim_keys
+from claimtrack.tracking.matching import GENERIC_SPEAKERS, ClaimInfo, Speaker, decide, same_claim
+from claimtrack.tracking.translit import actor_name_key
+
+ROLE_WORDS = frozenset(content_terms(
+    "المتحدث الناطق الرسمي باسم المسؤول مدير رئيس وزير وزارة الامين العام نائب مساعد عضو المقدم العقيد اللواء "
+    "العميد الدكتور الشيخ الامير سمو معالي صاحب السمو الملكي فضيلة المهندس الاستاذ spokesman official minister"))
+MAX_SUGGESTIONS = 3  # per new claim, best first
+FEATURE_CACHE = 100_000
+
+
+@dataclass(slots=True)
+class Thresholds:
+    merge: float = 0.85
+    suggest: float = 0.6
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What tracking did for one document."""
+
+    merged: list[tuple[int, int, float, dict[str, Any]]] = field(default_factory=list)  # (claim, into, score, signals)
+    suggested: int = 0
+
+
+def speaker_of(actor_id: int | None, names: Sequence[str | None], kind: str = "unknown",
+               root_id: int | None = None, key: str | None = None) -> Speaker:
+    """A Speaker from an actor's names: folded names, distinctive stems, name skeleton, genericness."""
+    clean = [n for n in names if n]
+    stems: set[str] = set()
+    for n in clean:
+        stems |= content_terms(n)
+    stems -= ROLE_WORDS
+    folded = {fold(n) for n in clean}
+    generic = not stems or bool({fold(w) for n in clean for w in n.split()} & GENERIC_SPEAKERS and len(stems) <= 1)
+    if kind in ("person",) and stems:
+        generic = False
+    return Speaker(actor_id=actor_id, root_id=root_id, names=folded, stems=stems,
+                   key=key or actor_name_key(*clean), generic=generic)
+
+
+def speaker_from_ref(actor_id: int, ref: ActorRef) -> Speaker:
+    names = [ref.canonical, ref.name_ar, ref.name_en, *ref.aliases]
+    return speaker_of(actor_id, names, ref.kind)
+
+
+class Tracker:
+    """Matches the claims of each new document against the database. One per ingest run."""
+
+    def __init__(self, thresholds: Thresholds | None = None) -> None:
+        self.thresholds = thresholds or Thresholds()
+        self.keys = KeyIndex()
+        self._speakers: dict[int, Speaker] = {}
+        self.last = Outcome()  # what the last `track` call did
+        self._features: dict[int, TextFeatures] = {}  # claim id -> features, for claims seen in this run
+        self._infos: dict[int, ClaimInfo] = {}  # claims stored in this run, as candidates
+        self._fresh: set[int | None] = set()
+
+    def features(self, claim_id: int, text: str) -> TextFeatures:
+        f = self._features.get(claim_id)
+        if f is None:
+            if len(self._features) >= FEATURE_CACHE:
+                self._features.clear()
+            f = self._features[claim_id] = features(text)
+        return f
+
+    def clear(self) -> None:
+        """Forget cached state (after a rolled-back savepoint)."""
+        self.keys.clear()
+        self._speakers.clear()
+        self._features.clear()
+        self._infos.clear()
+
+    def speakers(self, conn: Connection, actor_ids: set[int]) -> dict[int, Speaker]:
+        missing = [a for a in actor_ids if a not in self._speakers]
+        if missing:
+            t = Actor.__table__
+            for row in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.name_ar, t.c.name_en, t.c.aliases,
+                                              t.c.kind, t.c.merged_into_id, t.c.name_key).where(t.c.id.in_(missing))):
+                self._speakers[row.id] = speaker_of(row.id, [row.canonical_name, row.name_ar, row.name_en,
+                                                             *(row.aliases or [])],
+                                                    row.kind.value if hasattr(row.kind, "value") else str(row.kind),
+                                                    root_id=row.merged_into_id, key=row.name_key)
+        return {a: self._speakers[a] for a in actor_ids if a in self._speakers}
+
+    def track(self, conn: Connection, *, doc_id: int, day: date | None, language: str,
+              claims: Sequence[ClaimInfo]) -> Outcome:
+        """Match a document's new claims (already inserted, ids set) and store their keys."""
+        out = Outcome()
+        self._fresh = {c.id for c in claims}  # inserted just now: no suggestion can involve them yet
+        feats = [c.features for c in claims]
+        for c in claims:
+            if c.id is not None:
+                self._features[c.id] = c.features
+        keys = [claim_keys(f, c.speaker.key) for f, c in zip(feats, claims, strict=True)]
+        all_keys = sorted({k for ks in keys for k in ks})
+        rarity = self.keys.rarity(conn, all_keys)
+        found = [[(cid, n) for cid, n in cands if n >= 2 or len(ks) <= 3]
+                 for ks, cands in zip(keys, self.keys.candidates_many(conn, keys), strict=True)]
+        existing = self._load(conn, {cid for f in found for cid, _n in f})
+        for c, cands in zip(claims, found, strict=True):
+            self._match_one(conn, c, [existing[cid] for cid, _n in cands if cid in existing], rarity, out)
+        self.keys.add(conn, [(c.id, ks) for c, ks in zip(claims, keys, strict=True)])  # type: ignore[misc]
+        into = {cid: root for cid, root, _s, _g in out.merged}
+        for c in claims:
+            if len(self._infos) >= FEATURE_CACHE:
+                self._infos.clear()
+            self._infos[c.id] = replace(c, id=into.get(c.id, c.id))  # type: ignore[index]
+        return out
+
+    def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float]) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+        """(merge?, score, existing claim, signals) for every candidate worth merging or suggesting, best first,
+        one per existing claim."""
+        scored = []
+        for other in cands:
+            if other.document_id == c.document_id or other.id == c.id:
+                continue
+            score, signals = same_claim(c, other, rarity)
+            verdict = decide(score, signals, same_language=c.language == other.language,
+                             merge_at=self.thresholds.merge, suggest_at=self.thresholds.suggest)
+            if verdict:
+                scored.append((verdict == "merge", score, other, signals))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        seen: set[int | None] = set()
+        return [x for x in scored if not (x[2].id in seen or seen.add(x[2].id))]  # type: ignore[func-returns-value]
+
+    def match(self, conn: Connection, c: ClaimInfo) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+        """Blocking, loading and ranking for one claim, without writing anything (benchmarks, previews)."""
+        keys = claim_keys(c.features, c.speaker.key)
+        found = self.keys.candidates(conn, keys)
+        existing = self._load(conn, {cid for cid, n in found if n >= 2 or len(keys) <= 3})
+        return self.rank(c, list(existing.values()), self.keys.rarity(conn, keys))
+
+    def _match_one(self, conn: Connection, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
+                   out: Outcome) -> None:
+        scored = self.rank(c, cands, rarity)
+        if scored and scored[0][0]:
+            _merge, score, other, signals = scored[0]
+            out.merged.append((c.id, other.id, score, signals))  # type: ignore[arg-type]
+            scored = scored[1:]  # other claims it may also repeat stay suggestions
+        # a claim stored earlier (not one just inserted) may have suggestions already, rejected ones included
+        rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored]) if c.id not in self._fresh else set()  # type: ignore[arg-type]
+        rows = [{"claim_id": c.id, "other_id": o.id, "relation": _relation(sig), "score": s, "signals": sig,
+                 "status": SuggestionStatus.open, "created_at": utcnow()}
+                for _m, s, o, sig in scored[:MAX_SUGGESTIONS] if o.id not in rejected]
+        if rows:
+            conn.execute(sa.insert(Suggestion.__table__), rows)
+            out.suggested += len(rows)
+
+    def _load(self, conn: Connection, ids: set[int]) -> dict[int, ClaimInfo]:
+        """Candidate claims (resolved to the claim they are merged into) as ClaimInfo."""
+        known = {i: self._infos[i] for i in ids if i in self._infos}
+        ids = ids - set(known)
+        if not ids:
+            return known
+        c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+        rows = conn.execute(sa.select(c.c.id, c.c.text, c.c.kind, c.c.language, c.c.claimant_id, c.c.merged_into_id,
+                                      c.c.event_date, sa.func.min(a.c.document_id), sa.func.min(d.c.published))
+                            .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
+                            .where(c.c.id.in_(ids)).group_by(c.c.id)).all()
+        spk = self.speakers(conn, {r.claimant_id for r in rows if r.claimant_id is not None})
+        out = known
+        for r in rows:
+            speaker = spk.get(r.claimant_id) or Speaker(actor_id=None, generic=True)
+            kind = r.kind.value if hasattr(r.kind, "value") else str(r.kind)
+            out[r.id] = ClaimInfo(id=r.merged_into_id or r.id, text=r.text, kind=kind, language=r.language,
+                                  document_id=r[7], speaker=speaker, features=self.features(r.id, r.text), day=r[8],
+                                  event_date=r.event_date)
+        return out
+
+
+def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
+    """Point each merged new claim at the claim it repeats and refresh that claim's counts."""
+    c = Claim.__table__
+    for claim_id, root, _score, _signals in merged:
+        conn.execute(sa.update(c).where(c.c.id == claim_id).values(merged_into_id=root))
+    for root in {r for _c, r, _s, _g in merged}:
+        refresh_counts(conn, root)
+
+
+def refresh_counts(conn: Connection, root: int) -> None:
+    """Recount the appearances and distinct outlets of a claim and everything merged into it."""
+    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    group = sa.select(c.c.id).where(sa.or_(c.c.id == root, c.c.merged_into_id == root))
+    n, outlets = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(sa.func.coalesce(
+        d.c.outlet_id, -d.c.id)))).select_from(a.join(d, d.c.id == a.c.document_id))
+        .where(a.c.claim_id.in_(group))).one()
+    conn.execute(sa.update(c).where(c.c.id == root).values(appearance_count=n, outlet_count=outlets))
+
+
+def _relation(signals: dict[str, Any]) -> str:
+    return "duplicate" if signals.get("claimant", 0) >= 0.8 else "related"
+
+
+def _rejected(conn: Connection, claim_id: int, others: list[int]) -> set[int]:
+    """Of `others`, those already suggested with `claim_id` in either direction (any status)."""
+    if not others:
+        return set()
+    t = Suggestion.__table__
+    rows = conn.execute(sa.select(t.c.claim_id, t.c.other_id).where(sa.or_(
+        sa.and_(t.c.claim_id == claim_id, t.c.other_id.in_(others)),
+        sa.and_(t.c.other_id == claim_id, t.c.claim_id.in_(others))))).all()
+    return {r.other_id if r.claim_id == claim_id else r.claim_id for r in rows}
+
+
+def info(claim_id: int, text: str, kind: str, language: str, document_id: int, speaker: Speaker,
+         day: date | None, event_date: str | None) -> ClaimInfo:
+    return ClaimInfo(id=claim_id, text=text, kind=kind, language=language, document_id=document_id,
+                     speaker=speaker, features=features(text), day=day, event_date=event_date)
+
+
+__all__ = ["Outcome", "Thresholds", "Tracker", "info", "speaker_from_ref", "speaker_of", "TextFeatures"]

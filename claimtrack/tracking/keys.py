@@ -1,0 +1,123 @@
+"""Blocking keys and their rarity: candidates come from shared rare keys, never from a full scan.
+
+A claim's keys: `t:` content-word stems, `n:` numbers, `e:` gazetteer entities, `s:` the claimant's
+script-neutral name skeleton. They are stored in `claim_key` (primary key (key, claim_id)) until a key
+is held by MAX_DF claims: beyond that it is too common to block on and is no longer stored, so the
+stored document frequency of a key saturates at MAX_DF (cached per `KeyIndex`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from claimtrack.models import Claim, ClaimKey
+from claimtrack.tracking.features import TextFeatures
+
+MAX_KEY = 80
+MAX_DF = 150  # keys held by more claims than this are too common to block on
+BLOCK_KEYS = 16  # the rarest keys of a claim used to find candidates
+CANDIDATES = 15
+MIN_STATISTICS = 200
+
+
+def claim_keys(f: TextFeatures, speaker_key: str | None = None) -> list[str]:
+    """The blocking keys of a claim from its text features and its claimant's name skeleton."""
+    keys = {f"t:{t}" for t in f.terms} | {f"n:{n}" for n in f.numbers if len(n) >= 2}
+    keys |= {f"e:{e}" for e in f.entities}
+    if speaker_key:
+        keys |= {f"s:{k}" for k in speaker_key.split() if len(k) >= 3}
+    return sorted(k[:MAX_KEY] for k in keys)
+
+
+class KeyIndex:
+    """Reads and writes `claim_key`; caches document frequencies for one run."""
+
+    def __init__(self) -> None:
+        self._df: dict[str, int] = {}
+        self._post: dict[str, list[int]] = {}  # posting lists of rare keys, read once per run
+        self._total: int | None = None
+
+    def clear(self) -> None:
+        self._df.clear()
+        self._post.clear()
+        self._total = None
+
+    def total(self, conn: Connection) -> int:
+        if self._total is None:
+            self._total = conn.execute(sa.select(sa.func.count()).select_from(Claim.__table__)).scalar_one()
+        return self._total
+
+    def df(self, conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+        """Document frequency of each key (cached; missing ones fetched in one query)."""
+        keys = list(keys)
+        missing = [k for k in keys if k not in self._df]
+        if missing:
+            t = ClaimKey.__table__
+            for i in range(0, len(missing), 500):
+                part = missing[i:i + 500]
+                found = dict(conn.execute(sa.select(t.c.key, sa.func.count()).where(t.c.key.in_(part))
+                                          .group_by(t.c.key)).all())
+                for k in part:
+                    self._df[k] = int(found.get(k, 0))
+        return {k: self._df[k] for k in keys}
+
+    def rarity(self, conn: Connection, keys: Iterable[str]) -> dict[str, float]:
+        """Inverse document frequency scaled to 0-1 (a key held by one claim in many weighs about 1)."""
+        n = self.total(conn) + 2
+        if n < MIN_STATISTICS:  # too few claims to tell rare from common
+            return dict.fromkeys(keys, 1.0)
+        return {k: max(0.05, math.log(n / (d + 1)) / math.log(n)) for k, d in self.df(conn, keys).items()}
+
+    def rare_keys(self, conn: Connection, keys: Sequence[str]) -> list[str]:
+        """The rarest keys of a claim that some other claim holds (at most BLOCK_KEYS, none too common)."""
+        df = self.df(conn, keys)
+        return sorted((k for k in keys if 0 < df[k] <= MAX_DF), key=lambda k: (df[k], k))[:BLOCK_KEYS]
+
+    def candidates(self, conn: Connection, keys: Sequence[str], limit: int = CANDIDATES) -> list[tuple[int, int]]:
+        """(claim id, shared keys) of the claims sharing the most of this claim's rarest keys."""
+        return self.candidates_many(conn, [keys], limit)[0]
+
+    def candidates_many(self, conn: Connection, key_lists: Sequence[Sequence[str]],
+                        limit: int = CANDIDATES) -> list[list[tuple[int, int]]]:
+        """`candidates` for several claims with one posting-list query."""
+        rare = [self.rare_keys(conn, ks) for ks in key_lists]
+        wanted = sorted({k for r in rare for k in r if k not in self._post})
+        t = ClaimKey.__table__
+        for k in wanted:
+            self._post[k] = []
+        for i in range(0, len(wanted), 500):
+            for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
+                self._post[key].append(cid)
+        postings = self._post
+        out = []
+        for r in rare:
+            counts: dict[int, int] = {}
+            for k in r:
+                for cid in postings.get(k, ()):
+                    counts[cid] = counts.get(cid, 0) + 1
+            out.append(sorted(counts.items(), key=lambda x: (-x[1], -x[0]))[:limit])
+        return out
+
+    def add(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """Store the keys of new claims and count them in the cache."""
+        df = self.df(conn, [k for _cid, keys in rows for k in keys])
+        # keys already too common to block on are counted, not stored (their rarity is low either way)
+        values = [{"key": k, "claim_id": cid} for cid, keys in rows for k in keys if df[k] <= MAX_DF]
+        if values:
+            conn.execute(sa.insert(ClaimKey.__table__), values)
+        for cid, keys in rows:
+            for k in keys:
+                if k in self._df:
+                    self._df[k] += 1
+                posting = self._post.get(k)
+                if posting is not None:
+                    if len(posting) >= MAX_DF:  # too common now to block on: stop caching it
+                        del self._post[k]
+                    else:
+                        posting.append(cid)
+        if self._total is not None:
+            self._total += len(rows)

@@ -1,0 +1,158 @@
+"""Is a new claim the same claim as an existing one? Scores with the signals behind them.
+
+"The same claim" is the same source asserting the same proposition (README, "What counts as the same
+claim"). Signals: rapidfuzz similarity of the folded, clitic-stripped texts; token overlap weighted
+by rarity; claimant agreement (same actor, alias or affiliation, name variants in any script);
+numbers and dates agreeing or conflicting; negation agreement; denial against allegation.
+Across languages the texts cannot be compared, so the score counts agreeing signals instead:
+claimant, entities, numbers and the time window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from claimtrack.tracking.features import TextFeatures
+
+GENERIC_SPEAKERS = frozenset({
+    "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسوول", "مسوولون", "متحدث", "المتحدث", "مراقبون", "خبراء", "محللون",
+    "sources", "source", "official", "officials", "spokesman", "spokeswoman", "analysts", "experts",
+})
+WINDOW_DAYS = 30
+CROSS_LANGUAGE_AGREEING = 2  # signals that must agree for a suggestion across languages
+MIN_LENGTH_RATIO = 0.6  # a merge needs the shorter text to be at least half the longer one
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A claimant as the matcher compares it."""
+
+    actor_id: int | None
+    root_id: int | None = None  # the actor it was merged into, if any
+    names: set[str] = field(default_factory=set)  # folded names (canonical, Arabic, English, aliases, chain)
+    stems: set[str] = field(default_factory=set)  # distinctive name stems
+    key: str | None = None  # translit skeleton " jn krb "
+    generic: bool = False  # a described or bare-role source ("مصادر", "المتحدث")
+
+    @property
+    def identity(self) -> int | None:
+        return self.root_id or self.actor_id
+
+
+@dataclass(slots=True)
+class ClaimInfo:
+    id: int | None
+    text: str
+    kind: str
+    language: str
+    document_id: int | None
+    speaker: Speaker
+    features: TextFeatures
+    day: date | None = None
+    event_date: str | None = None
+
+
+def speaker_agreement(a: Speaker, b: Speaker) -> float:
+    """1 same actor, 0.8 name variants of one actor, 0.5 when either is a generic source, else 0."""
+    if a.identity is not None and a.identity == b.identity:
+        return 1.0
+    if a.names & b.names or _stems_meet(a.stems, b.stems) or _keys_meet(a.key, b.key):
+        return 0.8
+    if a.generic or b.generic:
+        return 0.5
+    return 0.0
+
+
+def _stems_meet(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    return any(x == y or min(len(x), len(y)) >= 4 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
+
+
+def _keys_meet(a: str | None, b: str | None) -> bool:
+    """Two name skeletons share a distinctive word key (4+ letters, or 3 letters when both are short)."""
+    if not a or not b:
+        return False
+    shared = set(a.split()) & set(b.split())
+    return any(len(k) >= 4 for k in shared) or len(shared) >= 2 or bool(shared and len(a.split()) == 1
+                                                                         and len(b.split()) == 1)
+
+
+def conflicts(a: ClaimInfo, b: ClaimInfo) -> list[str]:
+    """Reasons the two cannot be one claim even if worded alike."""
+    out = []
+    if (a.kind == "denial") != (b.kind == "denial"):
+        out.append("allegation against denial")
+    if a.features.negations % 2 != b.features.negations % 2:
+        out.append("negation differs")
+    short, long_ = sorted((a.features.numbers, b.features.numbers), key=len)
+    if short and long_ and not (short & long_):
+        out.append("different figures")
+    if a.event_date and b.event_date and not (a.event_date.startswith(b.event_date)
+                                              or b.event_date.startswith(a.event_date)):
+        out.append("different event dates")
+    return out
+
+
+def weighted_overlap(a: set[str], b: set[str], rarity: dict[str, float]) -> float:
+    """Rarity-weighted share of the smaller term set found in the other (containment)."""
+    if not a or not b:
+        return 0.0
+    small = a if len(a) <= len(b) else b
+    total = sum(rarity.get("t:" + t, 0.5) for t in small)
+    return sum(rarity.get("t:" + t, 0.5) for t in a & b) / total if total else 0.0
+
+
+def text_similarity(a: TextFeatures, b: TextFeatures, rarity: dict[str, float]) -> tuple[float, float]:
+    """(rapidfuzz token-set similarity 0-1, rarity-weighted overlap 0-1) of two same-language texts."""
+    fz = fuzz.token_set_ratio(a.folded, b.folded) / 100 if a.stems and b.stems else 0.0
+    return fz, weighted_overlap(a.terms, b.terms, rarity)
+
+
+def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[float, dict[str, Any]]:
+    """Score 0-1 that `a` and `b` are the same claim, and the signals (with any conflicts)."""
+    spk = speaker_agreement(a.speaker, b.speaker)
+    bad = conflicts(a, b)
+    if a.language == b.language:
+        fz, ov = text_similarity(a.features, b.features, rarity)
+        text = 0.5 * fz + 0.5 * ov
+        score = 0.8 * text + 0.2 * spk
+        na, nb = len(a.features.stems), len(b.features.stems)
+        signals: dict[str, Any] = {"fuzz": round(fz, 3), "overlap": round(ov, 3), "claimant": spk,
+                                   "length_ratio": round(min(na, nb) / max(na, nb, 1), 2)}
+    else:
+        score, signals = _cross_language(a, b, spk)
+    shared_numbers = sorted(a.features.numbers & b.features.numbers)
+    if shared_numbers:
+        signals["numbers"] = shared_numbers[:5]
+    if bad:
+        signals["conflicts"] = bad
+        score *= 0.5
+    return round(score, 3), signals
+
+
+def _cross_language(a: ClaimInfo, b: ClaimInfo, spk: float) -> tuple[float, dict[str, Any]]:
+    """Across scripts: the share of agreeing signals (claimant, entities, numbers, time window)."""
+    ents = sorted(a.features.entities & b.features.entities)
+    nums = a.features.numbers & b.features.numbers
+    window = a.day is not None and b.day is not None and abs((a.day - b.day).days) <= WINDOW_DAYS
+    agree = [spk >= 0.8, len(ents) >= 2 or (len(ents) == 1 and bool(nums)), bool(nums), window]
+    score = (spk + min(1.0, len(ents) / 3) + (1.0 if nums else 0.0) + (1.0 if window else 0.0)) / 4
+    return score, {"claimant": spk, "entities": ents[:6], "window": window, "agreeing": sum(agree),
+                   "cross_language": True}
+
+
+def decide(score: float, signals: dict[str, Any], *, same_language: bool, merge_at: float,
+           suggest_at: float) -> str | None:
+    """"merge", "suggest" or None. Merges need one source, one language and no conflict."""
+    clean = not signals.get("conflicts")
+    whole = signals.get("length_ratio", 1.0) >= MIN_LENGTH_RATIO  # not one sentence of a longer quote
+    if same_language and clean and whole and signals.get("claimant", 0) >= 0.8 and score >= merge_at:
+        return "merge"
+    if score >= suggest_at or (not same_language and signals.get("agreeing", 0) >= CROSS_LANGUAGE_AGREEING):
+        return "suggest"
+    return None
