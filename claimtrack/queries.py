@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, func, select
 
 from claimtrack import search
@@ -103,6 +102,8 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
         conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
     if f.tag:
         if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
             conds.append(sa.cast(Claim.tags, JSONB).contains([f.tag]))  # type: ignore[arg-type]
         else:
             conds.append(sa.text("EXISTS (SELECT 1 FROM json_each(claim.tags) WHERE json_each.value = :tag)")
