@@ -78,11 +78,29 @@ class ClaimRow:
     outlet: str | None = None
 
 
-def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
+INDEXED_FILTERS = ("state", "verdict", "kind", "language", "claimant", "assignee", "document_id", "since", "until")
+
+
+def _not_merged(dialect: str, unindexed: bool) -> sa.ColumnElement[bool]:
+    """`merged_into_id IS NULL`, or on SQLite, when `unindexed`, `+merged_into_id IS NULL`.
+
+    ix_claim_merged_into_id matches nearly every row, in id order: it serves a page sorted by id
+    (and counts) well, but for any other sort or filter SQLite may still pick it, without statistics
+    or with sampled ones, and then sort every claim to return one page. The unary `+` keeps the
+    planner on the sort's or the filter's own index."""
+    col = Claim.__table__.c.merged_into_id  # type: ignore[attr-defined]
+    if unindexed and dialect == "sqlite":
+        col = sa.sql.elements.UnaryExpression(col, operator=sa.sql.operators.custom_op("+"), type_=col.type)
+    return col.is_(None)  # type: ignore[no-any-return]
+
+
+def _where(session: Session, f: ClaimFilter, *, sort: str | None = None) -> list[sa.ColumnElement[bool]]:
+    """The filter's conditions; `sort` is given for a page (it decides how the merged test is written)."""
     dialect = session.get_bind().dialect.name
     conds: list[sa.ColumnElement[bool]] = []
     if not f.include_merged:
-        conds.append(Claim.merged_into_id.is_(None))  # type: ignore[union-attr]
+        unindexed = sort is not None and (sort != "id" or any(getattr(f, n) for n in INDEXED_FILTERS))
+        conds.append(_not_merged(dialect, unindexed))
     if f.state:
         conds.append(Claim.state == f.state)
     if f.verdict:
@@ -126,11 +144,11 @@ def count_claims(*, session: Session, filt: ClaimFilter) -> int:
     return session.exec(stmt).one()
 
 
-def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
-              limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
-    """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
+def _keyset(filt: ClaimFilter, session: Session, sort: str, descending: bool, after: tuple[Any, int] | None
+            ) -> tuple[list[sa.ColumnElement[bool]], list[Any]]:
+    """The WHERE conditions (filter and keyset) and the ORDER BY of one page."""
     col = SORTS[sort]
-    conds = _where(session, filt)
+    conds = _where(session, filt, sort=sort)
     if after is not None:
         value, last_id = after
         if sort == "id":
@@ -142,49 +160,57 @@ def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descendi
     order = [col.desc(), Claim.id.desc()] if descending else [col.asc(), Claim.id.asc()]  # type: ignore[union-attr]
     if sort == "id":
         order = order[1:]
+    return conds, order
+
+
+def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
+              limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
+    """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
+    conds, order = _keyset(filt, session, sort, descending, after)
     stmt = select(Claim.id).where(*conds).order_by(*order).limit(limit)
     return list(session.exec(stmt).all())  # type: ignore[arg-type]
+
+
+def _row_select() -> sa.Select[Any]:
+    """The queue's columns: claim fields, claimant, assignee and the outlet of the first appearance.
+
+    Plain columns, not ORM entities: a page is read-only, and loading whole Claim objects (JSON
+    columns, search text, identity map) costs more than the query itself."""
+    c, actor, analyst = Claim.__table__.c, Actor.__table__, Analyst.__table__  # type: ignore[attr-defined]
+    app, doc, outlet = Appearance.__table__, Document.__table__, Outlet.__table__  # type: ignore[attr-defined]
+    first_outlet = (
+        sa.select(outlet.c.name)
+        .select_from(app.join(doc, doc.c.id == app.c.document_id).join(outlet, outlet.c.id == doc.c.outlet_id))
+        .where(app.c.claim_id == c.id).order_by(app.c.id).limit(1)
+        .correlate(Claim.__table__).scalar_subquery()  # type: ignore[attr-defined]
+    )
+    return (
+        sa.select(c.id, c.state, c.verdict, c.kind, actor.c.canonical_name, c.text, c.language, c.first_seen,
+                  c.checkworthiness, c.version, analyst.c.handle, first_outlet)
+        .select_from(Claim.__table__.outerjoin(actor, actor.c.id == c.claimant_id)  # type: ignore[attr-defined]
+                     .outerjoin(analyst, analyst.c.id == c.assignee_id))
+    )
+
+
+def _rows(result: Any) -> list[ClaimRow]:
+    return [ClaimRow(id=i, state=st.value, verdict=v.value, kind=k.value, claimant=name or "", text=text,
+                     language=lang, first_seen=seen, checkworthiness=cw, version=ver, assignee=handle, outlet=outlet)
+            for i, st, v, k, name, text, lang, seen, cw, ver, handle, outlet in result]
 
 
 def page_claims(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
                 limit: int = 50, after: tuple[Any, int] | None = None) -> list[ClaimRow]:
     """One page of the queue (keyset pagination: pass the last row's (sort value, id) as `after`)."""
-    ids = claim_ids(session=session, filt=filt, sort=sort, descending=descending, limit=limit, after=after)
-    return rows_for(session=session, ids=ids)
+    conds, order = _keyset(filt, session, sort, descending, after)
+    return _rows(session.execute(_row_select().where(*conds).order_by(*order).limit(limit)))
 
 
 def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
     """Queue rows for these claim ids, in the given order."""
     if not ids:
         return []
-    stmt = (
-        select(Claim, Actor.canonical_name, Analyst.handle)
-        .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .join(Analyst, Analyst.id == Claim.assignee_id, isouter=True)  # type: ignore[arg-type]
-        .where(Claim.id.in_(list(ids)))  # type: ignore[union-attr]
-    )
-    found = {c.id: (c, name, handle) for c, name, handle in session.exec(stmt).all()}
-    first_app = (
-        select(Appearance.claim_id, func.min(Appearance.id).label("aid"))
-        .where(Appearance.claim_id.in_(list(ids)))  # type: ignore[attr-defined]
-        .group_by(Appearance.claim_id).subquery()
-    )
-    outlets = dict(session.exec(
-        select(first_app.c.claim_id, Outlet.name)
-        .join(Appearance, Appearance.id == first_app.c.aid)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id)  # type: ignore[arg-type]
-    ).all())
-    out = []
-    for cid in ids:
-        if cid not in found:
-            continue
-        c, name, handle = found[cid]
-        out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
-                            claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
-                            checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
-                            outlet=outlets.get(cid)))
-    return out
+    found = {r.id: r for r in _rows(session.execute(_row_select().where(Claim.id.in_(list(ids)))))}  # type: ignore[union-attr]
+    return [found[i] for i in ids if i in found]
 
 
 def sort_value(row: ClaimRow, sort: str) -> Any:
