@@ -115,13 +115,15 @@ def fmt_ms(x: float | None) -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> list[str]:
-    head = "| benchmark | n | median ms | p95 ms | floor ms | ratio | peak MB | note |"
-    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---|"]
+    head = "| benchmark | n | median ms | p95 ms | floor ms | ratio | peak MB | target | note |"
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in rows:
         ratio = r.get("ratio")
+        target = (f"{r['target_stat']} < {r['target_ms']:g} {'✓' if r.get('ok') else '✗'}"
+                  if r.get("target_ms") else "")
         lines.append(f"| {r['name']} | {r.get('n', '')} | {fmt_ms(r.get('median'))} | {fmt_ms(r.get('p95'))} | "
                      f"{fmt_ms(r.get('floor'))} | {f'{ratio:.1f}×' if ratio else '—'} | "
-                     f"{r.get('peak_mb', 0):.0f} | {r.get('note', '')} |")
+                     f"{r.get('peak_mb', 0):.0f} | {target} | {r.get('note', '')} |")
     return lines
 
 

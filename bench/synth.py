@@ -223,6 +223,7 @@ class Generator:
         self.prev_hash = writer.last_event_hash()
         self.kinds, self.states, self.verdicts = weighted(KINDS), weighted(STATES), weighted(VERDICTS)
         self.reliability, self.credibility = weighted(RELIABILITY), weighted(CREDIBILITY)
+        self.beta = [round(self.rng.betavariate(2, 5), 4) for _ in range(4096)]  # check-worthiness, skewed low
         self.recent: dict[str, list[tuple[int, int, str]]] = {"ar": [], "en": []}  # (claim, actor, text)
         self.counts = Counts()
         self.tags = {code: sorted({w for s in self.vocab.words[code][:300] for w in s if len(w) > 4})[:40]
@@ -322,10 +323,11 @@ class Generator:
             parts.append(quote + ". ")
             pos += len(quote) + 2
         text = "".join(parts)
+        stamp = ts(ingested)
         title = self.vocab.claim_text(rng, lang)[:120]
         batch.document.append((doc_id, outlet, title, f"https://example.org/{lang}/{doc_id}", lang,
                                published.isoformat(), "day", text, f"{doc_id:064x}",
-                               None, f"synth-{doc_id}.txt", "txt", "{}", ts(ingested), p.analyst_ids[0]))
+                               None, f"synth-{doc_id}.txt", "txt", "{}", stamp, p.analyst_ids[0]))
         seen = ts(datetime.combine(published, datetime.min.time()))
         made: list[int] = []
         for claim_id, actor, start, quote, cue in spans:
@@ -336,8 +338,8 @@ class Generator:
             batch.appearance.append((self.next_id("appearance"), claim_id, doc_id, actor, p.names[actor][0], cue,
                                      quote, text[max(0, start - 32):start], text[start + len(quote):start + len(quote) + 32],
                                      start, start + len(quote), rng.random() < 0.4, published.isoformat(), "day",
-                                     "synth", round(rng.uniform(0.5, 1.0), 3), ts(ingested)))
-        links = self.claims(batch, new_claims, lang, seen, ingested, published)
+                                     "synth", round(rng.uniform(0.5, 1.0), 3), stamp))
+        links = self.claims(batch, new_claims, lang, seen, stamp, published)
         self.event(batch, ingested, p.analyst_ids[0], "document", doc_id, None, "ingest",
                    after={"origin": f"synth-{doc_id}.txt", "sha256": batch.document[-1][8], "title": title,
                           "claims": made, "links": links})
@@ -347,7 +349,7 @@ class Generator:
             del recent[:2500]
         return len(made)
 
-    def claims(self, batch: Batch, new: list[tuple[int, int, str]], lang: str, seen: str, at: datetime,
+    def claims(self, batch: Batch, new: list[tuple[int, int, str]], lang: str, seen: str, at: str,
                published: date) -> list[dict[str, Any]]:
         """Claim rows for the document's new claims; denials get a link to what they deny."""
         rng, p = self.rng, self.people
@@ -359,13 +361,13 @@ class Generator:
                 if rng.random() < TAG_SHARE else "[]"
             event_date = (published.isoformat(), "day") if rng.random() < 0.3 else (None, None)
             batch.claim.append([claim_id, quote, lang, kind, "new", "unrated", None,
-                                round(rng.betavariate(2, 5), 4), "{}", actor, None, None, None, tags, *event_date,
-                                seen, None, search.search_text(quote, *p.names[actor]), None, ts(at), ts(at), 1])
+                                self.beta[int(rng.random() * 4096)], "{}", actor, None, None, None, tags, *event_date,
+                                seen, None, search.search_text(quote, *p.names[actor]), None, at, at, 1])
             if kind == "denial" and recent:
                 target, target_actor, _ = rng.choice(recent)
                 if target_actor != actor:
                     batch.claim_link.append((self.next_id("claim_link"), claim_id, target, "denies", "auto", None,
-                                             json.dumps({"reason": "synthetic"}), None, ts(at)))
+                                             '{"reason": "synthetic"}', None, at))
                     links.append({"source": claim_id, "relation": "denies", "target": target})
         return links
 
