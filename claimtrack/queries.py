@@ -269,21 +269,17 @@ def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> 
     return chain
 
 
-def _handle(session: Session, analyst_id: int | None) -> str | None:
-    if analyst_id is None:
-        return None
-    a = session.get(Analyst, analyst_id)
-    return a.handle if a else None
-
-
 def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     from claimtrack.services import get_claim
 
     claim = get_claim(session=session, claim_id=claim_id)
     claimant = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
+    people = {claim.assignee_id, claim.investigator_id, claim.reviewer_id} - {None}
+    handles = dict(session.exec(select(Analyst.id, Analyst.handle).where(Analyst.id.in_(people))).all()) \
+        if people else {}  # type: ignore[union-attr]
     d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
-                    assignee=_handle(session, claim.assignee_id), investigator=_handle(session, claim.investigator_id),
-                    reviewer=_handle(session, claim.reviewer_id))
+                    assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
+                    reviewer=handles.get(claim.reviewer_id))
     apps = session.exec(
         select(Appearance, Document, Outlet.name, Actor.canonical_name)
         .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
