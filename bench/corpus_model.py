@@ -9,14 +9,19 @@ into the repository.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
+import pickle
 import random
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CACHE = Path(tempfile.gettempdir()) / "claimtrack-bench"
 WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?؟\n]+")
 AR_CUES = re.compile(r"(?:^|\s)و?(?:قال|أكد|أضاف|أعلن|أوضح|نفى|نفت|قالت|أكدت|أعلنت|أشار|صرح)\s+(\w+(?:\s+\w+)?)")
@@ -112,10 +117,30 @@ def _whitehouse(lang: Language) -> None:
             lang.claimants[m.group(1).title()] += 1
 
 
-def load(corpus: Path = CORPUS) -> dict[str, Language]:
-    """Arabic and English language models learnt from the corpora (raises if they are absent)."""
+def load(corpus: Path = CORPUS, cache: Path | None = CACHE) -> dict[str, Language]:
+    """Arabic and English language models learnt from the corpora (raises if they are absent).
+
+    The learnt statistics are kept in a pickle under the system temp folder (never in the repository),
+    keyed by the corpus files' names, sizes and modification times: a changed corpus is learnt again."""
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus} not found: the generator learns its vocabulary from the shared corpus")
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    key = hashlib.sha256(repr([(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files]).encode())
+    path = cache / f"corpus-model-{key.hexdigest()[:16]}.pickle" if cache else None
+    if path and path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # type: ignore[no-any-return]
+    models = learn(corpus)
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(models, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    return models
+
+
+def learn(corpus: Path) -> dict[str, Language]:
     ar, en = Language("ar"), Language("en")
     _saudinewsnet(ar)
     _polnear(en)
