@@ -109,6 +109,7 @@ def detail(d: Driver, claim_id: int) -> int:
                     "WHERE ce.claim_id = :id ORDER BY ce.id", p))
     n += len(d.rows("SELECT cm.*, an.handle FROM comment cm LEFT JOIN analyst an ON an.id = cm.analyst_id "
                     "WHERE cm.claim_id = :id ORDER BY cm.id", p))
+    docs = ", ".join(str(int(r[0])) for r in d.rows("SELECT DISTINCT document_id FROM appearance WHERE claim_id = :id", p))
     n += len(d.rows("SELECT * FROM event WHERE claim_id = :id OR (entity = 'document' AND action = 'ingest' AND "
-                    "entity_id IN (SELECT document_id FROM appearance WHERE claim_id = :id)) ORDER BY id", p))
+                    f"entity_id IN ({docs or 'NULL'})) ORDER BY id", p))
     return n
