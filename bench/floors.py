@@ -52,8 +52,8 @@ class Driver:
         if self.sqlite:
             return ("c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts)",
                     {"fts": search.fts5_query(query)})
-        return ("to_tsvector('simple', c.search_text) @@ plainto_tsquery('simple', :q)",
-                {"q": " ".join(search.tokens(query))})
+        return ("c.id IN (SELECT m.id FROM claim m WHERE to_tsvector('simple', m.search_text) "
+                "@@ plainto_tsquery('simple', :q) OFFSET 0)", {"q": " ".join(search.tokens(query))})
 
     def close(self) -> None:
         self.conn.close()

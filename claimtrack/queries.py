@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -283,53 +284,63 @@ def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> 
     return chain
 
 
-def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
-    from claimtrack.services import get_claim
-
-    claim = get_claim(session=session, claim_id=claim_id)
-    claimant = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
-    people = {claim.assignee_id, claim.investigator_id, claim.reviewer_id} - {None}
-    handles = dict(session.exec(select(Analyst.id, Analyst.handle).where(Analyst.id.in_(people))).all()) \
-        if people else {}  # type: ignore[union-attr]
-    d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
-                    assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
-                    reviewer=handles.get(claim.reviewer_id))
-    apps = session.exec(
-        select(Appearance, Document, Outlet.name, Actor.canonical_name)
+@cache
+def _detail_statements() -> dict[str, Any]:
+    """The claim screen's statements, built once (building them took a fifth of a detail's time)."""
+    cid = sa.bindparam("claim_id")
+    out: dict[str, Any] = {
+        "handles": select(Analyst.id, Analyst.handle).where(
+            Analyst.id.in_(sa.bindparam("people", expanding=True))),  # type: ignore[union-attr]
+        "appearances": select(Appearance, Document, Outlet.name, Actor.canonical_name)
         .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
         .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
         .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.claim_id == claim_id)
-        .order_by(Document.published, Appearance.id)  # type: ignore[arg-type]
-    ).all()
-    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in apps]
+        .where(Appearance.claim_id == cid)
+        .order_by(Document.published, Appearance.id),  # type: ignore[arg-type]
+        "evidence": select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
+        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
+        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
+        .where(ClaimEvidence.claim_id == cid).order_by(ClaimEvidence.id),
+        "comments": select(Comment, Analyst.handle)
+        .join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
+        .where(Comment.claim_id == cid).order_by(Comment.id),
+        "events": select(Event).where(sa.or_(
+            Event.claim_id == cid,
+            sa.and_(Event.entity == "document", Event.action == "ingest",
+                    Event.entity_id.in_(sa.bindparam("doc_ids", expanding=True))),  # type: ignore[union-attr]
+        )).order_by(Event.id),  # type: ignore[arg-type]
+    }
     for outgoing, mine, theirs in ((True, ClaimLink.source_id, ClaimLink.target_id),
                                    (False, ClaimLink.target_id, ClaimLink.source_id)):
-        rows = session.exec(
+        out[f"links_{outgoing}"] = (
             select(ClaimLink, Claim, Actor.canonical_name)
             .join(Claim, Claim.id == theirs)  # type: ignore[arg-type]
             .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-            .where(mine == claim_id).order_by(ClaimLink.id)
-        ).all()
+            .where(mine == cid).order_by(ClaimLink.id)
+        )
+    return out
+
+
+def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
+    from claimtrack.services import get_claim
+
+    st, p = _detail_statements(), {"claim_id": claim_id}
+    claim = get_claim(session=session, claim_id=claim_id)
+    claimant = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
+    people = sorted({claim.assignee_id, claim.investigator_id, claim.reviewer_id} - {None})
+    handles = dict(session.exec(st["handles"], params={"people": people}).all()) if people else {}
+    d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
+                    assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
+                    reviewer=handles.get(claim.reviewer_id))
+    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in session.exec(st["appearances"], params=p).all()]
+    for outgoing in (True, False):
+        rows = session.exec(st[f"links_{outgoing}"], params=p).all()
         d.links += [LinkView(link, other, name, outgoing) for link, other, name in rows]
-    ev_rows = session.exec(
-        select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
-        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
-        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
-        .where(ClaimEvidence.claim_id == claim_id).order_by(ClaimEvidence.id)
-    ).all()
+    ev_rows = session.exec(st["evidence"], params=p).all()
     d.evidence = [EvidenceView(e, s.value, n, h) for e, s, n, h in ev_rows]
-    d.comments = list(session.exec(
-        select(Comment, Analyst.handle).join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
-        .where(Comment.claim_id == claim_id).order_by(Comment.id)
-    ).all())
+    d.comments = list(session.exec(st["comments"], params=p).all())
     doc_ids = sorted({a.document.id for a in d.appearances})
-    d.events = list(session.exec(
-        select(Event).where(sa.or_(
-            Event.claim_id == claim_id,
-            sa.and_(Event.entity == "document", Event.action == "ingest", Event.entity_id.in_(doc_ids)),  # type: ignore[union-attr]
-        )).order_by(Event.id)  # type: ignore[arg-type]
-    ).all())
+    d.events = list(session.exec(st["events"], params={**p, "doc_ids": doc_ids}).all())
     return d
 
 
