@@ -1,5 +1,5 @@
 """`python -m claimtrack` runs the CLI."""
 
-from claimtrack.cli import main
+from claimtrack import main
 
 main()

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 import typer
 import typer.core
-from dateutil import parser as date_parser
 
 from claimtrack import db
 from claimtrack.cli_help import PlainHelpGroup, UsageError, usage_message
@@ -73,6 +72,8 @@ def ws(ctx: typer.Context) -> Workspace:
 def parse_date(value: str | None, what: str = "date") -> date | None:
     if not value:
         return None
+    from dateutil import parser as date_parser
+
     try:
         return date_parser.isoparse(value).date() if value[:4].isdigit() else date_parser.parse(value).date()
     except (ValueError, OverflowError):
@@ -80,11 +81,21 @@ def parse_date(value: str | None, what: str = "date") -> date | None:
     return None
 
 
+def print_version(value: bool) -> None:
+    if value:
+        from claimtrack import version
+
+        typer.echo(f"claimtrack {version()}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
     db_option: Annotated[str | None, typer.Option("--db", help="SQLite path or SQLAlchemy URL (default: $CLAIMTRACK_DB, then ./data/claimtrack.db).")] = None,
     analyst: Annotated[str | None, typer.Option("--analyst", help="Who you are (default: $CLAIMTRACK_ANALYST, then the login name).")] = None,
+    _version: Annotated[bool, typer.Option("--version", is_eager=True, callback=print_version,
+                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Pick the database and analyst; with no command, open the TUI."""
     try:

@@ -57,8 +57,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cur.close()
 
 
+READ_OPTION = "claimtrack_read"  # execution option of db.session's connections
+
+
 def _sqlite_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock up front (so they queue instead of failing); reads (db.session)
+    # start a deferred transaction, which in WAL mode never takes or waits for that lock.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_OPTION) else "BEGIN IMMEDIATE")
 
 
 def make_engine(target: str, *, echo: bool = False) -> Engine:
@@ -107,8 +112,11 @@ def atomic(engine: Engine) -> Iterator[Session]:
 
 
 def session(engine: Engine) -> Session:
-    """A plain session (for reads); objects stay usable after commit."""
-    return Session(engine, expire_on_commit=False)
+    """A session for reads; objects stay usable after commit.
+
+    On SQLite its transaction is deferred: a long read (an export, a report, `audit verify` over a
+    million events) never holds the write lock that other analysts' edits wait for."""
+    return Session(engine.execution_options(**{READ_OPTION: True}), expire_on_commit=False)
 
 
 class ChangeWatcher:

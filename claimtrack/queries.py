@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, func, select
 
 from claimtrack import search
@@ -86,11 +86,29 @@ class ClaimRow:
     outlets: int = 1
 
 
-def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
+INDEXED_FILTERS = ("state", "verdict", "kind", "language", "claimant", "assignee", "document_id", "since", "until")
+
+
+def _not_merged(dialect: str, unindexed: bool) -> sa.ColumnElement[bool]:
+    """`merged_into_id IS NULL`, or on SQLite, when `unindexed`, `+merged_into_id IS NULL`.
+
+    ix_claim_merged_into_id matches nearly every row, in id order: it serves a page sorted by id
+    (and counts) well, but for any other sort or filter SQLite may still pick it, without statistics
+    or with sampled ones, and then sort every claim to return one page. The unary `+` keeps the
+    planner on the sort's or the filter's own index."""
+    col = Claim.__table__.c.merged_into_id  # type: ignore[attr-defined]
+    if unindexed and dialect == "sqlite":
+        col = sa.sql.elements.UnaryExpression(col, operator=sa.sql.operators.custom_op("+"), type_=col.type)
+    return col.is_(None)  # type: ignore[no-any-return]
+
+
+def _where(session: Session, f: ClaimFilter, *, sort: str | None = None) -> list[sa.ColumnElement[bool]]:
+    """The filter's conditions; `sort` is given for a page (it decides how the merged test is written)."""
     dialect = session.get_bind().dialect.name
     conds: list[sa.ColumnElement[bool]] = []
     if not f.include_merged:
-        conds.append(Claim.merged_into_id.is_(None))  # type: ignore[union-attr]
+        unindexed = sort is not None and (sort != "id" or any(getattr(f, n) for n in INDEXED_FILTERS))
+        conds.append(_not_merged(dialect, unindexed))
     if f.state:
         conds.append(Claim.state == f.state)
     if f.verdict:
@@ -107,6 +125,8 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
         conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
     if f.tag:
         if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
             conds.append(sa.cast(Claim.tags, JSONB).contains([f.tag]))  # type: ignore[arg-type]
         else:
             conds.append(sa.text("EXISTS (SELECT 1 FROM json_each(claim.tags) WHERE json_each.value = :tag)")
@@ -120,7 +140,7 @@ def _where(session: Session, f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
     if f.search:
         clause = search.match_clause(dialect, f.search, Claim.id)  # type: ignore[arg-type]
         if clause is not None:
-            conds.append(clause)
+            conds.append(clause if dialect == "sqlite" else _fenced_match(clause))
     return conds
 
 
@@ -139,16 +159,30 @@ def claimant_ids(name: str) -> sa.Select[Any]:
     return select(Actor.id).where(sa.or_(Actor.id.in_(direct), Actor.merged_into_id.in_(direct)))  # type: ignore[union-attr]
 
 
+def _fenced_match(clause: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """PostgreSQL: `claim.id IN (SELECT id FROM claim AS matched WHERE <match> OFFSET 0)`.
+
+    Given the match on the claim itself, the planner may walk the primary key in page order and
+    compute the text match row by row until a page is full: most of a second for a word with a few
+    thousand matches among a million claims. The OFFSET keeps the match a subquery of its own, which
+    reads the full-text GIN index once."""
+    from sqlalchemy.sql.util import ClauseAdapter
+
+    matched = Claim.__table__.alias("matched")  # type: ignore[attr-defined]
+    inner = ClauseAdapter(matched).traverse(clause)
+    return Claim.id.in_(sa.select(matched.c.id).where(inner).offset(0))  # type: ignore[union-attr, no-any-return]
+
+
 def count_claims(*, session: Session, filt: ClaimFilter) -> int:
     stmt = select(func.count()).select_from(Claim).where(*_where(session, filt))
     return session.exec(stmt).one()
 
 
-def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
-              limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
-    """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
+def _keyset(filt: ClaimFilter, session: Session, sort: str, descending: bool, after: tuple[Any, int] | None
+            ) -> tuple[list[sa.ColumnElement[bool]], list[Any]]:
+    """The WHERE conditions (filter and keyset) and the ORDER BY of one page."""
     col = SORTS[sort]
-    conds = _where(session, filt)
+    conds = _where(session, filt, sort=sort)
     if after is not None:
         value, last_id = after
         if sort == "id":
@@ -160,50 +194,59 @@ def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descendi
     order = [col.desc(), Claim.id.desc()] if descending else [col.asc(), Claim.id.asc()]  # type: ignore[union-attr]
     if sort == "id":
         order = order[1:]
+    return conds, order
+
+
+def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
+              limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
+    """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
+    conds, order = _keyset(filt, session, sort, descending, after)
     stmt = select(Claim.id).where(*conds).order_by(*order).limit(limit)
     return list(session.exec(stmt).all())  # type: ignore[arg-type]
+
+
+def _row_select() -> sa.Select[Any]:
+    """The queue's columns: claim fields, claimant, assignee and the outlet of the first appearance.
+
+    Plain columns, not ORM entities: a page is read-only, and loading whole Claim objects (JSON
+    columns, search text, identity map) costs more than the query itself."""
+    c, actor, analyst = Claim.__table__.c, Actor.__table__, Analyst.__table__  # type: ignore[attr-defined]
+    app, doc, outlet = Appearance.__table__, Document.__table__, Outlet.__table__  # type: ignore[attr-defined]
+    first_outlet = (
+        sa.select(outlet.c.name)
+        .select_from(app.join(doc, doc.c.id == app.c.document_id).join(outlet, outlet.c.id == doc.c.outlet_id))
+        .where(app.c.claim_id == c.id).order_by(app.c.id).limit(1)
+        .correlate(Claim.__table__).scalar_subquery()  # type: ignore[attr-defined]
+    )
+    return (
+        sa.select(c.id, c.state, c.verdict, c.kind, actor.c.canonical_name, c.text, c.language, c.first_seen,
+                  c.checkworthiness, c.version, analyst.c.handle, first_outlet, c.rationale, c.tags,
+                  c.appearance_count, c.outlet_count)
+        .select_from(Claim.__table__.outerjoin(actor, actor.c.id == c.claimant_id)  # type: ignore[attr-defined]
+                     .outerjoin(analyst, analyst.c.id == c.assignee_id))
+    )
+
+
+def _rows(result: Any) -> list[ClaimRow]:
+    return [ClaimRow(id=i, state=st.value, verdict=v.value, kind=k.value, claimant=name or "", text=text,
+                     language=lang, first_seen=seen, checkworthiness=cw, version=ver, assignee=handle, outlet=outlet,
+                     rationale=rationale, tags=list(tags or []), appearances=apps, outlets=outlets)
+            for i, st, v, k, name, text, lang, seen, cw, ver, handle, outlet, rationale, tags, apps, outlets in result]
 
 
 def page_claims(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
                 limit: int = 50, after: tuple[Any, int] | None = None) -> list[ClaimRow]:
     """One page of the queue (keyset pagination: pass the last row's (sort value, id) as `after`)."""
-    ids = claim_ids(session=session, filt=filt, sort=sort, descending=descending, limit=limit, after=after)
-    return rows_for(session=session, ids=ids)
+    conds, order = _keyset(filt, session, sort, descending, after)
+    return _rows(session.execute(_row_select().where(*conds).order_by(*order).limit(limit)))
 
 
 def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
     """Queue rows for these claim ids, in the given order."""
     if not ids:
         return []
-    stmt = (
-        select(Claim, Actor.canonical_name, Analyst.handle)
-        .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .join(Analyst, Analyst.id == Claim.assignee_id, isouter=True)  # type: ignore[arg-type]
-        .where(Claim.id.in_(list(ids)))  # type: ignore[union-attr]
-    )
-    found = {c.id: (c, name, handle) for c, name, handle in session.exec(stmt).all()}
-    first_app = (
-        select(Appearance.claim_id, func.min(Appearance.id).label("aid"))
-        .where(Appearance.claim_id.in_(list(ids)))  # type: ignore[attr-defined]
-        .group_by(Appearance.claim_id).subquery()
-    )
-    outlets = dict(session.exec(
-        select(first_app.c.claim_id, Outlet.name)
-        .join(Appearance, Appearance.id == first_app.c.aid)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id)  # type: ignore[arg-type]
-    ).all())
-    out = []
-    for cid in ids:
-        if cid not in found:
-            continue
-        c, name, handle = found[cid]
-        out.append(ClaimRow(id=c.id, state=c.state.value, verdict=c.verdict.value, kind=c.kind.value,  # type: ignore[arg-type]
-                            claimant=name or "", text=c.text, language=c.language, first_seen=c.first_seen,
-                            checkworthiness=c.checkworthiness, version=c.version, assignee=handle,
-                            outlet=outlets.get(cid), rationale=c.rationale, tags=list(c.tags or []),
-                            appearances=c.appearance_count, outlets=c.outlet_count))
-    return out
+    found = {r.id: r for r in _rows(session.execute(_row_select().where(Claim.id.in_(list(ids)))))}  # type: ignore[union-attr]
+    return [found[i] for i in ids if i in found]
 
 
 def sort_value(row: ClaimRow, sort: str) -> Any:
@@ -264,57 +307,63 @@ def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> 
     return chain
 
 
-def _handle(session: Session, analyst_id: int | None) -> str | None:
-    if analyst_id is None:
-        return None
-    a = session.get(Analyst, analyst_id)
-    return a.handle if a else None
+@cache
+def _detail_statements() -> dict[str, Any]:
+    """The claim screen's statements, built once (building them took a fifth of a detail's time)."""
+    cid = sa.bindparam("claim_id")
+    out: dict[str, Any] = {
+        "handles": select(Analyst.id, Analyst.handle).where(
+            Analyst.id.in_(sa.bindparam("people", expanding=True))),  # type: ignore[union-attr]
+        "appearances": select(Appearance, Document, Outlet.name, Actor.canonical_name)
+        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
+        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
+        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
+        .where(Appearance.claim_id == cid)
+        .order_by(Document.published, Appearance.id),  # type: ignore[arg-type]
+        "evidence": select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
+        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
+        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
+        .where(ClaimEvidence.claim_id == cid).order_by(ClaimEvidence.id),
+        "comments": select(Comment, Analyst.handle)
+        .join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
+        .where(Comment.claim_id == cid).order_by(Comment.id),
+        "events": select(Event).where(sa.or_(
+            Event.claim_id == cid,
+            sa.and_(Event.entity == "document", Event.action == "ingest",
+                    Event.entity_id.in_(sa.bindparam("doc_ids", expanding=True))),  # type: ignore[union-attr]
+        )).order_by(Event.id),  # type: ignore[arg-type]
+    }
+    for outgoing, mine, theirs in ((True, ClaimLink.source_id, ClaimLink.target_id),
+                                   (False, ClaimLink.target_id, ClaimLink.source_id)):
+        out[f"links_{outgoing}"] = (
+            select(ClaimLink, Claim, Actor.canonical_name)
+            .join(Claim, Claim.id == theirs)  # type: ignore[arg-type]
+            .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
+            .where(mine == cid).order_by(ClaimLink.id)
+        )
+    return out
 
 
 def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     from claimtrack.services import get_claim
 
+    st, p = _detail_statements(), {"claim_id": claim_id}
     claim = get_claim(session=session, claim_id=claim_id)
     claimant = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
+    people = sorted({claim.assignee_id, claim.investigator_id, claim.reviewer_id} - {None})
+    handles = dict(session.exec(st["handles"], params={"people": people}).all()) if people else {}
     d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
-                    assignee=_handle(session, claim.assignee_id), investigator=_handle(session, claim.investigator_id),
-                    reviewer=_handle(session, claim.reviewer_id))
-    apps = session.exec(
-        select(Appearance, Document, Outlet.name, Actor.canonical_name)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
-        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.claim_id == claim_id)
-        .order_by(Document.published, Appearance.id)  # type: ignore[arg-type]
-    ).all()
-    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in apps]
-    for outgoing, mine, theirs in ((True, ClaimLink.source_id, ClaimLink.target_id),
-                                   (False, ClaimLink.target_id, ClaimLink.source_id)):
-        rows = session.exec(
-            select(ClaimLink, Claim, Actor.canonical_name)
-            .join(Claim, Claim.id == theirs)  # type: ignore[arg-type]
-            .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-            .where(mine == claim_id).order_by(ClaimLink.id)
-        ).all()
+                    assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
+                    reviewer=handles.get(claim.reviewer_id))
+    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in session.exec(st["appearances"], params=p).all()]
+    for outgoing in (True, False):
+        rows = session.exec(st[f"links_{outgoing}"], params=p).all()
         d.links += [LinkView(link, other, name, outgoing) for link, other, name in rows]
-    ev_rows = session.exec(
-        select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
-        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
-        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
-        .where(ClaimEvidence.claim_id == claim_id).order_by(ClaimEvidence.id)
-    ).all()
+    ev_rows = session.exec(st["evidence"], params=p).all()
     d.evidence = [EvidenceView(e, s.value, n, h) for e, s, n, h in ev_rows]
-    d.comments = list(session.exec(
-        select(Comment, Analyst.handle).join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
-        .where(Comment.claim_id == claim_id).order_by(Comment.id)
-    ).all())
+    d.comments = list(session.exec(st["comments"], params=p).all())
     doc_ids = sorted({a.document.id for a in d.appearances})
-    d.events = list(session.exec(
-        select(Event).where(sa.or_(
-            Event.claim_id == claim_id,
-            sa.and_(Event.entity == "document", Event.action == "ingest", Event.entity_id.in_(doc_ids)),  # type: ignore[union-attr]
-        )).order_by(Event.id)  # type: ignore[arg-type]
-    ).all())
+    d.events = list(session.exec(st["events"], params={**p, "doc_ids": doc_ids}).all())
     d.handles = {a_id: h for a_id, h in session.exec(select(Analyst.id, Analyst.handle)).all()}  # type: ignore[misc]
     return d
 
@@ -386,6 +435,13 @@ class ClaimSummary:
     links: list[tuple[str, bool, int]]  # (relation, outgoing, count)
     evidence: int
     comments: int
+
+
+def _handle(session: Session, analyst_id: int | None) -> str | None:
+    if analyst_id is None:
+        return None
+    a = session.get(Analyst, analyst_id)
+    return a.handle if a else None
 
 
 def claim_summary(*, session: Session, claim_id: int) -> ClaimSummary:
