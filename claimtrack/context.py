@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Workspace:
     settings: Settings
     is_default: bool = False
     _engine: Engine | None = field(default=None, repr=False)
+    _warned: bool = field(default=False, repr=False)
 
     @classmethod
     def resolve(cls, db_option: str | None, analyst_option: str | None) -> Workspace:
@@ -70,6 +72,17 @@ class Workspace:
             return Path("data") / "raw"
         return Path(self.target).expanduser().resolve().parent / "raw"
 
+    def _warn_network_fs(self) -> None:
+        """Once per process: say so on stderr when a SQLite file lives on NFS/SMB/CIFS."""
+        if self._warned:
+            return
+        self._warned = True
+        from claimtrack.dbcheck import network_warning
+
+        message = network_warning(self.target)
+        if message:
+            sys.stderr.write(message + "\n")
+
     def describe(self) -> str:
         if db.is_url(self.target):
             url = sa.engine.make_url(self.target)
@@ -84,6 +97,7 @@ class Workspace:
         `claimtrack db upgrade`.
         """
         engine = self.engine
+        self._warn_network_fs()
         try:
             current = migrations.current_revision(engine)
             has_tables = bool(sa.inspect(engine).get_table_names())

@@ -412,6 +412,8 @@ class Event(SQLModel, table=True):
     rationale: str | None = None
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(max_length=64, unique=True)
+    # {table: {row id: digest of the row after this event, or null if deleted}}; see claimtrack.audit_rows
+    digests: dict[str, Any] | None = Field(default=None, sa_column=json_dict(nullable=True))
 
 
 class ClaimKey(SQLModel, table=True):

@@ -279,10 +279,14 @@ def set_state(
         claim.published_at = utcnow()
     claim.state = state
     _touch(session, claim)
+    touched: dict[str, list[int]] = {}
     if comment:
-        session.add(Comment(claim_id=claim_id, analyst_id=by.id, body=comment))
+        note = Comment(claim_id=claim_id, analyst_id=by.id, body=comment)
+        session.add(note)
+        session.flush()
+        touched["comment"] = [note.id]  # type: ignore[list-item]
     audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_state",
-                 before=before, after=claim_snapshot(claim), rationale=comment)
+                 before=before, after=claim_snapshot(claim), rationale=comment, touched=touched)
     return claim
 
 
@@ -434,6 +438,7 @@ def add_evidence(
     session.add(link)
     session.flush()
     audit.record(session, analyst=by, entity="evidence", entity_id=ev.id, claim_id=claim.id, action="add",
+                 touched={"claim_evidence": [link.id]},  # type: ignore[list-item]
                  after={"kind": ev.kind, "stance": stance, "grade": ev.grade, "url": ev.url,
                         "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt})
     return ev
@@ -554,21 +559,24 @@ def unmerge(*, session: Session, by: Analyst, claim_id: int) -> Claim:
     root = dup.merged_into_id
     before = claim_snapshot(dup)
     last = _last_merge(session, claim_id)
+    touched: dict[str, list[int]] = {"claim": []}
     if last.get("link_id"):
         link = session.get(ClaimLink, last["link_id"])
         if link is not None:
             session.delete(link)
+            touched["claim_link"] = [link.id]  # type: ignore[list-item]
     for child_id in last.get("children") or []:
         child = session.get(Claim, child_id)
         if child is not None and child.merged_into_id == root:
             child.merged_into_id = claim_id
             session.add(child)
+            touched["claim"].append(child_id)
     dup.merged_into_id = None
     _touch(session, dup)
     refresh_counts(session.connection(), root)
     refresh_counts(session.connection(), claim_id)
     audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="unmerge",
-                 before=before, after=claim_snapshot(dup))
+                 before=before, after=claim_snapshot(dup), touched=touched)
     return dup
 
 

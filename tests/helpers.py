@@ -6,10 +6,13 @@ Tests import these (`from helpers import …`); no test imports conftest.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, services
@@ -108,3 +111,29 @@ def make_sample(engine: Engine) -> dict[str, int]:
     return ids
 
 
+SQLITE_EVENT_TRIGGERS = ("event_no_update", "event_no_delete")
+
+
+@contextmanager
+def event_protection_bypassed(engine: Engine) -> Iterator[None]:
+    """What anyone who owns the database can do: lift the append-only triggers on `event`, then restore them.
+
+    SQLite: drop the triggers and re-create them. PostgreSQL: the table owner disables them.
+    """
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            saved = [r[0] for r in conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type='trigger' AND tbl_name='event'")]
+            for name in SQLITE_EVENT_TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        else:
+            conn.execute(sa.text("ALTER TABLE event DISABLE TRIGGER USER"))
+    try:
+        yield
+    finally:
+        with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                for sql in saved:
+                    conn.exec_driver_sql(sql)
+            else:
+                conn.execute(sa.text("ALTER TABLE event ENABLE TRIGGER USER"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import event_protection_bypassed
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -161,7 +162,7 @@ def test_keyset_pagination_visits_every_claim_once(engine: Engine, sample: dict[
 
 
 def test_audit_chain_detects_tampering(engine: Engine, sample: dict[str, int]) -> None:
-    with db.atomic(engine) as s:
+    with event_protection_bypassed(engine), db.atomic(engine) as s:
         ev = s.exec(select(Event).order_by(Event.id)).all()[2]
         ev.rationale = "rewritten history"
         s.add(ev)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from claimtrack import audit, search
+from claimtrack.audit_rows import row_digest
 from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
@@ -211,16 +212,19 @@ def store_document(
     now = utcnow()
     if tracker is not None:
         tracker.last = identity.Outcome()
-    doc_id: int = session.connection().execute(sa.insert(Document.__table__).returning(Document.__table__.c.id), [{
+    doc_row = {
         "outlet_id": outlet_id, "title": raw.title, "url": raw.url, "language": raw.language or "und",
         "published": raw.published, "published_precision": raw.published_precision, "byline": raw.byline,
         "text": raw.text, "sha256": sha, "origin": raw.origin, "origin_name": raw.origin_name,
         "source_format": raw.source_format, "raw_path": _store_raw_html(raw, sha, opts), "meta": raw.meta,
         "ingested_at": now, "ingested_by_id": analyst.id,
-    }]).scalar_one()
+    }
+    doc_id: int = session.connection().execute(
+        sa.insert(Document.__table__).returning(Document.__table__.c.id), [doc_row]).scalar_one()
+    digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
     if not claims:
         audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
-                     after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title})
+                     after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title}, digests=digests)
         return doc_id, 0
     first_seen = datetime.combine(raw.published, datetime.min.time(), tzinfo=UTC) if raw.published else now
     default_stated = raw.published.isoformat() if raw.published else None
@@ -245,13 +249,15 @@ def store_document(
     claim_t = Claim.__table__
     ids: list[int] = list(conn.execute(
         sa.insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), claim_rows).scalars())
-    conn.execute(sa.insert(Appearance.__table__), [{
+    digests["claim"] = {str(cid): row_digest("claim", row) for cid, row in zip(ids, claim_rows, strict=True)}
+    appearance_rows = [{
         "claim_id": cid, "document_id": doc_id, "claimant_id": actor_id, "claimant_surface": ex.claimant_surface,
         "cue": ex.cue, "quote": ex.quote, "prefix": ex.prefix, "suffix": ex.suffix, "start": ex.start, "end": ex.end,
         "direct_quote": ex.direct_quote, "stated_on": ex.stated_on.iso if ex.stated_on else default_stated,
         "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
         "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
-    } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)])
+    } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)]
+    _insert_audited(conn, Appearance.__table__, appearance_rows, digests)
     if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
         link_denials(list(claims), threshold=opts.denial_link_threshold)
     links: dict[tuple[int, int], dict[str, Any]] = {}
@@ -275,15 +281,16 @@ def store_document(
                     if target != ids[i]:
                         links.setdefault((ids[i], target), evidence)
     if links:
-        conn.execute(sa.insert(ClaimLink.__table__), [{
+        _insert_audited(conn, ClaimLink.__table__, [{
             "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
             "evidence": evidence, "created_at": now,
-        } for (src, tgt), evidence in links.items()])
+        } for (src, tgt), evidence in links.items()], digests)
     audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                  after={"origin": raw.origin, "sha256": sha, "title": raw.title, "claims": ids,
                         "links": [{"source": s, "relation": "denies", "target": t} for s, t in links],
-                        **({"suggested": outcome.suggested} if outcome.suggested else {})})
-    for claim_id, root, score, signals in outcome.merged:
+                        **({"suggested": outcome.suggested} if outcome.suggested else {})},
+                 digests=digests)
+    for claim_id, root, score, signals in outcome.merged:  # each event re-reads its claim's digest
         audit.record(session, analyst=analyst, entity="claim", entity_id=claim_id, claim_id=claim_id,
                      action="auto_merge", chain=chain, before={"merged_into_id": None},
                      after={"merged_into_id": root, "score": score, "signals": signals},
@@ -291,6 +298,13 @@ def store_document(
     if tracker is not None:
         tracker.last = outcome
     return doc_id, len(links)
+
+
+def _insert_audited(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
+                    digests: dict[str, dict[str, str | None]]) -> None:
+    """Bulk-insert rows and add their digests (computed from the inserted values) for the audit event."""
+    new_ids = conn.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars()
+    digests[table.name] = {str(rid): row_digest(table.name, row) for rid, row in zip(new_ids, rows, strict=True)}
 
 
 def ingest(
