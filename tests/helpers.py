@@ -137,3 +137,35 @@ def event_protection_bypassed(engine: Engine) -> Iterator[None]:
                     conn.exec_driver_sql(sql)
             else:
                 conn.execute(sa.text("ALTER TABLE event ENABLE TRIGGER USER"))
+
+
+FIRST = ["Laila", "Omar", "Sara", "Khalid", "Maya", "Yusuf", "Nadia", "Tariq", "Huda", "Samir"]
+LAST = ["Haddad", "Mansour", "Khoury", "Nasser", "Saleh", "Aziz", "Farah", "Rahman", "Qasim", "Darwish"]
+ROLES = ["Transport minister", "Finance minister", "Health minister", "Mayor", "Spokesperson"]
+THINGS = ["the port handled {n} million containers", "unemployment fell to {n} percent",
+          "the new hospital treated {n} thousand patients", "exports rose by {n} percent",
+          "the city planted {n} thousand trees", "inflation reached {n} percent"]
+
+
+def synthetic_articles(folder, n: int, seed: int = 7) -> list:  # type: ignore[no-untyped-def]
+    """`n` distinct English news articles with statements, a denial and a prediction each, as .txt files."""
+    import random
+    from pathlib import Path
+
+    rng = random.Random(seed)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(n):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        fact = rng.choice(THINGS).format(n=rng.randint(2, 90))
+        year = rng.randint(2015, 2023)
+        text = (f"Report {i}: officials discuss figures\n"
+                f"{rng.choice(ROLES)} {name} said on Monday that {fact} in {year}. "
+                f"The opposition party denied that {fact}, calling the figure inflated. "
+                f"\"We will double it by {year + 7},\" {name.split()[1]} told reporters in article {i}. "
+                f"Analysts at the central bank said growth slowed to {rng.randint(1, 9)} percent.\n")
+        path = folder / f"article-{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
