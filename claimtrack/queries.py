@@ -119,7 +119,9 @@ def _where(session: Session, f: ClaimFilter, *, sort: str | None = None) -> list
         conds.append(Claim.language == f.language)
     if f.claim_ids is not None:
         conds.append(Claim.id.in_(list(f.claim_ids)))  # type: ignore[union-attr]
-    if f.claimant:
+    if f.claimant and len(f.claimant) > 300:  # longer than any stored name (and than SQLite's LIKE allows)
+        conds.append(sa.false())
+    elif f.claimant:
         conds.append(Claim.claimant_id.in_(claimant_ids(f.claimant)))  # type: ignore[union-attr]
     if f.assignee:
         conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
@@ -149,8 +151,9 @@ def claimant_ids(name: str) -> sa.Select[Any]:
     the script-neutral skeleton ("Kirby" finds كيربي), and the actors merged into those."""
     from claimtrack.tracking.translit import name_key
 
-    pat = f"%{name}%"
-    conds = [Actor.canonical_name.ilike(pat), Actor.name_ar.ilike(pat), Actor.name_en.ilike(pat)]  # type: ignore[union-attr]
+    literal = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # % and _ are letters here
+    pat = f"%{literal}%"
+    conds = [col.ilike(pat, escape="\\") for col in (Actor.canonical_name, Actor.name_ar, Actor.name_en)]  # type: ignore[attr-defined]
     key = name_key(name)
     parts = [k for k in (key or "").split() if len(k) >= 3]
     if parts:

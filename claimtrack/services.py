@@ -36,11 +36,16 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.search import search_text
+from claimtrack.text import show_controls
 from claimtrack.workflow import RoleError, WorkflowError
 
 
 class ClaimtrackError(Exception):
     """An error meant for the user: one clear line."""
+
+    def __str__(self) -> str:
+        # user text quoted in a message must not break the line or reorder it (Trojan Source)
+        return show_controls("".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in super().__str__()))
 
 
 class NotFoundError(ClaimtrackError):

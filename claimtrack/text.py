@@ -166,3 +166,34 @@ def shorten(text: str, width: int) -> str:
         return flat
     cut = textwrap.shorten(flat, width=width, placeholder=" …")
     return cut if cut != "…" and cut.strip() != "…" else flat[: width - 1] + "…"
+
+
+# --- Trojan Source: bidirectional embedding, override and isolate controls -------------------------
+
+BIDI_CONTROLS = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+                 "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI"}
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SHOWN = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def has_bidi_controls(text: str) -> bool:
+    return _BIDI_CONTROL.search(text) is not None
+
+
+def show_controls(text: str) -> str:
+    """Text for display: each bidi control (and each other control character but tab and newline)
+    replaced by a visible marker such as `[U+202E RLO]` or `[U+001B]`.
+
+    Stored text keeps the characters as given; only what is shown (TUI, reports) is marked, so a
+    reordering trick (CVE-2021-42574) or a terminal escape cannot make text read differently."""
+    if not _SHOWN.search(text):
+        return text
+    return _SHOWN.sub(lambda m: f"[U+{ord(m.group()):04X}{' ' + BIDI_CONTROLS[m.group()] if m.group() in BIDI_CONTROLS else ''}]",
+                      text)
+
+
+def escape_bidi_in_json(encoded: str) -> str:
+    """JSON text with each bidi control written as a \\uXXXX escape (the decoded value is unchanged)."""
+    if not has_bidi_controls(encoded):
+        return encoded
+    return _BIDI_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

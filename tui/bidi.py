@@ -28,7 +28,7 @@ from bidi import algorithm as uba
 from rich.cells import cell_len
 from rich.text import Span, Text
 
-from claimtrack.text import is_rtl
+from claimtrack.text import BIDI_CONTROLS, has_bidi_controls, is_rtl, show_controls
 
 MODES = ("terminal", "app", "off")
 BDSM_EXPLICIT = "\x1b[8l"  # VTE: stop implicit bidi (the app has reordered already)
@@ -208,6 +208,7 @@ def layout(text: Text, mode: str, width: int) -> Text:
     ``app``: wrapped here and every line reordered. ``terminal``: RTL paragraphs right-aligned.
     ``off``: unchanged.
     """
+    text = mark_bidi_controls(text)
     if mode == "off":
         return text
     lines: list[Text] = []
@@ -223,6 +224,21 @@ def layout(text: Text, mode: str, width: int) -> Text:
     return _join(lines)
 
 
+def mark_bidi_controls(text: Text) -> Text:
+    """`text` with each bidi control shown as a reverse-video marker (Trojan Source), spans kept."""
+    plain = text.plain
+    if not has_bidi_controls(plain):
+        return text
+    cuts = sorted({i + d for i, ch in enumerate(plain) if ch in BIDI_CONTROLS for d in (0, 1)})
+    out = Text(style=text.style, justify=text.justify, no_wrap=text.no_wrap, end=text.end)
+    for part in text.divide(cuts):
+        if part.plain in BIDI_CONTROLS:
+            out.append(show_controls(part.plain), style="reverse")
+        else:
+            out.append_text(part)
+    return out
+
+
 def _join(parts: list[Text]) -> Text:
     if len(parts) == 1:
         return parts[0]
@@ -233,7 +249,7 @@ def _join(parts: list[Text]) -> Text:
 
 def cell(value: str, mode: str, width: int | None = None, style: str = "") -> Text:
     """One table cell: never markup; RTL right-aligned; reordered in ``app`` mode."""
-    value = value.replace("\n", " ")
+    value = show_controls(value.replace("\n", " "))
     if width is not None and cell_len(value) > width:
         value = value[: max(1, width - 1)] + "…"
     rtl = is_rtl(value)

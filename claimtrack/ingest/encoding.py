@@ -95,6 +95,24 @@ def _looks_binary(text: str) -> bool:
     return ctrl > max(2, len(sample) // 100)
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: NULs on one byte parity only (the high bytes of ASCII)."""
+    sample = data[:20000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for enc, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= half * 0.2 and others == 0:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text, enc
+    return None
+
+
 def normalise_text(text: str) -> str:
     """NFC with LF line ends (CRLF and lone CR become LF); a leading BOM character is dropped."""
     if text.startswith("\ufeff"):
@@ -111,7 +129,10 @@ def guess_decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ValueError(f"undecodable text: bad {enc} after its byte-order mark") from exc
     if b"\x00" in data:
-        raise ValueError("binary file (NUL bytes)")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ValueError("binary file (NUL bytes)")
+        return utf16
     try:  # strict UTF-8 first: non-UTF-8 text almost never passes, and declarations do lie
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

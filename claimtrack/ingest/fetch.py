@@ -89,7 +89,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20_000
             chunks: list[bytes] = []
             size = 0
             while True:
-                chunk = resp.read(_CHUNK)
+                chunk = resp.read1(_CHUNK)  # what has arrived: a server trickling bytes still meets the deadline
                 if not chunk:
                     break
                 size += len(chunk)

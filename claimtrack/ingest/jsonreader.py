@@ -161,13 +161,22 @@ def _items(
     values: Iterator[Any], origin: str, origin_name: str, fmt: str, *, empty_list: bool
 ) -> ReaderOutput:
     n = 0
+    repeats: dict[str, int] = {}  # an error reason -> how many items had it (each is listed only 3 times)
     try:
         for n, value in enumerate(values, 1):  # noqa: B007 - n is read after the loop
-            yield article_from_object(value, origin=origin, origin_name=f"{origin_name}#{n}",
-                                      error_origin=f"{origin}#{n}", source_format=fmt)  # fmt: skip
+            item = article_from_object(value, origin=origin, origin_name=f"{origin_name}#{n}",
+                                       error_origin=f"{origin}#{n}", source_format=fmt)  # fmt: skip
+            if isinstance(item, IngestError):
+                repeats[item.reason] = repeats.get(item.reason, 0) + 1
+                if repeats[item.reason] > 3:
+                    continue
+            yield item
     except _Malformed as exc:
         yield IngestError(origin if n == 0 else f"{origin}#{n + 1}", exc.message)
         return
+    for reason, count in repeats.items():
+        if count > 3:
+            yield IngestError(origin, f"{count - 3:,} more items: {reason}")
     if n == 0 and empty_list:
         yield IngestError(origin, "empty (JSON list with no items)")
 

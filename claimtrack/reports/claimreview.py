@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from claimtrack.reports.render import ReportError, safe_url
+from claimtrack.text import escape_bidi_in_json
 
 PERSON_KINDS = {"person"}
 
@@ -111,6 +112,6 @@ def write_claimreview(out: IO[str], claims: Iterable[dict[str, Any]], *, organis
                       organisation_url: str) -> int:
     """A JSON array of ClaimReview objects. Validates everything before writing a byte."""
     reviews = [claim_review(c, organisation=organisation, organisation_url=organisation_url) for c in claims]
-    out.write(json.dumps(reviews, ensure_ascii=False, indent=2))
+    out.write(escape_bidi_in_json(json.dumps(reviews, ensure_ascii=False, indent=2)))
     out.write("\n")
     return len(reviews)

@@ -15,6 +15,7 @@ import jinja2
 from claimtrack.reports.data import actor_name
 from claimtrack.reports.quotes import quoted
 from claimtrack.services import ClaimtrackError
+from claimtrack.text import show_controls
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -42,7 +43,7 @@ def md_escape(value: Any) -> str:
         return ""
     if isinstance(value, MdRaw):
         return str(value)
-    text = _WS.sub(" ", str(value))  # a newline could start a new block; a tab a code block
+    text = show_controls(_WS.sub(" ", str(value)))  # a newline could start a new block; a tab a code block
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
     return "".join(_MD_ENTITY.get(ch, ch) for ch in text)
@@ -82,8 +83,11 @@ class _DictEnvironment(jinja2.Environment):
 
 
 def _html_value(value: Any) -> Any:
-    """HTML output of `{{ value }}`: None prints nothing (never the word None)."""
-    return "" if value is None else value
+    """HTML output of `{{ value }}`: None prints nothing (never the word None); plain strings get their
+    bidi and control characters marked before autoescaping (template markup is left alone)."""
+    if value is None:
+        return ""
+    return show_controls(value) if type(value) is str else value
 
 
 def _when(value: str | None) -> str:

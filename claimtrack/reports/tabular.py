@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from claimtrack.reports.data import actor_name
 from claimtrack.reports.labels import CSV_COLUMNS, csv_header, labels
+from claimtrack.text import escape_bidi_in_json, show_controls
 
 FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
 _SPACES = frozenset(" \u00a0\u3000")
@@ -21,18 +22,23 @@ def neutralise(value: Any) -> Any:
     """
     if type(value) is not str or not value:
         return value
+    value = show_controls(value)
     first = value[0]
     if first in FORMULA_START or (first in _SPACES and value.lstrip()[:1] in FORMULA_START):
         return "'" + value
     return value
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_encode_raw = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _encode(value: Any) -> str:
+    return escape_bidi_in_json(_encode_raw(value))
 
 
 def write_json(out: IO[str], header: dict[str, Any], claims: Iterable[dict[str, Any]]) -> int:
     """The report object: header fields pretty-printed, then one claim per line."""
-    head = json.dumps(header, ensure_ascii=False, indent=2)
+    head = escape_bidi_in_json(json.dumps(header, ensure_ascii=False, indent=2))
     out.write(head[:-2].rstrip() + ',\n  "claims": [')
     n = 0
     for c in claims:
