@@ -256,3 +256,44 @@ def test_misbehaving_urls_through_ingest(server: str, dbfile: str, path: str, re
 def test_stalling_urls_time_out(server: str, path: str) -> None:
     (item,) = list(read_url(f"{server}{path}", timeout=1.0))  # a trickle used to hold ingest for ever
     assert isinstance(item, IngestError) and "timed out" in item.reason
+
+
+# --- the TUI -------------------------------------------------------------------------------------
+
+
+def test_tui_shows_bidi_controls_and_takes_hostile_text_literally(corpus: dict[str, Path], dbfile: str) -> None:
+    import asyncio
+
+    sys.path.insert(0, str(Path(__file__).parent / "tui"))
+    from tui_helpers import SIZE, make_app, screen_text, settle
+
+    cid, _ = seeded(dbfile, corpus)
+    assert run(dbfile, "comment", str(cid), "--", STRINGS["bidi"][0]).exit_code == 0
+    engine = db.make_engine(dbfile)
+    typed = "[bold]x[/] {{7*7}} =1+1 <b>"
+
+    async def session() -> tuple[str, str, str]:
+        app = make_app(engine, "amal")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *'"NEAR(', "enter")  # FTS syntax in the search box: a plain search
+            await settle(pilot)
+            after_search = screen_text(app)
+            await pilot.press("escape")
+            app.open_claim(cid)
+            await settle(pilot)
+            claim_text = screen_text(app)
+            await pilot.press("c")
+            await settle(pilot)
+            await pilot.click("#body")
+            await pilot.press(*["space" if ch == " " else ch for ch in typed], "ctrl+s")
+            await settle(pilot)
+            return after_search, claim_text, screen_text(app)
+
+    after_search, claim_text, after_comment = asyncio.run(session())
+    engine.dispose()
+    assert "claimtrack" in after_search  # still running, search answered
+    raw = [ln for ln in claim_text.splitlines() if any(ch in ln for ch in RAW_BIDI)]
+    assert "[U+202E RLO]" in claim_text and raw == []
+    assert stored(dbfile, "SELECT body FROM comment ORDER BY id DESC LIMIT 1") == [typed]
+    assert typed in after_comment  # shown literally: no markup, no template

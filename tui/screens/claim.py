@@ -122,7 +122,7 @@ class ClaimScreen(ClaimActionScreen):
             head.append(f" · MERGED into {c.merged_into_id}", style="bold yellow")
         head.append(f"\n assignee {d.assignee or '—'} · investigator {d.investigator or '—'} · "
                     f"reviewer {d.reviewer or '—'} · tags {bidi.line(', '.join(c.tags), self.capp.bidi_mode) if c.tags else '—'}")
-        self.query_one("#claim-header", Static).update(head)
+        self.query_one("#claim-header", Static).update(bidi.mark_bidi_controls(head))
         self.query_one("#claim-text", BidiText).update(Text(c.text, style="bold"))
         if d.appearances:
             a = d.appearances[0]
