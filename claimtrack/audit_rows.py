@@ -34,6 +34,9 @@ Digests = dict[str, dict[str, str | None]]  # table -> {row id as text: digest, 
 
 
 def _norm(value: Any) -> Any:
+    if isinstance(value, str):  # long text (an article) enters as its own sha256: cheaper to serialise
+        return value if len(value) <= 256 else "sha256:" + hashlib.sha256(
+            value.encode("utf-8", "surrogatepass")).hexdigest()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

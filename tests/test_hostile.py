@@ -83,7 +83,8 @@ def checked(dbfile: str, *args: str, analyst: str = "amal"):  # type: ignore[no-
 # --- files through ingest ------------------------------------------------------------------------
 
 ACCEPTED = {"cp1256.txt": "الاقتصاد", "utf16_no_bom.txt": "الاقتصاد", "truncated_utf8.txt": "الاقتصاد",
-            "trojan_source.txt": "\u202eis not\u202c", "markup.html": "Finance minister"}
+            "trojan_source.txt": "\u202eis not\u202c", "markup.html": "Finance minister",
+            "overlong_claimant.txt": "Abdulrahman Abdulrahman"}
 REFUSED = {"empty.txt": "empty file", "binary.txt": "binary file", "nul_bytes.txt": "binary file",
            "just_over_limit.txt": "too large", "fifty_mb.txt": "too large", "empty_feed.xml": "no entries",
            "billion_laughs.xml": "malformed feed XML", "external_entity.xml": "empty",
@@ -149,6 +150,8 @@ def test_hostile_text_through_every_command(corpus: dict[str, Path], dbfile: str
         checked(dbfile, "evidence", "add", str(cid), "--note", value, "--stance", "context", "--title", value,
                 "--excerpt", value)
         checked(dbfile, "evidence", "add", str(cid), "--url", value, "--stance", "supports")
+        checked(dbfile, "evidence", "add", str(cid), "--file", value, "--stance", "supports")
+        checked(dbfile, "report", "--claim", str(cid), "--template", value)
         checked(dbfile, "link", str(cid), "supports", str(other), "--note", value)
         checked(dbfile, "claims", "--search", value, "--claimant", value)
         checked(dbfile, "claims", "--tag", value, "--assignee", value, "--language", value)

@@ -55,6 +55,8 @@ def files(limit: int) -> dict[str, bytes]:
                                 b"</item></channel></rss>"),
         "trojan_source.txt": ("Council says budget is balanced\nThe mayor said the budget \u202eis not\u202c is "
                               "balanced and \u2067access\u2069 was granted to everyone.\n").encode(),
+        "overlong_claimant.txt": ("Port news\nSpokesperson " + " ".join(["Abdulrahman"] * 900)
+                                  + " said that the port handled 9 million containers in 2022.\n").encode(),
         "markup.html": ("<html><head><title>[bold]x[/] {{7*7}}</title></head><body><p>"
                         + ENGLISH + "</p><script>alert(1)</script><a href='javascript:alert(1)'>x</a>"
                         "</body></html>").encode(),
