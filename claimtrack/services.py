@@ -45,7 +45,8 @@ class ClaimtrackError(Exception):
 
     def __str__(self) -> str:
         # user text quoted in a message must not break the line or reorder it (Trojan Source)
-        return show_controls("".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in super().__str__()))
+        text = show_controls("".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in super().__str__()))
+        return text if len(text) <= 500 else f"{text[:400]} … {text[-80:]}"  # a 1 MB value is not a clear line
 
 
 class NotFoundError(ClaimtrackError):
@@ -421,7 +422,11 @@ def add_evidence(
         ev.kind, ev.url = kind or EvidenceKind.url, url
     elif file:
         path = Path(file)
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+            found = False
+        if not found:
             raise ClaimtrackError(f"no such file: {file}")
         ev.kind, ev.file_path, ev.sha256 = kind or EvidenceKind.file, str(path.resolve()), _file_sha256(path)
         ev.title = title or path.name

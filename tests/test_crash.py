@@ -154,7 +154,7 @@ def test_backup_under_four_writers_and_restore(tmp_path: Path) -> None:
     restored = run_cli(str(live), "db", "restore", str(backup), "--force")
     assert restored.exit_code == 0, restored.output
     assert rows(engine, "SELECT count(*) FROM event")[0][0] == copied
-    fresh = tmp_path / "new" / "fresh.db"
+    fresh = tmp_path / "fresh.db"
     assert run_cli(str(fresh), "db", "restore", str(backup)).exit_code == 0  # a new file needs no --force
     assert run_cli(str(fresh), "db", "check").exit_code == 0
     engine.dispose()

@@ -62,8 +62,9 @@ def dump(dbfile: str) -> list[str]:
 
 
 def assert_clear_failure(result) -> None:  # type: ignore[no-untyped-def]
-    """Exit 1; stderr holds only one-line messages (an error line, per-file ingest errors), no traceback."""
-    assert result.exit_code == 1, result.output
+    """Exit 1 (2 for a usage error); stderr holds only one-line messages (an error line, per-file ingest
+    errors), no traceback."""
+    assert result.exit_code in (1, 2), result.output
     lines = result.stderr.strip().splitlines()
     assert lines and all(ln.startswith(("claimtrack: error: ", "error: ", "warning: ")) for ln in lines), lines[:5]
     assert sum(ln.startswith("claimtrack: error: ") for ln in lines) <= 1

@@ -144,10 +144,17 @@ def make_env(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> j
     return env
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
 def get_template(fmt: str, lang: str, L: dict[str, Any], template: Path | None) -> jinja2.Template:
     env = make_env(fmt, lang, L, template)
     name = template.name if template is not None else DEFAULT_TEMPLATES[fmt]
-    if template is not None and not template.is_file():
+    if template is not None and not _is_file(template):
         raise ReportError(f"template not found: {template}")
     try:
         return env.get_template(name)
