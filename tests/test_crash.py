@@ -98,6 +98,7 @@ def test_kill_9_during_ingest_and_edits(tmp_path: Path) -> None:
         kills[kind] += kill_at_random(ctx, target, args, rng)
         assert_consistent(engine, manual)
     assert sum(kills.values()) >= KILLS and min(kills.values()) >= KILLS // 3, kills
+    print(f"kill -9 that landed while writing: {kills} in {cycle} cycles")  # shown with pytest -s
 
     first = ingest(engine, [str(tmp_path / "articles")], analyst="ingester", opts=IngestOptions(language="en"))
     again = ingest(engine, [str(tmp_path / "articles")], analyst="ingester", opts=IngestOptions(language="en"))
