@@ -519,10 +519,13 @@ def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> 
     _check_can_edit(session, by)
     if keep_id == duplicate_id:
         raise ClaimtrackError("a claim cannot be merged into itself")
-    keep = get_claim(session=session, claim_id=keep_id)
+    # both rows locked, in id order, before any event takes the chain lock (PostgreSQL deadlocked otherwise:
+    # refresh_counts below updates `keep`, which an editor may hold while waiting for the chain)
+    locked = {cid: _locked(session, cid, None) for cid in sorted((keep_id, duplicate_id))}
+    keep = locked[keep_id]
     if keep.merged_into_id is not None:
         raise ClaimtrackError(f"claim {keep_id} is itself merged into {keep.merged_into_id}; merge into that one")
-    dup = _locked(session, duplicate_id, None)
+    dup = locked[duplicate_id]
     if dup.merged_into_id is not None:
         raise ClaimtrackError(f"claim {duplicate_id} is already merged into {dup.merged_into_id}")
     rated = {Verdict.unrated}
@@ -545,7 +548,8 @@ def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> 
     refresh_counts(session.connection(), duplicate_id)
     audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="merge",
                  before=before, after={**claim_snapshot(dup), "children": [c.id for c in children],
-                                       "link_id": None if had_link else link.id})
+                                       "link_id": None if had_link else link.id},
+                 touched={"claim": [c.id for c in children]})  # type: ignore[misc]
     return dup
 
 
