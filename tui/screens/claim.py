@@ -208,7 +208,8 @@ class ClaimScreen(ClaimActionScreen):
             p.append_text(badge(lv.other.state.value, STATE_BADGE))
             p.append(f" {lv.link.origin.value:<6} ", style="dim")
             body = Text(f"{lv.other_claimant or '?'}: {lv.other.text}")
-            ol.add_option(Option(bidi.hanging(p, body, mode, self._list_width(), max_lines=2), id=str(lv.other.id)))
+            ol.add_option(Option(bidi.hanging(p, body, mode, self._list_width(), max_lines=2),
+                                 id=f"{lv.other.id}:{lv.link.id}"))  # one claim can be related twice (denies and supports)
         if not d.links:
             ol.add_option(Option(Text("—"), disabled=True))
 
@@ -240,7 +241,7 @@ class ClaimScreen(ClaimActionScreen):
     @on(OptionList.OptionSelected, "#links")
     def _open_link(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.capp.open_claim(int(event.option.id))
+            self.capp.open_claim(int(event.option.id.split(":")[0]))
 
     @on(OptionList.OptionSelected, "#appearances")
     def _open_doc(self, event: OptionList.OptionSelected) -> None:
