@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Base URL of your published fact-checks; ClaimReview `url` is <this>/claim-<id>."),
     Setting("bidi", "CLAIMTRACK_BIDI", "terminal", str,
             "How the TUI shows Arabic: terminal (it reorders), app (claimtrack shapes and reorders), off."),
-    Setting("denial_link_threshold", "CLAIMTRACK_DENIAL_LINK_THRESHOLD", 0.35, float,
+    Setting("denial_link_threshold", "CLAIMTRACK_DENIAL_LINK_THRESHOLD", 0.26, float,
             "Minimum score (0-1) for an automatic `denies` link between a denial and another claim."),
     Setting("duplicate_threshold", "CLAIMTRACK_DUPLICATE_THRESHOLD", 0.6, float,
             "Minimum score (0-1) for suggesting that a new claim matches an existing one."),

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, require
 
+from claimtrack.config import SETTINGS
+
 CLAIMTRACK = [sys.executable, "-m", "claimtrack"]
 
 
@@ -35,6 +37,11 @@ def seeded(tmp_path: Path) -> Path:
         assert _run(tmp_path, "--db", "s.db", "--analyst", "amal", *step).returncode == 0
     assert _run(tmp_path, "--db", "s.db", "--analyst", "rana", "claim", "set", "5", "--state", "published").returncode == 0
     return tmp_path
+
+
+def test_every_setting_has_an_effect_test() -> None:
+    tested = {name.removeprefix("test_").removesuffix("_setting") for name in globals() if name.endswith("_setting")}
+    assert {s.key for s in SETTINGS} - tested == set()
 
 
 def test_analyst_setting(seeded: Path) -> None:
@@ -105,3 +112,39 @@ def _tui_screen(cwd: Path, config: str) -> str:
         raise AssertionError(f"the TUI never showed the claims:\n{screen}")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_denial_link_threshold_setting(tmp_path: Path) -> None:
+    def links(db: str, env: dict[str, str]) -> int:
+        result = _run(tmp_path, "--db", db, "ingest", str(ROOT / "seeds"), "--published", "2023-08-31", "--json", env=env)
+        assert result.returncode == 0, result.stderr
+        return int(json.loads(result.stdout)["links"])
+
+    assert links("default.db", {}) > 0
+    assert links("strict.db", {"CLAIMTRACK_DENIAL_LINK_THRESHOLD": "0.99"}) == 0
+
+
+ARTICLE_A = "Minister on growth\nFinance minister Sam Harbi said on Monday that the economy grew 3% last year and that exports rose sharply.\n"
+ARTICLE_B = "Growth figures\nThe economy expanded by 3% last year while exports rose sharply, finance minister Sam Harbi said.\n"
+
+
+def _two_outlets(cwd: Path, db: str, env: dict[str, str]) -> tuple[int, list[dict]]:  # type: ignore[type-arg]
+    """Ingest one statement reported by two outlets in different words: (claims listed, open suggestions)."""
+    for name, text, day in (("a.txt", ARTICLE_A, "2023-01-02"), ("b.txt", ARTICLE_B, "2023-01-03")):
+        (cwd / name).write_text(text, encoding="utf-8")
+        assert _run(cwd, "--db", db, "ingest", name, "--published", day, "--outlet", name, env=env).returncode == 0
+    claims = json.loads(_run(cwd, "--db", db, "claims", "--json").stdout)
+    export = [json.loads(line) for line in _run(cwd, "--db", db, "export", "--format", "jsonl").stdout.splitlines()]
+    suggested = [link for row in export for link in row["links"] if link["relation"] == "suggested_duplicate"]
+    return len(claims), suggested
+
+
+def test_merge_threshold_setting(tmp_path: Path) -> None:
+    assert _two_outlets(tmp_path, "merged.db", {})[0] == 1  # one claim, two appearances
+    assert _two_outlets(tmp_path, "apart.db", {"CLAIMTRACK_MERGE_THRESHOLD": "0.99"})[0] == 2
+
+
+def test_duplicate_threshold_setting(tmp_path: Path) -> None:
+    strict_merge = {"CLAIMTRACK_MERGE_THRESHOLD": "0.99"}
+    assert _two_outlets(tmp_path, "suggested.db", strict_merge)[1]
+    assert _two_outlets(tmp_path, "quiet.db", strict_merge | {"CLAIMTRACK_DUPLICATE_THRESHOLD": "0.99"})[1] == []

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from claimtrack import audit, db, queries, services
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.links import link_denials
+from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.pipeline import IngestOptions, ingest
 from claimtrack.models import (
     Actor,
@@ -108,7 +108,7 @@ def test_denial_links_the_accused_party_only_with_capped_scored_evidence() -> No
     assert 0 < len(denial.denies) <= 3
     assert set(denial.denies) <= {0, 1, 4, 5}
     ev = denial.link_evidence[denial.denies[0]]
-    assert ev["party_match"] is True and ev["score"] >= 0.35 and ev["object_terms"]
+    assert ev["party_match"] is True and ev["score"] >= DEFAULT_THRESHOLD and ev["object_terms"]
 
 
 def test_a_denial_of_media_reports_links_to_no_politician() -> None:

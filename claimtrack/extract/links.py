@@ -25,10 +25,11 @@ from claimtrack.extract.gazetteer import gazetteer
 from claimtrack.text import fold
 from claimtrack.tracking.features import content_terms, numbers, stem, words
 
-DEFAULT_THRESHOLD = 0.35  # the `denial_link_threshold` setting's default (claimtrack.config)
+DEFAULT_THRESHOLD = 0.26  # the `denial_link_threshold` setting's default (claimtrack.config)
 DEFAULT_CAP = 3
 RELATIVE_CUT = 0.8  # a kept link scores at least this share of the denial's best link
 WEIGHTS = {"object": 0.6, "party": 0.25, "subject": 0.35, "numbers": 0.1}
+TOTAL_WEIGHT = sum(WEIGHTS.values())  # scores are divided by it: 1.0 means every signal agrees fully
 COMMON_HEAD = 0.25  # a head term this common (rarity below) is not enough on its own ("روسيا", "تحقيق")
 HEAD_SHARE = 0.7  # the head of the denied object (its first content word) carries most of the object signal
 NOT_TARGETS = frozenset({"denial", "call"})
@@ -168,7 +169,8 @@ def _object(p: DenialProfile, cand_terms: set[str], rarity: Rarity) -> tuple[flo
 
 
 def score(p: DenialProfile, cand_text: str, cand: Party, rarity: Rarity = uniform) -> tuple[float, dict[str, Any]]:
-    """Score (0-1, above 1 when every signal agrees) that the denial profiled in `p` rejects the claim `cand_text` by `cand`, and why."""
+    """Score (0-1; 1 when every signal agrees fully) that the denial profiled in `p` rejects the claim
+    `cand_text` by `cand`, and why."""
     if same_side(p.denier, cand):
         return 0.0, {"reason": "same side"}
     party_hit = p.accused.meets(cand) or (p.rumour and bool(cand.stems & _MEDIA_WORDS))
@@ -183,7 +185,7 @@ def score(p: DenialProfile, cand_text: str, cand: Party, rarity: Rarity = unifor
          + WEIGHTS["numbers"] * bool(nums))
     evidence = {"object_terms": shared[:8], "denied_head": p.head, "object": round(obj, 3),
                 "party_match": party_hit, "names_denier": subject, "numbers": nums[:4]}
-    return round(s, 3), evidence
+    return round(s / TOTAL_WEIGHT, 3), evidence
 
 
 def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float, cap: int) -> list[tuple[Any, dict]]:
@@ -192,7 +194,7 @@ def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float
     if not kept:
         return []
     floor = kept[0][1] * RELATIVE_CUT
-    return [(key, {**ev, "score": min(1.0, s)}) for key, s, ev in kept[:cap] if s >= floor]
+    return [(key, {**ev, "score": s}) for key, s, ev in kept[:cap] if s >= floor]
 
 
 def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESHOLD, cap: int = DEFAULT_CAP) -> None:

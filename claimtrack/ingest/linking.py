@@ -23,7 +23,7 @@ from claimtrack.tracking.keys import KeyIndex
 
 WINDOW_DAYS = 30
 CROSS_CAP = 2
-CROSS_MARGIN = 0.15  # added to the threshold across documents
+CROSS_MARGIN = 0.12  # added to the threshold across documents
 MIN_OBJECT = 0.7  # the denied head term, or most of the denied object, must be in the candidate
 
 

@@ -58,7 +58,7 @@ class IngestOptions:
     urls_file: str | None = None
     raw_dir: Path | None = None  # where fetched HTML is kept
     batch_size: int = 100
-    denial_link_threshold: float = 0.35  # the `denial_link_threshold` setting
+    denial_link_threshold: float = DEFAULT_THRESHOLD  # the `denial_link_threshold` setting
     merge_threshold: float = 0.85  # the `merge_threshold` setting
     suggest_threshold: float = 0.6  # the `duplicate_threshold` setting
     tracking: bool = True  # match new claims against existing ones
