@@ -1,19 +1,24 @@
-"""Full-text search over claims: FTS5 over folded text on SQLite, tsvector on PostgreSQL.
+"""Full-text search over claims: FTS5 on SQLite, a GIN tsvector expression index on PostgreSQL.
 
-User input is never pasted into a query: it is folded, split into word tokens, and each token is
-quoted as an FTS5 string (SQLite) or passed to plainto_tsquery (PostgreSQL) as a bound parameter.
+Both index `Claim.search_text`, which holds the analysed terms of the claim and its claimant's names
+(`claimtrack.analysis`: clitics stripped, Snowball stems, ISRI roots, folded). A query goes through
+the same analysis. User input is never pasted into a query: it is split into analysed terms (word
+characters only) and each term is quoted as an FTS5 string (SQLite) or as a tsquery lexeme passed as
+a bound parameter (PostgreSQL). `#123` or a bare number also finds the claim with that id.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 
+from claimtrack.analysis import QueryTerm, analysed_text, query_terms
 from claimtrack.text import fold
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_CLAIM_ID = re.compile(r"\s*#?\s*(\d{1,12})\s*")
 
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
@@ -39,39 +44,78 @@ POSTGRES_DROP = ("DROP INDEX IF EXISTS ix_claim_search_tsv",)
 
 
 def search_text(*parts: str | None) -> str:
-    """The folded text stored in Claim.search_text."""
-    return fold(" ".join(p for p in parts if p))
+    """The analysed terms stored in Claim.search_text (claim text, claimant names, ...)."""
+    return analysed_text(*parts)
 
 
 def tokens(query: str) -> list[str]:
-    """Folded word tokens of a user query."""
+    """Folded word tokens of a user query (no stemming)."""
     return _TOKEN.findall(fold(query))
 
 
+def _fts5_term(t: QueryTerm, prefix: bool = True) -> str:
+    return '"' + t.term.replace('"', '""') + '"' + ("*" if prefix and t.prefix else "")
+
+
+def fts5_expression(groups: Sequence[Sequence[QueryTerm]], op: str = "AND", prefix: bool = True) -> str | None:
+    """An FTS5 MATCH expression: each group's alternatives ORed, the groups joined by `op`."""
+    parts = []
+    for group in groups:
+        alts = [_fts5_term(t, prefix) for t in group]
+        if alts:
+            parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    return f" {op} ".join(parts) or None
+
+
 def fts5_query(query: str) -> str | None:
-    """A safe FTS5 MATCH expression: every token quoted, prefix-matched, ANDed. None if no tokens."""
-    toks = tokens(query)
-    if not toks:
-        return None
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in toks)
+    """A safe FTS5 MATCH expression for a user query; None if it has no words."""
+    return fts5_expression(query_terms(query))
+
+
+def _ts_term(t: QueryTerm, prefix: bool = True) -> str:
+    return "'" + t.term.replace("'", "''") + "'" + (":*" if prefix and t.prefix else "")
+
+
+def tsquery_expression(groups: Sequence[Sequence[QueryTerm]], op: str = "&", prefix: bool = True) -> str | None:
+    """The PostgreSQL to_tsquery text for `groups` (bind it as a parameter)."""
+    parts = []
+    for group in groups:
+        alts = [_ts_term(t, prefix) for t in group]
+        if alts:
+            parts.append("(" + " | ".join(alts) + ")")
+    return f" {op} ".join(parts) or None
+
+
+def claim_id_of(query: str) -> int | None:
+    """The claim id a query names: `#123` or a bare number."""
+    m = _CLAIM_ID.fullmatch(query)
+    return int(m.group(1)) if m else None
 
 
 def match_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> sa.ColumnElement[bool] | None:
     """A WHERE clause restricting `id_column` (claim ids) to claims matching `query`."""
+    wanted = claim_id_of(query)
+    if wanted is not None and query.lstrip().startswith("#"):
+        return id_column == wanted
+    text_match = _text_clause(dialect, query, id_column)
+    if wanted is not None and text_match is not None:
+        return sa.or_(id_column == wanted, text_match)
+    return text_match
+
+
+def _text_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> sa.ColumnElement[bool] | None:
     if dialect == "sqlite":
         expr = fts5_query(query)
         if expr is None:
             return None
         sub = sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts").bindparams(fts=expr)
         return id_column.in_(sub.columns(sa.column("rowid", sa.Integer)))  # type: ignore[arg-type]
-    toks = tokens(query)
-    if not toks:
+    expr = tsquery_expression(query_terms(query))
+    if expr is None:
         return None
     from claimtrack.models import Claim
 
-    return sa.func.to_tsvector("simple", Claim.search_text).op("@@")(
-        sa.func.plainto_tsquery("simple", " ".join(toks))
-    )
+    return sa.func.to_tsvector("simple", Claim.search_text).op("@@")(sa.func.to_tsquery("simple", expr))
 
 
 def install(conn: sa.Connection) -> None:
@@ -85,3 +129,29 @@ def uninstall(conn: sa.Connection) -> None:
     ddl: Iterable[str] = SQLITE_DROP if conn.dialect.name == "sqlite" else POSTGRES_DROP
     for stmt in ddl:
         conn.exec_driver_sql(stmt)
+
+
+def _claim_rows(conn: sa.Connection, after: int, batch: int) -> Sequence[sa.Row]:
+    return conn.execute(sa.text(
+        "SELECT c.id, c.text, a.canonical_name, a.name_ar, a.name_en FROM claim c "
+        "LEFT JOIN actor a ON a.id = c.claimant_id WHERE c.id > :after ORDER BY c.id LIMIT :n"),
+        {"after": after, "n": batch}).all()
+
+
+def reindex_claims(conn: sa.Connection, analyse=search_text, batch: int = 5000) -> int:  # noqa: ANN001
+    """Recompute every Claim.search_text with `analyse` and rebuild the index; returns the count."""
+    uninstall(conn)
+    done, after = 0, 0
+    while rows := _claim_rows(conn, after, batch):
+        conn.execute(sa.text("UPDATE claim SET search_text = :st WHERE id = :id"),
+                     [{"id": r[0], "st": analyse(*r[1:])} for r in rows])
+        after, done = rows[-1][0], done + len(rows)
+    install(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO claim_fts(claim_fts) VALUES('rebuild')")
+    return done
+
+
+def folded_text(*parts: str | None) -> str:
+    """The search text before analysis (folded words only); kept for downgrading."""
+    return fold(" ".join(p for p in parts if p))

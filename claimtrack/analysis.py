@@ -1,0 +1,128 @@
+"""Search analysis shared by index time and query time: clitic stripping, light stemming, folding.
+
+A word becomes a small set of *terms* (all folded with `claimtrack.text.fold`):
+
+- Arabic: every reading of its attached clitics (و ف, then ب ك ل, then the article ال, with لل for
+  ل + ال) that leaves a plausible core; the Snowball Arabic stem of each core; and, for cores of four
+  letters or more, the ISRI root marked with ``r`` (so broken plurals meet their singular: أسلحة and
+  سلاح share the root سلح) .
+- English (Latin script): the word and its Snowball English stem.
+- Numbers: as they are (Arabic-Indic digits become ASCII).
+
+The stored text (`analysed_text`) is these terms joined by spaces; a query token matches a word when
+their term sets meet (`query_terms` says which of the query's terms may be prefix-matched).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from nltk.stem.isri import ISRIStemmer
+
+from claimtrack.text import fold, western_digits
+
+_HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LATIN = re.compile(r"[A-Za-z]")
+ROOT_MARK = "r"
+_AR_STEM = snowballstemmer.stemmer("arabic")
+_EN_STEM = snowballstemmer.stemmer("english")
+_ISRI = ISRIStemmer()
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ك", "ل")
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One term of a query token; `prefix` when it may match the start of an indexed term."""
+
+    term: str
+    prefix: bool
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of `text` without harakat or tatweel, NFKC, digits in ASCII (not folded yet)."""
+    text = western_digits(_HARAKAT.sub("", unicodedata.normalize("NFKC", text)))
+    return _WORD.findall(text)
+
+
+def arabic_cores(word: str) -> list[tuple[str, bool]]:
+    """Readings of `word` with its proclitics removed, as (core, by_article); the word itself first.
+
+    `by_article` is True when the reading ends in the article ال (a reliable cut); single-letter
+    clitics alone are ambiguous (وزير is not و + زير) so both readings are kept.
+    """
+    out: list[tuple[str, bool]] = [(word, False)]
+    for conj in _CONJ:
+        if conj and not word.startswith(conj):
+            continue
+        after_conj = word[len(conj):]
+        for prep in _PREP:
+            if prep and not after_conj.startswith(prep):
+                continue
+            rest = after_conj[len(prep):]
+            if prep == "ل" and rest.startswith("ل") and len(rest) >= 3:  # لل = ل + ال
+                out.append((rest[1:], True))
+            if rest.startswith("ال") and len(rest) >= 4:
+                out.append((rest[2:], True))
+            if (conj or prep) and len(rest) >= 3 and rest != word:
+                out.append((rest, False))
+    seen: set[str] = set()
+    unique = []
+    for core, art in out:
+        if core not in seen:
+            seen.add(core)
+            unique.append((core, art))
+    return unique
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[QueryTerm, ...]:
+    """The terms of one word; `prefix` marks the surface form and article-stripped cores."""
+    if _ARABIC.search(word):
+        return _arabic_terms(word)
+    folded = fold(word)
+    if _LATIN.search(word):
+        stem = _EN_STEM.stemWord(folded)
+        return _unique([QueryTerm(folded, True), QueryTerm(stem, False)])
+    return (QueryTerm(folded, True),)
+
+
+def _arabic_terms(word: str) -> tuple[QueryTerm, ...]:
+    terms: list[QueryTerm] = []
+    for i, (core, by_article) in enumerate(arabic_cores(word)):
+        terms.append(QueryTerm(fold(core), i == 0 or by_article))
+        terms.append(QueryTerm(fold(_AR_STEM.stemWord(core)), False))
+        if len(core) >= 4:
+            root = _ISRI.stem(core)
+            if 3 <= len(root) < len(core):
+                terms.append(QueryTerm(ROOT_MARK + fold(root), False))
+    return _unique(terms)
+
+
+def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
+    best: dict[str, bool] = {}
+    for t in terms:
+        if t.term:
+            best[t.term] = best.get(t.term, False) or t.prefix
+    return tuple(QueryTerm(k, v) for k, v in best.items())
+
+
+def analysed_text(*parts: str | None) -> str:
+    """The indexed form of `parts`: every term of every word, space separated."""
+    out: list[str] = []
+    for part in parts:
+        if part:
+            for w in words(part):
+                out.extend(t.term for t in word_terms(w))
+    return " ".join(out)
+
+
+def query_terms(query: str) -> list[tuple[QueryTerm, ...]]:
+    """For each word of a user query, the alternative terms any of which may match."""
+    return [word_terms(w) for w in words(query)]

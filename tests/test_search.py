@@ -1,0 +1,90 @@
+"""Arabic-aware claim search: one analysis at index and query time, on SQLite FTS5 and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from claimtrack import db, migrations, queries, search, services
+from claimtrack.analysis import analysed_text, arabic_cores, query_terms
+from claimtrack.models import Claim
+
+
+def _terms(word: str) -> set[str]:
+    return {t.term for group in query_terms(word) for t in group}
+
+
+def test_clitics_are_stripped_in_every_combination() -> None:
+    cores = {c for c, _ in arabic_cores("والسلاح")}
+    assert "سلاح" in cores and "السلاح" in cores
+    assert "قوات" in {c for c, _ in arabic_cores("للقوات")}
+    assert "غذاء" in {c for c, _ in arabic_cores("بالغذاء")}
+    assert "قلق" in {c for c, _ in arabic_cores("بالقلق")}
+    assert "نفت" in {c for c, _ in arabic_cores("ونفت")}
+    # a root letter that looks like a clitic is kept as a reading too
+    assert {"وزير", "زير"} <= {c for c, _ in arabic_cores("وزير")}
+
+
+def test_index_and_query_terms_meet_for_inflected_forms() -> None:
+    pairs = [("غذاء", "الغذاء"), ("أسلحة", "الأسلحة"), ("سلاح", "بالسلاح"), ("أسلحة", "السلاح"),
+             ("صفقة", "الصفقات"), ("الروسية", "روسية"), ("negotiation", "negotiations")]
+    for query, word in pairs:
+        assert _terms(query) & set(analysed_text(word).split()), (query, word)
+    assert not _terms("غذاء") & set(analysed_text("السلاح").split())
+
+
+def test_english_gets_snowball_stems() -> None:
+    assert "advanc" in analysed_text("advancing").split()
+
+
+def test_fts_expression_quotes_every_term() -> None:
+    expr = search.fts5_query('x" OR "y NEAR(')
+    assert expr is not None and "NEAR(" not in expr.replace('"near"', "")
+    assert search.fts5_query("  ,, ") is None
+    assert search.tsquery_expression(query_terms("it's")) == "('it':*) & ('s':*)"
+
+
+def _hits(engine: Engine, q: str) -> set[int]:
+    with db.session(engine) as s:
+        return {r.id for r in queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50)}
+
+
+def _add(engine: Engine, texts: list[str]) -> list[int]:
+    with db.atomic(engine) as s:
+        who = services.ensure_analyst(session=s, handle="amal")
+        return [services.create_claim(session=s, by=who, text=t, language="ar").id for t in texts]  # type: ignore[misc]
+
+
+def test_arabic_search_finds_attached_and_inflected_forms(engine: Engine) -> None:
+    food, arms, plural, denial, other = _add(engine, [
+        "روسيا تتطلع إلى صفقة الغذاء مقابل السلاح", "ستحصل روسيا على كميات من الأسلحة",
+        "بيع أسلحة لروسيا", "ونفت الوزارة الخبر", "افتتاح مستشفى جديد في جدة"])
+    assert _hits(engine, "غذاء") == {food}
+    assert _hits(engine, "أسلحة") == {food, arms, plural}
+    assert _hits(engine, "سلاح") == {food, arms, plural}
+    assert _hits(engine, "نفت") == {denial}
+    assert _hits(engine, "الغذ") == {food}  # prefix matching kept
+    assert _hits(engine, "مستشفى جدة") == {other}
+    assert _hits(engine, f"#{arms}") == {arms}
+    assert arms in _hits(engine, str(arms))
+
+
+def test_migration_rebuilds_the_index_of_an_old_database(engine: Engine) -> None:
+    (arms,) = _add(engine, ["ستحصل روسيا على كميات من الأسلحة"])
+    migrations.downgrade(engine, "0003_event_protection")
+    assert _hits(engine, "الأسلحة") == {arms} and _hits(engine, "سلاح") == set()
+    migrations.upgrade(engine)
+    assert _hits(engine, "سلاح") == {arms}
+
+
+def test_postgres_search_uses_the_expression_index(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        return
+    _add(engine, ["ستحصل روسيا على كميات من الأسلحة"])
+    clause = search.match_clause("postgresql", "أسلحة", Claim.id)  # type: ignore[arg-type]
+    stmt = sa.select(Claim.id).where(clause)  # type: ignore[arg-type]
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        compiled = stmt.compile(dialect=engine.dialect)
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params))
+    assert "ix_claim_search_tsv" in plan
