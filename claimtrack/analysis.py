@@ -3,8 +3,8 @@
 A word becomes a small set of *terms* (all folded with `claimtrack.text.fold`):
 
 - Arabic: every reading of its attached clitics (و ف, then ب ك ل, then the article ال, with لل for
-  ل + ال) that leaves a plausible core; the Snowball Arabic stem of each core; and, for cores of four
-  letters or more, the ISRI root marked with ``r`` (so broken plurals meet their singular: أسلحة and
+  ل + ال) that leaves a plausible core; the Snowball Arabic stem of each core; and, for cores of three
+  letters or more (not stop words), the ISRI root marked with ``r`` (so broken plurals meet their singular: أسلحة and
   سلاح share the root سلح) .
 - English (Latin script): the word and its Snowball English stem.
 - Numbers: as they are (Arabic-Indic digits become ASCII).
@@ -98,11 +98,18 @@ def _arabic_terms(word: str) -> tuple[QueryTerm, ...]:
     for i, (core, by_article) in enumerate(arabic_cores(word)):
         terms.append(QueryTerm(fold(core), i == 0 or by_article))
         terms.append(QueryTerm(fold(_AR_STEM.stemWord(core)), False))
-        if len(core) >= 4:
-            root = _ISRI.stem(core)
-            if 3 <= len(root) < len(core):
-                terms.append(QueryTerm(ROOT_MARK + fold(root), False))
+        root = _root(core)
+        if root:
+            terms.append(QueryTerm(ROOT_MARK + fold(root), False))
     return _unique(terms)
+
+
+def _root(core: str) -> str | None:
+    """The ISRI root of a core of three letters or more (not of a stop word), if it has one."""
+    if len(core) < 3 or core in _ISRI.stop_words:
+        return None
+    root = _ISRI.stem(core)
+    return root if len(root) == 3 else None
 
 
 def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
