@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
-from nltk.stem.isri import ISRIStemmer
 
-from claimtrack.text import fold, western_digits
+from claimtrack.text import western_digits
 
 _HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -32,7 +31,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 ROOT_MARK = "r"
 _AR_STEM = snowballstemmer.stemmer("arabic")
 _EN_STEM = snowballstemmer.stemmer("english")
-_ISRI = ISRIStemmer()
+_WORD_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ك", "ل")
 
@@ -43,6 +42,11 @@ class QueryTerm:
 
     term: str
     prefix: bool
+
+
+def fold_word(word: str) -> str:
+    """`claimtrack.text.fold` for one token already out of `words` (cheaper: no NFKC, no harakat)."""
+    return word.translate(_WORD_FOLD).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -86,7 +90,7 @@ def word_terms(word: str) -> tuple[QueryTerm, ...]:
     """The terms of one word; `prefix` marks the surface form and article-stripped cores."""
     if _ARABIC.search(word):
         return _arabic_terms(word)
-    folded = fold(word)
+    folded = fold_word(word)
     if _LATIN.search(word):
         stem = _EN_STEM.stemWord(folded)
         return _unique([QueryTerm(folded, True), QueryTerm(stem, False)])
@@ -96,19 +100,33 @@ def word_terms(word: str) -> tuple[QueryTerm, ...]:
 def _arabic_terms(word: str) -> tuple[QueryTerm, ...]:
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
-        terms.append(QueryTerm(fold(core), i == 0 or by_article))
-        terms.append(QueryTerm(fold(_AR_STEM.stemWord(core)), False))
+        terms.append(QueryTerm(fold_word(core), i == 0 or by_article))
+        terms.append(QueryTerm(fold_word(_AR_STEM.stemWord(core)), False))
         root = _root(core)
         if root:
-            terms.append(QueryTerm(ROOT_MARK + fold(root), False))
+            terms.append(QueryTerm(ROOT_MARK + fold_word(root), False))
     return _unique(terms)
+
+
+@lru_cache(maxsize=1)
+def _isri():  # noqa: ANN202 - imported on first use: NLTK takes ~0.2 s to import
+    from nltk.stem.isri import ISRIStemmer
+
+    isri = ISRIStemmer()
+    # NLTK wraps these three patterns in its slow ReDoS guard; they are linear, so plain `re` is safe
+    # and many times faster.
+    isri.re_short_vowels = re.compile(r"[\u064B-\u0652]")
+    isri.re_hamza = re.compile(r"[\u0621\u0624\u0626]")
+    isri.re_initial_hamza = re.compile(r"^[\u0622\u0623\u0625]")
+    return isri
 
 
 def _root(core: str) -> str | None:
     """The ISRI root of a core of three letters or more (not of a stop word), if it has one."""
-    if len(core) < 3 or core in _ISRI.stop_words:
+    isri = _isri()
+    if len(core) < 3 or core in isri.stop_words:
         return None
-    root = _ISRI.stem(core)
+    root = isri.stem(core)
     return root if len(root) == 3 else None
 
 
@@ -120,14 +138,14 @@ def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
     return tuple(QueryTerm(k, v) for k, v in best.items())
 
 
+@lru_cache(maxsize=200_000)
+def _index_terms(word: str) -> str:
+    return " ".join(t.term for t in word_terms(word))
+
+
 def analysed_text(*parts: str | None) -> str:
     """The indexed form of `parts`: every term of every word, space separated."""
-    out: list[str] = []
-    for part in parts:
-        if part:
-            for w in words(part):
-                out.extend(t.term for t in word_terms(w))
-    return " ".join(out)
+    return " ".join(_index_terms(w) for part in parts if part for w in words(part))
 
 
 def query_terms(query: str) -> list[tuple[QueryTerm, ...]]:

@@ -228,6 +228,18 @@ class Document(SQLModel, table=True):
     ingested_by_id: int | None = Field(default=None, foreign_key="analyst.id")
 
 
+class Passage(SQLModel, table=True):
+    """A paragraph or sentence window of a document (exact offsets), indexed for evidence search."""
+
+    __tablename__ = "passage"
+    __table_args__ = (sa.CheckConstraint("start >= 0 AND \"end\" > start", name="span"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    start: int
+    end: int
+    search_text: str = Field(default="")  # analysed terms (claimtrack.analysis), indexed for full-text search
+
+
 class Actor(SQLModel, table=True):
     """A claimant or named entity."""
 
@@ -356,6 +368,8 @@ class Evidence(SQLModel, table=True):
     sha256: str | None = Field(default=None, max_length=64)
     excerpt: str | None = None
     anchor: str | None = None
+    excerpt_start: int | None = None  # offsets of the excerpt in the evidence document's text
+    excerpt_end: int | None = None
     outlet_id: int | None = Field(default=None, foreign_key="outlet.id")
     reliability: str = Field(default="F", max_length=1)
     credibility: int = Field(default=6)
@@ -453,6 +467,6 @@ class Suggestion(SQLModel, table=True):
 
 
 ALL_TABLES = [
-    Analyst, Outlet, Document, Actor, Claim, Appearance, ClaimLink, Evidence, ClaimEvidence,
+    Analyst, Outlet, Document, Passage, Actor, Claim, Appearance, ClaimLink, Evidence, ClaimEvidence,
     Comment, Event, ClaimKey, Suggestion,
 ]

@@ -9,13 +9,13 @@ import claimtrack.models  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
-IGNORED_PREFIXES = ("claim_fts",)  # the full-text index is created by claimtrack.search, not the models
+IGNORED_PREFIXES = ("claim_fts", "passage_fts")  # full-text indexes: made by search.py and passages.py
 
 
 def include_name(name, type_, parent_names):  # type: ignore[no-untyped-def]
     if type_ == "table" and name and name.startswith(IGNORED_PREFIXES):
         return False
-    return not (type_ == "index" and name == "ix_claim_search_tsv")
+    return not (type_ == "index" and name in ("ix_claim_search_tsv", "ix_passage_search_tsv"))
 
 
 def run_migrations_online() -> None:

@@ -1,0 +1,153 @@
+"""The passage index: documents cut into paragraphs or sentence windows with exact offsets.
+
+Each passage's analysed terms (`claimtrack.analysis`, as for claim search) are stored in
+`passage.search_text` and indexed by FTS5 (`passage_fts`) on SQLite or a GIN `to_tsvector` expression
+index on PostgreSQL. Built at ingest (`add_for_document`) and for old databases by a migration
+(`rebuild`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+
+from claimtrack.analysis import analysed_text
+
+MIN_CHARS = 300
+MAX_CHARS = 600
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”’)]*\s+")
+
+SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
+    "search_text, content='passage', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS passage_fts_ai AFTER INSERT ON passage BEGIN "
+    "INSERT INTO passage_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "CREATE TRIGGER IF NOT EXISTS passage_fts_ad AFTER DELETE ON passage BEGIN "
+    "INSERT INTO passage_fts(passage_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
+)
+SQLITE_DROP = ("DROP TRIGGER IF EXISTS passage_fts_ad", "DROP TRIGGER IF EXISTS passage_fts_ai",
+               "DROP TABLE IF EXISTS passage_fts")
+POSTGRES_DDL = ("CREATE INDEX IF NOT EXISTS ix_passage_search_tsv ON passage "
+                "USING gin (to_tsvector('simple', search_text))",)
+POSTGRES_DROP = ("DROP INDEX IF EXISTS ix_passage_search_tsv",)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (cut after . ! ? ؟ and following white space)."""
+    spans, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _hard_cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at white space into pieces of at most MAX_CHARS."""
+    out = []
+    while b - a > MAX_CHARS:
+        cut = text.rfind(" ", a + MIN_CHARS, a + MAX_CHARS)
+        cut = cut if cut > a else a + MAX_CHARS
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    units = []
+    for a, b in _paragraphs(text):
+        if b - a <= MAX_CHARS:
+            units.append((a, b))
+        else:
+            for sa_, sb in _pieces(text, a, b):
+                units.extend(_hard_cut(text, sa_, sb))
+    return units
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Passage spans (start, end) over `text`, in order, without overlap, trimmed of white space:
+    paragraphs and sentences joined greedily into windows of about 300-600 characters."""
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for a, b in _units(text):
+        if cur is None:
+            cur = (a, b)
+        elif b - cur[0] <= MAX_CHARS or cur[1] - cur[0] < MIN_CHARS // 2:
+            cur = (cur[0], b)
+        else:
+            out.append(cur)
+            cur = (a, b)
+    if cur is not None:
+        out.append(cur)
+    return [_trim(text, a, b) for a, b in out]
+
+
+def rows_for(document_id: int, text: str) -> list[dict[str, object]]:
+    return [{"document_id": document_id, "start": a, "end": b, "search_text": analysed_text(text[a:b])}
+            for a, b in split(text)]
+
+
+def add_for_document(conn: sa.Connection, document_id: int, text: str) -> int:
+    """Insert the passages of one document; returns how many."""
+    from claimtrack.models import Passage
+
+    rows = rows_for(document_id, text)
+    if rows:
+        conn.execute(sa.insert(Passage.__table__), rows)  # type: ignore[attr-defined]
+    return len(rows)
+
+
+def install(conn: sa.Connection) -> None:
+    ddl: Iterable[str] = SQLITE_DDL if conn.dialect.name == "sqlite" else POSTGRES_DDL
+    for stmt in ddl:
+        conn.exec_driver_sql(stmt)
+
+
+def uninstall(conn: sa.Connection) -> None:
+    ddl: Iterable[str] = SQLITE_DROP if conn.dialect.name == "sqlite" else POSTGRES_DROP
+    for stmt in ddl:
+        conn.exec_driver_sql(stmt)
+
+
+def _documents(conn: sa.Connection, after: int, batch: int) -> Sequence[sa.Row]:
+    return conn.execute(sa.text("SELECT id, text FROM document WHERE id > :after ORDER BY id LIMIT :n"),
+                        {"after": after, "n": batch}).all()
+
+
+def rebuild(conn: sa.Connection, batch: int = 500) -> int:
+    """Drop and rebuild every document's passages and the index; returns the passage count."""
+    uninstall(conn)
+    conn.exec_driver_sql("DELETE FROM passage")
+    total, after = 0, 0
+    while docs := _documents(conn, after, batch):
+        rows = [r for doc_id, text in docs for r in rows_for(doc_id, text)]
+        if rows:
+            conn.execute(sa.text('INSERT INTO passage (document_id, start, "end", search_text) '
+                                 "VALUES (:document_id, :start, :end, :search_text)"), rows)
+        after, total = docs[-1][0], total + len(rows)
+    install(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO passage_fts(passage_fts) VALUES('rebuild')")
+    return total
