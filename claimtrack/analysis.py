@@ -130,6 +130,11 @@ def _root(core: str) -> str | None:
     return root if len(root) == 3 else None
 
 
+def is_root(term: str) -> bool:
+    """True for an ISRI root term (``r`` + Arabic letters)."""
+    return term[:1] == ROOT_MARK and bool(_ARABIC.match(term[1:2]))
+
+
 def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
     best: dict[str, bool] = {}
     for t in terms:
