@@ -271,5 +271,6 @@ from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers ex
 from claimtrack import cli_claims as _cli_claims  # noqa: E402,F401  (registers the claim commands)
 from claimtrack import cli_db as _cli_db  # noqa: E402,F401  (registers db check, backup, restore, grant-app)
 from claimtrack import cli_tracking as _cli_tracking  # noqa: E402,F401  (timeline, suggestions, actor merge)
+from claimtrack import cli_evidence as _cli_evidence  # noqa: E402,F401  (registers evidence find, outlet)
 
 __all__ = ["app", "main"]

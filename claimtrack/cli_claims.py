@@ -12,6 +12,7 @@ from rich.text import Text
 
 from claimtrack import db, queries, services
 from claimtrack.cli import app, claim_app, emit_json, evidence_app, fail, parse_date, ws
+from claimtrack.evidence_finder import excerpt_in_context
 from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Stance, Verdict
 from claimtrack.queries import ClaimFilter
 from claimtrack.text import shorten
@@ -87,6 +88,7 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
     engine = ws(ctx).ready()
     with db.session(engine) as s:
         d = queries.claim_detail(session=s, claim_id=claim_id)
+        contexts = {ev.evidence.id: excerpt_in_context(s, ev.evidence) for ev in d.evidence}
     c = d.claim
     out = typer.echo
     out(f"Claim {c.id} [{c.kind.value}] state={c.state.value} verdict={c.verdict.value} version={c.version}")
@@ -129,9 +131,12 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
         out("Evidence:")
         for ev in d.evidence:
             e = ev.evidence
-            where = e.url or e.file_path or (f"document {e.document_id}" if e.document_id else "note")
+            where = e.anchor or e.url or e.file_path or (f"document {e.document_id}" if e.document_id else "note")
             out(f"  {ev.stance} {e.grade} ({services.ADMIRALTY_RELIABILITY[e.reliability]}; "
                 f"{services.ADMIRALTY_CREDIBILITY[e.credibility]}) {where}" + (f" — {e.excerpt}" if e.excerpt else ""))
+            context = contexts.get(e.id)
+            if context:
+                out(f"    in context: …{context[0]}«{context[1]}»{context[2]}…")
     if d.comments:
         out("Comments:")
         for cm, who in d.comments:
@@ -199,17 +204,20 @@ def evidence_add(
     file: Annotated[str | None, typer.Option("--file", help="A local file (its sha256 is recorded).")] = None,
     document: Annotated[int | None, typer.Option("--document", help="An ingested document id.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note as evidence.")] = None,
-    reliability: Annotated[str, typer.Option("--reliability", help="Source reliability A-F (Admiralty).")] = "F",
+    reliability: Annotated[str | None, typer.Option(
+        "--reliability", help="Source reliability A-F (Admiralty); default: the outlet's grade, else F.")] = None,
     credibility: Annotated[int, typer.Option("--credibility", help="Information credibility 1-6 (Admiralty).")] = 6,
     excerpt: Annotated[str | None, typer.Option("--excerpt", help="The relevant passage.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="A title for the source.")] = None,
+    start: Annotated[int | None, typer.Option("--start", help="Excerpt start offset in the document.")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="Excerpt end offset in the document.")] = None,
 ) -> None:
     """Attach evidence to a claim, graded with the Admiralty code (e.g. B2)."""
     w = ws(ctx)
     with w.writer() as (s, me):
         ev = services.add_evidence(session=s, by=me, claim_id=claim_id, stance=stance, url=url, file=file,
                                    document_id=document, note=note, reliability=reliability, credibility=credibility,
-                                   excerpt=excerpt, title=title)
+                                   excerpt=excerpt, title=title, start=start, end=end)
         typer.echo(f"evidence {ev.id} ({ev.kind.value}, {ev.grade}) {stance.value} claim {claim_id}")
 
 

@@ -359,3 +359,16 @@ def find(session: Session, claim_id: int, *, limit: int = 10, language: str = "a
         found.append(_score_one(p, doc, outlets.get(doc.outlet_id or -1), q, raw[p.id] / top, raw[p.id], linked))
     found.sort(key=lambda f: (-f.score, f.passage_id))
     return found[:limit]
+
+
+def excerpt_in_context(session: Session, evidence: object, width: int = 80) -> tuple[str, str, str] | None:
+    """(before, excerpt, after) for evidence anchored by offsets in a document, else None."""
+    start, end = getattr(evidence, "excerpt_start", None), getattr(evidence, "excerpt_end", None)
+    doc_id = getattr(evidence, "document_id", None)
+    if start is None or end is None or doc_id is None:
+        return None
+    doc = session.get(Document, doc_id)
+    if doc is None:
+        return None
+    squash = lambda t: " ".join(t.split())  # noqa: E731
+    return squash(doc.text[max(0, start - width):start]), doc.text[start:end], squash(doc.text[end:end + width])

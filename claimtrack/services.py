@@ -397,17 +397,27 @@ def add_evidence(
     file: str | None = None,
     document_id: int | None = None,
     note: str | None = None,
-    reliability: str = "F",
+    reliability: str | None = None,
     credibility: int = 6,
     excerpt: str | None = None,
     title: str | None = None,
     kind: EvidenceKind | None = None,
+    start: int | None = None,
+    end: int | None = None,
 ) -> Evidence:
-    """Attach a source to a claim with a stance and Admiralty grades (reliability A-F, credibility 1-6)."""
+    """Attach a source to a claim with a stance and Admiralty grades (reliability A-F, credibility 1-6).
+
+    A document may be cited by an excerpt anchored at `start`-`end` (character offsets in its text). The
+    reliability defaults to the document outlet's default grade, else F.
+    """
     _check_can_edit(session, by)
     sources = [x for x in (url, file, document_id, note) if x not in (None, "")]
     if len(sources) != 1:
         raise ClaimtrackError("give exactly one of --url, --file, --document or --note")
+    if (start is not None or end is not None) and document_id is None:
+        raise ClaimtrackError("--start and --end anchor an excerpt of a document: give --document too")
+    if document_id is not None and reliability is None:
+        reliability = _outlet_reliability(session, document_id)
     reliability = (reliability or "F").upper()
     if reliability not in ADMIRALTY_RELIABILITY:
         raise ClaimtrackError(f"source reliability must be one of A-F, got {reliability!r}")
@@ -439,6 +449,8 @@ def add_evidence(
         ev.kind, ev.document_id, ev.url = EvidenceKind.document, doc.id, doc.url
         ev.title = title or doc.title
         ev.outlet_id = doc.outlet_id
+        if start is not None or end is not None:
+            _anchor_excerpt(ev, doc.text, start, end)
     else:
         ev.kind, ev.excerpt = EvidenceKind.note, excerpt or note
         ev.title = title or (note or "")[:80]
@@ -450,8 +462,44 @@ def add_evidence(
     audit.record(session, analyst=by, entity="evidence", entity_id=ev.id, claim_id=claim.id, action="add",
                  touched={"claim_evidence": [link.id]},  # type: ignore[list-item]
                  after={"kind": ev.kind, "stance": stance, "grade": ev.grade, "url": ev.url,
-                        "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt})
+                        "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt,
+                        "start": ev.excerpt_start, "end": ev.excerpt_end})
     return ev
+
+
+def _outlet_reliability(session: Session, document_id: int) -> str | None:
+    from claimtrack.models import Document
+
+    doc = session.get(Document, document_id)
+    outlet = session.get(Outlet, doc.outlet_id) if doc is not None and doc.outlet_id else None
+    return outlet.reliability if outlet else None
+
+
+def _anchor_excerpt(ev: Evidence, text: str, start: int | None, end: int | None) -> None:
+    if start is None or end is None:
+        raise ClaimtrackError("give both --start and --end")
+    if not 0 <= start < end <= len(text):
+        raise ClaimtrackError(f"the excerpt {start}-{end} is not inside the document (0-{len(text)})")
+    ev.excerpt, ev.excerpt_start, ev.excerpt_end = text[start:end], start, end
+    ev.anchor = f"document {ev.document_id} [{start}:{end}]"
+
+
+def set_outlet_reliability(*, session: Session, by: Analyst, name: str, reliability: str | None) -> Outlet:
+    """Set (or clear, with None) an outlet's default Admiralty source reliability; audited."""
+    _check_can_edit(session, by)
+    grade = reliability.upper() if reliability else None
+    if grade is not None and grade not in ADMIRALTY_RELIABILITY:
+        raise ClaimtrackError(f"source reliability must be one of A-F, got {reliability!r}")
+    outlet = session.exec(select(Outlet).where(Outlet.name == name)).first()
+    if outlet is None:
+        raise NotFoundError(f"no outlet named {name!r}")
+    before = outlet.reliability
+    outlet.reliability = grade
+    session.add(outlet)
+    session.flush()
+    audit.record(session, analyst=by, entity="outlet", entity_id=outlet.id, action="set_reliability",
+                 before={"reliability": before}, after={"reliability": grade})
+    return outlet
 
 
 # --- links and merges ----------------------------------------------------------------------------
