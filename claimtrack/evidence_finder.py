@@ -246,7 +246,9 @@ def _candidates(session: Session, q: ClaimQuery, language: str) -> tuple[list[Pa
         weight = math.log(1 + (total - df + 0.5) / (df + 0.5))
         for t in g:
             idf[t.term] = max(idf.get(t.term, 0.0), weight)
-    return list(session.exec(stmt).all())[:CANDIDATES], idf
+    order = {pid: i for i, pid in enumerate(ids)}  # keep the index's ranking
+    rows = sorted(session.exec(stmt).all(), key=lambda p: order[p.id])
+    return rows[:CANDIDATES], idf
 
 
 def _bm25(terms: list[str], idf: dict[str, float], avg_len: float, k1: float = 1.2, b: float = 0.75) -> float:
