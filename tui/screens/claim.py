@@ -58,6 +58,8 @@ class ClaimScreen(ClaimActionScreen):
         Binding("escape", "back", "Back", id="claim.back"),
         Binding("d", "document", "Document", id="claim.document", tooltip="Open the article of the first appearance"),
         Binding("ctrl+r", "reload", "Reload", id="claim.reload", show=False),
+        Binding("f", "find_evidence", "Find evidence", id="claim.find_evidence", show=False,
+                tooltip="Passages of other documents that may support or refute this claim"),
         *CLAIM_BINDINGS,
     ]
 
@@ -256,6 +258,11 @@ class ClaimScreen(ClaimActionScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_find_evidence(self) -> None:
+        from tui.screens.find_evidence import FindEvidenceScreen
+
+        self.app.push_screen(FindEvidenceScreen(self.claim_id))
 
     def action_reload(self) -> None:
         self.reload()
