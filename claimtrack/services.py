@@ -463,7 +463,7 @@ def add_evidence(
                  touched={"claim_evidence": [link.id]},  # type: ignore[list-item]
                  after={"kind": ev.kind, "stance": stance, "grade": ev.grade, "url": ev.url,
                         "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt,
-                        "start": ev.excerpt_start, "end": ev.excerpt_end})
+                        **({"start": ev.excerpt_start, "end": ev.excerpt_end} if ev.excerpt_start is not None else {})})
     return ev
 
 

@@ -141,6 +141,9 @@ def test_cli_find_add_and_show(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     shown = run("show", str(claim_id)).output
     assert f"[{top['start']}:{top['end']}]" in shown and "in context:" in shown
+    report = run("report", "--claim", str(claim_id), "--format", "md").output
+    assert f"[{top['start']}:{top['end']}]" in report and "**" + " ".join(top["text"].split())[:30] in " ".join(
+        report.split())
     res = run("outlet", "set-reliability", "nowhere", "B")
     assert res.exit_code == 1 and "no outlet named" in res.output and "Traceback" not in res.output
     with db.session(engine) as s:

@@ -91,7 +91,7 @@ CLAIM_COLS = [_c.id, _c.text, _c.language, raw(_c.kind), raw(_c.state), raw(_c.v
               _c.reviewer_id, _c.assignee_id]
 _e = T_EV.c
 EVIDENCE_COLS = [_e.id, _e.title, raw(_e.kind), _e.url, _e.document_id, _e.file_path, _e.sha256, _e.excerpt,
-                 _e.anchor, _e.reliability, _e.credibility, raw(_e.retrieved_at)]
+                 _e.anchor, _e.excerpt_start, _e.excerpt_end, _e.reliability, _e.credibility, raw(_e.retrieved_at)]
 _v = T_EVENT.c
 EVENT_COLS = [_v.id, _v.claim_id, raw(_v.at), _v.analyst_handle, _v.entity, _v.entity_id, _v.action, _v.rationale,
               raw(_v.before), raw(_v.after), _v.hash]  # JSON decoded by _json: cheaper than the type's processor
@@ -344,8 +344,22 @@ class ClaimLoader:
                 "credibility": r["credibility"], "credibility_label": cred.get(str(r["credibility"])),
                 "retrieved_at": iso(r["retrieved_at"]), "added_by": self.analysts.get(r["ce_by"]),
                 "added_at": iso(r["ce_at"]),
+                **({"start": r["excerpt_start"], "end": r["excerpt_end"]} if r["excerpt_start"] is not None else {}),
             }))
+        self._excerpt_context([d for _, d in out])
         return out
+
+    def _excerpt_context(self, items: list[dict[str, Any]], width: int = 120) -> None:
+        """`context_before`/`context_after`: the document text around excerpts anchored by offsets."""
+        anchored = [d for d in items if d["document_id"] is not None and d.get("start") is not None]
+        if not anchored:
+            return
+        ids = sorted({d["document_id"] for d in anchored})
+        texts = dict(self.session.execute(sa.select(T_DOC.c.id, T_DOC.c.text).where(T_DOC.c.id.in_(ids))).all())
+        for d in anchored:
+            text = texts.get(d["document_id"]) or ""
+            d["context_before"] = " ".join(text[max(0, d["start"] - width):d["start"]].split())
+            d["context_after"] = " ".join(text[d["end"]:d["end"] + width].split())
 
     def _comments(self, chunk: list[int]) -> list[tuple[int, dict[str, Any]]]:
         c = T_COMMENT

@@ -37,7 +37,8 @@ Link: ``{"id", "relation", "direction": "outgoing" | "incoming", "origin", "note
 
 Evidence: ``{"id", "title", "kind", "url", "document_id", "file", "sha256", "excerpt", "anchor", "outlet",
 "stance", "note", "grade" ("B2"), "reliability" ("A"-"F"), "reliability_label", "credibility" (1-6),
-"credibility_label", "retrieved_at", "added_by", "added_at"}``; labels follow ``lang``.
+"credibility_label", "retrieved_at", "added_by", "added_at"}`` plus, for an excerpt anchored by offsets,
+"start", "end" (in document ``document_id``), "context_before" and "context_after"; labels follow ``lang``.
 
 Comment: ``{"id", "by", "at", "body"}``. Event: ``{"id", "at", "analyst", "entity", "entity_id", "action",
 "rationale", "changes": [{"field", "from", "to"}], "before", "after", "hash"}`` (the audit log, oldest first).
