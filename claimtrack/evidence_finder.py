@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -26,7 +27,8 @@ from claimtrack.search import fts5_expression, tsquery_expression
 from claimtrack.text import fold
 
 MAX_GROUPS = 14  # query words kept (the rarest)
-CANDIDATES = 200  # passages rescored per query
+CANDIDATES = 200  # passages taken from the index per query (BM25 computed for each)
+RESCORED = 60  # the best of them by BM25 get every other signal
 DF_CAP = 3000  # document frequencies are counted up to this
 MIN_WORD = 3
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -201,54 +203,87 @@ def _expression(dialect: str, groups: Sequence[Sequence[QueryTerm]]) -> str | No
     return tsquery_expression(groups, op="|", prefix=False)
 
 
-def _df(conn: sa.Connection, dialect: str, group: Sequence[QueryTerm], exclude: set[int]) -> tuple[int, int]:
-    """(passages matching `group` up to DF_CAP, how many of them are outside the `exclude` documents)."""
-    sql = _match_sql(dialect, DF_CAP)
-    sql = sql.replace(" ORDER BY rank", "") if dialect == "sqlite" else sql.split(" ORDER BY")[0] + f" LIMIT {DF_CAP}"
-    own = ",".join(str(int(d)) for d in exclude) or "-1"
-    row = conn.execute(sa.text(
-        f"SELECT count(*), sum(CASE WHEN p.document_id IN ({own}) THEN 0 ELSE 1 END) FROM ({sql}) AS m "
-        "JOIN passage p ON p.id = m." + ("rowid" if dialect == "sqlite" else "id")),
-        {"q": _expression(dialect, [group])}).one()
-    return row[0], row[1] or 0
+def _sqlite_dfs(conn: sa.Connection, terms: Sequence[str]) -> dict[str, int]:
+    """Passage frequency of each term, from the FTS5 vocabulary table (one indexed lookup per term)."""
+    stmt = sa.text("SELECT term, doc FROM passage_fts_vocab WHERE term IN :terms").bindparams(
+        sa.bindparam("terms", expanding=True))
+    return dict(conn.execute(stmt, {"terms": list(terms)}).all()) if terms else {}
 
 
-def _rarest(conn: sa.Connection, dialect: str, groups: Sequence[tuple[QueryTerm, ...]], exclude: set[int],
-            n: int) -> list[tuple[tuple[QueryTerm, ...], int]]:
-    counted = [(g, *_df(conn, dialect, g, exclude)) for g in groups]
-    kept = sorted(((g, df) for g, df, outside in counted if outside and df < DF_CAP), key=lambda x: x[1])
-    return kept[:n]
+def _postgres_df(conn: sa.Connection, group: Sequence[QueryTerm]) -> int:
+    sql = _match_sql("postgresql", DF_CAP).split(" ORDER BY")[0] + f" LIMIT {DF_CAP}"
+    return conn.execute(sa.text(f"SELECT count(*) FROM ({sql}) AS m"),
+                        {"q": _expression("postgresql", [group])}).scalar_one()
+
+
+def _own_terms(conn: sa.Connection, exclude: set[int]) -> list[set[str]]:
+    """The term sets of the passages of the claim's own documents."""
+    if not exclude:
+        return []
+    stmt = sa.text("SELECT search_text FROM passage WHERE document_id IN :docs").bindparams(
+        sa.bindparam("docs", expanding=True))
+    return [set(t.split()) for (t,) in conn.execute(stmt, {"docs": sorted(exclude)})]
+
+
+def _group_dfs(conn: sa.Connection, dialect: str, groups: Sequence[tuple[QueryTerm, ...]],
+               own: list[set[str]]) -> list[tuple[tuple[QueryTerm, ...], int, int]]:
+    """(group, passage frequency, frequency outside the claim's own documents) for each group."""
+    if dialect == "sqlite":
+        dfs = _sqlite_dfs(conn, sorted({t.term for g in groups for t in g}))
+        totals = [max((dfs.get(t.term, 0) for t in g), default=0) for g in groups]
+    else:
+        totals = [_postgres_df(conn, g) for g in groups]
+    out = []
+    for g, df in zip(groups, totals, strict=True):
+        inside = sum(1 for terms in own if any(t.term in terms for t in g))
+        out.append((g, df, df - inside))
+    return out
 
 
 def _rare_groups(conn: sa.Connection, dialect: str, q: ClaimQuery) -> list[tuple[tuple[QueryTerm, ...], int]]:
     """The rarest of the claim's words and of the entities' names that occur outside its own documents."""
-    return (_rarest(conn, dialect, q.groups, q.exclude_documents, MAX_GROUPS)
-            + _rarest(conn, dialect, q.name_groups, q.exclude_documents, MAX_GROUPS))
+    own = _own_terms(conn, q.exclude_documents)
+    picked = []
+    for groups in (q.groups, q.name_groups):
+        counted = _group_dfs(conn, dialect, groups, own)
+        kept = sorted(((g, df) for g, df, outside in counted if outside > 0 and df < DF_CAP), key=lambda x: x[1])
+        picked += kept[:MAX_GROUPS]
+    return picked
 
 
-def _candidates(session: Session, q: ClaimQuery, language: str) -> tuple[list[Passage], dict[str, float]]:
+@dataclass
+class _Candidate:
+    passage_id: int
+    document_id: int
+    start: int
+    end: int
+    terms: list[str]
+
+
+def _candidates(session: Session, q: ClaimQuery, language: str) -> tuple[list[_Candidate], dict[str, float]]:
     conn = session.connection()
     dialect = conn.dialect.name
     rare = _rare_groups(conn, dialect, q)
     if not rare:
         return [], {}
-    expr = _expression(dialect, [g for g, _ in rare])
-    ids = list(conn.execute(sa.text(_match_sql(dialect, CANDIDATES * 2)), {"q": expr}).scalars())
+    ids = list(conn.execute(sa.text(_match_sql(dialect, CANDIDATES * 2)),
+                            {"q": _expression(dialect, [g for g, _ in rare])}).scalars())
     if not ids:
         return [], {}
-    stmt = select(Passage).join(Document, Document.id == Passage.document_id).where(
-        Passage.id.in_(ids), Passage.document_id.not_in(q.exclude_documents or {-1}))  # type: ignore[union-attr]
+    stmt = (sa.select(Passage.id, Passage.document_id, Passage.start, Passage.end, Passage.search_text)
+            .join(Document, Document.id == Passage.document_id)
+            .where(Passage.id.in_(ids), Passage.document_id.not_in(q.exclude_documents or {-1})))  # type: ignore[union-attr]
     if language != "any":
         stmt = stmt.where(Document.language == language)
+    order = {pid: i for i, pid in enumerate(ids)}  # keep the index's ranking
+    rows = sorted(conn.execute(stmt).all(), key=lambda r: order[r[0]])[:CANDIDATES]
     total = conn.execute(sa.text("SELECT max(id) FROM passage")).scalar_one() or 1
-    idf = {}
+    idf: dict[str, float] = {}
     for g, df in rare:
         weight = math.log(1 + (total - df + 0.5) / (df + 0.5))
         for t in g:
             idf[t.term] = max(idf.get(t.term, 0.0), weight)
-    order = {pid: i for i, pid in enumerate(ids)}  # keep the index's ranking
-    rows = sorted(session.exec(stmt).all(), key=lambda p: order[p.id])
-    return rows[:CANDIDATES], idf
+    return [_Candidate(r[0], r[1], r[2], r[3], r[4].split()) for r in rows], idf
 
 
 def _bm25(terms: list[str], idf: dict[str, float], avg_len: float, k1: float = 1.2, b: float = 0.75) -> float:
@@ -263,7 +298,7 @@ def _bm25(terms: list[str], idf: dict[str, float], avg_len: float, k1: float = 1
 # --- scoring ----------------------------------------------------------------------------------------
 
 
-def source_type(doc: Document) -> str:
+def source_type(doc: Any) -> str:
     """transcript, official or report, from the document's title, origin and url."""
     hay = " ".join(x for x in (doc.title, doc.origin_name, doc.url, " ".join(doc.meta.get("tags", []))
                                if isinstance(doc.meta.get("tags"), list) else str(doc.meta.get("tags") or ""))
@@ -307,20 +342,18 @@ def _linked_stances(session: Session, claim_id: int, doc_ids: set[int]) -> dict[
     return out
 
 
-def _score_one(p: Passage, doc: Document, outlet: Outlet | None, q: ClaimQuery, bm25n: float, bm25: float,
-               linked: str | None) -> FoundPassage:
-    text = doc.text[p.start:p.end]
+def _score_one(c: _Candidate, text: str, doc: sa.Row, outlet: tuple[str, str | None] | None, q: ClaimQuery,
+               bm25: float, top: float, linked: str | None) -> FoundPassage:
     folded = fold(text)
     ents = [label for label, names in q.entities if any(n in folded for n in names)]
-    terms = set(p.search_text.split())
+    terms = set(c.terms)
     concepts = [label for label, forms in q.concepts if any(all(t in terms for t in f) for f in forms)]
-    agreement = len(ents) + len(concepts)
     possible = len(q.entities) + len(q.concepts)
     nums = sorted(n for n in q.numbers if re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", folded))
     kind = source_type(doc)
-    rel = outlet.reliability if outlet else None
+    rel = outlet[1] if outlet else None
     tscore = _time_score(q.when, doc.published)
-    signals = {"bm25": bm25n, "entities": agreement / possible if possible else 0.0,
+    signals = {"bm25": bm25 / top, "entities": (len(ents) + len(concepts)) / possible if possible else 0.0,
                "numbers": len(nums) / len(q.numbers) if q.numbers else 0.0, "time": tscore,
                "source": {"transcript": 1.0, "official": 0.7}.get(kind, 0.3),
                "reliability": RELIABILITY_SCORE.get(rel or "F", 0.5)}
@@ -329,9 +362,24 @@ def _score_one(p: Passage, doc: Document, outlet: Outlet | None, q: ClaimQuery, 
     if doc.published and tscore > 0:
         reasons.append(doc.published.isoformat())
     reasons += [kind, f"BM25 {bm25:.1f}"] + ([f"outlet {rel}"] if rel else [])
-    stance = _stance(folded, linked, q.claim_is_denial, bm25n >= 0.6 and signals["entities"] >= 0.5)
-    return FoundPassage(p.id, doc.id, p.start, p.end, text, doc.title, outlet.name if outlet else None,  # type: ignore[arg-type]
+    stance = _stance(folded, linked, q.claim_is_denial, signals["bm25"] >= 0.6 and signals["entities"] >= 0.5)
+    return FoundPassage(c.passage_id, c.document_id, c.start, c.end, text, doc.title, outlet[0] if outlet else None,
                         doc.published, doc.language, score, stance, rel, reasons)
+
+
+def _documents(session: Session, ids: set[int]) -> dict[int, sa.Row]:
+    """Document metadata (not the text) by id."""
+    cols = (Document.id, Document.title, Document.url, Document.origin_name, Document.meta, Document.published,
+            Document.language, Document.outlet_id)
+    return {r.id: r for r in session.connection().execute(sa.select(*cols).where(Document.id.in_(ids))).all()}  # type: ignore[union-attr]
+
+
+def _passage_texts(session: Session, cands: Sequence[_Candidate]) -> dict[int, str]:
+    """The exact text of each passage, cut from its document by the database."""
+    stmt = (sa.select(Passage.id, sa.func.substr(Document.text, Passage.start + 1, Passage.end - Passage.start))
+            .join(Document, Document.id == Passage.document_id)
+            .where(Passage.id.in_([c.passage_id for c in cands])))  # type: ignore[union-attr]
+    return dict(session.connection().execute(stmt).all())
 
 
 def find(session: Session, claim_id: int, *, limit: int = 10, language: str = "any") -> list[FoundPassage]:
@@ -345,20 +393,22 @@ def find(session: Session, claim_id: int, *, limit: int = 10, language: str = "a
     cands, idf = _candidates(session, q, language)
     if not cands:
         return []
-    term_lists = {p.id: p.search_text.split() for p in cands}
-    avg = sum(len(t) for t in term_lists.values()) / len(term_lists)
-    raw = {p.id: _bm25(term_lists[p.id], idf, avg) for p in cands}
+    avg = sum(len(c.terms) for c in cands) / len(cands)
+    raw = {c.passage_id: _bm25(c.terms, idf, avg) for c in cands}
+    cands = sorted(cands, key=lambda c: -raw[c.passage_id])[:RESCORED]
     top = max(raw.values()) or 1.0
-    docs = {d.id: d for d in session.exec(select(Document).where(
-        Document.id.in_({p.document_id for p in cands}))).all()}  # type: ignore[union-attr]
-    outlets = {o.id: o for o in session.exec(select(Outlet).where(
-        Outlet.id.in_({d.outlet_id for d in docs.values() if d.outlet_id}))).all()}  # type: ignore[union-attr]
+    docs = _documents(session, {c.document_id for c in cands})
+    outlets = {r[0]: (r[1], r[2]) for r in session.connection().execute(
+        sa.select(Outlet.id, Outlet.name, Outlet.reliability).where(
+            Outlet.id.in_({d.outlet_id for d in docs.values() if d.outlet_id}))).all()}  # type: ignore[union-attr]
+    texts = _passage_texts(session, cands)
     links = _linked_stances(session, claim_id, set(docs))
     found = []
-    for p in cands:
-        doc = docs[p.document_id]
-        linked = next((s for (d, a, b), s in links.items() if d == p.document_id and a < p.end and b > p.start), None)
-        found.append(_score_one(p, doc, outlets.get(doc.outlet_id or -1), q, raw[p.id] / top, raw[p.id], linked))
+    for c in cands:
+        linked = next((s for (d, a, b), s in links.items() if d == c.document_id and a < c.end and b > c.start), None)
+        doc = docs[c.document_id]
+        found.append(_score_one(c, texts[c.passage_id], doc, outlets.get(doc.outlet_id), q, raw[c.passage_id], top,
+                                linked))
     found.sort(key=lambda f: (-f.score, f.passage_id))
     return found[:limit]
 

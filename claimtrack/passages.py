@@ -27,9 +27,11 @@ SQLITE_DDL = (
     "INSERT INTO passage_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
     "CREATE TRIGGER IF NOT EXISTS passage_fts_ad AFTER DELETE ON passage BEGIN "
     "INSERT INTO passage_fts(passage_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
+    # term -> passage frequency, for choosing a claim's rarest words
+    "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts_vocab USING fts5vocab(passage_fts, 'row')",
 )
-SQLITE_DROP = ("DROP TRIGGER IF EXISTS passage_fts_ad", "DROP TRIGGER IF EXISTS passage_fts_ai",
-               "DROP TABLE IF EXISTS passage_fts")
+SQLITE_DROP = ("DROP TABLE IF EXISTS passage_fts_vocab", "DROP TRIGGER IF EXISTS passage_fts_ad",
+               "DROP TRIGGER IF EXISTS passage_fts_ai", "DROP TABLE IF EXISTS passage_fts")
 POSTGRES_DDL = ("CREATE INDEX IF NOT EXISTS ix_passage_search_tsv ON passage "
                 "USING gin (to_tsvector('simple', search_text))",)
 POSTGRES_DROP = ("DROP INDEX IF EXISTS ix_passage_search_tsv",)
