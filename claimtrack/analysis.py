@@ -100,12 +100,19 @@ def word_terms(word: str) -> tuple[QueryTerm, ...]:
 def _arabic_terms(word: str) -> tuple[QueryTerm, ...]:
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
-        terms.append(QueryTerm(fold_word(core), i == 0 or by_article))
-        terms.append(QueryTerm(fold_word(_AR_STEM.stemWord(core)), False))
-        root = _root(core)
+        folded, stem, root = _core_terms(core)
+        terms.append(QueryTerm(folded, i == 0 or by_article))
+        terms.append(QueryTerm(stem, False))
         if root:
-            terms.append(QueryTerm(ROOT_MARK + fold_word(root), False))
+            terms.append(QueryTerm(root, False))
     return _unique(terms)
+
+
+@lru_cache(maxsize=200_000)
+def _core_terms(core: str) -> tuple[str, str, str | None]:
+    """(folded core, folded Snowball stem, marked ISRI root or None); cores recur under many clitics."""
+    root = _root(core)
+    return fold_word(core), fold_word(_AR_STEM.stemWord(core)), ROOT_MARK + fold_word(root) if root else None
 
 
 @lru_cache(maxsize=1)
