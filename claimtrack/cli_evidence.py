@@ -9,9 +9,10 @@ import typer
 
 from claimtrack import db, services
 from claimtrack.cli import app, emit_json, evidence_app, ws
+from claimtrack.cli_help import PlainHelpGroup
 from claimtrack.evidence_finder import find
 
-outlet_app = typer.Typer(help="Outlets and their default source reliability.", rich_markup_mode=None)
+outlet_app = typer.Typer(cls=PlainHelpGroup, help="Outlets and their default source reliability.", rich_markup_mode=None)
 app.add_typer(outlet_app, name="outlet")
 
 
@@ -50,9 +51,9 @@ def evidence_find(
 def outlet_set_reliability(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME")],
-    grade: Annotated[str, typer.Argument(metavar="A-F", help="A-F, or 'none' to clear.")],
+    grade: Annotated[str, typer.Argument(metavar="A-F")],
 ) -> None:
-    """Set an outlet's default Admiralty source reliability (A-F); evidence from it defaults to it."""
+    """Set an outlet's default Admiralty source reliability (A-F, or none to clear); evidence from it defaults to it."""
     w = ws(ctx)
     with db.atomic(w.ready()) as s:
         me = services.ensure_analyst(session=s, handle=w.analyst)
