@@ -29,6 +29,7 @@ from claimtrack.text import fold
 MAX_GROUPS = 14  # query words kept (the rarest)
 CANDIDATES = 200  # passages taken from the index per query (BM25 computed for each)
 RESCORED = 60  # the best of them by BM25 get every other signal
+PG_RANKED = 1500  # PostgreSQL: matches ranked per query
 DF_CAP = 3000  # document frequencies are counted up to this
 MIN_WORD = 3
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -190,10 +191,17 @@ def build_query(session: Session, claim: Claim) -> ClaimQuery:
 
 
 def _match_sql(dialect: str, limit: int) -> str:
+    """Passages matching :q, best first (FTS5's bm25; on PostgreSQL ts_rank over at most PG_RANKED matches,
+    since ts_rank re-parses each row's text)."""
     if dialect == "sqlite":
         return ("SELECT rowid FROM passage_fts WHERE passage_fts MATCH :q ORDER BY rank LIMIT " + str(limit))
-    return ("SELECT id FROM passage WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) "
-            "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) DESC LIMIT "
+    return ("SELECT id FROM (SELECT id, search_text FROM passage "
+            "WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) LIMIT " + str(PG_RANKED) + ") m "
+            "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) DESC LIMIT " + str(limit))
+
+
+def _postgres_count_sql(limit: int) -> str:
+    return ("SELECT id FROM passage WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) LIMIT "
             + str(limit))
 
 
@@ -211,7 +219,7 @@ def _sqlite_dfs(conn: sa.Connection, terms: Sequence[str]) -> dict[str, int]:
 
 
 def _postgres_df(conn: sa.Connection, group: Sequence[QueryTerm]) -> int:
-    sql = _match_sql("postgresql", DF_CAP).split(" ORDER BY")[0] + f" LIMIT {DF_CAP}"
+    sql = _postgres_count_sql(DF_CAP)
     return conn.execute(sa.text(f"SELECT count(*) FROM ({sql}) AS m"),
                         {"q": _expression("postgresql", [group])}).scalar_one()
 
