@@ -41,7 +41,7 @@ def evidence_find(
         return
     for i, f in enumerate(found, 1):
         when = f.published.isoformat() if f.published else "undated"
-        typer.echo(f"{i}. document {f.document_id} [{f.start}:{f.end}] {f.outlet or '?'} {when} "
+        typer.echo(f"{i}. document {f.document_id} [{f.start}:{f.end}] {f.outlet or (f.title or '?')[:60]} {when} "
                    f"score {f.score:.2f} — {f.stance} (hint)")
         typer.echo(f"   {' · '.join(f.reasons)}")
         typer.echo(f"   {' '.join(f.text.split())[:300]}")
