@@ -86,10 +86,13 @@ def arabic_cores(word: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=200_000)
-def word_terms(word: str) -> tuple[QueryTerm, ...]:
-    """The terms of one word; `prefix` marks the surface form and article-stripped cores."""
+def word_terms(word: str, roots: bool = True) -> tuple[QueryTerm, ...]:
+    """The terms of one word; `prefix` marks the surface form and article-stripped cores.
+
+    `roots=False` leaves out the ISRI root terms (the passage index: the evidence finder never asks for
+    roots, and ISRI is the slowest step)."""
     if _ARABIC.search(word):
-        return _arabic_terms(word)
+        return _arabic_terms(word, roots)
     folded = fold_word(word)
     if _LATIN.search(word):
         stem = _EN_STEM.stemWord(folded)
@@ -97,22 +100,28 @@ def word_terms(word: str) -> tuple[QueryTerm, ...]:
     return (QueryTerm(folded, True),)
 
 
-def _arabic_terms(word: str) -> tuple[QueryTerm, ...]:
+def _arabic_terms(word: str, roots: bool) -> tuple[QueryTerm, ...]:
+    if roots:  # the root-less terms are cached: the passage index asks for them too
+        extra = [QueryTerm(r, False) for r in (_core_root(c) for c, _ in arabic_cores(word)) if r]
+        return _unique([*word_terms(word, False), *extra])
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
-        folded, stem, root = _core_terms(core)
+        folded, stem = _core_forms(core)
         terms.append(QueryTerm(folded, i == 0 or by_article))
         terms.append(QueryTerm(stem, False))
-        if root:
-            terms.append(QueryTerm(root, False))
     return _unique(terms)
 
 
 @lru_cache(maxsize=200_000)
-def _core_terms(core: str) -> tuple[str, str, str | None]:
-    """(folded core, folded Snowball stem, marked ISRI root or None); cores recur under many clitics."""
+def _core_forms(core: str) -> tuple[str, str]:
+    """(folded core, folded Snowball stem); cores recur under many clitics, hence the cache."""
+    return fold_word(core), fold_word(_AR_STEM.stemWord(core))
+
+
+@lru_cache(maxsize=200_000)
+def _core_root(core: str) -> str | None:
     root = _root(core)
-    return fold_word(core), fold_word(_AR_STEM.stemWord(core)), ROOT_MARK + fold_word(root) if root else None
+    return ROOT_MARK + fold_word(root) if root else None
 
 
 @lru_cache(maxsize=1)
@@ -151,13 +160,13 @@ def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _index_terms(word: str) -> str:
-    return " ".join(t.term for t in word_terms(word))
+def _index_terms(word: str, roots: bool) -> str:
+    return " ".join(t.term for t in word_terms(word, roots))
 
 
-def analysed_text(*parts: str | None) -> str:
-    """The indexed form of `parts`: every term of every word, space separated."""
-    return " ".join(_index_terms(w) for part in parts if part for w in words(part))
+def analysed_text(*parts: str | None, roots: bool = True) -> str:
+    """The indexed form of `parts`: every term of every word, space separated (see `word_terms`)."""
+    return " ".join(_index_terms(w, roots) for part in parts if part for w in words(part))
 
 
 def query_terms(query: str) -> list[tuple[QueryTerm, ...]]:

@@ -1,6 +1,7 @@
 """The passage index: documents cut into paragraphs or sentence windows with exact offsets.
 
-Each passage's analysed terms (`claimtrack.analysis`, as for claim search) are stored in
+Each passage's analysed terms (`claimtrack.analysis`, as for claim search, less the ISRI roots, which the
+evidence finder never queries) are stored in
 `passage.search_text` and indexed by FTS5 (`passage_fts`) on SQLite or a GIN `to_tsvector` expression
 index on PostgreSQL. Built at ingest (`add_for_document`) and for old databases by a migration
 (`rebuild`).
@@ -107,7 +108,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 
 def rows_for(document_id: int, text: str) -> list[dict[str, object]]:
-    return [{"document_id": document_id, "start": a, "end": b, "search_text": analysed_text(text[a:b])}
+    return [{"document_id": document_id, "start": a, "end": b, "search_text": analysed_text(text[a:b], roots=False)}
             for a, b in split(text)]
 
 
