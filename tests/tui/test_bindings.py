@@ -14,6 +14,7 @@ from tui.screens.base import CLAIM_BINDINGS
 from tui.screens.bidi_preview import BidiPreviewScreen
 from tui.screens.claim import ClaimScreen
 from tui.screens.document import DocumentScreen
+from tui.screens.find_evidence import FindEvidenceScreen
 from tui.screens.forms import EvidenceModal, ExportModal, FilterModal, LinkModal
 from tui.screens.help import HelpScreen
 from tui.screens.modals import AssignModal, CommentModal, StateModal, TagsModal, UnmergeModal, VerdictModal
@@ -108,6 +109,7 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
         assert isinstance(app.screen, ClaimScreen)
         for key, check in CLAIM_KEYS.items():
             await press_and_back(pilot, key, check, ClaimScreen)
+        await press_and_back(pilot, "f", is_screen(FindEvidenceScreen), ClaimScreen)
         await pilot.press("d")
         await settle(pilot)
         doc = app.screen
@@ -132,4 +134,4 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
         await settle(pilot)
         assert isinstance(app.screen, QueueScreen)
         keys = {k for b in (*ClaimScreen.BINDINGS, *CLAIM_BINDINGS) for k in b.key.split(",")}  # type: ignore[union-attr]
-        assert keys - set(CLAIM_KEYS) - {"d", "escape", "ctrl+r"} == set(), "a binding without a test"
+        assert keys - set(CLAIM_KEYS) - {"d", "f", "escape", "ctrl+r"} == set(), "a binding without a test"
