@@ -9,7 +9,7 @@
          quote) with the passages of other articles that support them (article url + words of the passage),
          labelled before the finder was written. Reports recall@5 (a labelled passage in the top 5) and MRR
          (first labelled passage in the top 10).
---speed  N documents from bench/synth.py (10 claims each), passages rebuilt, then the median and p95 time of
+--speed  about N documents from bench/synth.py (CLAIMS_PER_DOC claims each on average), passages rebuilt, then the median and p95 time of
          `find` for 40 claims.
 """
 
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "bench" / "data" / "evidence_labels.tsv"
+CLAIMS_PER_DOC = 6  # about what bench/synth.py draws from the corpus day; the document count is printed
 CROSS_CLAIMANTS = ("White House", "John Kirby", "جون كيربي", "كيربي")
 
 
@@ -133,7 +134,7 @@ def speed(workdir: Path, n_docs: int) -> None:
 
     path = workdir / f"speed-{n_docs}.db"
     if not path.exists():
-        generate(str(path), n_docs * 10, per_doc=10, quiet=True)
+        generate(str(path), n_docs * CLAIMS_PER_DOC, quiet=True)
         engine = db.make_engine(str(path))
         t0 = time.perf_counter()
         with engine.begin() as conn:
@@ -143,6 +144,7 @@ def speed(workdir: Path, n_docs: int) -> None:
     rng = random.Random(3)
     with engine.connect() as conn:
         top = conn.execute(sa.text("SELECT max(id) FROM claim")).scalar_one()
+        n_docs = conn.execute(sa.text("SELECT count(*) FROM document")).scalar_one()
     ids = [rng.randrange(1, top) for _ in range(40)]
     times = []
     with db.session(engine) as s:

@@ -270,7 +270,7 @@ def skipped_line(skipped: list[dict[str, str]]) -> str:
 from claimtrack import cli_admin as _cli_admin  # noqa: E402,F401  (registers export, report, audit, analyst)
 from claimtrack import cli_claims as _cli_claims  # noqa: E402,F401  (registers the claim commands)
 from claimtrack import cli_db as _cli_db  # noqa: E402,F401  (registers db check, backup, restore, grant-app)
-from claimtrack import cli_tracking as _cli_tracking  # noqa: E402,F401  (timeline, suggestions, actor merge)
 from claimtrack import cli_evidence as _cli_evidence  # noqa: E402,F401  (registers evidence find, outlet)
+from claimtrack import cli_tracking as _cli_tracking  # noqa: E402,F401  (timeline, suggestions, actor merge)
 
 __all__ = ["app", "main"]
