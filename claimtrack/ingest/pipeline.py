@@ -218,15 +218,11 @@ def store_document(
         "text": raw.text, "sha256": sha, "origin": raw.origin, "origin_name": raw.origin_name,
         "source_format": raw.source_format, "raw_path": _store_raw_html(raw, sha, opts), "meta": raw.meta,
         "ingested_at": now, "ingested_by_id": analyst.id,
-<<<<<<< HEAD
     }
     doc_id: int = session.connection().execute(
         sa.insert(Document.__table__).returning(Document.__table__.c.id), [doc_row]).scalar_one()
     digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
-=======
-    }]).scalar_one()
     passages.add_for_document(session.connection(), doc_id, raw.text)
->>>>>>> 17380f5 (Passage index: documents cut into 300-600 character passages with exact offsets at ingest, analysed like claims, FTS5/GIN indexed; migration builds it for old databases; evidence excerpt offsets; faster analysis (PyStemmer, NLTK imported lazily))
     if not claims:
         audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                      after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title}, digests=digests)
