@@ -119,7 +119,7 @@ def test_db_check_and_backup(cli, tmp_path: Path) -> None:  # type: ignore[no-un
 
 def test_config_shows_sources(cli) -> None:  # type: ignore[no-untyped-def]
     out = cli("config").stdout
-    assert "denial_link_threshold = 0.35  [default]" in out and "CLAIMTRACK_BIDI" in out
+    assert "denial_link_threshold = 0.26  [default]" in out and "CLAIMTRACK_BIDI" in out
 
 
 @pytest.mark.postgres

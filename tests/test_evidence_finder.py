@@ -96,7 +96,7 @@ def test_arabic_claim_finds_the_english_briefing_passage(engine: Engine, tmp_pat
 
 def test_migration_builds_passages_for_an_old_database(engine: Engine, tmp_path: Path) -> None:
     _ingest(engine, tmp_path)
-    migrations.downgrade(engine, "0002_search_analysis")
+    migrations.downgrade(engine, "0004_search_analysis")
     migrations.upgrade(engine)
     with db.session(engine) as s:
         n_docs = s.exec(select(sa.func.count()).select_from(Document)).one()

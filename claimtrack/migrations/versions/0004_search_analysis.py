@@ -1,13 +1,13 @@
 """search analysis: Claim.search_text holds analysed terms (clitics, stems, roots); index rebuilt
 
-Revision ID: 0002_search_analysis
+Revision ID: 0004_search_analysis
 Revises: 0003_event_protection
 """
 from alembic import op
 
 from claimtrack import search
 
-revision = '0002_search_analysis'
+revision = '0004_search_analysis'
 down_revision = '0003_event_protection'
 branch_labels = None
 depends_on = None

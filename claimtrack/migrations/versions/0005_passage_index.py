@@ -1,7 +1,7 @@
 """passage index: documents cut into passages with offsets, indexed like claims; evidence excerpt offsets
 
-Revision ID: 0003_passage_index
-Revises: 0002_search_analysis
+Revision ID: 0005_passage_index
+Revises: 0004_search_analysis
 """
 import sqlalchemy as sa
 import sqlmodel
@@ -9,8 +9,8 @@ from alembic import op
 
 from claimtrack import passages
 
-revision = '0003_passage_index'
-down_revision = '0002_search_analysis'
+revision = '0005_passage_index'
+down_revision = '0004_search_analysis'
 branch_labels = None
 depends_on = None
 
