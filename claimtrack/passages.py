@@ -10,10 +10,11 @@ index on PostgreSQL. Built at ingest (`add_for_document`) and for old databases 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 
+from claimtrack import search
 from claimtrack.analysis import analysed_text
 
 MIN_CHARS = 300
@@ -123,15 +124,12 @@ def add_for_document(conn: sa.Connection, document_id: int, text: str) -> int:
 
 
 def install(conn: sa.Connection) -> None:
-    ddl: Iterable[str] = SQLITE_DDL if conn.dialect.name == "sqlite" else POSTGRES_DDL
-    for stmt in ddl:
-        conn.exec_driver_sql(stmt)
+    """Create the passage full-text index for this dialect (idempotent)."""
+    search.run_ddl(conn, SQLITE_DDL, POSTGRES_DDL)
 
 
 def uninstall(conn: sa.Connection) -> None:
-    ddl: Iterable[str] = SQLITE_DROP if conn.dialect.name == "sqlite" else POSTGRES_DROP
-    for stmt in ddl:
-        conn.exec_driver_sql(stmt)
+    search.run_ddl(conn, SQLITE_DROP, POSTGRES_DROP)
 
 
 def _documents(conn: sa.Connection, after: int, batch: int) -> Sequence[sa.Row]:

@@ -118,17 +118,19 @@ def _text_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> 
     return sa.func.to_tsvector("simple", Claim.search_text).op("@@")(sa.func.to_tsquery("simple", expr))
 
 
+def run_ddl(conn: sa.Connection, sqlite: Iterable[str], postgres: Iterable[str]) -> None:
+    """Run the statements written for this connection's dialect."""
+    for stmt in sqlite if conn.dialect.name == "sqlite" else postgres:
+        conn.exec_driver_sql(stmt)
+
+
 def install(conn: sa.Connection) -> None:
     """Create the full-text index for this dialect (idempotent)."""
-    ddl: Iterable[str] = SQLITE_DDL if conn.dialect.name == "sqlite" else POSTGRES_DDL
-    for stmt in ddl:
-        conn.exec_driver_sql(stmt)
+    run_ddl(conn, SQLITE_DDL, POSTGRES_DDL)
 
 
 def uninstall(conn: sa.Connection) -> None:
-    ddl: Iterable[str] = SQLITE_DROP if conn.dialect.name == "sqlite" else POSTGRES_DROP
-    for stmt in ddl:
-        conn.exec_driver_sql(stmt)
+    run_ddl(conn, SQLITE_DROP, POSTGRES_DROP)
 
 
 def _claim_rows(conn: sa.Connection, after: int, batch: int) -> Sequence[sa.Row]:
