@@ -263,6 +263,7 @@ class AppearanceView:
     document: Document
     outlet: str | None
     claimant: str | None
+    outlet_reliability: str | None = None  # the outlet's default Admiralty grade (A-F), if set
 
 
 @dataclass(slots=True)
@@ -317,7 +318,7 @@ def _detail_statements() -> dict[str, Any]:
     out: dict[str, Any] = {
         "handles": select(Analyst.id, Analyst.handle).where(
             Analyst.id.in_(sa.bindparam("people", expanding=True))),  # type: ignore[union-attr]
-        "appearances": select(Appearance, Document, Outlet.name, Actor.canonical_name)
+        "appearances": select(Appearance, Document, Outlet.name, Actor.canonical_name, Outlet.reliability)
         .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
         .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
         .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
@@ -358,7 +359,7 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
                     assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
                     reviewer=handles.get(claim.reviewer_id))
-    d.appearances = [AppearanceView(a, doc, o, n) for a, doc, o, n in session.exec(st["appearances"], params=p).all()]
+    d.appearances = [AppearanceView(a, doc, o, n, r) for a, doc, o, n, r in session.exec(st["appearances"], params=p).all()]
     for outgoing in (True, False):
         rows = session.exec(st[f"links_{outgoing}"], params=p).all()
         d.links += [LinkView(link, other, name, outgoing) for link, other, name in rows]

@@ -186,6 +186,16 @@ class Store:
             return doc, queries.document_claims(session=s, document_id=document_id)
         return self.read(run)
 
+    def document_outlet(self, document_id: int) -> tuple[str, str | None] | None:
+        """(name, default reliability) of the outlet that published the document, or None."""
+        from claimtrack.models import Document, Outlet
+
+        def run(s: Session) -> tuple[str, str | None] | None:
+            doc = s.get(Document, document_id)
+            outlet = s.get(Outlet, doc.outlet_id) if doc is not None and doc.outlet_id else None
+            return (outlet.name, outlet.reliability) if outlet else None
+        return self.read(run)
+
     def search(self, text: str, limit: int = 20, exclude: int | None = None) -> list[queries.ClaimRow]:
         wanted = claim_number(text)
         filt = queries.ClaimFilter(search=text) if wanted is None else queries.ClaimFilter(claim_ids=[wanted])

@@ -18,6 +18,7 @@ from tui.screens.find_evidence import FindEvidenceScreen
 from tui.screens.forms import EvidenceModal, ExportModal, FilterModal, LinkModal
 from tui.screens.help import HelpScreen
 from tui.screens.modals import AssignModal, CommentModal, StateModal, TagsModal, UnmergeModal, VerdictModal
+from tui.screens.outlet import OutletReliabilityModal
 from tui.screens.queue import QueueScreen
 from tui.screens.suggestions import SuggestionsScreen
 
@@ -110,6 +111,7 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
         for key, check in CLAIM_KEYS.items():
             await press_and_back(pilot, key, check, ClaimScreen)
         await press_and_back(pilot, "f", is_screen(FindEvidenceScreen), ClaimScreen)
+        await press_and_back(pilot, "R", is_screen(OutletReliabilityModal, outlet="Sample News"), ClaimScreen)
         await pilot.press("d")
         await settle(pilot)
         doc = app.screen
@@ -125,8 +127,9 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is doc
+        await press_and_back(pilot, "R", is_screen(OutletReliabilityModal, outlet="Sample News"), DocumentScreen)
         keys = {k for b in DocumentScreen.BINDINGS for k in b.key.split(",")}  # type: ignore[union-attr]
-        assert keys - {"n", "down", "tab", "p", "up", "shift+tab", "enter", "escape"} == set()
+        assert keys - {"n", "down", "tab", "p", "up", "shift+tab", "enter", "escape", "R"} == set()
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ClaimScreen)
@@ -134,4 +137,4 @@ async def test_every_claim_screen_key_opens_its_dialog(sample_db: tuple[Engine, 
         await settle(pilot)
         assert isinstance(app.screen, QueueScreen)
         keys = {k for b in (*ClaimScreen.BINDINGS, *CLAIM_BINDINGS) for k in b.key.split(",")}  # type: ignore[union-attr]
-        assert keys - set(CLAIM_KEYS) - {"d", "f", "escape", "ctrl+r"} == set(), "a binding without a test"
+        assert keys - set(CLAIM_KEYS) - {"d", "f", "R", "escape", "ctrl+r"} == set(), "a binding without a test"

@@ -16,6 +16,7 @@ from tui.history import history_text
 from tui.messages import DatabaseChanged
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.screens.forms import grade_label
+from tui.screens.outlet import OutletReliabilityActions, outlet_binding
 from tui.widgets.bidi_text import BidiText
 from tui.widgets.claim_table import STATE_BADGE, STATE_STYLE, VERDICT_STYLE, badge
 from tui.widgets.preview import link_label
@@ -51,7 +52,7 @@ def counted(title: str, n: int, detail: str = "") -> Text:
     return t
 
 
-class ClaimScreen(ClaimActionScreen):
+class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
     """Everything about one claim; related claims and appearances are navigable."""
 
     BINDINGS = [
@@ -60,6 +61,7 @@ class ClaimScreen(ClaimActionScreen):
         Binding("ctrl+r", "reload", "Reload", id="claim.reload", show=False),
         Binding("f", "find_evidence", "Find evidence", id="claim.find_evidence", show=False,
                 tooltip="Passages of other documents that may support or refute this claim"),
+        outlet_binding("claim", show=False),  # listed in help and the palette; the footer is full
         *CLAIM_BINDINGS,
     ]
 
@@ -189,6 +191,8 @@ class ClaimScreen(ClaimActionScreen):
             doc, a = av.document, av.appearance
             p = Text(f"doc {doc.id} · ")
             p.append_text(bidi.cell(av.outlet or "?", mode, 24))
+            if av.outlet_reliability:
+                p.append(f" ({av.outlet_reliability})", style="bold")
             p.append(f" · {doc.published or '?'} · ")
             p.append_text(bidi.cell(doc.title or doc.origin_name or "", mode, 40))
             quote = Text(f"{a.claimant_surface or av.claimant or '?'} {a.cue or ''}: «{a.quote}»")
@@ -258,6 +262,18 @@ class ClaimScreen(ClaimActionScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def outlet_document_id(self) -> int | None:
+        """The highlighted appearance's document, else the first appearance's."""
+        ol = self.query_one("#appearances", OptionList)
+        if ol.highlighted is not None and (option_id := ol.get_option_at_index(ol.highlighted).id):
+            return int(option_id.split(":")[0])
+        return self.detail.appearances[0].document.id if self.detail and self.detail.appearances else None
+
+    def after_outlet_reliability(self, message: str | None) -> None:
+        super().after_outlet_reliability(message)
+        if message:
+            self.reload()
 
     def action_find_evidence(self) -> None:
         from tui.screens.find_evidence import FindEvidenceScreen

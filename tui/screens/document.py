@@ -14,6 +14,7 @@ from textual.widgets import Footer
 
 from claimtrack import services
 from tui import bidi
+from tui.screens.outlet import OutletReliabilityActions, outlet_binding
 from tui.widgets.bidi_text import BidiText
 
 SPAN_STYLE = "underline"
@@ -21,7 +22,7 @@ CURRENT_STYLE = "bold reverse"
 DENIAL_STYLE = "underline red"
 
 
-class DocumentScreen(Screen[None]):
+class DocumentScreen(OutletReliabilityActions, Screen[None]):
     """The article text; `n`/`p` move between claim spans, `enter` opens the claim."""
 
     BINDINGS = [
@@ -29,6 +30,7 @@ class DocumentScreen(Screen[None]):
         Binding("n,down,tab", "next_claim", "Next claim", id="document.next"),
         Binding("p,up,shift+tab", "prev_claim", "Previous claim", id="document.prev"),
         Binding("enter", "open_claim", "Open claim", id="document.open"),
+        outlet_binding("document"),
     ]
 
     def __init__(self, document_id: int, appearance_id: int | None = None) -> None:
@@ -36,6 +38,7 @@ class DocumentScreen(Screen[None]):
         self.document_id = document_id
         self.appearance_id = appearance_id
         self.doc: Any = None
+        self.outlet: tuple[str, str | None] | None = None  # (name, default reliability)
         self.spans: list[tuple[Any, Any, str | None]] = []
         self.index = 0
 
@@ -53,19 +56,25 @@ class DocumentScreen(Screen[None]):
     def load(self) -> None:
         try:
             doc, spans = self.app.store.document(self.document_id)  # type: ignore[attr-defined]
+            outlet = self.app.store.document_outlet(self.document_id)  # type: ignore[attr-defined]
         except services.ClaimtrackError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.show, doc, spans)
+        self.app.call_from_thread(self.show, doc, spans, outlet)
 
-    def show(self, doc: Any, spans: list[tuple[Any, Any, str | None]]) -> None:
-        self.doc, self.spans = doc, spans
+    def show(self, doc: Any, spans: list[tuple[Any, Any, str | None]],
+             outlet: tuple[str, str | None] | None = None) -> None:
+        self.doc, self.spans, self.outlet = doc, spans, outlet
         for i, (a, _c, _n) in enumerate(spans):
             if a.id == self.appearance_id:
                 self.index = i
         head = Text()
         head.append(f" Document {doc.id} ", style="bold reverse")
         head.append(f"  {doc.published or '?'} · {doc.language} · {len(spans)} claim spans · ")
+        if self.outlet:
+            head.append(self.outlet[0])
+            head.append(f" ({self.outlet[1] or 'no grade'})", style="bold")
+            head.append(" · ")
         head.append(doc.title or doc.origin_name or "")
         if doc.url:
             head.append(f"\n {doc.url}", style="underline")
@@ -108,6 +117,14 @@ class DocumentScreen(Screen[None]):
     def action_open_claim(self) -> None:
         if self.spans:
             self.app.open_claim(self.spans[self.index][1].id)  # type: ignore[attr-defined]
+
+    def outlet_document_id(self) -> int | None:
+        return self.document_id
+
+    def after_outlet_reliability(self, message: str | None) -> None:
+        super().after_outlet_reliability(message)
+        if message:
+            self.load()
 
     def action_back(self) -> None:
         self.app.pop_screen()
