@@ -8,8 +8,12 @@ stored document frequency of a key saturates at MAX_DF (cached per `KeyIndex`).
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -95,11 +99,9 @@ class KeyIndex:
         postings = self._post
         out = []
         for r in rare:
-            counts: dict[int, int] = {}
-            for k in r:
-                for cid in postings.get(k, ()):
-                    counts[cid] = counts.get(cid, 0) + 1
-            out.append(sorted(counts.items(), key=lambda x: (-x[1], -x[0]))[:limit])
+            counts = Counter(chain.from_iterable(postings.get(k, ()) for k in r))
+            # most shared keys first, then the newest claim (ids are unique, so no ties)
+            out.append(heapq.nlargest(limit, counts.items(), key=itemgetter(1, 0)))
         return out
 
     def add(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
