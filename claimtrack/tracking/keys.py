@@ -108,9 +108,9 @@ class KeyIndex:
         """Store the keys of new claims and count them in the cache."""
         df = self.df(conn, [k for _cid, keys in rows for k in keys])
         # keys already too common to block on are counted, not stored (their rarity is low either way)
-        values = [{"key": k, "claim_id": cid} for cid, keys in rows for k in keys if df[k] <= MAX_DF]
+        values = [(k, cid) for cid, keys in rows for k in keys if df[k] <= MAX_DF]
         if values:
-            conn.execute(sa.insert(ClaimKey.__table__), values)
+            _insert_keys(conn, values)
         for cid, keys in rows:
             for k in keys:
                 if k in self._df:
@@ -123,3 +123,12 @@ class KeyIndex:
                         posting.append(cid)
         if self._total is not None:
             self._total += len(rows)
+
+
+def _insert_keys(conn: Connection, values: list[tuple[str, int]]) -> None:
+    """Insert (key, claim id) rows; on SQLite straight through the driver's executemany (the hot path of
+    tracking: tens of rows per claim, where per-row statement parameter processing dominated)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql('INSERT INTO claim_key ("key", claim_id) VALUES (?, ?)', values)
+    else:
+        conn.execute(sa.insert(ClaimKey.__table__), [{"key": k, "claim_id": cid} for k, cid in values])
