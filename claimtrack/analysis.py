@@ -159,14 +159,28 @@ def _unique(terms: list[QueryTerm]) -> tuple[QueryTerm, ...]:
     return tuple(QueryTerm(k, v) for k, v in best.items())
 
 
-@lru_cache(maxsize=200_000)
+_INDEXED: dict[bool, dict[str, str]] = {True: {}, False: {}}  # word -> its indexed terms (hot: a plain dict)
+_INDEXED_MAX = 200_000
+
+
 def _index_terms(word: str, roots: bool) -> str:
-    return " ".join(t.term for t in word_terms(word, roots))
+    cache = _INDEXED[roots]
+    if len(cache) >= _INDEXED_MAX:
+        cache.clear()
+    out = cache[word] = " ".join(t.term for t in word_terms(word, roots))
+    return out
 
 
 def analysed_text(*parts: str | None, roots: bool = True) -> str:
     """The indexed form of `parts`: every term of every word, space separated (see `word_terms`)."""
-    return " ".join(_index_terms(w, roots) for part in parts if part for w in words(part))
+    cache = _INDEXED[roots]
+    out = []
+    for part in parts:
+        if part:
+            for w in words(part):
+                terms = cache.get(w)
+                out.append(terms if terms is not None else _index_terms(w, roots))
+    return " ".join(out)
 
 
 def query_terms(query: str) -> list[tuple[QueryTerm, ...]]:

@@ -193,8 +193,10 @@ class Tracker:
 def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
     """Point each merged new claim at the claim it repeats and refresh that claim's counts."""
     c = Claim.__table__
-    for claim_id, root, _score, _signals in merged:
-        conn.execute(sa.update(c).where(c.c.id == claim_id).values(merged_into_id=root))
+    if merged:  # one executemany for all of a document's merges
+        conn.execute(sa.update(c).where(c.c.id == sa.bindparam("merged_id")).values(
+            merged_into_id=sa.bindparam("root_id")),
+            [{"merged_id": claim_id, "root_id": root} for claim_id, root, _score, _signals in merged])
     for root in {r for _c, r, _s, _g in merged}:
         refresh_counts(conn, root)
 

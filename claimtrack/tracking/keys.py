@@ -8,8 +8,12 @@ stored document frequency of a key saturates at MAX_DF (cached per `KeyIndex`).
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -95,20 +99,18 @@ class KeyIndex:
         postings = self._post
         out = []
         for r in rare:
-            counts: dict[int, int] = {}
-            for k in r:
-                for cid in postings.get(k, ()):
-                    counts[cid] = counts.get(cid, 0) + 1
-            out.append(sorted(counts.items(), key=lambda x: (-x[1], -x[0]))[:limit])
+            counts = Counter(chain.from_iterable(postings.get(k, ()) for k in r))
+            # most shared keys first, then the newest claim (ids are unique, so no ties)
+            out.append(heapq.nlargest(limit, counts.items(), key=itemgetter(1, 0)))
         return out
 
     def add(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """Store the keys of new claims and count them in the cache."""
         df = self.df(conn, [k for _cid, keys in rows for k in keys])
         # keys already too common to block on are counted, not stored (their rarity is low either way)
-        values = [{"key": k, "claim_id": cid} for cid, keys in rows for k in keys if df[k] <= MAX_DF]
+        values = [(k, cid) for cid, keys in rows for k in keys if df[k] <= MAX_DF]
         if values:
-            conn.execute(sa.insert(ClaimKey.__table__), values)
+            _insert_keys(conn, values)
         for cid, keys in rows:
             for k in keys:
                 if k in self._df:
@@ -121,3 +123,12 @@ class KeyIndex:
                         posting.append(cid)
         if self._total is not None:
             self._total += len(rows)
+
+
+def _insert_keys(conn: Connection, values: list[tuple[str, int]]) -> None:
+    """Insert (key, claim id) rows; on SQLite straight through the driver's executemany (the hot path of
+    tracking: tens of rows per claim, where per-row statement parameter processing dominated)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql('INSERT INTO claim_key ("key", claim_id) VALUES (?, ?)', values)
+    else:
+        conn.execute(sa.insert(ClaimKey.__table__), [{"key": k, "claim_id": cid} for k, cid in values])

@@ -70,7 +70,9 @@ def speaker_agreement(a: Speaker, b: Speaker) -> float:
 def _stems_meet(a: set[str], b: set[str]) -> bool:
     if a & b:
         return True
-    return any(x == y or min(len(x), len(y)) >= 4 and (x.endswith(y) or y.endswith(x)) for x in a for y in b)
+    # no equal pair is left: only stems of 4+ letters where one ends the other count
+    long_b = [y for y in b if len(y) >= 4]
+    return bool(long_b) and any(x.endswith(y) or y.endswith(x) for x in a if len(x) >= 4 for y in long_b)
 
 
 def _keys_meet(a: str | None, b: str | None) -> bool:
