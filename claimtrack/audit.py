@@ -52,7 +52,9 @@ def event_hash(prev_hash: str, ev: Event | dict[str, Any]) -> str:
 def _lock_chain(conn: sa.Connection) -> None:
     # SQLite writers already hold the write lock (BEGIN IMMEDIATE); PostgreSQL needs an explicit one.
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(7160)"))
+        from claimtrack.db import lock_writers
+
+        lock_writers(conn)
 
 
 class ChainHead:

@@ -101,14 +101,29 @@ def make_read_engine(target: str) -> Engine:
 
 @contextmanager
 def atomic(engine: Engine) -> Iterator[Session]:
-    """One write transaction: commit on success, roll back on any error."""
+    """One write transaction: commit on success, roll back on any error.
+
+    On PostgreSQL the transaction first takes the writers' lock (the audit chain's advisory lock), as
+    SQLite's BEGIN IMMEDIATE does: every write appends to the one event chain anyway, and taking that
+    lock before any row lock means two writers can never deadlock on lock order.
+    """
     with Session(engine, expire_on_commit=False) as session:
         try:
+            if engine.dialect.name == "postgresql":
+                lock_writers(session.connection())
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+WRITERS_LOCK = 7160  # PostgreSQL advisory lock key held by every write transaction (and the audit chain)
+
+
+def lock_writers(conn: sa.Connection) -> None:
+    """PostgreSQL: wait for the writers' lock, held until the transaction ends (re-entrant)."""
+    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITERS_LOCK})
 
 
 def session(engine: Engine) -> Session:
