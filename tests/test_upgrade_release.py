@@ -32,10 +32,6 @@ def upgraded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_an_old_database_is_refused_until_upgraded(tmp_path: Path) -> None:
-    from claimtrack import migrations
-
-    if migrations.head_revision() == "0001":
-        pytest.skip("the schema has not changed since 0.1.0")  # nothing to upgrade yet
     db = tmp_path / "old.db"
     shutil.copy(RELEASE_DB, db)
     refused = _cli(db, "claims")

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from claimtrack import db, queries, services
+from claimtrack import db, queries, search, services
 from claimtrack.models import Analyst, LinkOrigin, LinkRelation, Role
 
 T = TypeVar("T")
@@ -34,11 +34,7 @@ class QueueQuery:
             "sort": self.sort, "descending": self.descending, **changes})
 
 
-def claim_number(text: str) -> int | None:
-    """The claim id typed as `#123` or `123`, else None."""
-    t = text.strip()
-    t = t[1:].strip() if t.startswith("#") else t
-    return int(t) if t.isdigit() and len(t) < 19 else None
+claim_number = search.claim_id_of  # the claim id typed as `#123` or `123`, else None
 
 
 def suggestion_reasons(signals: dict[str, Any], claimant: str | None, other: str | None) -> list[str]:

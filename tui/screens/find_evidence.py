@@ -17,8 +17,7 @@ from textual.widgets.option_list import Option
 from claimtrack import services
 from claimtrack.evidence_finder import FoundPassage, find
 from claimtrack.models import Analyst, Stance
-from tui.screens.forms import grade_label
-from tui.screens.modals import ActionModal
+from tui.screens.forms import GradedModal, grade_label
 from tui.widgets.bidi_text import BidiText
 
 STANCE_STYLE = {"supports": "green", "refutes": "red", "mentions": "blue"}
@@ -151,7 +150,7 @@ class PassagePreviewScreen(Screen[None]):
         self.app.pop_screen()
 
 
-class AttachPassageModal(ActionModal):
+class AttachPassageModal(GradedModal):
     """Attach a found passage as evidence: the stance hint and the outlet's default grade come preselected."""
 
     TITLE_TEXT = "Attach passage"
@@ -177,13 +176,6 @@ class AttachPassageModal(ActionModal):
 
     def on_mount(self) -> None:
         self.query_one("#stance", Select).focus()
-
-    @on(Select.Changed, "#reliability")
-    @on(Select.Changed, "#credibility")
-    def _grade(self) -> None:
-        r = self.query_one("#reliability", Select).value
-        c = self.query_one("#credibility", Select).value
-        self.query_one("#grade", Static).update(Text(grade_label(str(r), int(c)), style="bold"))  # type: ignore[call-overload]
 
     def perform(self, session: Session, me: Analyst) -> str:
         f = self.found

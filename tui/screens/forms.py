@@ -39,7 +39,18 @@ def grade_label(reliability: str, credibility: int) -> str:
             f"{services.ADMIRALTY_CREDIBILITY.get(credibility, '?')}")
 
 
-class EvidenceModal(ActionModal):
+class GradedModal(ActionModal):
+    """A dialog with #reliability and #credibility selects whose grade is previewed in #grade."""
+
+    @on(Select.Changed, "#reliability")
+    @on(Select.Changed, "#credibility")
+    def _grade(self) -> None:
+        r = self.query_one("#reliability", Select).value
+        c = self.query_one("#credibility", Select).value
+        self.query_one("#grade", Static).update(Text(grade_label(str(r), int(c)), style="bold"))  # type: ignore[call-overload]
+
+
+class EvidenceModal(GradedModal):
     """Attach a source with a stance and an Admiralty grade."""
 
     TITLE_TEXT = "Add evidence"
@@ -66,13 +77,6 @@ class EvidenceModal(ActionModal):
         hints = {"url": "https://…", "file": "/path/to/file", "document": "document id, e.g. 3",
                  "note": "what you found"}
         self.query_one("#source", Input).placeholder = hints.get(str(event.value), "")
-
-    @on(Select.Changed, "#reliability")
-    @on(Select.Changed, "#credibility")
-    def _grade(self) -> None:
-        r = self.query_one("#reliability", Select).value
-        c = self.query_one("#credibility", Select).value
-        self.query_one("#grade", Static).update(Text(grade_label(str(r), int(c)), style="bold"))  # type: ignore[call-overload]
 
     def check(self) -> str | None:
         kind = self.query_one("#kind", Select).value
