@@ -24,6 +24,9 @@ def _claims(body: str) -> list[tuple[str, str, str]]:
     ("تضيف", "verb"), ("هو", "pronoun"), ("والذي", "pronoun"), ("حسابها", "possessed noun"),
     ("لقاءه", "possessed noun"), ("الاقتصادي", "adjective cut from a longer name"),
     ("المنكر", "noun cut from a longer name"), ("هتافات", "event"), ("الليرة التركية", "thing"),
+    ("كانوا", "verb"), ("ومضى", "verb"), ("مقاله", "verbal noun"), ("تصريحاتها", "verbal noun"),
+    ("جانبه", "discourse marker"), ("بدءها مطلع العام", "possessed noun"), ("الرب سبحانه وتعالى", "scripture"),
+    ("شركة", "head noun without its name"), ("راديو", "head noun without its name"), ("وهل", "conjunction or particle"),
 ])
 def test_no_source_is_rejected_with_its_reason(surface, reason):
     v = classify(surface, ActorRef(canonical=surface))
@@ -91,3 +94,49 @@ def test_speaker_of_the_lead_sentence_carries_its_date():
     cs = extract("عنوان\nزارت الأخصائيتان الاجتماعيتان الصحيفة أمس الاثنين وقدمتا شرحا عن القسم.\n"
                  "وأوضحتا أن القسم يعنى بالمرضى.", language="ar", published=PUB)
     assert cs and "الأخصائيتان" in cs[0].claimant.canonical and cs[0].stated_on.iso == "2015-08-10"
+
+
+def _speakers(body: str) -> list[str]:
+    return [c[0] for c in _claims(body)]
+
+
+def test_honorific_pronoun_with_no_person_before_is_the_lead_subject():
+    body = ("رفع صاحب السمو الملكي الأمير خالد بن سعد أمير المنطقة التعازي لأهالي الضحايا في المدينة أمس.\n"
+            "وأعلنت وزارة الصحة أن المصابين بخير.\nوقال سموه إن البلاد متماسكة.")
+    assert _speakers(body) == ["وزارة الصحة", "خالد بن سعد"]
+
+
+def test_known_full_name_followed_by_the_object_is_that_person():
+    body = "وقال الأمير خالد بن سعد إن البلاد متماسكة.\nودعا الأمير خالد بن سعد المواطنين إلى الحذر."
+    assert set(_speakers(body)) == {"خالد بن سعد"}
+
+
+def test_fronted_discourse_marker_leaves_the_subject_after_the_verb():
+    body = "وقال سالم العتيبي إن المستشفى مغلق.\nومن جانبه، يقول ماجد الحربي: إن الصيدلية مغلقة ليلا."
+    assert _speakers(body) == ["سالم العتيبي", "ماجد الحربي"]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("وأضاف الحريري حول المواجهات في المدينة أن القوات سيطرت على الجسر.", "سامي الحريري"),
+    ("وقال الحريري لـ«الوطن» إن القوات سيطرت على الجسر.", "سامي الحريري"),
+    ("وأكد المدير في بداية الاجتماع أن العمل سيبدأ غدا.", "المدير"),
+])
+def test_topic_addressee_and_occasion_are_not_part_of_the_name(line, expected):
+    cs = _claims("وقال سامي الحريري إن الوضع هادئ.\n" + line)
+    assert cs[-1][0] == expected
+
+
+def test_family_name_ending_in_alif_is_kept_and_an_accusative_is_not():
+    assert _speakers("وقال نبيل معافا إن الطريق مغلق.") == ["نبيل معافا"]
+    assert _speakers("وقال نبيل السالم مجددا إن الطريق مغلق.") == ["نبيل السالم"]
+
+
+def test_definite_subject_after_anna_speaks_for_a_verb_with_none():
+    body = "وقال المدير خالد العمري إن العمل بدأ.\nيذكر أن المديرية العامة للجوازات أعلنت عن بدء تطبيق الخدمة."
+    assert _speakers(body)[-1] == "المديرية العامة للجوازات"
+
+
+def test_names_inside_a_long_quotation_do_not_continue_the_speech():
+    body = ("كتب وزير الخارجية مقالا بعنوان \"جيراننا\" جاء فيه: \" أن إيران والغرب يسعون للاستفادة من الفرصة "
+            "المتاحة الآن\" وأضاف: \" الحوار يبدأ الآن مع الجميع\".")
+    assert _speakers(body) == ["وزير الخارجية"]

@@ -53,12 +53,24 @@ _TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ل
 _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما حيث اذ اذا لو لم لن لا ما قد لقد ان انه انها انهم بان
     ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
     ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
-    اقل""".split())
+    اقل هل وهل""".split())
 _PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
     اللتان والذي والتي والذين""".split())
-_VERBAL_NOUNS = re.compile(r"^(?:ب|ل|و)?(?:قول|تاكيد|تصريح|حديث|اشار|نفي|اعلان|كلام)(?:ه|ها|هم|هما)$")
+# a speech or writing noun with a possessive pronoun: «بقوله», «مقاله», «خطابها», «تصريحاته»
+_VERBAL_NOUNS = re.compile(r"^(?:ب|ل|و)?(?:قول|تاكيد|تصريح|تصريحات|حديث|اشار|نفي|اعلان|كلام|مقال|خطاب|بيان|رد|تعليق"
+                           r"|جواب|تغريد|استعداد)(?:ه|ها|هم|هما)$")
+# discourse markers with a pronoun that open a clause («ومن جانبه، يقول X»): never the speaker
+_DISCOURSE = frozenset("""جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها ناحيتهم بدوره بدورها بدورهم نفسه نفسها
+    انفسهم ذاته ذاتها""".split())
+# auxiliary and narrative verbs («كانوا», «ومضى», «تكن») that the reporting-verb tables do not hold
+_AUXILIARY = frozenset("""كان كانت كانوا كنت كنا يكون تكون يكونوا يكن تكن ليس ليست لست ظل ظلت بات باتت اصبح اصبحت
+    صار صارت مضي عاد عادت اردف تابع تابعت اختتم اختتمت ختم""".split())
+_SCRIPTURE = frozenset("تعالي وتعالي سبحانه وجل".split())  # «قال الله تعالى»: scripture quoted, no news source
+# a bare head noun whose name was cut off («شركة», «راديو»): it names no one
+_BARE_HEADS = frozenset("شركه وكاله صحيفه قناه موقع راديو تلفزيون اذاعه شبكه مجله هيئه وزاره لجنه مؤسسه جمعيه".split())
 _POSSESSED = re.compile(r"^\S{3,}(?:ها|هم|هما|هن|كم|نا)$|^\S{2,}(?:اءه|ته)$")  # حسابها، لقاءه، كلمته
+_POSSESSED_PRONOUN = re.compile(r"^\S{3,}(?:ها|هم|هما|هن)$")
 _NISBA = re.compile(r"^(?:ال)\S{2,}(?:ي|يه)$")
 _GROUP_PLURAL = re.compile(r"^(?:ال)?\S{3,}(?:ون|ين|يون|يين)$")  # المراقبون، المحتجين، المسؤولين
 _EVENTS = frozenset("""قصف هجوم هجمات احداث تطورات حادث حادثه اوضاع ظروف انفجار انفجارات تفجير تفجيرات اشتباكات
@@ -90,8 +102,11 @@ def _imperfect_stems() -> frozenset[str]:
 
 
 def _is_verb(word: str) -> bool:
-    if word in VERB_FORM or word in PARTICIPLE_FORM and not word.endswith("ين"):
+    if word in VERB_FORM or word in PARTICIPLE_FORM and not word.endswith("ين") or word in _AUXILIARY:
         return True
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else ""
+    if bare and (bare in VERB_FORM or bare in _AUXILIARY):
+        return True  # «ومضى», «وكانوا»
     return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems()
 
 
@@ -105,8 +120,14 @@ def _invalid_word(w0: str, words: list[str]) -> str:
         return "preposition phrase"
     if w0 in _PRONOUNS:
         return "pronoun"
+    if w0 in _DISCOURSE:
+        return "discourse marker"
     if _VERBAL_NOUNS.match(w0) or any(_VERBAL_NOUNS.match(w) for w in words[1:]):
         return "verbal noun"
+    if any(w in _SCRIPTURE for w in words):
+        return "scripture"
+    if len(words) > 1 and _POSSESSED_PRONOUN.match(w0) and w0 not in FIRST_NAMES:
+        return "possessed noun"  # «بدءها مطلع العام»
     if _is_verb(w0) or w0.startswith("م") and w0.endswith("ا") and len(w0) >= 5 and w0 not in FIRST_NAMES:
         return "verb"  # "متحدثاً لوهلة": an accusative participle, not a name
     if w0 in _EVENTS or w0.removeprefix("ال") in _EVENTS:
@@ -171,6 +192,8 @@ def _single_word(w: str, kind: str) -> Verdict:
         return Verdict(ClaimantType.PERSON, True)
     if w in ROLE_WORDS or w in HUMAN_NOUNS:
         return Verdict(ClaimantType.ROLE, True)
+    if w in _BARE_HEADS:
+        return Verdict(ClaimantType.UNKNOWN, False, "head noun without its name")
     if w in SOURCE_HEADS or w in SOURCE_NOUNS or w in _COLLECTIVES or _GROUP_PLURAL.match(w):
         return Verdict(ClaimantType.DESCRIBED, True)
     if w.startswith("ال"):

@@ -19,6 +19,7 @@ from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import WROTE_POST
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
+from claimtrack.extract.segment import quote_spans
 from claimtrack.text import fold
 
 DROP = object()
@@ -31,7 +32,10 @@ _INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حا�
 _KANA_PRE = re.compile(r"^و?(?:كان|كانت|كانوا)\s+")
 _KANA_PRE_WORD = re.compile(r"^و?(?:كان|كانت|كانوا)\s+\S+")
 _DATELINE = re.compile(r"الموافق|(?<!\S)واس\s*$")  # "عدن 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
-_PP_FRONT = re.compile(r"^[وف]?(?:عن|حول|بشان|بخصوص)\s")  # "وعن حديقة المطار يقول X": X speaks
+_ANNA_NP = re.compile(r"(?<!\S)[وف]?(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
+# "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
+_PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
+                       r"|بدور(?:ه|ها|هم)\s*[،,]?\s*$)")
 
 
 @dataclass(slots=True)
@@ -65,6 +69,8 @@ class SpeakerFinder:
 
     def speaker(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Speaker | None:
         """The speaker of the cue, remembered by the resolver; None when the cue has no source."""
+        if self.res.lead is None:
+            self.res.lead = self._lead_subject
         cl = self._clause(fr, clause_start, sent_speaker)
         sp = self._chain(cl)
         if sp is None or self.res.verdict(sp).valid:
@@ -77,8 +83,23 @@ class SpeakerFinder:
         from a longer name) is replaced by the earlier speaker the verb agrees with, or the claim is dropped."""
         if self.res.verdict(sp).reason in ("event", "thing") and not (cl.fr.lemma == "وصف" and cl.fr.c.group("pre")):
             return None  # "كما تشير الهجمات إلى أن …": an event named as the subject; nobody speaks
-        alt = self.continuation(cl.clause_start, cl.cstart, cl.fr)
+        alt = self._subject_after_complementizer(cl) or self.continuation(cl.clause_start, cl.cstart, cl.fr)
         return alt if alt is not None and self.res.verdict(alt).valid else None
+
+    @rule("عنوان\nوقال المدير خالد العمري إن العمل بدأ.\nيذكر أن المديرية العامة للجوازات أعلنت عن بدء تطبيق "
+          "الخدمة مطلع العام.")
+    def _subject_after_complementizer(self, cl: Clause) -> Speaker | None:
+        """ "يذكر أن المديرية العامة للجوازات أعلنت عن …": a definite noun phrase between أن and the verb is the
+        verb's subject (after أنّ the subject comes first), when the verb has none of its own."""
+        m = _ANNA_NP.search(cl.pre_text)
+        if m is None or cl.fr.c.group("pre") or cl.fr.verb is None or cl.fr.verb in L.IMPERFECT:
+            return None
+        a = cl.clause_start + self.f[cl.clause_start : cl.cstart].find(cl.pre_text) + m.start(1)
+        sp = self.res.parse_np(a, cl.cstart, self._orig)
+        if sp is None or not self.res.verdict(sp).valid:
+            return None
+        va = verb_agreement(cl.fr.form, cl.fr.lemma, participle=cl.fr.verb is None)
+        return self.res.remember(sp) if agrees(va, speaker_agreement(sp.surface, sp.person)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._relative_antecedent, self._participle_speaker, self._fronted_topic,
@@ -109,6 +130,9 @@ class SpeakerFinder:
         if sp is None:
             if self._verb_inside_content(cl):
                 return None
+            sp = self._subject_after_complementizer(cl)
+            if sp is not None:
+                return sp
             if cl.sent_speaker is not None:  # "…، معتبرين أن …، إلا أنهم أكدوا …": the sentence's speaker
                 return cl.sent_speaker
             return self.continuation(cl.clause_start, cl.cstart, cl.fr)
@@ -163,7 +187,8 @@ class SpeakerFinder:
 
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
     def _fronted_topic(self, cl: Clause) -> None:
-        """ "وعن حديقة المطار يقول X": a fronted عن/حول phrase is the topic; the subject follows the verb."""
+        """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
+        marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
 
@@ -231,7 +256,7 @@ class SpeakerFinder:
     def continuation(self, clause_start: int, cue_start: int, fr: CueFrame | None = None) -> Speaker | None:
         """No subject: a known actor named earlier in the same sentence, else the earlier speaker the verb
         agrees with."""
-        prefix = self.text[self._orig(clause_start) : self._orig(cue_start)]
+        prefix = self._unquoted(self.text[self._orig(clause_start) : self._orig(cue_start)])
         topic = self._sentence_topic(cue_start, fr)
         if topic is not None:
             return topic
@@ -250,6 +275,21 @@ class SpeakerFinder:
             if best is not None:
                 return self.res.remember(best[1])
         return self._agreeing_speaker(fr)
+
+    @rule("عنوان\nكتب وزير الخارجية مقالا بعنوان \"جيراننا\" جاء فيه: \" أن إيران والغرب يسعون للاستفادة من الفرصة "
+          "المتاحة الآن\" وأضاف: \" الحوار يبدأ الآن مع الجميع\".", off=None)
+    def _quoted_names_are_topics(self, prefix: str) -> str | None:
+        """Names inside a quotation of more than four words are what the speaker talks about, not speakers: they
+        are blanked before a continuation («… إيران والغرب …» وأضاف) looks for an actor named in its sentence."""
+        out = prefix
+        for a, b in quote_spans(prefix):
+            if len(prefix[a:b].split()) > 4:
+                out = out[:a] + " " * (b - a) + out[b:]
+        return out
+
+    def _unquoted(self, prefix: str) -> str:
+        r = self._quoted_names_are_topics(prefix)
+        return prefix if r is None else r
 
     @rule("عنوان\nوقال الوزير خالد السالم إن الاتفاق جاهز.\n"
           "الخارجية الليبية هي الأخرى خرجت في بيان مشابه، واعتبرت دعوته بمثابة تدخل في الشأن الداخلي.")
@@ -270,7 +310,7 @@ class SpeakerFinder:
     def _agreeing_speaker(self, fr: CueFrame | None) -> Speaker | None:
         last = self.res.last
         if last is None:
-            return self._lead_subject()
+            return self._lead_subject() or self._lead_writer(fr.c.start("pre") if fr is not None else len(self.f))
         if fr is None:
             return last
         return kept(last, self._agreement(fr, last))
@@ -296,6 +336,15 @@ class SpeakerFinder:
             self._cache["lead"] = self._lead_subject_parse()
         sp = self._cache["lead"]
         return self.res.remember(sp) if sp is not None else None
+
+    @rule("عنوان\nفي العام الماضي كتب وزير الخارجية مقالا في صحيفة محلية. وأضاف: \"الحوار يبدأ الآن مع الجميع\".",
+          off=None)
+    def _lead_writer(self, before: int) -> Speaker | None:
+        """With no earlier speaker, a lead that says who wrote the text being quoted ("في 2013 كتب الوزير X
+        مقالاً …") gives that writer to the speech that follows ("وأضاف: …")."""
+        m = WROTE_POST.search(self.f, self._lead_start, min(before, self._lead_start + 600))
+        sp = self.res.parse(m.start(1), m.end(1), self._orig) if m is not None else None
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
     def _lead_subject_parse(self) -> Speaker | None:
         """Parse the lead sentence's subject once per document."""

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from claimtrack.extract.arabic_lexicon import FIRST_NAMES, HONORIFICS, ROLE_WORDS, SOURCE_HEADS, SUBJECT_STOP
+from claimtrack.extract.arabic_lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    PARTICIPLE_FORM,
+    ROLE_WORDS,
+    SOURCE_HEADS,
+    SUBJECT_STOP,
+)
 from claimtrack.extract.claimant_words import KANA as _KANA
 from claimtrack.extract.claimant_words import NISBA as _NISBA
 from claimtrack.extract.claimant_words import PARTICLES as _PARTICLES
@@ -20,7 +27,7 @@ def _name_len(words: list[str], i: int) -> int:
         links += w in ("بن", "ابن")
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
             break
-        if n >= 2 and w == "علي" or n >= 1 and len(w) >= 4 and w.endswith("ا") and w not in FIRST_NAMES:
+        if n >= 2 and w == "علي" or n >= 1 and _accusative(w):
             break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
@@ -37,6 +44,17 @@ def _name_len(words: list[str], i: int) -> int:
             continue
         n += 1
     return n
+
+
+# accusative nouns and adverbs written right after a speaker's name ("قال X أمس مجدداً", "أصدر X بياناً")
+_ACCUSATIVES = frozenset("""بيانا تصريحا حديثا اتصالا خطابا تقريرا سابقا لاحقا حاليا رسميا ايضا شخصيا علنا مجددا اليوم
+    واحدا تماما كثيرا دائما ابدا جدا مثلا غالبا احيانا مؤخرا""".split())
+
+
+def _accusative(w: str) -> bool:
+    """An accusative after a name («قائلاً», «بياناً», «متحدثاً»), not a family name that ends in alif («معافا»)."""
+    return w.endswith("ا") and w not in FIRST_NAMES and (
+        w in PARTICIPLE_FORM or w in _ACCUSATIVES or len(w) >= 6 and w[0] in "مت")
 
 
 def _collective_len(words: list[str]) -> int:
@@ -83,6 +101,11 @@ def _np_len(words: list[str]) -> int:
         if idafa:
             n += 1
             idafa = not w.startswith("ال")
+            continue
+        if w in ("العام", "العامه") and n == 1:
+            n += 1  # "المديرية العامة للجوازات": the adjective and the body it serves belong to the name
+            if n < len(words) and words[n].startswith("لل") and len(words[n]) > 4:
+                n += 1
             continue
         break
     return n

@@ -8,6 +8,7 @@ introduced when their words overlap; continuations resolve to the last named spe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,11 +43,29 @@ QUALIFIED_HEAD = register(
     "A described source whose qualifier differs from an earlier one with the same head is a new source: "
     "«وكالة دوغان» is not the «وكالة الأناضول» named before.",
     "عنوان\nوقالت وكالة الأناضول إن الانفجار وقع ليلا. وقالت وكالة دوغان إن الانفجار وقع فجرا.")
+HONORIFIC_LEAD = register(
+    "honorific_pronoun_to_lead_subject",
+    "An honorific pronoun («سموه») with no person named before refers to the subject of the lead sentence.",
+    "عنوان\nرفع صاحب السمو الملكي الأمير خالد بن سعد أمير المنطقة التعازي لأهالي الضحايا في المدينة أمس.\n"
+    "وأعلنت وزارة الصحة أن المصابين بخير.\nوقال سموه إن البلاد متماسكة.")
+STYLED_TITLE = register(
+    "styled_title_before_name",
+    "A style of address («صاحب السمو الملكي», «صاحب المعالي») before a subject is skipped: the name follows.",
+    "عنوان\nرفع صاحب السمو الملكي الأمير خالد بن سعد أمير المنطقة التعازي لأهالي الضحايا في المدينة أمس.\n"
+    "وقال سموه إن البلاد متماسكة.")
+KNOWN_NAME = register(
+    "known_full_name_then_object",
+    "A subject that starts with the whole name of a person already named is that person; the words after it "
+    "are the verb's object («ودعا الأمير X بن Y المولى أن يحمي …»).",
+    "عنوان\nوقال الأمير خالد بن سعد إن البلاد متماسكة.\nوطالب الأمير خالد بن سعد المواطنين بالحذر.")
 _WORD = re.compile(r"[^\s،,.:؛;!?؟«»“”\"()]+")
 _MEDIA = frozenset("وكاله صحيفه موقع قناه تلفزيون اذاعه شبكه مجله بوابه محطه".split())
 _REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه|ممثل|ممثله|مندوب|متحدث|متحدثه|نائب|نائبه|وكيل)\s*$")
+# occasions of speech: "الوزير في مؤتمر صحفي", "في بداية الاستقبال" is the occasion, not part of the title
 _SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
-    تدوينه رساله""".split())
+    تدوينه رساله بدايه نهايه ختام مستهل افتتاح استقبال زياره حفل""".split())
+# words that end a subject: the topic ("الحريري حول المواجهات") or a bare ل left by «لـ"عكاظ"» once folded
+_TOPIC_STOP = frozenset("حول بشان بخصوص ل".split())
 _NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
     ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
@@ -104,6 +123,7 @@ class Resolver:
         self._verdicts: dict[tuple[str, str], Verdict] = {}
         self._family: dict[str, bool] = {}
         self._before: dict[str, list[str]] | None = None
+        self.lead: Callable[[], Speaker | None] | None = None  # the article's lead subject, set by the extractor
 
     # -- building ----------------------------------------------------------------------------------------
     def _affiliation(self, title: str | None) -> ActorRef | None:
@@ -297,6 +317,8 @@ class Resolver:
                 toks, words = toks[1:], words[1:]
         while len(words) > 1 and words[0] in ("ايضا", "كذلك", "بدوره", "بدورها"):
             toks, words = toks[1:], words[1:]
+        n_title = _styled_title_len(words)
+        toks, words = toks[n_title:], words[n_title:]
         if words and words[0] in _HONORIFIC_PRONOUNS:
             return self._last_person()
         if self._nationality_first(words):
@@ -346,14 +368,27 @@ class Resolver:
         words = [stem(w) for w in fold(sp.surface).split()]
         if len(words) < 2:
             return sp
+        folded = fold(sp.surface).split()
         for known in reversed(self.seen):
             last = stem(fold(known.surface).split()[-1]) if known.surface else ""
             if known.person and words[0] == last and not all(w in known.keys for w in words):
                 return known  # the NP opens with the known speaker's family name
+            whole = fold(known.surface).split()
+            if known.person and 1 < len(whole) < len(folded) and folded[: len(whole)] == whole and is_on(KNOWN_NAME):
+                return known  # "ودعا الأمير X بن Y المولى أن …": the whole known name, then the verb's object
         return sp
 
     def _last_person(self) -> Speaker | None:
-        return next((sp for sp in reversed(self.seen) if sp.person), None)
+        """The dignitary an honorific pronoun («سموه», «معاليه») refers to: the last person named, else the
+        subject of the article's lead sentence ("رفع الأمير X التعازي … . وقال سموه")."""
+        sp = next((sp for sp in reversed(self.seen) if sp.person), None)
+        if sp is None and self.lead is not None and is_on(HONORIFIC_LEAD):
+            lead, self.lead = self.lead, None  # the lead sentence may itself hold «سموه»: no recursion
+            try:
+                sp = lead()
+            finally:
+                self.lead = lead
+        return sp
 
     def _seen_key(self, word: str) -> bool:
         k = stem(word)
@@ -468,7 +503,7 @@ class Resolver:
                         and f[toks[0][0] : toks[0][1]].removeprefix("ال") in ORG_HEADS:
                     kept.append((a, b))  # "هيئة الأمر بالمعروف والنهي عن المنكر": one name
                     continue
-                if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",):
+                if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",) or w in _TOPIC_STOP:
                     break
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
@@ -556,6 +591,16 @@ class _Subject:
     @property
     def empty(self) -> bool:
         return self.name is None and self.title is None and self.desc is None
+
+
+_STYLES = frozenset("السمو المعالي الفضيله السعاده الجلاله الفخامه السماحه الدوله".split())
+
+
+def _styled_title_len(words: list[str]) -> int:
+    """Words of a style of address opening a subject («صاحب السمو الملكي الأمير X»): the name follows it."""
+    if not is_on(STYLED_TITLE) or len(words) < 3 or words[0] not in ("صاحب", "صاحبه") or words[1] not in _STYLES:
+        return 0
+    return 3 if words[2] == "الملكي" else 2
 
 
 @lru_cache(maxsize=1)

@@ -120,7 +120,8 @@ def _judge(label: dict, surface: str, canonical: str, hand: dict) -> tuple[bool,
     s, c = _words(surface), _words(canonical)
     for alias in label["correct"]:
         a = _words(alias)
-        if s == a or c == a or _sub(s, a) and len(s) >= 1 and (len(s) > 1 or len(a) <= 2 or s == a[-1:]):
+        if s == a or c == a or _sub(s, a) and (len(s) > 1 or len(a) <= 2 or s == a[-1:]) or s[-len(a):] == a \
+                or s[: len(a)] == a and s[len(a) : len(a) + 1] in (["بن"], ["ابن"], ["ال"]):
             return True, not label["not_a_claim"], "matches the label"
     return False, False, "UNJUDGED"
 
@@ -143,6 +144,8 @@ def recheck() -> None:
         over = [(min(c.end, x["end"]) - max(c.start, x["start"]), c) for c in cache[i]]
         best = max(over, key=lambda o: o[0], default=(0, None))
         if best[0] <= 0:
+            print(f"#{x['n']} {x['split']} {x['claimant_surface']!r}: no longer extracted"
+                  f"{' (no claim)' if x['not_a_claim'] else ''}")
             dropped.append(x)
             continue
         c = best[1]
