@@ -140,3 +140,49 @@ def test_names_inside_a_long_quotation_do_not_continue_the_speech():
     body = ("كتب وزير الخارجية مقالا بعنوان \"جيراننا\" جاء فيه: \" أن إيران والغرب يسعون للاستفادة من الفرصة "
             "المتاحة الآن\" وأضاف: \" الحوار يبدأ الآن مع الجميع\".")
     assert _speakers(body) == ["وزير الخارجية"]
+
+
+def test_bare_head_takes_the_quoted_name_after_it():
+    body = "وذكرت شركة «النور للطاقة» ، أنها شغلت المحطة أمس.\nوأشارت إلى أنها ستبدأ البيع غدا."
+    assert set(_speakers(body)) == {"شركة «النور للطاقة»"}
+
+
+def test_noun_of_a_body_written_head_and_name_is_one_subject():
+    assert _speakers("وتشير نصيحة وزارة الخارجية إلى أن السفر آمن.") == ["نصيحة وزارة الخارجية"]
+
+
+def test_family_name_introduced_before_is_the_subject_not_the_object():
+    body = ("والتقى الوزير نظيره الألماني فرانك شتاينماير في برلين أمس.\n"
+            "وأكد شتاينماير تفهمه قلق الرياض، مبينا أن العقوبات ستعود.")
+    assert set(_speakers(body)) == {"شتاينماير"}
+
+
+def test_object_noun_after_a_family_name_ends_the_subject():
+    body = "وترأس الاجتماع المهندس إبراهيم الغبان أمس.\nوأكد الغبان أهمية الحوار، مشيرا إلى أن اللجنة ستجتمع."
+    assert set(_speakers(body)) == {"الغبان"}
+
+
+def test_rank_qualifier_and_a_name_spelled_like_a_verb_stay_in_the_subject():
+    cs = extract("عنوان\nوقال العميد ركن فضل حسن قائد اللواء إن القوات تقدمت.", language="ar", published=PUB)
+    assert cs and "فضل حسن" in cs[0].claimant_surface
+
+
+def test_imperfect_verb_is_no_name_unless_written_after_a_first_name():
+    assert _speakers("بدأ المستثمر يدرك، كما يقول، أن السوق تغير.") != ["يدرك"]
+    assert _speakers("وقال يوسف إن السوق تغير.") == ["يوسف"]
+
+
+def test_a_woman_named_with_a_feminine_verb_is_continued_by_a_feminine_verb():
+    body = "وقالت جانيت يلين إن الدين مرتفع. وقال الوزير خالد العمري إن الخطة جاهزة. وأضافت أن الحل ممكن."
+    assert _speakers(body) == ["جانيت يلين", "خالد العمري", "جانيت يلين"]
+
+
+def test_plural_subject_in_un_and_its_plural_participle():
+    body = ("وقال المدير خالد العمري إن السوق مزدحم.\n"
+            "وأكد متعاملون في سوق الخضار تراجع الأسعار، مشيرين إلى أن الطلب ضعيف.")
+    assert _speakers(body)[1:] == ["متعاملون في سوق الخضار"] * 2
+
+
+def test_vowelled_verse_and_adjective_headline_label_are_no_source():
+    assert classify("الْمُنَافِقُونَ", ActorRef(canonical="x")).reason == "scripture"
+    assert extract("«الكويتية»: تسلم أكثر من ألف قطعة سلاح\nنص الخبر.", language="ar", published=PUB) == []

@@ -196,7 +196,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _headline_label(self, sp: Speaker) -> bool:
         """ "مصر: 21 حالة وفاة", "أستراليا: القبض على …": a place before the colon labels the story; it is
         not a source speaking."""
-        return sp.actor.kind in ("place", "country") and len(sp.surface.split()) <= 2 or is_place(sp.surface)
+        return sp.actor.kind in ("place", "country") and len(sp.surface.split()) <= 2 or is_place(sp.surface) \
+            or not self.res.verdict(sp).valid  # «الكويتية»: no source at all (claimant-validity hook)
 
     # -- body ----------------------------------------------------------------------------------------------
     def _paragraph(self, a: int, b: int) -> None:

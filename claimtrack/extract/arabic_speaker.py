@@ -32,6 +32,14 @@ _INANIMATE = frozenset("قصف هجوم هجمات احداث تطورات حا�
 _KANA_PRE = re.compile(r"^و?(?:كان|كانت|كانوا)\s+")
 _KANA_PRE_WORD = re.compile(r"^و?(?:كان|كانت|كانوا)\s+\S+")
 _DATELINE = re.compile(r"الموافق|(?<!\S)واس\s*$")  # "عدن 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+def _agreement_of(sp: Speaker) -> frozenset[str] | None:
+    """The verb agreements a speaker takes: a person's learned gender, else what the surface says."""
+    if sp.person and sp.gender is not None:
+        return frozenset({sp.gender})
+    return speaker_agreement(sp.surface, sp.person)
+
+
+_HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
 _ANNA_NP = re.compile(r"(?<!\S)[وف]?(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
 # "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
 _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
@@ -99,7 +107,7 @@ class SpeakerFinder:
         if sp is None or not self.res.verdict(sp).valid:
             return None
         va = verb_agreement(cl.fr.form, cl.fr.lemma, participle=cl.fr.verb is None)
-        return self.res.remember(sp) if agrees(va, speaker_agreement(sp.surface, sp.person)) else None
+        return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._relative_antecedent, self._participle_speaker, self._fronted_topic,
@@ -139,7 +147,19 @@ class SpeakerFinder:
         r = self._accused_object(cl, sp)
         if r is DROP:
             return None
+        if r is None:
+            self._learn_gender(sp, cl.fr)
         return r if r is not None else res.remember(sp)  # type: ignore[return-value]
+
+    @rule("عنوان\nوقالت جانيت يلين إن الدين مرتفع. وقال الوزير خالد العمري إن الخطة جاهزة. وأضافت أن الحل ممكن.",
+          off=None)
+    def _learn_gender(self, sp: Speaker, fr: CueFrame) -> None:
+        """A person named as the subject of a feminine verb ("وقالت جانيت يلين") is a woman, whatever the name's
+        form: a later feminine verb with no subject ("وأضافت") can continue her past a man named after her."""
+        if sp.person and sp.gender is None and fr.verb is not None:
+            va = verb_agreement(fr.form, fr.lemma)
+            if va in ("f", "m"):
+                sp.gender = va
 
     def _np_after_verb(self, cl: Clause) -> Speaker | None:
         fr, f, res = cl.fr, self.f, self.res
@@ -153,10 +173,23 @@ class SpeakerFinder:
                 sp = res.described(self.text[self._orig(fr.cend) : self._orig(qb) + 1].strip())
             return sp
         if fr.bare:  # no complementizer: the subject is the NP right after the verb
-            return res.parse_np(fr.cend, min(fr.cend + 80, len(f)), self._orig)
-        cs = fr.content_start
-        region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80, fr.cend + 80)
-        return res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
+            sp = res.parse_np(fr.cend, min(fr.cend + 80, len(f)), self._orig)
+        else:
+            cs = fr.content_start
+            region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80,
+                                                                        fr.cend + 80)
+            sp = res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
+        if sp is not None and res.verdict(sp).reason == "head noun without its name":
+            return self._head_with_quoted_name(fr.cend) or sp
+        return sp
+
+    @rule("عنوان\nوذكرت شركة «النور للطاقة» ، أنها شغلت المحطة أمس.", off=None)
+    def _head_with_quoted_name(self, at: int) -> Speaker | None:
+        """ "وذكرت شركة «النور للطاقة»، أنها …": a bare head noun followed by a quoted name is named by it."""
+        m = _HEAD_QUOTED.match(self.f, at)
+        if m is None:
+            return None
+        return self.res.described(self.text[self._orig(m.start(1)) : self._orig(m.end() - 1) + 1].strip())
 
     # -- named rules ---------------------------------------------------------------------------------------
     @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")
@@ -304,7 +337,7 @@ class SpeakerFinder:
         if sp is None or not self.res.verdict(sp).valid:
             return None
         va = verb_agreement(fr.form, fr.lemma, participle=fr.verb is None)
-        agreement = speaker_agreement(sp.surface, sp.person)
+        agreement = _agreement_of(sp)
         return self.res.remember(sp) if va is not None and agreement is not None and va in agreement else None
 
     def _agreeing_speaker(self, fr: CueFrame | None) -> Speaker | None:
@@ -321,10 +354,10 @@ class SpeakerFinder:
         """A verb with no subject continues the latest speaker it agrees with in gender and number ("وأضافت"
         after a ministry and then a man: the ministry)."""
         va = verb_agreement(fr.form, fr.lemma, participle=fr.verb is None)
-        if agrees(va, speaker_agreement(last.surface, last.person)):
+        if agrees(va, _agreement_of(last)):
             return last
         for sp in reversed(self.res.seen):
-            if agrees(va, speaker_agreement(sp.surface, sp.person)) and speaker_agreement(sp.surface, sp.person):
+            if agrees(va, _agreement_of(sp)) and _agreement_of(sp):
                 return self.res.remember(sp)
         return last
 

@@ -24,7 +24,7 @@ from claimtrack.extract.arabic_lexicon import (
 from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
-from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len
+from claimtrack.extract.claimant_np import OBJECT_NOUNS, _collective_len, _name_inside, _name_len, _np_len
 from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
 from claimtrack.extract.claimant_words import COLLECTIVE as _COLLECTIVE
 from claimtrack.extract.claimant_words import KANA as _KANA
@@ -53,6 +53,28 @@ STYLED_TITLE = register(
     "A style of address («صاحب السمو الملكي», «صاحب المعالي») before a subject is skipped: the name follows.",
     "عنوان\nرفع صاحب السمو الملكي الأمير خالد بن سعد أمير المنطقة التعازي لأهالي الضحايا في المدينة أمس.\n"
     "وقال سموه إن البلاد متماسكة.")
+OWNED_BY_BODY = register(
+    "noun_of_an_indefinite_body",
+    "A noun in construct with a body written as head + name («نصيحة وزارة الخارجية», «تقرير هيئة الرقابة») is "
+    "one subject, not a person's name followed by a title.",
+    "عنوان\nوتشير نصيحة وزارة الخارجية إلى أن السفر آمن.")
+INTRODUCED_NAME = register(
+    "family_name_introduced_before",
+    "A word the article wrote right after a first name earlier is a family name: after a verb, alone, it is the "
+    "subject («وأكد شتاينماير تفهمه …، مبيناً أن»), not the verb's object.",
+    "عنوان\nوالتقى الوزير نظيره الألماني فرانك شتاينماير في برلين أمس.\n"
+    "وأكد شتاينماير تفهمه قلق الرياض، مبينا أن العقوبات ستعود.")
+OBJECT_AFTER_NAME = register(
+    "object_noun_ends_the_subject",
+    "A noun that is the verb's usual object («أهمية», «ضرورة», «شركة») ends a subject written as a family name: "
+    "«وأكد السالم أهمية الحوار»: the speaker is السالم.",
+    "عنوان\nوترأس الاجتماع المهندس إبراهيم الغبان أمس.\nوأكد الغبان أهمية الحوار، مشيرا إلى أن اللجنة ستجتمع.")
+NOMINATIVE_PLURAL = register(
+    "nominative_plural_is_the_subject",
+    "An indefinite plural in -ون right after a verb is its subject, with its في/من phrase («أكد متعاملون في سوق "
+    "الخضار أن …»): the participles that follow («مشيرين») continue it.",
+    "عنوان\nوقال المدير خالد العمري إن السوق مزدحم.\nوأكد متعاملون في سوق الخضار تراجع الأسعار، مشيرين إلى أن "
+    "الطلب ضعيف.")
 KNOWN_NAME = register(
     "known_full_name_then_object",
     "A subject that starts with the whole name of a person already named is that person; the words after it "
@@ -65,9 +87,11 @@ _REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه
 _SPEECH_EVENTS = frozenset("""كلمه مؤتمر تصريح تصريحات مقابله لقاء حديث بيان اتصال خطاب جلسه اجتماع ندوه تغريده
     تدوينه رساله بدايه نهايه ختام مستهل افتتاح استقبال زياره حفل""".split())
 # words that end a subject: the topic ("الحريري حول المواجهات") or a bare ل left by «لـ"عكاظ"» once folded
+_VERB_STOPS = frozenset("فضل طلب رفض".split())  # verbs of "رفض الكشف عن اسمه" that are also first names
 _TOPIC_STOP = frozenset("حول بشان بخصوص ل".split())
 _NAME_BREAKERS = frozenset("""من الي علي عن في مع ان او ثم كما لدي عند حول ضد عبر ما لا لم لن قد هو هي هذا هذه
     ذلك تلك كان كانت وكان وكانت حيث اما بعد قبل خلال منذ امس اليوم""".split())
+_RANK_QUALIFIERS = frozenset("ركن طيار بحري متقاعد".split())  # "العميد ركن فضل حسن": part of the rank
 _NISBA_ADJ = re.compile(r"^ال\S{3,}ي$")  # "الأردني": a nationality adjective
 _LEAD_PARTICLES = frozenset("فيما بينما كما ثم وقد فقد".split())
 _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه ناطق ناطقه مندوب".split())
@@ -108,6 +132,7 @@ class Speaker:
     keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
     person: bool = False
     intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
+    gender: str | None = None  # "f" or "m" as a verb with this person as its subject showed ("قالت جانيت يلين")
 
 
 class Resolver:
@@ -212,10 +237,21 @@ class Resolver:
         if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
             return Verdict(ClaimantType.PERSON, True)
         word = fold(sp.surface.strip())
-        if v.valid and v.type is ClaimantType.PERSON and " " not in word and word.startswith("ب") \
-                and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None and not self._family_name(sp.surface):
-            return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")  # "وتقول ببرود": never a name
+        if v.valid and v.type is ClaimantType.PERSON and " " not in word and word[:1] in ("ب", "ي") \
+                and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None:
+            if word.startswith("ب") and not self._family_name(sp.surface):
+                return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")  # "وتقول ببرود": never a name
+            if word.startswith("ي") and 4 <= len(word) <= 6 and not any(
+                    p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before().get(word, ())):
+                return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "بدأ شين يدرك، كما يقول، أن"
         return v
+
+    def _introduced(self, word: str) -> bool:
+        """ "وأكد شتاينماير …" after "الوزير فرانك فالتر شتاينماير": a family name the article wrote after a
+        first name is a person's name when it follows a verb alone."""
+        return len(word) > 3 and not word.startswith("ال") and word[0] not in "يتنسا" \
+            and not word.endswith(("ه", "ات", "ون", "ين", "ا")) and word not in VERB_FORM \
+            and is_on(INTRODUCED_NAME) and self._family_name(word)  # not an imperfect verb or a common noun
 
     def _family_name(self, surface: str) -> bool:
         """True when the word is written somewhere in the document right after a name-like word."""
@@ -336,7 +372,7 @@ class Resolver:
             n = min(len(words), 6)
         else:
             i = 0
-            while i < len(words) - 1 and words[i] in HONORIFICS:
+            while i < len(words) - 1 and (words[i] in HONORIFICS or i > 0 and words[i] in _RANK_QUALIFIERS):
                 i += 1
             w0 = words[i]
             if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال"):
@@ -344,12 +380,20 @@ class Resolver:
                 if w0 in ROLE_WORDS and n < len(words) and (words[n] in FIRST_NAMES or words[n] in HONORIFICS):
                     n += (1 if words[n] in HONORIFICS else 0)
                     n += _name_len(words, n)
+            elif i == 0 and _nominative_plural(w0) and is_on(NOMINATIVE_PLURAL):
+                n = 1  # "أكد متعاملون في سوق الأسماك …": a plural in -ون after the verb is its subject
+                if len(words) > 2 and words[1] in ("في", "من"):
+                    n = 2 + _np_len(words[2:])
+                a, b = toks[0][0], toks[n - 1][1]
+                return self.described(self.src[to_orig(a) : to_orig(b - 1) + 1])
             elif i == 0 and CONSTRUCT_PLURAL.match(w0) and len(words) > 1 and w0 not in FIRST_NAMES \
                     and (words[1].startswith("ال") or words[1] in SOURCE_HEADS):
                 n = 1 + _np_len(words[1:])  # "أعلن متمردو حركة طالبان …"
             else:
                 n = i + _name_len(words, i)
-                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
+                if i == 0 and words[0] not in FIRST_NAMES and not self._seen_key(words[0]) and self._introduced(words[0]):
+                    n = 1  # the family name alone; what follows is the verb's object
+                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or self._introduced(words[i]) or bool(
                     stop and n == len(words) and _APPOSITION.match(f, start + stop.start()))  # "X، مدير …"
                 if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
@@ -438,7 +482,7 @@ class Resolver:
         if len(toks) < 3:
             return None
         nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or self._introduced(nxt)
                 or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
                 or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
             return None
@@ -503,10 +547,20 @@ class Resolver:
                         and f[toks[0][0] : toks[0][1]].removeprefix("ال") in ORG_HEADS:
                     kept.append((a, b))  # "هيئة الأمر بالمعروف والنهي عن المنكر": one name
                     continue
+                after_title = bool(kept) and (f[kept[-1][0] : kept[-1][1]] in HONORIFICS
+                                              or f[kept[-1][0] : kept[-1][1]] in _RANK_QUALIFIERS)
+                if w in _VERB_STOPS and after_title:
+                    kept.append((a, b))  # "العميد ركن فضل حسن": a name spelled like a verb, after a title
+                    continue
                 if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",) or w in _TOPIC_STOP:
                     break
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
+                first = f[kept[0][0] : kept[0][1]] if kept else ""
+                if kept and not role and w.removeprefix("ال") in OBJECT_NOUNS and is_on(OBJECT_AFTER_NAME) \
+                        and first.removeprefix("ال") not in ORG_HEADS \
+                        and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
+                    break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object
 
                 kept.append((a, b))
             if kept:
@@ -534,9 +588,14 @@ class Resolver:
             acc.desc = sur(0, 1 + _np_len(words[1:]))  # "متمردو حركة طالبان"
             return None
         i = 0
-        while i < len(words) and words[i] in HONORIFICS and i + 1 < len(words):
+        while i < len(words) and (words[i] in HONORIFICS or i > 0 and words[i] in _RANK_QUALIFIERS) and i + 1 < len(words):
             i += 1
         w0 = words[i]
+        if i == 0 and len(words) > 2 and w0 not in FIRST_NAMES and not self._seen_key(w0) and w0 not in ROLE_WORDS \
+                and words[1] in ORG_HEADS and words[2].startswith("ال") and is_on(OWNED_BY_BODY):
+            if acc.empty:  # "نصيحة وزارة الخارجية": the body's advice speaks for the body
+                acc.desc = sur(0, len(words))
+            return None
         if i == 0 and len(words) > 1 and w0 not in FIRST_NAMES and not self._seen_key(w0) \
                 and words[1].startswith("ال") and (self.gaz.longest_prefix(words[1:]) is not None
                                                    or words[1] in SOURCE_HEADS):
@@ -594,6 +653,15 @@ class _Subject:
 
 
 _STYLES = frozenset("السمو المعالي الفضيله السعاده الجلاله الفخامه السماحه الدوله".split())
+
+
+_SINGULAR_UN = frozenset("قانون مضمون كانون زيتون ليمون صابون فرعون هارون قارون شمعون مليون بليون تريليون عربون".split())
+
+
+def _nominative_plural(w: str) -> bool:
+    """A sound masculine plural in the nominative («متعاملون», «مسؤولون»): only a subject ends in -ون."""
+    return len(w) >= 6 and w.endswith("ون") and not w.startswith("ال") and w not in _SINGULAR_UN \
+        and w not in FIRST_NAMES
 
 
 def _styled_title_len(words: list[str]) -> int:
