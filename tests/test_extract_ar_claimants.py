@@ -27,6 +27,7 @@ def _claims(body: str) -> list[tuple[str, str, str]]:
     ("كانوا", "verb"), ("ومضى", "verb"), ("مقاله", "verbal noun"), ("تصريحاتها", "verbal noun"),
     ("جانبه", "discourse marker"), ("بدءها مطلع العام", "possessed noun"), ("الرب سبحانه وتعالى", "scripture"),
     ("شركة", "head noun without its name"), ("راديو", "head noun without its name"), ("وهل", "conjunction or particle"),
+    ("نشكرهم", "verb"), ("رأيك", "possessed noun"),
 ])
 def test_no_source_is_rejected_with_its_reason(surface, reason):
     v = classify(surface, ActorRef(canonical=surface))
@@ -186,3 +187,9 @@ def test_plural_subject_in_un_and_its_plural_participle():
 def test_vowelled_verse_and_adjective_headline_label_are_no_source():
     assert classify("الْمُنَافِقُونَ", ActorRef(canonical="x")).reason == "scripture"
     assert extract("«الكويتية»: تسلم أكثر من ألف قطعة سلاح\nنص الخبر.", language="ar", published=PUB) == []
+
+
+def test_background_aside_with_a_pronoun_has_no_source():
+    assert _speakers("وقال المدير خالد العمري إن العمل بدأ.\nيذكر أنه افتتح فرع جديد للشركة العام الماضي.") == [
+        "خالد العمري"]
+    assert _speakers("ويذكر الباحث خالد العمري أن الفرع افتتح العام الماضي.") == ["خالد العمري"]

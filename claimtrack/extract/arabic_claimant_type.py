@@ -79,6 +79,8 @@ _EVENTS = frozenset("""قصف هجوم هجمات احداث تطورات حاد
 _THINGS = frozenset("""ليره دولار يورو ريال جنيه دينار عمله اسهم سهم اسعار سعر نفط خام سوق اسواق مؤشر مؤشرات
     انتاج صادرات واردات حقول حقل""".split())  # «الليرة التركية» is no source
 _FIRST_PERSON_VERB = re.compile(r"^[نا](?:\S{3,})$")
+_VERB_WITH_OBJECT = re.compile(r"^ن\S{3,}(?:هم|ها|كم)$")  # «نسمعهم»: "we hear them"
+_SECOND_PERSON = frozenset("رايك رايكم كلامك".split())  # «اكتب رأيك» of a share bar: "your opinion"
 SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
     بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
     تقديرات التقديرات شبكه الشبكه مصادر المصادر مصدر المصدر شهود الشهود وثيقه الوثيقه الاحصائيه الشرطه
@@ -108,7 +110,7 @@ def _is_verb(word: str) -> bool:
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else ""
     if bare and (bare in VERB_FORM or bare in _AUXILIARY):
         return True  # «ومضى», «وكانوا»
-    return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems()
+    return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems() or bool(_VERB_WITH_OBJECT.match(word))
 
 
 def _invalid_word(w0: str, words: list[str]) -> str:
@@ -123,6 +125,8 @@ def _invalid_word(w0: str, words: list[str]) -> str:
         return "pronoun"
     if w0 in _DISCOURSE:
         return "discourse marker"
+    if w0 in _SECOND_PERSON:
+        return "possessed noun"
     if _VERBAL_NOUNS.match(w0) or any(_VERBAL_NOUNS.match(w) for w in words[1:]):
         return "verbal noun"
     if any(w in _SCRIPTURE for w in words):

@@ -39,6 +39,7 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
     return speaker_agreement(sp.surface, sp.person)
 
 
+_ASIDE_COMP = re.compile(r"\s*(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\S)")
 _HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
 _ANNA_NP = re.compile(r"(?<!\S)[وف]?(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
 # "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
@@ -110,7 +111,7 @@ class SpeakerFinder:
         return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+        for step in (self._background_aside, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -192,6 +193,15 @@ class SpeakerFinder:
         return self.res.described(self.text[self._orig(m.start(1)) : self._orig(m.end() - 1) + 1].strip())
 
     # -- named rules ---------------------------------------------------------------------------------------
+    @rule("عنوان\nوقال المدير خالد العمري إن العمل بدأ.\nيذكر أنه افتتح فرع جديد للشركة العام الماضي.")
+    def _background_aside(self, cl: Clause) -> Any:
+        """ "يذكر أنه …", "ويذكر أنها …": the journalist's impersonal background aside; nobody speaks."""
+        fr = cl.fr
+        if fr.verb == "يذكر" and fr.c.group("pre") in ("", "و") and not cl.pre_text \
+                and _ASIDE_COMP.match(self.f, fr.cend):
+            return DROP
+        return None
+
     @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")
     def _relative_antecedent(self, cl: Clause) -> Speaker | None:
         """ "… مع الدكتور X مدير Y الذي أكد أن …": the relative pronoun's antecedent speaks."""

@@ -237,14 +237,23 @@ class Resolver:
         if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
             return Verdict(ClaimantType.PERSON, True)
         word = fold(sp.surface.strip())
+        words = word.split()
+        if v.valid and len(words) == 2 and words[0][:1] == "ي" and words[1].startswith("ال") \
+                and self._imperfect_verb(words[0]):
+            return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "طالب يدرس الهندسة": a verb and its object
         if v.valid and v.type is ClaimantType.PERSON and " " not in word and word[:1] in ("ب", "ي") \
                 and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None:
             if word.startswith("ب") and not self._family_name(sp.surface):
                 return Verdict(ClaimantType.UNKNOWN, False, "preposition phrase")  # "وتقول ببرود": never a name
-            if word.startswith("ي") and 4 <= len(word) <= 6 and not any(
-                    p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before().get(word, ())):
+            if word.startswith("ي") and self._imperfect_verb(word):
                 return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "بدأ شين يدرك، كما يقول، أن"
         return v
+
+    def _imperfect_verb(self, word: str) -> bool:
+        """A word of imperfect-verb shape (ي + 3–5 letters) that is no known name and is never written after a
+        first name in the document."""
+        return 4 <= len(word) <= 6 and word not in FIRST_NAMES and self.gaz.lookup(word) is None and not any(
+            p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before().get(word, ()))
 
     def _introduced(self, word: str) -> bool:
         """ "وأكد شتاينماير …" after "الوزير فرانك فالتر شتاينماير": a family name the article wrote after a
