@@ -39,7 +39,7 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
     return speaker_agreement(sp.surface, sp.person)
 
 
-_ASIDE_COMP = re.compile(r"\s*(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\S)")
+_ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
 _HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
 _ANNA_NP = re.compile(r"(?<!\S)[وف]?(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
 # "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
