@@ -14,6 +14,7 @@ from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_agreement
+from claimtrack.extract.arabic_claimant_type import ClaimantType
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import rule
@@ -41,7 +42,9 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
 
 _ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
 _HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
-_ANNA_NP = re.compile(r"(?<!\S)[وف]?(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
+# "غير أن الرئيس …", "إلا أن الشرطة …", "يذكر أن المديرية …": أنّ after a connective (not "وأن", which continues
+# reported content), then the definite subject of the verb that follows
+_ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بالذكر|بيد|رغم|بالرغم)\s+)(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
 # "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
 _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
                        r"|بدور(?:ه|ها|هم)\s*[،,]?\s*$)")
@@ -157,10 +160,11 @@ class SpeakerFinder:
     def _learn_gender(self, sp: Speaker, fr: CueFrame) -> None:
         """A person named as the subject of a feminine verb ("وقالت جانيت يلين") is a woman, whatever the name's
         form: a later feminine verb with no subject ("وأضافت") can continue her past a man named after her."""
-        if sp.person and sp.gender is None and fr.verb is not None:
-            va = verb_agreement(fr.form, fr.lemma)
-            if va in ("f", "m"):
-                sp.gender = va
+        words = sp.surface.split()
+        if sp.person and sp.gender is None and fr.verb is not None and len(words) >= 2 \
+                and self.res.verdict(sp).type is ClaimantType.PERSON and not words[0].endswith(("ات", "ون", "ين")) \
+                and verb_agreement(fr.form, fr.lemma) == "f":
+            sp.gender = "f"
 
     def _np_after_verb(self, cl: Clause) -> Speaker | None:
         fr, f, res = cl.fr, self.f, self.res

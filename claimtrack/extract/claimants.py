@@ -58,12 +58,6 @@ OWNED_BY_BODY = register(
     "A noun in construct with a body written as head + name («نصيحة وزارة الخارجية», «تقرير هيئة الرقابة») is "
     "one subject, not a person's name followed by a title.",
     "عنوان\nوتشير نصيحة وزارة الخارجية إلى أن السفر آمن.")
-INTRODUCED_NAME = register(
-    "family_name_introduced_before",
-    "A word the article wrote right after a first name earlier is a family name: after a verb, alone, it is the "
-    "subject («وأكد شتاينماير تفهمه …، مبيناً أن»), not the verb's object.",
-    "عنوان\nوالتقى الوزير نظيره الألماني فرانك شتاينماير في برلين أمس.\n"
-    "وأكد شتاينماير تفهمه قلق الرياض، مبينا أن العقوبات ستعود.")
 OBJECT_AFTER_NAME = register(
     "object_noun_ends_the_subject",
     "A noun that is the verb's usual object («أهمية», «ضرورة», «شركة») ends a subject written as a family name: "
@@ -132,7 +126,7 @@ class Speaker:
     keys: set[str] = field(default_factory=set)  # stems of name + title, for described-speaker matching
     person: bool = False
     intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
-    gender: str | None = None  # "f" or "m" as a verb with this person as its subject showed ("قالت جانيت يلين")
+    gender: str | None = None  # "f" when a feminine verb had this person as its subject ("قالت جانيت يلين")
 
 
 class Resolver:
@@ -254,13 +248,6 @@ class Resolver:
         first name in the document."""
         return 4 <= len(word) <= 6 and word not in FIRST_NAMES and self.gaz.lookup(word) is None and not any(
             p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before().get(word, ()))
-
-    def _introduced(self, word: str) -> bool:
-        """ "وأكد شتاينماير …" after "الوزير فرانك فالتر شتاينماير": a family name the article wrote after a
-        first name is a person's name when it follows a verb alone."""
-        return len(word) > 3 and not word.startswith("ال") and word[0] not in "يتنسا" \
-            and not word.endswith(("ه", "ات", "ون", "ين", "ا")) and word not in VERB_FORM \
-            and is_on(INTRODUCED_NAME) and self._family_name(word)  # not an imperfect verb or a common noun
 
     def _family_name(self, surface: str) -> bool:
         """True when the word is written somewhere in the document right after a name-like word."""
@@ -400,9 +387,7 @@ class Resolver:
                 n = 1 + _np_len(words[1:])  # "أعلن متمردو حركة طالبان …"
             else:
                 n = i + _name_len(words, i)
-                if i == 0 and words[0] not in FIRST_NAMES and not self._seen_key(words[0]) and self._introduced(words[0]):
-                    n = 1  # the family name alone; what follows is the verb's object
-                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or self._introduced(words[i]) or bool(
+                known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
                     stop and n == len(words) and _APPOSITION.match(f, start + stop.start()))  # "X، مدير …"
                 if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
@@ -491,7 +476,7 @@ class Resolver:
         if len(toks) < 3:
             return None
         nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or self._introduced(nxt)
+        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
                 or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
                 or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
             return None
