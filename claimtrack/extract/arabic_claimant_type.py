@@ -2,8 +2,11 @@
 
 A claimant is a person, an organisation (or government, country, outlet), a role ("وزير الخارجية") or a
 described source ("مصدر عسكري", "المراقبون"). It is never a time expression, a conjunction or particle, a
-preposition phrase, a verb or a verbal noun («بقوله»), a pronoun, a possessed noun («حسابها»), a bare
-adjective cut from a longer name («الاقتصادي», «المنكر»), or an event. `classify` gives the typed verdict.
+preposition phrase, a verb or a verbal noun («بقوله», «مقاله»), an auxiliary verb («كانوا», «ومضى»), a pronoun, a
+discourse marker («جانبه»), a possessed noun («حسابها»), a bare adjective cut from a longer name («الاقتصادي»,
+«المنكر»), a head noun whose name was cut off («شركة», «راديو»), scripture («الله تعالى», a vowelled verse), or an
+event. `classify` gives the typed verdict; `Resolver.verdict` adds what needs the document (a family name written
+after a first name is a person; an imperfect verb never written after one is not).
 """
 
 from __future__ import annotations
