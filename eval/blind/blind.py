@@ -6,8 +6,13 @@ same rule as `../shared/eval/dev`. Selection: articles of the SaudiNewsNet day n
 300–2,500 characters, first copy of each title, `random.Random(13).sample(…, 60)`; the first 40 are the
 development split, the last 20 the final split (never used for tuning).
 
-Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|all]   (writes NAME.ar.txt + NAME.ar.gold.json)
-       python eval/blind/blind.py sample                                   (prints the selection)
+The second final split (`final2`, 20 articles) was drawn after the first final split had been run: articles
+of the same day that are in none of `eval/dev`, the blind set and the claimant audits (`eval/claimants`),
+same length and first-copy rules, that carry reported speech (a reporting cue of GUIDELINES or a «…» quote,
+`REPORTED_SPEECH`), `random.Random(FINAL2_SEED).sample(…, 20)`. It was labelled before the extractor was run on it.
+
+Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|all]   (writes NAME.ar.txt + .gold.json)
+       python eval/blind/blind.py sample                                          (prints the selections)
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ SHARED = HERE.parents[2] / "shared"
 CORPUS_FILE = "saudinewsnet/2015-08-11.json"
 SEED, SIZE, DEV_SIZE = 13, 60, 40
 MIN_CHARS, MAX_CHARS = 300, 2500
+FINAL2_SEED, FINAL2_SIZE = 1420, 20
+# a reporting cue of GUIDELINES at a word start (after an optional و/ف) or a «…» quotation
+REPORTED_SPEECH = re.compile(
+    r"«[^»]{8,}»|(?:^|[\s(«])[وف]?(?:قال|أكد|أشار|أضاف|أوضح|نفى|نفت|اعتبر|رأى|أعلن|ذكر|صرح|كشف|اتهم|زعم|حذر|شدد"
+    r"|لفت|دعا|طالب|وفقا|وفقاً|بحسب|مؤكد|مشير|معتبر)"
+)
 
 
 def corpus(shared: Path = SHARED) -> list[dict]:
@@ -46,6 +57,27 @@ def sample(articles: list[dict], excluded: set[int]) -> list[int]:
     return random.Random(SEED).sample(eligible, SIZE)
 
 
+def audit_indices() -> set[int]:
+    """Articles of the claimant audits (`eval/claimants/labels*.json`)."""
+    files = (HERE.parent / "claimants").glob("labels*.json")
+    return {x["index"] for f in files for x in json.loads(f.read_text("utf-8"))}
+
+
+def sample_final2(articles: list[dict]) -> list[int]:
+    """The second final split: unseen, eligible articles with reported speech, `Random(FINAL2_SEED)`."""
+    used = dev_indices() | audit_indices() | {d["index"] for d in load_gold("all")}
+    seen: set[str] = set()
+    eligible = []
+    for i, a in enumerate(articles):
+        body = a["content"].strip()
+        if i in used or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
+            continue
+        seen.add(a["title"])
+        if REPORTED_SPEECH.search(text_of(a)):
+            eligible.append(i)
+    return random.Random(FINAL2_SEED).sample(eligible, FINAL2_SIZE)
+
+
 def text_of(article: dict) -> str:
     return article["title"].strip() + "\n\n" + article["content"].strip() + "\n"
 
@@ -55,6 +87,7 @@ def name_of(index: int) -> str:
 
 
 def load_gold(split: str) -> list[dict]:
+    """Gold of a split; `all` is dev + final (the set the claimant audits exclude), not final2."""
     files = ["gold_dev.json", "gold_final.json"] if split == "all" else [f"gold_{split}.json"]
     return [doc for f in files for doc in json.loads((HERE / f).read_text("utf-8"))]
 
@@ -84,12 +117,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["build", "sample"])
     ap.add_argument("out", nargs="?", type=Path)
-    ap.add_argument("--split", default="dev", choices=["dev", "final", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "final", "final2", "all"])
     a = ap.parse_args(argv)
     if a.command == "sample":
         s = sample(corpus(), dev_indices())
         print("dev", s[:DEV_SIZE])
         print("final", s[DEV_SIZE:])
+        print("final2", sample_final2(corpus()))
     else:
         for p in build(a.out, a.split):
             print(p)
