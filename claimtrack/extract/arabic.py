@@ -106,6 +106,56 @@ def _imperative(body: str) -> bool:
         and bool(_SECOND_PERSON.search(body)) or w == "يا"
 
 
+def _or(value: Any, result: Any) -> Any:
+    """A rule's result, or `value` when the rule changes nothing (returned None) or is switched off."""
+    return value if result is None else result
+
+
+_AS_HE_PUT_IT = re.compile(r"\s*[-–]?\s*(?:علي|على)\s+حد\s+(?:قول|تعبير|وصف)(?:ه|ها|هم|هما)\s*[-–]?\s*")
+_CLAUSE_CUT = re.compile(r"\s*(?:[،,؛;]\s*(?:و|ف|ثم|حيث|ليتم|لي)?|\s(?=و(?:تم|قد|كان|لم)\s))")
+_SENTENCE_END = re.compile(r"[.!?؟]\s")
+MAX_CLAIM_CHARS = 480  # the scorer's limit is 600: claims are clause-sized, not paragraphs
+
+
+@rule("عنوان\nوقال المدير إن «المشروع تأخر» - على حد قوله - «لكن التمويل وصل كاملا».", off=None)
+def _as_he_put_it(f: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """ "«…» - على حد قوله - «…»": an "as he put it" aside closes one quoted piece; what follows is the next
+    claim of the same speaker (one claim per quoted sentence)."""
+    m = _AS_HE_PUT_IT.search(f, a, b)
+    if m is None or not f[m.end() : b].strip():
+        return None
+    return [(a, m.start()), *(_as_he_put_it(f, m.end(), b) or [(m.end(), b)])]
+
+
+@rule("عنوان\nوقال المدير إن الإدارة «ستراجع الخطة الشهر المقبل. وستعلن النتائج» بعد ذلك.", off=None)
+def _balanced_quotes(f: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A span never starts or ends inside a quotation pair it does not close: a pair opened inside the span
+    and closed after it takes the span to its close (or the span stops before it, if the close is far); a
+    pair closed inside the span and opened before it takes the span back to its opening."""
+    for qa, qb in quotes:
+        if qa >= b:
+            break
+        if a < qa and qb > b and qa > a + 1:
+            b = qb if qb - b <= 200 else qa
+        elif qa < a and a < qb - 1 < b - 1 and a - qa <= 200 and not _SENTENCE_END.search(f, qa, a):
+            a = qa
+    return a, b
+
+
+@rule("عنوان\nوأوضح الناطق أن " + "الدورية رصدت المركبة عند المدخل الشمالي للمدينة، " * 10 + "وتم توقيف السائق.",
+      off=None)
+def _clause_sized(f: str, a: int, b: int) -> int | None:
+    """A claim is clause-sized (GUIDELINES): content longer than `MAX_CLAIM_CHARS` is cut at the last clause
+    break (a comma, «وتم», «حيث», «ليتم» …) before that length; the rest is the elaboration of the first
+    clauses and is not scored as a claim of its own."""
+    if b - a <= MAX_CLAIM_CHARS:
+        return None
+    cut = None
+    for m in _CLAUSE_CUT.finditer(f, a + 40, a + MAX_CLAIM_CHARS):
+        cut = m.start()
+    return cut if cut is not None else a + MAX_CLAIM_CHARS
+
+
 class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     """One document; call `run()`."""
 
@@ -120,6 +170,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         self._lead_start = 0  # start of the first body paragraph
         self._cache: dict[str, Any] = {}
         self._subj_quote: tuple[int, int] | None = None  # a quoted name as the subject of the current cue
+        self._quotes: list[tuple[int, int]] = []  # quotation spans of the paragraph being read
 
     def run(self) -> list[RawClaim]:
         first = True
@@ -144,8 +195,16 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _emit(self, a: int, b: int, cue: str, kind: str, sp: Speaker | None, ctx: tuple[int, int],
               split: bool = True) -> None:
         pieces = sentences_within(self.f, a, b) if split else [(a, b)]
+        if split:
+            pieces = [p for pa, pb in pieces for p in _or([(pa, pb)], _as_he_put_it(self.f, pa, pb))]
+        done = a  # a piece taken to a later quotation close covers the pieces inside that quotation
         for pa, pb in pieces:
             pa, pb = _trim(self.f, pa, pb)
+            pa, pb = _or((pa, pb), _balanced_quotes(self.f, pa, pb, self._quotes))
+            pb = _or(pb, _clause_sized(self.f, pa, pb))
+            if pa < done:
+                continue
+            done = pb
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
                 continue
@@ -202,7 +261,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     # -- body ----------------------------------------------------------------------------------------------
     def _paragraph(self, a: int, b: int) -> None:
         f = self.f
-        quotes = quote_spans(f, a, b)
+        quotes = self._quotes = quote_spans(f, a, b)
         cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup), quotes) is None
                 and self._plausible(c)]
         if not cues:

@@ -27,6 +27,8 @@ _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
 _RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)")
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
+# a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word)
+_PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ه|ها|هم|هما|نا|ني|كم))")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
@@ -131,6 +133,7 @@ class FrameFinder:
         fr.subj_end = comp.start()
         g = comp.group()
         fr.content_start = comp.start() if g in OPEN_Q else comp.end()
+        fr.content_start = kept(fr.content_start, self._pronoun_subject(comp))
         if g == ":":
             m2 = re.match(r"\s*(?:انها|انه|ان)?\s*", f[fr.content_start : fr.nxt])
             fr.content_start += m2.end() if m2 else 0
@@ -164,6 +167,13 @@ class FrameFinder:
         return True
 
     # -- named rules ---------------------------------------------------------------------------------------
+    @rule("عنوان\nوذكرت المصادر أنهما من القارة الآسيوية.", off=KEEP)
+    def _pronoun_subject(self, comp: Any) -> Any:
+        """ "ذكرت المصادر أنهما من القارة …": a pronoun on the complementizer is the subject of the claim, so
+        the content starts at the complementizer word («أنهما من …», not «من …»)."""
+        m = _PRONOUN_COMP.fullmatch(comp.group())
+        return KEEP if m is None else comp.start() + m.start(1)
+
     @rule("عنوان\nوقال الطبيب إن الفحص ضروري. ويعتبر التصوير بالرنين أدق أنواع التصوير.", off=False)
     def _passive_considered(self, fr: CueFrame) -> bool:
         """ "يعتبر/يعد X Y" with no أن is the passive "X is considered Y", not a source's assessment."""
