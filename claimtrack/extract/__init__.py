@@ -34,7 +34,8 @@ def _matched(quote: str) -> dict[int, int]:
     pairs: dict[int, int] = {}
     stack: list[int] = []
     straight: int | None = None
-    for i, ch in enumerate(quote):
+    for m in _QUOTE_MARK.finditer(quote):  # only the marks: a Python loop over every character is slow
+        i, ch = m.start(), m.group()
         if ch == '"':
             if straight is None:
                 straight = i

@@ -25,6 +25,8 @@ from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
+_COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
+                      r"[\u0621-\u064A]*")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
 _CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<!\S)و?(?:التي|الذي|الذين|اللذين|اللتين)(?!\S)")
 
@@ -233,13 +235,19 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             if sp is not None:
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
-            if c.group("verb") in L.IMPERFECT:
+            if c.group("verb") in L.IMPERFECT and self._headline_speech_verb(c.group("verb")):
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 sp = self.res.parse(span[0], span[1], self._orig) if span else None
                 if sp is not None:
                     kind = L.VERB_FORM[c.group("verb")][1]
                     self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
                     return
+
+    @rule("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", off=True)
+    def _headline_speech_verb(self, verb: str) -> bool:
+        """ "المنتخب يختتم معسكره", "القافلة تمضي": a verb that reports speech only with بالقول / حديثه is no
+        speech in a headline, where that frame never follows."""
+        return L.VERB_FORM[verb][0] not in L.QAWL_ONLY
 
     @rule("عام / الوزير يطالب بزيادة الرقابة\nنص الخبر.", off=None)
     def _wire_desk_prefix_rule(self, a: int, b: int) -> int | None:
@@ -313,7 +321,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         if sp is None:
             return False
         st.speaker = sp
-        if self._emotion_only(fr):
+        if self._emotion_only(fr) or self._courtesy_only(fr):
             return True
         end, ctx_end = self._content_end(fr, quotes)
         if self._subject_only(fr, end):
@@ -346,6 +354,14 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _emotion_only(self, fr: CueFrame) -> bool:
         """ "أبدى البعض استياءهم مما يحدث", "أعرب عن شكره": an emotion with no proposition is no claim."""
         return fr.lemma in ("ابدي", "اعرب") and fr.bare and pure_emotion(self.f, fr.cend, fr.nxt)
+
+    @rule("عنوان\nوأعرب المدير عن شكره للعاملين على تنظيم المعرض الذي قدم أنشطة كثيرة.", off=False)
+    def _courtesy_only(self, fr: CueFrame) -> bool:
+        """ "أعرب عن شكره لـ…", "أبدى ملاحظات على التقرير", "أعرب عن تعازيه": thanks, condolences,
+        congratulations or remarks state no proposition, whatever they are about."""
+        if fr.lemma not in ("ابدي", "اعرب") or fr.content_start is None:
+            return False
+        return bool(_COURTESY.match(self.f, fr.content_start if fr.content_start > fr.at else fr.cend))
 
     @rule("عنوان\nوأعلنت كل من السعودية والإمارات دعمهما للاتفاق.", off=[])
     def _parties(self, fr: CueFrame) -> list[Speaker]:

@@ -140,11 +140,20 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
                _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
                _participle_as_adjective, _kama_zaama)
+# the filters that can reject a verb cue, and those that can reject a participle (prepositions have none)
+_VERB_FILTERS = tuple(f for f in CUE_FILTERS if f not in (_accused_not_accusing, _participle_as_adjective))
+_PART_FILTERS = (_accused_not_accusing, _participle_as_adjective)
 
 
 def plausible(f: str, c: re.Match[str]) -> bool:
     """True when no filter rejects the cue."""
-    return not any(flt(f, c) for flt in enabled(CUE_FILTERS))
+    kind = c.lastgroup
+    if kind == "prep":
+        return True
+    for flt in enabled(_VERB_FILTERS if kind == "verb" else _PART_FILTERS):
+        if flt(f, c):
+            return False
+    return True
 
 
 class CueFilters:
@@ -189,9 +198,21 @@ def embedded_verb(f: str, s: int) -> bool:
     """An imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد أن …",
     "أن الحركة لن تبدي …") is part of that content, not a new attribution."""
     prev = f[max(0, s - 30) : s].split()
+    if contrast_opens_clause(prev):
+        return False
     if prev and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES:
         return True
     return len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
         and prev[-2] not in NEG_PARTICLES and prev[-2] not in ("ان", "انه", "انها")
 
 
+
+
+_CONTRAST = frozenset({"فيما", "بينما", "حين", "وبينما", "وفيما"})
+
+
+@rule("عنوان\nوقال الوزير إن المصنع سيفتح قريبا، فيما يرى الخبراء أن الافتتاح سيتأخر.", off=False)
+def contrast_opens_clause(prev: list[str]) -> bool:
+    """ "…، فيما يرى الخبراء أن …", "بينما يؤكد X أن …", "في حين يقول X": a contrastive conjunction opens a
+    new clause, so a reporting verb after it is a new attribution, not part of the earlier content."""
+    return bool(prev) and prev[-1] in _CONTRAST

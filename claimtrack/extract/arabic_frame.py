@@ -29,6 +29,10 @@ _RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)"
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
 # a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word)
 _PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ه|ها|هم|هما|نا|ني|كم))")
+# nouns a quoted title names: "في ندوة «…»", "كتاب «…»", "بعنوان «…»" (folded, without ال)
+_NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منتدي كتاب كتابه روايه قصيده ديوان برنامج مشروع مبادره حمله
+    مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())
+_FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
@@ -174,6 +178,19 @@ class FrameFinder:
         m = _PRONOUN_COMP.fullmatch(comp.group())
         return KEEP if m is None else comp.start() + m.start(1)
 
+    @rule("عنوان\nوأكد الباحث، في ندوة «الخط العربي في ميزان التاريخ»، أن المخطوط قديم.", off=None)
+    def _named_quote(self, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """A quotation that names something (ندوة «…», كتاب «…», بعنوان «…») or is a formula of blessing
+        («حفظه الله», «رحمه الله») is part of the sentence, not the content: the content starts later."""
+        q = inside(at + 1, quotes)
+        if q is None:
+            return None
+        before = self.f[max(0, at - 16) : at].split()
+        if before and before[-1].lstrip("وب").removeprefix("ال") in _NAMING_NOUNS or _FORMULA.fullmatch(
+                self.f[q[0] + 1 : q[1] - 1].strip()):
+            return q
+        return None
+
     @rule("عنوان\nوقال الطبيب إن الفحص ضروري. ويعتبر التصوير بالرنين أدق أنواع التصوير.", off=False)
     def _passive_considered(self, fr: CueFrame) -> bool:
         """ "يعتبر/يعد X Y" with no أن is the passive "X is considered Y", not a source's assessment."""
@@ -203,6 +220,8 @@ class FrameFinder:
         comp = self._comp(fr.cend, min(fr.nxt, fr.cend + 260), quotes)
         if comp and comp.group() == "":
             comp = None
+        while comp is not None and comp.group() in OPEN_Q and (q := self._named_quote(comp.start(), quotes)):
+            comp = self._comp(q[1], min(fr.nxt, fr.cend + 260), quotes)
         self._subj_quote = None
         if comp is not None and comp.group() in OPEN_Q:
             comp = kept(comp, self._outlet_addressed(fr, comp, quotes))

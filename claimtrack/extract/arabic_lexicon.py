@@ -42,7 +42,7 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "زاد": ["زادت"],  # "وزاد الرويس أن …" (past only: يزيد is "exceeds"); see arabic_filters
     "كذب": ["كذبت", "كذبوا"],  # past only: "يكذب على" is "lies to"; see arabic_filters
     "ابان": ["ابانت", "ابانوا"],  # "وأبان المدير أن …" (past only: يبين is بيّن)
-    "عزا": ["عزت", "عزوا", "يعزو", "تعزو", "يعزون"],  # "وعزا الجهاز التراجع إلى …": an explanation
+    "عزا": ["عزوا", "يعزو", "تعزو", "يعزون"],  # "وعزا الجهاز التراجع إلى …" (not عزت: a name)
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
 _NOT_VERB_FORMS = ("تبين", "تبني", "كذب",  # كذب: "a lie" far more often; only وكذبت / وكذبوا  # "it turned out" / the verbal noun "adopting", far more often

@@ -43,7 +43,7 @@ def source_end(f: str, start: int, end: int) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن))+\s*$")
+_TRIM_TAIL = re.compile(r"[\s،,؛;:\-–]+$|(?:[\s،,]+(?:و|ف|كما|ثم|بل|لكن|فيما|بينما|في\s+حين))+\s*$")
 
 
 @dataclass(slots=True)
