@@ -52,3 +52,24 @@ def test_speech_event_date_inside_the_content_is_the_statement_date():
 
 def test_last_weekday_resolves_against_publication():
     assert _one("وقال الوزير الأحد الماضي إن الاتفاق جاهز.").stated_on.iso == "2015-08-09"
+
+
+def test_next_weekday_is_after_publication():
+    c = _one("وأعلن المتحدث أن الاجتماع سيعقد الأحد المقبل في العاصمة.")
+    assert c.event_date is not None and c.event_date.iso == "2015-08-16"
+    c = _one("وقال المتحدث في تصريح صحفي يوم الأحد إن الاجتماع انعقد في العاصمة.")
+    assert c.stated_on is not None and c.stated_on.iso == "2015-08-09"
+
+
+def test_stated_on_carries_to_the_participle_and_continuation_of_the_same_speech():
+    cs = extract("عنوان\nوأكد المدرب في حديث قصير قبل التمرين أمس أن الفريق جاهز للمباراة، مؤكدا أن المعسكر نجح."
+                 " وأضاف أن اللاعبين بخير.", language="ar", published=PUB)
+    assert [c.stated_on and c.stated_on.iso for c in cs] == ["2015-08-10"] * 3, [(c.quote, c.stated_on) for c in cs]
+    assert all(c.event_date is None for c in cs)
+
+
+def test_short_future_verbs_and_lan_as_a_word():
+    assert _one("وقال المدير إن الوفد سيصل إلى المدينة غدا.").kind == "prediction"
+    assert _one("وأشار المدير إلى أنه سيتم توزيع الجوائز على الفائزين.").kind == "prediction"
+    assert _one("وأوضح المدير أن المركز خصص برنامجا لنقل المسافرين إلى لندن.").kind == "statement"
+    assert _one("وقال المدير إن الأسعار ارتفعت، لا سيما أسعار الخضار.").kind == "statement"

@@ -27,8 +27,9 @@ _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
 _RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)")
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
-# a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word)
-_PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ه|ها|هم|هما|نا|ني|كم))")
+# a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word); not the
+# expletive أنه ("أنه تم …")
+_PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ها|هم|هما|نا|ني|كم))")
 # nouns a quoted title names: "في ندوة «…»", "كتاب «…»", "بعنوان «…»" (folded, without ال)
 _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منتدي كتاب كتابه روايه قصيده ديوان برنامج مشروع مبادره حمله
     مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())

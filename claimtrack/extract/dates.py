@@ -76,6 +76,7 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
     rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"(?:\s+(?P<wd_next>المقبل|القادم))?"
     rf")(?!{_W})"
 )  # matched against lower-cased text: IGNORECASE makes `re` several times slower on Arabic
 _DATE_RE_I = re.compile(_DATE_RE.pattern, re.IGNORECASE)
@@ -208,7 +209,10 @@ def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate
         step = -1 if (g["lm"] or g["lm_en"] or "").lower() in _BACK else 1
         return _pd(published + relativedelta(months=step), "month")
     if g["wd"]:
-        back = (published.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+        day = _WEEKDAYS[g["wd"].lower()]
+        if g["wd_next"]:  # "الأحد المقبل": the next one after publication, through dateutil's weekday step
+            return _pd(published + relativedelta(days=1, weekday=day), "day")
+        back = (published.weekday() - day) % 7
         return _pd(published - dt.timedelta(days=back), "day")
     return None
 
