@@ -78,3 +78,14 @@ def test_contrastive_clause_opens_a_new_attribution():
 def test_qawl_only_verb_is_no_headline_speech():
     cs = extract("المنتخب يختتم معسكره بمواجهة الأهلي\nوقال المدرب إن الفريق جاهز.", language="ar", published=PUB)
     assert [c.claimant.canonical for c in cs] == ["المدرب"]
+
+
+def test_title_abbreviation_does_not_end_the_sentence():
+    (c,) = _claims("وأوضح د. سامي العلي أن المستشفى استقبل مئة حالة.")
+    assert c.claimant.canonical == "سامي العلي" and c.quote.startswith("المستشفى استقبل")
+
+
+def test_wasf_with_a_bi_description_needs_no_complementizer():
+    (c,) = _claims("ووصف المتحدث الرسمي الهجوم على القرية بالعمل الإجرامي الجبان.")
+    assert c.kind == "assessment" and "بالعمل الإجرامي" in c.quote
+    assert _claims("ووصف المتحدث الرسمي الهجوم على القرية.") == []

@@ -174,7 +174,7 @@ class CueFilters:
             # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
             lim = min(sb, c.end() + 260, *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
             if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS \
-                    and self._comp(c.end(), lim, quotes) is None:
+                    and self._comp(c.end(), lim, quotes) is None and not described_as(self.f, c, lim):
                 continue
             kept.append(c)
         return kept
@@ -216,3 +216,14 @@ def contrast_opens_clause(prev: list[str]) -> bool:
     """ "…، فيما يرى الخبراء أن …", "بينما يؤكد X أن …", "في حين يقول X": a contrastive conjunction opens a
     new clause, so a reporting verb after it is a new attribution, not part of the earlier content."""
     return bool(prev) and prev[-1] in _CONTRAST
+
+
+_BI_DESCRIPTION = re.compile(r"(?<!\S)(?:بال|بان)\S{2,}")
+
+
+@rule("عنوان\nووصف المتحدث الرسمي الهجوم على القرية بالعمل الإجرامي الجبان.", off=False)
+def described_as(f: str, c: re.Match[str], end: int) -> bool:
+    """ "وصف X الهجوم بالعمل الإجرامي": وصف with a بـ + definite description (or بأنه) has its whole frame
+    without أن; the claim runs from the verb."""
+    v = c.group("verb")
+    return bool(v) and L.VERB_FORM[v][0] == "وصف" and bool(_BI_DESCRIPTION.search(f, c.end(), end))

@@ -13,7 +13,7 @@ from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS
-from claimtrack.extract.arabic_filters import PREP_LEMMAS
+from claimtrack.extract.arabic_filters import PREP_LEMMAS, described_as
 from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import Open as _Open
 from claimtrack.extract.segment import inside
@@ -155,7 +155,7 @@ class FrameFinder:
                 return False
             fr.content_start = clause_start if object_first else fr.at
         if fr.content_start is None:
-            if fr.lemma in L.NEEDS_COMPLEMENTIZER or (fr.lemma in _BARE_OBJECT_LEMMAS and not c.group("pre") and not (
+            if fr.lemma in L.NEEDS_COMPLEMENTIZER and not described_as(f, c, fr.nxt) or (fr.lemma in _BARE_OBJECT_LEMMAS and not c.group("pre") and not (
                     fr.lemma == "طالب" and not f[self._sa : c.start("pre")].strip())):
                 return False
             fr.content_start = fr.at

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack.extract.arabic_patterns import rule
 from claimtrack.text import split_sentences
 
 _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")  # harakat, tatweel
@@ -105,9 +106,30 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
+# "د. خالد", "م. سامي", "أ. د. علي": a one-letter Arabic title abbreviation (folded or not) before a full stop
+_TITLE_ABBREV = re.compile(r"(?:^|\s)[\u0621-\u064A]\.$")
+
+
+@rule("عنوان\nوأوضح د. سامي العلي أن المستشفى استقبل مئة حالة.", off=False)
+def title_abbreviation(text: str, a: int, b: int) -> bool:
+    """A sentence "ending" in a one-letter title abbreviation ("د.", "م.", "أ.") does not end: the name
+    follows ("وأبان د. الجهني أن …")."""
+    return bool(_TITLE_ABBREV.search(text, max(a, b - 3), b))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in split_sentences(text[start:end]):
+        if out and title_abbreviation(text, *out[-1]):
+            out[-1] = (out[-1][0], b + start)
+        else:
+            out.append((a + start, b + start))
+    return out
+
+
 def sentences_outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end] where a quotation never ends a sentence before it closes."""
-    raw = [(a + start, b + start) for a, b in split_sentences(text[start:end])]
+    raw = _sentences(text, start, end)
     out: list[tuple[int, int]] = []
     for a, b in raw:
         if out and inside(out[-1][1] - 1, quotes) is not None:
@@ -119,4 +141,4 @@ def sentences_outside_quotes(text: str, start: int, end: int, quotes: list[tuple
 
 def sentences_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """All sentence spans of text[start:end], in absolute offsets (quotes split too)."""
-    return [(a + start, b + start) for a, b in split_sentences(text[start:end])]
+    return _sentences(text, start, end)
