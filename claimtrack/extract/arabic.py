@@ -321,7 +321,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         if sp is None:
             return False
         st.speaker = sp
-        if self._emotion_only(fr) or self._courtesy_only(fr):
+        if self._courtesy_or_emotion_only(fr):
             return True
         end, ctx_end = self._content_end(fr, quotes)
         if self._subject_only(fr, end):
@@ -350,17 +350,15 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         assert fr.content_start is not None
         return len(self.f[fr.content_start : end].split()) <= 2
 
-    @rule("عنوان\nوأبدى السكان استياءهم مما يحدث.", off=False)
-    def _emotion_only(self, fr: CueFrame) -> bool:
-        """ "أبدى البعض استياءهم مما يحدث", "أعرب عن شكره": an emotion with no proposition is no claim."""
-        return fr.lemma in ("ابدي", "اعرب") and fr.bare and pure_emotion(self.f, fr.cend, fr.nxt)
-
     @rule("عنوان\nوأعرب المدير عن شكره للعاملين على تنظيم المعرض الذي قدم أنشطة كثيرة.", off=False)
-    def _courtesy_only(self, fr: CueFrame) -> bool:
+    def _courtesy_or_emotion_only(self, fr: CueFrame) -> bool:
         """ "أعرب عن شكره لـ…", "أبدى ملاحظات على التقرير", "أعرب عن تعازيه": thanks, condolences,
-        congratulations or remarks state no proposition, whatever they are about."""
+        congratulations or remarks state no proposition, whatever they are about; nor does an emotion about an
+        unnamed "what happened" ("أبدى السكان استياءهم مما يحدث"). "أبدى قلقه من تراجع الصادرات" stays."""
         if fr.lemma not in ("ابدي", "اعرب") or fr.content_start is None:
             return False
+        if fr.bare and pure_emotion(self.f, fr.cend, fr.nxt):
+            return True
         return bool(_COURTESY.match(self.f, fr.content_start if fr.content_start > fr.at else fr.cend))
 
     @rule("عنوان\nوأعلنت كل من السعودية والإمارات دعمهما للاتفاق.", off=[])

@@ -150,10 +150,7 @@ def plausible(f: str, c: re.Match[str]) -> bool:
     kind = c.lastgroup
     if kind == "prep":
         return True
-    for flt in enabled(_VERB_FILTERS if kind == "verb" else _PART_FILTERS):
-        if flt(f, c):
-            return False
-    return True
+    return not any(flt(f, c) for flt in enabled(_VERB_FILTERS if kind == "verb" else _PART_FILTERS))
 
 
 class CueFilters:
@@ -198,8 +195,6 @@ def embedded_verb(f: str, s: int) -> bool:
     """An imperfect verb right after a noun inside an earlier claim's content ("إن الأرقام تؤكد أن …",
     "أن الحركة لن تبدي …") is part of that content, not a new attribution."""
     prev = f[max(0, s - 30) : s].split()
-    if contrast_opens_clause(prev):
-        return False
     if prev and prev[-1].isalpha() and prev[-1] not in NEG_PARTICLES:
         return True
     return len(prev) >= 2 and prev[-1] in ("لا", "لن", "لم") and prev[-2].isalpha() \
@@ -207,15 +202,6 @@ def embedded_verb(f: str, s: int) -> bool:
 
 
 
-
-_CONTRAST = frozenset({"فيما", "بينما", "حين", "وبينما", "وفيما"})
-
-
-@rule("عنوان\nوقال الوزير إن المصنع سيفتح قريبا، فيما يرى الخبراء أن الافتتاح سيتأخر.", off=False)
-def contrast_opens_clause(prev: list[str]) -> bool:
-    """ "…، فيما يرى الخبراء أن …", "بينما يؤكد X أن …", "في حين يقول X": a contrastive conjunction opens a
-    new clause, so a reporting verb after it is a new attribution, not part of the earlier content."""
-    return bool(prev) and prev[-1] in _CONTRAST
 
 
 _BI_DESCRIPTION = re.compile(r"(?<!\S)(?:بال|بان)\S{2,}")
