@@ -73,3 +73,10 @@ def test_short_future_verbs_and_lan_as_a_word():
     assert _one("وأشار المدير إلى أنه سيتم توزيع الجوائز على الفائزين.").kind == "prediction"
     assert _one("وأوضح المدير أن المركز خصص برنامجا لنقل المسافرين إلى لندن.").kind == "statement"
     assert _one("وقال المدير إن الأسعار ارتفعت، لا سيما أسعار الخضار.").kind == "statement"
+
+
+def test_evaluation_in_the_main_clause_is_an_assessment():
+    assert _one("وقال المدير إن الوضع في المستشفى كارثي.").kind == "assessment"
+    assert _one("وأوضح المدير أن القرار يعكس اهتمام الوزارة بالمرضى.").kind == "assessment"
+    assert _one("وأوضح المدير أن مؤشر السوق ارتفع نقطتين.").kind == "statement"
+    assert _one("وأوضح المدير أن دليل الطالب صدر أمس.").kind == "statement"

@@ -67,7 +67,15 @@ def _kind(base: str, content: str) -> str:
         return base
     if base == "prediction" or _future_main_clause(content):
         return "prediction"
-    return "statement"
+    return "assessment" if _evaluative(content) else "statement"
+
+
+@rule("عنوان\nوقال المدير إن الوضع في المستشفى كارثي.", off=False)
+def _evaluative(content: str) -> bool:
+    """An evaluation in the main clause ("الوضع كارثي", "يعد خطوة", "يعكس التزامنا", "من الواضح أن …") makes an
+    assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb."""
+    scope = _main_clause(content)
+    return bool(L.ASSESSMENT_RE.search(content if scope is None else scope))
 
 
 @rule("عنوان\nوكان المكتب قد أعلن أنه رصد تحركات، والتي ستؤدي إلى أزمة.", off=None)
