@@ -80,3 +80,8 @@ def test_evaluation_in_the_main_clause_is_an_assessment():
     assert _one("وأوضح المدير أن القرار يعكس اهتمام الوزارة بالمرضى.").kind == "assessment"
     assert _one("وأوضح المدير أن مؤشر السوق ارتفع نقطتين.").kind == "statement"
     assert _one("وأوضح المدير أن دليل الطالب صدر أمس.").kind == "statement"
+
+
+def test_likely_and_siq_futures_are_predictions():
+    assert _one("وقال المدير إن الشركة سيقدم عرضا جديدا الشهر المقبل.").kind == "prediction"
+    assert _one("وأوضح المدير أنه من المحتمل أن يتم طرح الأسهم في السوق.").kind == "prediction"
