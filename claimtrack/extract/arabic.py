@@ -28,7 +28,7 @@ _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”
 _COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
                       r"[\u0621-\u064A]*")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
-_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<!\S)و?(?:التي|الذي|الذين|اللذين|اللتين)(?!\S)")
+_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?:^|\s)و?(?:التي|الذي|الذين|اللذين|اللتين)(?!\S)")
 
 
 @dataclass(slots=True)
@@ -60,22 +60,24 @@ class _SentenceState:
     consumed: set[int] = field(default_factory=set)
 
 
-def _kind(base: str, content: str) -> str:
-    if base == "denial" or L.DENIAL_CONTENT_RE.search(content):
+def _kind(base: str, content: str, denied: bool) -> str:
+    """The claim's kind from its cue's kind and its content; `denied`: the content rejects a claim or report."""
+    if denied:
         return "denial"
     if base in ("assessment", "call"):
         return base
-    if base == "prediction" or _future_main_clause(content):
+    scope = _main_clause(content)
+    scope = " " + (content if scope is None else scope)  # the scan patterns eat the character before a word
+    if base == "prediction" or L.PREDICTION_SCAN.search(scope):
         return "prediction"
-    return "assessment" if _evaluative(content) else "statement"
+    return "assessment" if _evaluative(scope) else "statement"
 
 
 @rule("عنوان\nوقال المدير إن الوضع في المستشفى كارثي.", off=False)
-def _evaluative(content: str) -> bool:
+def _evaluative(scope: str) -> bool:
     """An evaluation in the main clause ("الوضع كارثي", "يعد خطوة", "يعكس التزامنا", "من الواضح أن …") makes an
     assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb."""
-    scope = _main_clause(content)
-    return bool(L.ASSESSMENT_RE.search(content if scope is None else scope))
+    return bool(L.ASSESSMENT_SCAN.search(scope))
 
 
 @rule("عنوان\nوكان المكتب قد أعلن أنه رصد تحركات، والتي ستؤدي إلى أزمة.", off=None)
@@ -84,11 +86,6 @@ def _main_clause(content: str) -> str:
     relative or comma clause ("أعلن أنه رصد …، والتي ستزود …") leaves a past report a statement."""
     m = _CLAUSE_BREAK.search(content)
     return content[: m.start()] if m else content
-
-
-def _future_main_clause(content: str) -> bool:
-    scope = _main_clause(content)
-    return bool(L.PREDICTION_RE.search(content if scope is None else scope))
 
 
 _FRAME_TAIL = " \t\n.:،,»”\"'"
@@ -121,7 +118,9 @@ def _or(value: Any, result: Any) -> Any:
     return value if result is None else result
 
 
-_AS_HE_PUT_IT = re.compile(r"\s*[-–]?\s*(?:علي|على)\s+حد\s+(?:قول|تعبير|وصف)(?:ه|ها|هم|هما)\s*[-–]?\s*")
+# literal first (a leading \s* would be tried at every position); the dashes around it are taken after
+_AS_HE_PUT_IT = re.compile(r"عل[يى]\s+حد\s+(?:قول|تعبير|وصف)(?:ه|ها|هم|هما)(?!\S)")
+_ASIDE_EDGE = " \t-–"
 _CLAUSE_CUT = re.compile(r"\s*(?:[،,؛;]\s*(?:و|ف|ثم|حيث|ليتم|لي)?|\s(?=و(?:تم|قد|كان|لم)\s))")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 MAX_CLAIM_CHARS = 480  # the scorer's limit is 600: claims are clause-sized, not paragraphs
@@ -132,9 +131,16 @@ def _as_he_put_it(f: str, a: int, b: int) -> list[tuple[int, int]] | None:
     """ "«…» - على حد قوله - «…»": an "as he put it" aside closes one quoted piece; what follows is the next
     claim of the same speaker (one claim per quoted sentence)."""
     m = _AS_HE_PUT_IT.search(f, a, b)
-    if m is None or not f[m.end() : b].strip():
+    if m is None:
         return None
-    return [(a, m.start()), *(_as_he_put_it(f, m.end(), b) or [(m.end(), b)])]
+    s, e = m.start(), m.end()
+    while s > a and f[s - 1] in _ASIDE_EDGE:
+        s -= 1
+    while e < b and f[e] in _ASIDE_EDGE:
+        e += 1
+    if not f[e:b].strip():
+        return None
+    return [(a, s), *(_as_he_put_it(f, e, b) or [(e, b)])]
 
 
 @rule("عنوان\nوقال المدير إن الإدارة «ستراجع الخطة الشهر المقبل. وستعلن النتائج» بعد ذلك.", off=None)
@@ -220,7 +226,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 continue
             if _speech_frame_only(body) or _imperative(body):
                 continue
-            if kind != "denial" and L.DENIAL_CONTENT_RE.search(body):
+            denied = kind == "denial" or L.DENIAL_CONTENT_RE.search(body) is not None
+            if denied and kind != "denial":
                 m = DENIAL_THEN_ANNA.search(body)
                 if m is not None and L.DENIAL_CONTENT_RE.search(body[: m.start()]):
                     self._emit(pa, pa + m.start(), cue, kind, sp, ctx, split=False)  # "لا صحة لـ…، وأن X": two
@@ -228,7 +235,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                     continue
             oa, ob = self.fx.orig(pa), self.fx.orig_end(pb)
             direct = any(ch in body for ch in "«“\"")
-            self.out.append(RawClaim(oa, ob, cue, _kind(kind, body), direct, sp, self.fx.orig(ctx[0]),
+            self.out.append(RawClaim(oa, ob, cue, _kind(kind, body, denied), direct, sp, self.fx.orig(ctx[0]),
                                      self.fx.orig_end(ctx[1])))
 
     # -- headline ------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ rule off in turn and measures the effect; `tests/test_extract_ar_patterns.py` ch
 
 from __future__ import annotations
 
-import functools
 import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,32 +31,44 @@ _OFF: set[str] = set()
 
 
 def rule(example: str, off: Any = None) -> Callable[[F], F]:
-    """Register the decorated function as a rule; while it is switched off it returns `off` unchanged."""
+    """Register the decorated function as a rule; while it is switched off it returns `off` unchanged.
+
+    No wrapper runs per call (rules are called some 150,000 times on a corpus day): `switched_off` swaps the
+    function's code for a stub that returns `off`, and puts the code back afterwards.
+    """
 
     def deco(fn: F) -> F:
         name = fn.__name__.lstrip("_")
         if name in RULES:
             raise ValueError(f"rule {name} registered twice")
+        if fn.__closure__:
+            raise ValueError(f"rule {name} must not be a closure")
         RULES[name] = Rule(name, inspect.getdoc(fn) or "", example)
-
-        @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if _OFF and name in _OFF:
-                return off
-            return fn(*args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
+        _FUNCS[name] = (fn, fn.__code__, _stub_code(name))
+        _OFF_VALUE[name] = off
+        fn.__globals__.setdefault("__rule_off__", _OFF_VALUE)
+        return fn
 
     return deco
 
 
+def _stub_code(name: str) -> Any:
+    """The code of `def _(*args, **kwargs): return __rule_off__[name]`, run in the rule's module globals."""
+    scope: dict[str, Any] = {}
+    exec(compile(f"def _stub(*args, **kwargs):\n    return __rule_off__[{name!r}]\n", "<rule off>", "exec"), scope)
+    return scope["_stub"].__code__
+
+
+_FUNCS: dict[str, tuple[Callable[..., Any], Any, Any]] = {}  # name -> (function, its code, the stub's code)
+_OFF_VALUE: dict[str, Any] = {}
+
+
 def enabled(fns: tuple[Callable[..., Any], ...]) -> tuple[Callable[..., Any], ...]:
-    """The undecorated functions of the rules in `fns` that are switched on (no wrapper per call)."""
+    """The rules in `fns` that are switched on."""
     key = (fns, frozenset(_OFF))
     hit = _ENABLED.get(key)
     if hit is None:
-        hit = _ENABLED[key] = tuple(getattr(f, "__wrapped__", f) for f in fns
-                                    if f.__name__.lstrip("_") not in _OFF)
+        hit = _ENABLED[key] = tuple(f for f in fns if f.__name__.lstrip("_") not in _OFF)
     return hit
 
 
@@ -85,8 +96,16 @@ def switched_off(*names: str) -> Iterator[None]:
         raise KeyError(f"unknown rules: {sorted(unknown)}")
     before = set(_OFF)
     _OFF.update(names)
+    _apply()
     try:
         yield
     finally:
         _OFF.clear()
         _OFF.update(before)
+        _apply()
+
+
+def _apply() -> None:
+    """Give every function rule the code that matches its state (its own, or the stub while off)."""
+    for name, (fn, code, stub) in _FUNCS.items():
+        fn.__code__ = stub if name in _OFF else code
