@@ -226,10 +226,10 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 continue
             if _speech_frame_only(body) or _imperative(body):
                 continue
-            denied = kind == "denial" or L.DENIAL_CONTENT_RE.search(body) is not None
+            denied = kind == "denial" or L.DENIAL_SCAN.search(" " + body) is not None
             if denied and kind != "denial":
                 m = DENIAL_THEN_ANNA.search(body)
-                if m is not None and L.DENIAL_CONTENT_RE.search(body[: m.start()]):
+                if m is not None and L.DENIAL_SCAN.search(" " + body[: m.start()]):
                     self._emit(pa, pa + m.start(), cue, kind, sp, ctx, split=False)  # "لا صحة لـ…، وأن X": two
                     self._emit(pa + m.end(), pb, cue, kind, sp, ctx, split=False)
                     continue
