@@ -83,3 +83,9 @@ def test_wasf_with_a_bi_description_needs_no_complementizer():
     (c,) = _claims("ووصف المتحدث الرسمي الهجوم على القرية بالعمل الإجرامي الجبان.")
     assert c.kind == "assessment" and "بالعمل الإجرامي" in c.quote
     assert _claims("ووصف المتحدث الرسمي الهجوم على القرية.") == []
+
+
+def test_follow_up_verb_is_no_headline_speech():
+    cs = extract("الوزارة تتابع تطبيق قرار منع العمل تحت الشمس\nوقال المدير إن الجولات مستمرة.", language="ar",
+                 published=PUB)
+    assert [c.claimant.canonical for c in cs] == ["المدير"]

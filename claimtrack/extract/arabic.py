@@ -25,6 +25,7 @@ from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
+_HEADLINE_NON_SPEECH = frozenset({"تابع", "نقل", "بين"})
 _COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
                       r"[\u0621-\u064A]*")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
@@ -260,9 +261,11 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
 
     @rule("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", off=True)
     def _headline_speech_verb(self, verb: str) -> bool:
-        """ "المنتخب يختتم معسكره", "القافلة تمضي": a verb that reports speech only with بالقول / حديثه is no
-        speech in a headline, where that frame never follows."""
-        return L.VERB_FORM[verb][0] not in L.QAWL_ONLY
+        """ "المنتخب يختتم معسكره", "الوزارة تتابع تطبيق القرار", "الشاحنات تنقل المساعدات": a verb that reports
+        speech only with بالقول / حديثه, or only with a complementizer (تابع "follows", نقل "carries", بين
+        "shows"), is no speech in a headline, where that frame never follows."""
+        lemma = L.VERB_FORM[verb][0]
+        return lemma not in L.QAWL_ONLY and lemma not in _HEADLINE_NON_SPEECH
 
     @rule("عام / الوزير يطالب بزيادة الرقابة\nنص الخبر.", off=None)
     def _wire_desk_prefix_rule(self, a: int, b: int) -> int | None:
