@@ -124,7 +124,7 @@ _AS_HE_PUT_IT = re.compile(r"عل[يى]\s+حد\s+(?:قول|تعبير|وصف)(?:
 _ASIDE_EDGE = " \t-–"
 _CLAUSE_CUT = re.compile(r"\s*(?:[،,؛;]\s*(?:و|ف|ثم|حيث|ليتم|لي)?|\s(?=و(?:تم|قد|كان|لم)\s))")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
-MAX_CLAIM_CHARS = 480  # the scorer's limit is 600: claims are clause-sized, not paragraphs
+MAX_CLAIM_CHARS = 560  # the scorer's limit is 600: claims are clause-sized, not paragraphs
 
 
 @rule("عنوان\nوقال المدير إن «المشروع تأخر» - على حد قوله - «لكن التمويل وصل كاملا».", off=None)
@@ -159,7 +159,7 @@ def _balanced_quotes(f: str, a: int, b: int, quotes: list[tuple[int, int]]) -> t
     return a, b
 
 
-@rule("عنوان\nوأوضح الناطق أن " + "الدورية رصدت المركبة عند المدخل الشمالي للمدينة، " * 10 + "وتم توقيف السائق.",
+@rule("عنوان\nوأوضح الناطق أن " + "الدورية رصدت المركبة عند المدخل الشمالي للمدينة، " * 13 + "وتم توقيف السائق.",
       off=None)
 def _clause_sized(f: str, a: int, b: int) -> int | None:
     """A claim is clause-sized (GUIDELINES): content longer than `MAX_CLAIM_CHARS` is cut at the last clause
