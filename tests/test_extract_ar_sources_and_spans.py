@@ -32,11 +32,6 @@ def test_source_in_a_relative_ma_clause():
     assert "وكالة الأنباء" in c.claimant.canonical and c.quote.startswith("الطريق أغلق")
 
 
-def test_as_he_put_it_separates_two_quoted_claims():
-    cs = _claims("وقال المدير إن «المشروع تأخر» - على حد قوله - «لكن التمويل وصل كاملا».")
-    assert [c.text for c in cs] == ["المشروع تأخر", "لكن التمويل وصل كاملا"]
-
-
 def test_span_never_ends_inside_a_quotation_it_opened():
     (c,) = _claims("وقال المدير إن الإدارة «ستراجع الخطة الشهر المقبل. وستعلن النتائج» بعد ذلك.")
     assert c.quote.count("«") == c.quote.count("»") == 1

@@ -119,29 +119,9 @@ def _or(value: Any, result: Any) -> Any:
     return value if result is None else result
 
 
-# literal first (a leading \s* would be tried at every position); the dashes around it are taken after
-_AS_HE_PUT_IT = re.compile(r"عل[يى]\s+حد\s+(?:قول|تعبير|وصف)(?:ه|ها|هم|هما)(?!\S)")
-_ASIDE_EDGE = " \t-–"
 _CLAUSE_CUT = re.compile(r"\s*(?:[،,؛;]\s*(?:و|ف|ثم|حيث|ليتم|لي)?|\s(?=و(?:تم|قد|كان|لم)\s))")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 MAX_CLAIM_CHARS = 560  # the scorer's limit is 600: claims are clause-sized, not paragraphs
-
-
-@rule("عنوان\nوقال المدير إن «المشروع تأخر» - على حد قوله - «لكن التمويل وصل كاملا».", off=None)
-def _as_he_put_it(f: str, a: int, b: int) -> list[tuple[int, int]] | None:
-    """ "«…» - على حد قوله - «…»": an "as he put it" aside closes one quoted piece; what follows is the next
-    claim of the same speaker (one claim per quoted sentence)."""
-    m = _AS_HE_PUT_IT.search(f, a, b)
-    if m is None:
-        return None
-    s, e = m.start(), m.end()
-    while s > a and f[s - 1] in _ASIDE_EDGE:
-        s -= 1
-    while e < b and f[e] in _ASIDE_EDGE:
-        e += 1
-    if not f[e:b].strip():
-        return None
-    return [(a, s), *(_as_he_put_it(f, e, b) or [(e, b)])]
 
 
 @rule("عنوان\nوقال المدير إن الإدارة «ستراجع الخطة الشهر المقبل. وستعلن النتائج» بعد ذلك.", off=None)
@@ -212,8 +192,6 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _emit(self, a: int, b: int, cue: str, kind: str, sp: Speaker | None, ctx: tuple[int, int],
               split: bool = True) -> None:
         pieces = sentences_within(self.f, a, b) if split else [(a, b)]
-        if split:
-            pieces = [p for pa, pb in pieces for p in _or([(pa, pb)], _as_he_put_it(self.f, pa, pb))]
         done = a  # a piece taken to a later quotation close covers the pieces inside that quotation
         for pa, pb in pieces:
             pa, pb = _trim(self.f, pa, pb)
