@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from claimtrack.extract.arabic_patterns import rule
@@ -34,41 +35,50 @@ class Folded:
     """`text` folded for matching (no harakat; alef, ya, ta marbuta and digits unified; not lower-cased).
 
     `orig(i)` maps an index of the folded string back to the original text; `orig_end(j)` maps an
-    exclusive end. Without harakat in the source the mapping is the identity.
+    exclusive end. Without harakat in the source the mapping is the identity. The mapping is kept as the
+    folded positions where a run of marks was removed and the marks removed so far (a bisect per lookup, not a
+    list of every character's position).
     """
 
     source: str
     text: str
-    _map: list[int] | None
+    _starts: list[int] | None  # folded index from which each removed run shifts the mapping
+    _shifts: list[int] | None  # marks removed up to and including that run
 
     @classmethod
     def of(cls, source: str) -> Folded:
         if not _MARKS.search(source):
-            return cls(source, fold_chars(source), None)
-        keep: list[int] = []
+            return cls(source, fold_chars(source), None, None)
         parts: list[str] = []
-        pos = 0
+        starts: list[int] = []
+        shifts: list[int] = []
+        pos = out = removed = 0
         for m in _MARKS.finditer(source):
-            keep.extend(range(pos, m.start()))
             parts.append(source[pos : m.start()])
+            out += m.start() - pos
+            removed += m.end() - m.start()
+            starts.append(out)
+            shifts.append(removed)
             pos = m.end()
-        keep.extend(range(pos, len(source)))
         parts.append(source[pos:])
-        return cls(source, fold_chars("".join(parts)), keep)
+        return cls(source, fold_chars("".join(parts)), starts, shifts)
 
     def orig(self, i: int) -> int:
-        if self._map is None:
+        if self._starts is None:
             return i
-        return self._map[i] if i < len(self._map) else len(self.source)
+        if i >= len(self.text):
+            return len(self.source)
+        k = bisect_right(self._starts, i)
+        return i + (self._shifts[k - 1] if k else 0)  # type: ignore[index]
 
     def orig_end(self, j: int) -> int:
-        if self._map is None:
+        if self._starts is None:
             return j
         if j <= 0:
             return 0
-        if j - 1 >= len(self._map):
+        if j - 1 >= len(self.text):
             return len(self.source)
-        k = self._map[j - 1] + 1
+        k = self.orig(j - 1) + 1
         m = _MARKS.match(self.source, k)  # keep trailing harakat with their letter
         return m.end() if m else k
 
