@@ -57,10 +57,13 @@ def sample(articles: list[dict], excluded: set[int]) -> list[int]:
     return random.Random(SEED).sample(eligible, SIZE)
 
 
-def audit_indices() -> set[int]:
-    """Articles of the claimant audits (`eval/claimants/labels*.json`)."""
-    files = (HERE.parent / "claimants").glob("labels*.json")
-    return {x["index"] for f in files for x in json.loads(f.read_text("utf-8"))}
+# the claimant audits that existed when final2 was drawn (a later audit must not change the draw)
+AUDITS_AT_FINAL2_DRAW = ("labels.json", "labels_first.json")
+
+
+def audit_indices(files: tuple[str, ...] = AUDITS_AT_FINAL2_DRAW) -> set[int]:
+    """Articles of the claimant audits (`eval/claimants/<file>`)."""
+    return {x["index"] for f in files for x in json.loads((HERE.parent / "claimants" / f).read_text("utf-8"))}
 
 
 def sample_final2(articles: list[dict]) -> list[int]:
