@@ -63,8 +63,14 @@ _ORD_ALT = trie_regex(list(_ORD_DAYS))
 _W = r"[\u0621-\u064Aa-zA-Z0-9]"
 _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|last|past)"
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
+# every word a date expression can start with: a look-ahead on them lets `re` drop most word starts at once
+_FIRST_WORDS = trie_regex(sorted({
+    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "year", "امس",
+    "البارحه", "yesterday", "اول", "اليوم", "today", "غدا", "tomorrow", "هذا", "خلال", "من", "الاسبوع", "الشهر",
+    "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday"}))
 _DATE_RE = re.compile(  # the leading class eats the character before the date: lets `re` skip fast to it
-    rf"[^\u0621-\u064Aa-zA-Z0-9](?:"
+    rf"[^\u0621-\u064Aa-zA-Z0-9](?=\d|{_FIRST_WORDS})(?:"
     rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<cur3>(?:من\s+)?(?:هذا\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)))|\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
