@@ -102,7 +102,7 @@ def word_terms(word: str, roots: bool = True) -> tuple[QueryTerm, ...]:
 
 def _arabic_terms(word: str, roots: bool) -> tuple[QueryTerm, ...]:
     if roots:  # the root-less terms are cached: the passage index asks for them too
-        extra = [QueryTerm(r, False) for r in (_core_root(c) for c, _ in arabic_cores(word)) if r]
+        extra = [QueryTerm(r, False) for c, _ in arabic_cores(word) for r in _core_roots(c)]
         return _unique([*word_terms(word, False), *extra])
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
@@ -119,9 +119,12 @@ def _core_forms(core: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core_root(core: str) -> str | None:
-    root = _root(core)
-    return ROOT_MARK + fold_word(root) if root else None
+def _core_roots(core: str) -> tuple[str, ...]:
+    """The root terms of a core: its ISRI root and, when it has the shape of a broken plural (or of
+    a singular that takes one), the root read from that pattern."""
+    folded = fold_word(core)
+    roots = (_root(core), pattern_root(folded))
+    return tuple(dict.fromkeys(ROOT_MARK + fold_word(r) for r in roots if r))
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +138,57 @@ def _isri():  # noqa: ANN202 - imported on first use: NLTK takes ~0.2 s to impor
     isri.re_hamza = re.compile(r"[\u0621\u0624\u0626]")
     isri.re_initial_hamza = re.compile(r"^[\u0622\u0623\u0625]")
     return isri
+
+
+# Patterns (awzan) of the common broken plurals and of the singulars that take them, on folded words:
+# ف ع ل stand for the three root letters, every other letter must be there as written. ISRI, which
+# strips affixes, misses most of them (صواريخ, العلماء, الشهداء, القضاة), or reads a singular's
+# pattern letter as a root letter (مدينة → دين); a plural and its singular give the same root here.
+BROKEN_PLURAL_PATTERNS = (
+    # plurals
+    "فواعيل", "مفاعيل", "افعلاء",            # صواريخ مشاريع اصدقاء
+    "افعال", "فعلاء", "فواعل", "مفاعل", "فعائل", "فعايل", "افعله",  # اسواق علماء شوارع مدارس رسائل اسلحه
+    "فعال", "فعول", "فعاه",                  # ثوار (فُعّال) رجال، قلوب، قضاه (فُعَلة of a weak root)
+    # singulars
+    "فاعول", "مفعول", "فعيله", "مفعله",      # صاروخ مشروع مدينه مدرسه
+    "فاعل", "فعيل", "فاعي",                  # عالم ثائر، شهيد، قاضي
+)
+_WEAK = frozenset("اويءؤئى")
+_HAMZA = frozenset("ءؤئ")
+
+
+def _compile_pattern(pattern: str) -> tuple[str, re.Pattern[str]]:
+    return pattern, re.compile("".join("(.)" if ch in "فعل" else re.escape(ch) for ch in pattern))
+
+
+# the more letters a pattern fixes, the earlier it is tried (قضاه is فعاه before it is فعال)
+_PATTERNS = tuple(_compile_pattern(p) for p in
+                  sorted(BROKEN_PLURAL_PATTERNS, key=lambda p: -sum(ch not in "فعل" for ch in p)))
+
+
+def pattern_root(folded: str) -> str | None:
+    """The three root letters of a folded core that has one of `BROKEN_PLURAL_PATTERNS`; None if it
+    has none. Hamza is written ا (as ISRI writes it, folded: رئيس gives راس), except the hamza that
+    stands for the weak middle letter of a فاعل (ثائر and ثوار give ثور); a weak last letter is ي
+    (قاضي and قضاه give قضي)."""
+    for pattern, regex in _PATTERNS:
+        if len(folded) != len(pattern):
+            continue
+        m = regex.fullmatch(folded)
+        if m is None:
+            continue
+        if sum(ch in _WEAK for ch in m.groups()) > 1:
+            return None  # too little left of the root to tell words apart
+        if len(m.groups()) == 2:  # فعاه, فاعي: the last radical is the weak letter itself
+            first, middle, last = m.group(1), m.group(2), "ي"
+        else:
+            first, middle, last = m.groups()
+        if pattern == "فاعل" and middle in _HAMZA:
+            middle = "و"
+        first, middle = ("ا" if ch in _HAMZA else ch for ch in (first, middle))
+        last = "ي" if last in _WEAK - {"و"} else last
+        return first + middle + last
+    return None
 
 
 def _root(core: str) -> str | None:

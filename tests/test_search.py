@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, migrations, queries, search, services
-from claimtrack.analysis import analysed_text, arabic_cores, query_terms
+from claimtrack.analysis import analysed_text, arabic_cores, pattern_root, query_terms
 from claimtrack.models import Claim
 
 
@@ -31,6 +31,25 @@ def test_index_and_query_terms_meet_for_inflected_forms() -> None:
     for query, word in pairs:
         assert _terms(query) & set(analysed_text(word).split()), (query, word)
     assert not _terms("غذاء") & set(analysed_text("السلاح").split())
+
+
+def test_broken_plurals_meet_their_singulars() -> None:
+    pairs = [("صاروخ", "صواريخ"), ("شهيد", "الشهداء"), ("عالم", "والعلماء"), ("مدينة", "المدن"),
+             ("ثائر", "الثوار"), ("قاضي", "والقضاة"), ("مشروع", "المشاريع"), ("وزير", "الوزراء")]
+    for query, word in pairs:
+        assert _terms(query) & set(analysed_text(word).split()), (query, word)
+        assert _terms(word) & set(analysed_text(query).split()), (word, query)  # and the other way
+    # hamza is a root letter (رئيس: راس), not the weak letter of Russia's روس
+    assert not _terms("روسي") & set(analysed_text("الرئيس").split())
+
+
+def test_pattern_root_reads_the_root_letters_of_a_pattern() -> None:
+    assert pattern_root("صواريخ") == pattern_root("صاروخ") == "صرخ"
+    assert pattern_root("ثائر") == pattern_root("ثوار") == "ثور"  # the hamza of a hollow فاعل
+    assert pattern_root("قضاه") == pattern_root("قاضي") == "قضي"  # فعاه before فعال
+    assert pattern_root("مدينه") == "مدن"
+    assert pattern_root("رئيس") == "راس" and pattern_root("مستشفي") is None and pattern_root("كتب") is None
+    assert pattern_root("اواء") is None  # two weak letters: too little of a root left
 
 
 def test_english_gets_snowball_stems() -> None:
@@ -70,11 +89,13 @@ def test_arabic_search_finds_attached_and_inflected_forms(engine: Engine) -> Non
 
 
 def test_migration_rebuilds_the_index_of_an_old_database(engine: Engine) -> None:
-    (arms,) = _add(engine, ["ستحصل روسيا على كميات من الأسلحة"])
+    arms, rockets = _add(engine, ["ستحصل روسيا على كميات من الأسلحة", "أطلقت صواريخ على المدينة"])
     migrations.downgrade(engine, "0003_event_protection")
     assert _hits(engine, "الأسلحة") == {arms} and _hits(engine, "سلاح") == set()
+    assert _hits(engine, "صاروخ") == set()
     migrations.upgrade(engine)
     assert _hits(engine, "سلاح") == {arms}
+    assert _hits(engine, "صاروخ") == {rockets}
 
 
 def test_postgres_search_uses_the_expression_index(engine: Engine) -> None:
