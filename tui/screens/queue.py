@@ -79,7 +79,7 @@ class QueueScreen(ClaimActionScreen):
     def update_topbar(self) -> None:
         t = Text()
         t.append(" claimtrack ", style="bold reverse")
-        t.append(f"  analyst: {self.capp.handle} ")
+        t.append(f"  analyst: {bidi.line(self.capp.handle, self.capp.bidi_mode)} ")
         t.append(f" {self.capp.role} ", style=ROLE_STYLE.get(self.capp.role, "reverse"))
         t.append(f"   bidi: {self.capp.bidi_mode}")
         self.query_one("#topbar", Static).update(t)
