@@ -109,3 +109,37 @@ def test_postgres_search_uses_the_expression_index(engine: Engine) -> None:
         compiled = stmt.compile(dialect=engine.dialect)
         plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params))
     assert "ix_claim_search_tsv" in plan
+
+
+def _pages(engine: Engine, filt: queries.ClaimFilter, descending: bool) -> list[int]:
+    out: list[int] = []
+    with db.session(engine) as s:
+        while True:
+            after = (out[-1], out[-1]) if out else None
+            rows = queries.page_claims(session=s, filt=filt, limit=4, descending=descending, after=after)
+            if not rows:
+                return out
+            out += [r.id for r in rows]
+
+
+def test_a_search_by_id_pages_off_the_full_text_index_in_order(engine: Engine) -> None:
+    ids = _add(engine, [("صواريخ جديدة" if i % 3 else "خبر عن الطقس") + f" رقم {i}" for i in range(30)])
+    rockets = [cid for i, cid in enumerate(ids) if i % 3]
+    with db.atomic(engine) as s:
+        who = services.get_analyst(session=s, handle="amal")
+        services.merge(session=s, by=who, keep_id=rockets[1], duplicate_id=rockets[0])
+    shown = rockets[1:]
+    assert _pages(engine, queries.ClaimFilter(search="صاروخ"), False) == shown
+    assert _pages(engine, queries.ClaimFilter(search="صاروخ"), True) == shown[::-1]
+    with db.session(engine) as s:
+        assert queries.count_claims(session=s, filt=queries.ClaimFilter(search="صاروخ")) == len(shown)
+    if engine.dialect.name != "sqlite":
+        return
+    plans = []
+    sa.event.listen(engine, "before_cursor_execute", lambda _c, _cur, st, p, _x, _m: plans.append((st, p)))
+    _pages(engine, queries.ClaimFilter(search="صاروخ"), True)
+    statement, params = next((st, p) for st, p in plans if st.lstrip().startswith("SELECT"))
+    with engine.connect() as conn:
+        plan = [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
+    assert plan[0].startswith("SCAN claim_fts VIRTUAL TABLE") and not any("TEMP B-TREE" in p for p in plan), plan
+    assert not any("LIST SUBQUERY" in p for p in plan), plan  # the matches are not collected first
