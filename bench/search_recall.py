@@ -123,8 +123,16 @@ def recall(db_path: Path, pairs_path: Path = PAIRS) -> tuple[int, int, list[str]
     return found, len(pairs), misses
 
 
-def timing(db_path: str, repeat: int) -> dict[str, float]:
-    """Median ms of the first queue page (50 rows) per query."""
+TIMED = {  # what is timed per query: the queue's first page (its default sort: by id), another sort, the count
+    "page": lambda s, q, queries: queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50),
+    "newest": lambda s, q, queries: queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50,
+                                                        sort="first_seen", descending=True),
+    "count": lambda s, q, queries: queries.count_claims(session=s, filt=queries.ClaimFilter(search=q)),
+}
+
+
+def timing(db_path: str, repeat: int, what: str = "page") -> dict[str, float]:
+    """Median ms per query of `what` (`TIMED`: the first queue page of 50 rows by default)."""
     from claimtrack import db, queries
 
     engine = db.make_engine(db_path)
@@ -134,7 +142,7 @@ def timing(db_path: str, repeat: int) -> dict[str, float]:
             times = []
             for _ in range(repeat):
                 t0 = time.perf_counter()
-                queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50)
+                TIMED[what](s, q, queries)
                 times.append((time.perf_counter() - t0) * 1000)
             out[q] = statistics.median(times)
     return out
@@ -146,6 +154,7 @@ def main() -> None:
     ap.add_argument("--timing-db", help="large database (SQLite path or URL) for query time")
     ap.add_argument("--src", type=Path, default=ROOT, help="checkout whose claimtrack is timed")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--timed", nargs="+", choices=list(TIMED), default=["page"], help="what to time per query")
     ap.add_argument("--no-recall", action="store_true")
     ap.add_argument("--pairs", type=Path, default=PAIRS, help="labelled pairs (TSV; default: %(default)s)")
     ap.add_argument("--save-matches", type=Path, help="write every query's matches (JSON) for --compare")
@@ -165,11 +174,11 @@ def main() -> None:
                 args.save_matches.write_text(json.dumps(found_now, ensure_ascii=False), encoding="utf-8")
             if args.compare:
                 compare_matches(json.loads(args.compare.read_text(encoding="utf-8")), found_now, args.db)
-    if args.timing_db:
-        t = timing(args.timing_db, args.repeat)
+    for what in args.timed if args.timing_db else []:
+        t = timing(args.timing_db, args.repeat, what)
         for q, ms in t.items():
-            print(f"  {q:<18} {ms:8.1f} ms")
-        print(f"query time: median {statistics.median(t.values()):.1f} ms, mean {statistics.mean(t.values()):.1f} ms,"
+            print(f"  {what:<7} {q:<18} {ms:8.1f} ms")
+        print(f"query time ({what}): median {statistics.median(t.values()):.1f} ms, mean {statistics.mean(t.values()):.1f} ms,"
               f" max {max(t.values()):.1f} ms over {len(t)} queries")
 
 
