@@ -149,3 +149,33 @@ async def test_header_shows_an_arabic_handle_shaped(sample_db: tuple[Engine, dic
         await settle(pilot)
         assert "analyst: سامي" in screen_text(app).splitlines()[0]
     assert ids
+
+
+@sync
+async def test_a_long_palette_hit_wraps_then_reorders(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="app")
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"الاقتصاد")
+        await settle(pilot)
+        lines = [line for line in screen_text(app).splitlines() if line.strip()]
+        first = next(i for i, line in enumerate(lines) if f"#{ids['ar_statement']}" in line)
+        # the claim's first words on the hit's first line, its last word on a later one
+        assert bidi.line("الاقتصاد", "app") in lines[first], lines[first:first + 3]
+        assert any(bidi.line("الماضي", "app") in line for line in lines[first + 1:first + 3]), lines[first:first + 3]
+
+
+@sync
+async def test_the_search_box_follows_a_bidi_mode_change(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="terminal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"النمو", "enter")
+        await settle(pilot)
+        assert "النمو" in screen_text(app).splitlines()[2]
+        await pilot.press("b")  # terminal → app
+        await settle(pilot)
+        assert app.bidi_mode == "app" and bidi.line("النمو", "app") in screen_text(app).splitlines()[2]
+    assert ids

@@ -317,6 +317,7 @@ class QueueScreen(ClaimActionScreen):
         self.app.push_screen(ExportModal(None, self.query_state.filt), self.after_action)
 
     def refresh_bidi(self) -> None:
+        self.query_one("#search", Input).refresh()  # an unfocused BidiInput shows its value in the new mode
         self.table.bidi_mode = self.capp.bidi_mode
         table = self.table
         table.show_rows(table.rows_data, table.cursor_row, table.start, table.at_end)
