@@ -123,7 +123,7 @@ def _core_roots(core: str) -> tuple[str, ...]:
     """The root terms of a core: its ISRI root and, when it has the shape of a broken plural (or of
     a singular that takes one), the root read from that pattern."""
     folded = fold_word(core)
-    roots = (_root(core), pattern_root(folded))
+    roots = (_root(core), pattern_root(folded) if core not in _isri().stop_words else None)
     return tuple(dict.fromkeys(ROOT_MARK + fold_word(r) for r in roots if r))
 
 
@@ -148,10 +148,10 @@ BROKEN_PLURAL_PATTERNS = (
     # plurals
     "فواعيل", "مفاعيل", "افعلاء",            # صواريخ مشاريع اصدقاء
     "افعال", "فعلاء", "فواعل", "مفاعل", "فعائل", "فعايل", "افعله",  # اسواق علماء شوارع مدارس رسائل اسلحه
-    "فعال", "فعول", "فعاه",                  # ثوار (فُعّال) رجال، قلوب، قضاه (فُعَلة of a weak root)
+    "فعال", "فعول", "فعاه", "فعلي", "فعايا",  # ثوار (فُعّال) رجال، قلوب، قضاه، جرحي (فَعْلى)، ضحايا
     # singulars
     "فاعول", "مفعول", "فعيله", "مفعله",      # صاروخ مشروع مدينه مدرسه
-    "فاعل", "فعيل", "فاعي",                  # عالم ثائر، شهيد، قاضي
+    "فاعل", "فعيل", "فاعي", "فعيه",          # عالم ثائر، شهيد، قاضي، ضحيه
 )
 _WEAK = frozenset("اويءؤئى")
 _HAMZA = frozenset("ءؤئ")
@@ -179,7 +179,7 @@ def pattern_root(folded: str) -> str | None:
             continue
         if sum(ch in _WEAK for ch in m.groups()) > 1:
             return None  # too little left of the root to tell words apart
-        if len(m.groups()) == 2:  # فعاه, فاعي: the last radical is the weak letter itself
+        if len(m.groups()) == 2:  # فعاه, فاعي, فعايا, فعيه: the last radical is the weak letter itself
             first, middle, last = m.group(1), m.group(2), "ي"
         else:
             first, middle, last = m.groups()
