@@ -4,8 +4,9 @@ A word becomes a small set of *terms* (all folded with `claimtrack.text.fold`):
 
 - Arabic: every reading of its attached clitics (و ف, then ب ك ل, then the article ال, with لل for
   ل + ال) that leaves a plausible core; the Snowball Arabic stem of each core; and, for cores of three
-  letters or more (not stop words), the ISRI root marked with ``r`` (so broken plurals meet their singular: أسلحة and
-  سلاح share the root سلح) .
+  letters or more (not stop words), the ISRI root marked with ``r`` (أسلحة and سلاح share the root سلح);
+  and, for a core with a broken plural's pattern, the singulars that pattern may have (`BROKEN_PLURALS`:
+  الصواريخ is also صاروخ, الشهداء شهيد and شاهد).
 - English (Latin script): the word and its Snowball English stem.
 - Numbers: as they are (Arabic-Indic digits become ASCII).
 
@@ -120,11 +121,11 @@ def _core_forms(core: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=200_000)
 def _core_roots(core: str) -> tuple[str, ...]:
-    """The root terms of a core: its ISRI root and, when it has the shape of a broken plural (or of
-    a singular that takes one), the root read from that pattern."""
-    folded = fold_word(core)
-    roots = (_root(core), pattern_root(folded) if core not in _isri().stop_words else None)
-    return tuple(dict.fromkeys(ROOT_MARK + fold_word(r) for r in roots if r))
+    """The extra terms of a core: its ISRI root (marked) and, when it has a broken plural's pattern,
+    the singulars that pattern may have."""
+    root = _root(core)
+    found = singulars(fold_word(core)) if core not in _isri().stop_words else ()
+    return ((ROOT_MARK + fold_word(root),) if root else ()) + found
 
 
 @lru_cache(maxsize=1)
@@ -140,55 +141,67 @@ def _isri():  # noqa: ANN202 - imported on first use: NLTK takes ~0.2 s to impor
     return isri
 
 
-# Patterns (awzan) of the common broken plurals and of the singulars that take them, on folded words:
-# ف ع ل stand for the three root letters, every other letter must be there as written. ISRI, which
-# strips affixes, misses most of them (صواريخ, العلماء, الشهداء, القضاة), or reads a singular's
-# pattern letter as a root letter (مدينة → دين); a plural and its singular give the same root here.
-BROKEN_PLURAL_PATTERNS = (
-    # plurals
-    "فواعيل", "مفاعيل", "افعلاء",            # صواريخ مشاريع اصدقاء
-    "افعال", "فعلاء", "فواعل", "مفاعل", "فعائل", "فعايل", "افعله",  # اسواق علماء شوارع مدارس رسائل اسلحه
-    "فعال", "فعول", "فعاه", "فعلي", "فعايا",  # ثوار (فُعّال) رجال، قلوب، قضاه، جرحي (فَعْلى)، ضحايا
-    # singulars
-    "فاعول", "مفعول", "فعيله", "مفعله",      # صاروخ مشروع مدينه مدرسه
-    "فاعل", "فعيل", "فاعي", "فعيه",          # عالم ثائر، شهيد، قاضي، ضحيه
-)
+# Broken plurals (جموع التكسير) and the singular patterns that take them, on folded words: ف ع ل stand for
+# the three root letters, every other letter must be there as written. A word with a plural's pattern is
+# also indexed (and searched) as each singular its pattern may have, so صواريخ meets صاروخ, الشهداء شهيد,
+# المدن مدينة and القضاة قاضي. A candidate that is no word matches nothing; ISRI, which strips affixes,
+# misses most of these (صواريخ, العلماء, الشهداء) or reads a pattern letter as a root letter (مدينة: دين).
+BROKEN_PLURALS = {
+    "فواعيل": ("فاعول",),                 # صواريخ → صاروخ
+    "مفاعيل": ("مفعول", "مفعال"),         # مشاريع → مشروع، مفاتيح → مفتاح
+    "افعلاء": ("فعيل",),                  # اصدقاء → صديق
+    "افعال": ("فعل",),                    # اسواق → سوق، الغام → لغم
+    "فعلاء": ("فعيل", "فاعل"),            # شهداء → شهيد، علماء → عالم
+    "فواعل": ("فاعل", "فاعله"),           # شوارع → شارع، قواعد → قاعده
+    "مفاعل": ("مفعل", "مفعله"),           # مساجد → مسجد، مدارس → مدرسه
+    "فعائل": ("فعيله", "فعاله"),          # قذائف → قذيفه، رسائل → رساله
+    "فعايل": ("فعيله", "فعاله"),          # the same, hamza written ي
+    "افعله": ("فعال",),                   # اسلحه → سلاح
+    "فعال": ("فاعل", "فعل", "فعيل"),      # ثوار → ثائر، رجال → رجل، كبار → كبير
+    "فعول": ("فعل", "فاعل"),              # قلوب → قلب، شهود → شاهد
+    "فعلي": ("فعيل",),                    # جرحي (جرحى) → جريح
+    "فعاه": ("فاعي",),                    # قضاه → قاضي (فُعَلة of a root whose last letter is weak)
+    "فعايا": ("فعيه",),                   # ضحايا → ضحيه
+    "فعل": ("فعيله",),                    # مدن → مدينه
+}
 _WEAK = frozenset("اويءؤئى")
-_HAMZA = frozenset("ءؤئ")
 
 
-def _compile_pattern(pattern: str) -> tuple[str, re.Pattern[str]]:
-    return pattern, re.compile("".join("(.)" if ch in "فعل" else re.escape(ch) for ch in pattern))
+def _compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile("".join("(.)" if ch in "فعل" else re.escape(ch) for ch in pattern))
 
 
 # the more letters a pattern fixes, the earlier it is tried (قضاه is فعاه before it is فعال)
-_PATTERNS = tuple(_compile_pattern(p) for p in
-                  sorted(BROKEN_PLURAL_PATTERNS, key=lambda p: -sum(ch not in "فعل" for ch in p)))
+_PLURALS = tuple((_compile_pattern(p), len(p), singulars) for p, singulars in
+                 sorted(BROKEN_PLURALS.items(), key=lambda kv: -sum(ch not in "فعل" for ch in kv[0])))
 
 
-def pattern_root(folded: str) -> str | None:
-    """The three root letters of a folded core that has one of `BROKEN_PLURAL_PATTERNS`; None if it
-    has none. Hamza is written ا (as ISRI writes it, folded: رئيس gives راس), except the hamza that
-    stands for the weak middle letter of a فاعل (ثائر and ثوار give ثور); a weak last letter is ي
-    (قاضي and قضاه give قضي)."""
-    for pattern, regex in _PATTERNS:
-        if len(folded) != len(pattern):
+def _fill(pattern: str, letters: tuple[str, ...]) -> str:
+    """`pattern` with its root letters. A weak middle letter is written ئ after the ا of فاع (ثائر);
+    a weak last letter after the ا of فعال is hamza (اغذيه → غذاء)."""
+    first, middle, last = (*letters, "ي")[:3]
+    if middle in "وي" and pattern.startswith("فاع"):
+        middle = "ئ"
+    if last in "وي" and pattern.endswith("ال"):
+        last = "ء"
+    return "".join({"ف": first, "ع": middle, "ل": last}.get(ch, ch) for ch in pattern)
+
+
+def singulars(folded: str) -> tuple[str, ...]:
+    """The singulars a folded word with one of `BROKEN_PLURALS`' patterns may have (the first pattern
+    that fits); () for any other word."""
+    for regex, size, patterns in _PLURALS:
+        if len(folded) != size:
             continue
         m = regex.fullmatch(folded)
         if m is None:
             continue
-        if sum(ch in _WEAK for ch in m.groups()) > 1:
-            return None  # too little left of the root to tell words apart
-        if len(m.groups()) == 2:  # فعاه, فاعي, فعايا, فعيه: the last radical is the weak letter itself
-            first, middle, last = m.group(1), m.group(2), "ي"
-        else:
-            first, middle, last = m.groups()
-        if pattern == "فاعل" and middle in _HAMZA:
-            middle = "و"
-        first, middle = ("ا" if ch in _HAMZA else ch for ch in (first, middle))
-        last = "ي" if last in _WEAK - {"و"} else last
-        return first + middle + last
-    return None
+        letters = m.groups()
+        weak = sum(ch in _WEAK for ch in letters)
+        if weak > 1 or (weak and (size == 3 or len(letters) == 2)):
+            return ()  # too little of a root left to tell words apart (قال is no plural of anything)
+        return tuple(dict.fromkeys(_fill(p, letters) for p in patterns))
+    return ()
 
 
 def _root(core: str) -> str | None:

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, migrations, queries, search, services
-from claimtrack.analysis import analysed_text, arabic_cores, pattern_root, query_terms
+from claimtrack.analysis import analysed_text, arabic_cores, query_terms, singulars
 from claimtrack.models import Claim
 
 
@@ -43,13 +43,14 @@ def test_broken_plurals_meet_their_singulars() -> None:
     assert not _terms("روسي") & set(analysed_text("الرئيس").split())
 
 
-def test_pattern_root_reads_the_root_letters_of_a_pattern() -> None:
-    assert pattern_root("صواريخ") == pattern_root("صاروخ") == "صرخ"
-    assert pattern_root("ثائر") == pattern_root("ثوار") == "ثور"  # the hamza of a hollow فاعل
-    assert pattern_root("قضاه") == pattern_root("قاضي") == "قضي"  # فعاه before فعال
-    assert pattern_root("مدينه") == "مدن"
-    assert pattern_root("رئيس") == "راس" and pattern_root("مستشفي") is None and pattern_root("كتب") is None
-    assert pattern_root("اواء") is None  # two weak letters: too little of a root left
+def test_singulars_fill_the_singular_patterns_of_a_plural_pattern() -> None:
+    assert singulars("صواريخ") == ("صاروخ",)
+    assert singulars("شهداء") == ("شهيد", "شاهد")
+    assert "ثائر" in singulars("ثوار")  # the weak middle letter of a فاعل is written ئ
+    assert singulars("قضاه") == ("قاضي",)  # فعاه before فعال
+    assert singulars("اغذيه") == ("غذاء",)  # a weak last letter after the ا of فعال is hamza
+    assert singulars("مدن") == ("مدينه",)
+    assert singulars("قال") == () and singulars("مستشفي") == () and singulars("صاروخ") == ()  # no plural's pattern
 
 
 def test_english_gets_snowball_stems() -> None:

@@ -1,13 +1,13 @@
-"""search analysis: broken-plural pattern roots (صواريخ and صاروخ share صرخ); claim index rebuilt
+"""search analysis: broken plurals also indexed as their possible singulars (صواريخ: صاروخ); claim index rebuilt
 
-Revision ID: 0006_search_pattern_roots
+Revision ID: 0006_search_broken_plurals
 Revises: 0005_passage_index
 """
 from alembic import op
 
 from claimtrack import search
 
-revision = '0006_search_pattern_roots'
+revision = '0006_search_broken_plurals'
 down_revision = '0005_passage_index'
 branch_labels = None
 depends_on = None
@@ -18,6 +18,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The terms written here are a superset of 0005's (one more root for some words); 0005's code
+    # The terms written here are a superset of 0005's (a broken plural's singulars); 0005's code
     # searches them as they are, so nothing is rewritten.
     pass
