@@ -103,7 +103,7 @@ def word_terms(word: str, roots: bool = True) -> tuple[QueryTerm, ...]:
 
 def _arabic_terms(word: str, roots: bool) -> tuple[QueryTerm, ...]:
     if roots:  # the root-less terms are cached: the passage index asks for them too
-        extra = [QueryTerm(r, False) for c, _ in arabic_cores(word) for r in _core_roots(c)]
+        extra = [QueryTerm(r, False) for c, _ in arabic_cores(word) for r in _core_extras(c)]
         return _unique([*word_terms(word, False), *extra])
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
@@ -120,7 +120,7 @@ def _core_forms(core: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core_roots(core: str) -> tuple[str, ...]:
+def _core_extras(core: str) -> tuple[str, ...]:
     """The extra terms of a core: its ISRI root (marked) and, when it has a broken plural's pattern,
     the singulars that pattern may have."""
     root = _root(core)
@@ -172,7 +172,7 @@ def _compile_pattern(pattern: str) -> re.Pattern[str]:
 
 
 # the more letters a pattern fixes, the earlier it is tried (قضاه is فعاه before it is فعال)
-_PLURALS = tuple((_compile_pattern(p), len(p), singulars) for p, singulars in
+_PLURALS = tuple((_compile_pattern(p), len(p), forms) for p, forms in
                  sorted(BROKEN_PLURALS.items(), key=lambda kv: -sum(ch not in "فعل" for ch in kv[0])))
 
 
