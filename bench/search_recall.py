@@ -14,6 +14,7 @@ by `bench/synth.py`). `--src` times another checkout's claimtrack (e.g. main) fo
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import subprocess
@@ -28,9 +29,9 @@ TIMING_QUERIES = ["غذاء", "أسلحة", "سلاح", "نفت", "الأرقا�
                   "arms", "denied", "hospital", "Russia sanctions", "صفقة أسلحة"]
 
 
-def _load_pairs() -> list[tuple[str, str, str, str]]:
+def _load_pairs(path: Path = PAIRS) -> list[tuple[str, str, str, str]]:
     rows = []
-    for line in PAIRS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             q, source, doc, surface = line.split("\t")
             rows.append((q, source, doc, surface))
@@ -57,7 +58,47 @@ def _expected(session, source: str, doc: str, surface: str) -> set[int]:  # noqa
     return {cid for cid, text in rows if word.search(text)}
 
 
-def recall(db_path: Path) -> tuple[int, int, list[str]]:
+def matches(db_path: Path) -> dict[str, list[int]]:
+    """Every claim each distinct query of the pairs finds (for the precision cost of a change)."""
+    import sqlmodel
+
+    from claimtrack import db, search
+    from claimtrack.models import Claim
+
+    engine = db.make_engine(str(db_path))
+    out: dict[str, list[int]] = {}
+    with db.session(engine) as s:
+        for q in dict.fromkeys(p[0] for p in _load_pairs()):
+            clause = search.match_clause(engine.dialect.name, q, Claim.id)  # type: ignore[arg-type]
+            out[q] = sorted(s.exec(sqlmodel.select(Claim.id).where(clause)).all())
+    return out
+
+
+def compare_matches(before: dict[str, list[int]], after: dict[str, list[int]], db_path: Path) -> None:
+    """Print, per query, the claims found after and not before (with their text), and the totals."""
+    import sqlmodel
+
+    from claimtrack import db
+    from claimtrack.models import Claim
+
+    engine = db.make_engine(str(db_path))
+    gained = lost = 0
+    with db.session(engine) as s:
+        for q, ids in after.items():
+            extra = sorted(set(ids) - set(before.get(q, [])))
+            gone = set(before.get(q, [])) - set(ids)
+            gained, lost = gained + len(extra), lost + len(gone)
+            if extra or gone:
+                print(f"  {q}: {len(before.get(q, []))} → {len(ids)} claims (+{len(extra)} −{len(gone)})")
+            for cid in extra:
+                text = s.exec(sqlmodel.select(Claim.text).where(Claim.id == cid)).one()
+                print(f"      + #{cid} {text[:110]!r}")
+    total_before = sum(len(v) for v in before.values())
+    total_after = sum(len(v) for v in after.values())
+    print(f"matches over {len(after)} queries: {total_before} → {total_after} (+{gained} −{lost})")
+
+
+def recall(db_path: Path, pairs_path: Path = PAIRS) -> tuple[int, int, list[str]]:
     """(found, total, misses) over the labelled pairs."""
     import sqlmodel
 
@@ -66,7 +107,7 @@ def recall(db_path: Path) -> tuple[int, int, list[str]]:
 
     engine = db.make_engine(str(db_path))
     found, misses = 0, []
-    pairs = _load_pairs()
+    pairs = _load_pairs(pairs_path)
     with db.session(engine) as s:
         for q, source, doc, surface in pairs:
             want = _expected(s, source, doc, surface)
@@ -82,8 +123,16 @@ def recall(db_path: Path) -> tuple[int, int, list[str]]:
     return found, len(pairs), misses
 
 
-def timing(db_path: str, repeat: int) -> dict[str, float]:
-    """Median ms of the first queue page (50 rows) per query."""
+TIMED = {  # what is timed per query: the queue's first page (its default sort: by id), another sort, the count
+    "page": lambda s, q, queries: queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50),
+    "newest": lambda s, q, queries: queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50,
+                                                        sort="first_seen", descending=True),
+    "count": lambda s, q, queries: queries.count_claims(session=s, filt=queries.ClaimFilter(search=q)),
+}
+
+
+def timing(db_path: str, repeat: int, what: str = "page") -> dict[str, float]:
+    """Median ms per query of `what` (`TIMED`: the first queue page of 50 rows by default)."""
     from claimtrack import db, queries
 
     engine = db.make_engine(db_path)
@@ -93,7 +142,7 @@ def timing(db_path: str, repeat: int) -> dict[str, float]:
             times = []
             for _ in range(repeat):
                 t0 = time.perf_counter()
-                queries.page_claims(session=s, filt=queries.ClaimFilter(search=q), limit=50)
+                TIMED[what](s, q, queries)
                 times.append((time.perf_counter() - t0) * 1000)
             out[q] = statistics.median(times)
     return out
@@ -105,21 +154,31 @@ def main() -> None:
     ap.add_argument("--timing-db", help="large database (SQLite path or URL) for query time")
     ap.add_argument("--src", type=Path, default=ROOT, help="checkout whose claimtrack is timed")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--timed", nargs="+", choices=list(TIMED), default=["page"], help="what to time per query")
     ap.add_argument("--no-recall", action="store_true")
+    ap.add_argument("--pairs", type=Path, default=PAIRS, help="labelled pairs (TSV; default: %(default)s)")
+    ap.add_argument("--save-matches", type=Path, help="write every query's matches (JSON) for --compare")
+    ap.add_argument("--compare", type=Path, help="matches saved before a change: print what each query gained")
     args = ap.parse_args()
     sys.path.insert(0, str(args.src))
     if not args.no_recall:
         if not args.db.exists():
             build_day_db(args.db)
-        found, total, misses = recall(args.db)
+        found, total, misses = recall(args.db, args.pairs)
         print(f"recall: {found}/{total} pairs found ({found / total:.1%})")
         for m in misses:
             print("  missed:", m)
-    if args.timing_db:
-        t = timing(args.timing_db, args.repeat)
+        if args.save_matches or args.compare:
+            found_now = matches(args.db)
+            if args.save_matches:
+                args.save_matches.write_text(json.dumps(found_now, ensure_ascii=False), encoding="utf-8")
+            if args.compare:
+                compare_matches(json.loads(args.compare.read_text(encoding="utf-8")), found_now, args.db)
+    for what in args.timed if args.timing_db else []:
+        t = timing(args.timing_db, args.repeat, what)
         for q, ms in t.items():
-            print(f"  {q:<18} {ms:8.1f} ms")
-        print(f"query time: median {statistics.median(t.values()):.1f} ms, mean {statistics.mean(t.values()):.1f} ms,"
+            print(f"  {what:<7} {q:<18} {ms:8.1f} ms")
+        print(f"query time ({what}): median {statistics.median(t.values()):.1f} ms, mean {statistics.mean(t.values()):.1f} ms,"
               f" max {max(t.values()):.1f} ms over {len(t)} queries")
 
 

@@ -4,8 +4,9 @@ A word becomes a small set of *terms* (all folded with `claimtrack.text.fold`):
 
 - Arabic: every reading of its attached clitics (و ف, then ب ك ل, then the article ال, with لل for
   ل + ال) that leaves a plausible core; the Snowball Arabic stem of each core; and, for cores of three
-  letters or more (not stop words), the ISRI root marked with ``r`` (so broken plurals meet their singular: أسلحة and
-  سلاح share the root سلح) .
+  letters or more (not stop words), the ISRI root marked with ``r`` (أسلحة and سلاح share the root سلح);
+  and, for a core with a broken plural's pattern, the singulars that pattern may have (`BROKEN_PLURALS`:
+  الصواريخ is also صاروخ, الشهداء شهيد and شاهد).
 - English (Latin script): the word and its Snowball English stem.
 - Numbers: as they are (Arabic-Indic digits become ASCII).
 
@@ -102,7 +103,7 @@ def word_terms(word: str, roots: bool = True) -> tuple[QueryTerm, ...]:
 
 def _arabic_terms(word: str, roots: bool) -> tuple[QueryTerm, ...]:
     if roots:  # the root-less terms are cached: the passage index asks for them too
-        extra = [QueryTerm(r, False) for r in (_core_root(c) for c, _ in arabic_cores(word)) if r]
+        extra = [QueryTerm(r, False) for c, _ in arabic_cores(word) for r in _core_extras(c)]
         return _unique([*word_terms(word, False), *extra])
     terms: list[QueryTerm] = []
     for i, (core, by_article) in enumerate(arabic_cores(word)):
@@ -119,9 +120,12 @@ def _core_forms(core: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core_root(core: str) -> str | None:
+def _core_extras(core: str) -> tuple[str, ...]:
+    """The extra terms of a core: its ISRI root (marked) and, when it has a broken plural's pattern,
+    the singulars that pattern may have."""
     root = _root(core)
-    return ROOT_MARK + fold_word(root) if root else None
+    found = singulars(fold_word(core)) if core not in _isri().stop_words else ()
+    return ((ROOT_MARK + fold_word(root),) if root else ()) + found
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +139,69 @@ def _isri():  # noqa: ANN202 - imported on first use: NLTK takes ~0.2 s to impor
     isri.re_hamza = re.compile(r"[\u0621\u0624\u0626]")
     isri.re_initial_hamza = re.compile(r"^[\u0622\u0623\u0625]")
     return isri
+
+
+# Broken plurals (جموع التكسير) and the singular patterns that take them, on folded words: ف ع ل stand for
+# the three root letters, every other letter must be there as written. A word with a plural's pattern is
+# also indexed (and searched) as each singular its pattern may have, so صواريخ meets صاروخ, الشهداء شهيد,
+# المدن مدينة and القضاة قاضي. A candidate that is no word matches nothing; ISRI, which strips affixes,
+# misses most of these (صواريخ, العلماء, الشهداء) or reads a pattern letter as a root letter (مدينة: دين).
+BROKEN_PLURALS = {
+    "فواعيل": ("فاعول",),                 # صواريخ → صاروخ
+    "مفاعيل": ("مفعول", "مفعال"),         # مشاريع → مشروع، مفاتيح → مفتاح
+    "افعلاء": ("فعيل",),                  # اصدقاء → صديق
+    "افعال": ("فعل",),                    # اسواق → سوق، الغام → لغم
+    "فعلاء": ("فعيل", "فاعل"),            # شهداء → شهيد، علماء → عالم
+    "فواعل": ("فاعل", "فاعله"),           # شوارع → شارع، قواعد → قاعده
+    "مفاعل": ("مفعل", "مفعله"),           # مساجد → مسجد، مدارس → مدرسه
+    "فعائل": ("فعيله", "فعاله"),          # قذائف → قذيفه، رسائل → رساله
+    "فعايل": ("فعيله", "فعاله"),          # the same, hamza written ي
+    "افعله": ("فعال",),                   # اسلحه → سلاح
+    "فعال": ("فاعل", "فعل", "فعيل"),      # ثوار → ثائر، رجال → رجل، كبار → كبير
+    "فعول": ("فعل", "فاعل"),              # قلوب → قلب، شهود → شاهد
+    "فعلي": ("فعيل",),                    # جرحي (جرحى) → جريح
+    "فعاه": ("فاعي",),                    # قضاه → قاضي (فُعَلة of a root whose last letter is weak)
+    "فعايا": ("فعيه",),                   # ضحايا → ضحيه
+    "فعل": ("فعيله",),                    # مدن → مدينه
+}
+_WEAK = frozenset("اويءؤئى")
+
+
+def _compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile("".join("(.)" if ch in "فعل" else re.escape(ch) for ch in pattern))
+
+
+# the more letters a pattern fixes, the earlier it is tried (قضاه is فعاه before it is فعال)
+_PLURALS = tuple((_compile_pattern(p), len(p), forms) for p, forms in
+                 sorted(BROKEN_PLURALS.items(), key=lambda kv: -sum(ch not in "فعل" for ch in kv[0])))
+
+
+def _fill(pattern: str, letters: tuple[str, ...]) -> str:
+    """`pattern` with its root letters. A weak middle letter is written ئ after the ا of فاع (ثائر);
+    a weak last letter after the ا of فعال is hamza (اغذيه → غذاء)."""
+    first, middle, last = (*letters, "ي")[:3]
+    if middle in "وي" and pattern.startswith("فاع"):
+        middle = "ئ"
+    if last in "وي" and pattern.endswith("ال"):
+        last = "ء"
+    return "".join({"ف": first, "ع": middle, "ل": last}.get(ch, ch) for ch in pattern)
+
+
+def singulars(folded: str) -> tuple[str, ...]:
+    """The singulars a folded word with one of `BROKEN_PLURALS`' patterns may have (the first pattern
+    that fits); () for any other word."""
+    for regex, size, patterns in _PLURALS:
+        if len(folded) != size:
+            continue
+        m = regex.fullmatch(folded)
+        if m is None:
+            continue
+        letters = m.groups()
+        weak = sum(ch in _WEAK for ch in letters)
+        if weak > 1 or (weak and (size == 3 or len(letters) == 2)):
+            return ()  # too little of a root left to tell words apart (قال is no plural of anything)
+        return tuple(dict.fromkeys(_fill(p, letters) for p in patterns))
+    return ()
 
 
 def _root(core: str) -> str | None:

@@ -102,8 +102,10 @@ def _not_merged(dialect: str, unindexed: bool) -> sa.ColumnElement[bool]:
     return col.is_(None)  # type: ignore[no-any-return]
 
 
-def _where(session: Session, f: ClaimFilter, *, sort: str | None = None) -> list[sa.ColumnElement[bool]]:
-    """The filter's conditions; `sort` is given for a page (it decides how the merged test is written)."""
+def _where(session: Session, f: ClaimFilter, *, sort: str | None = None,
+           search_driven: bool = False) -> list[sa.ColumnElement[bool]]:
+    """The filter's conditions; `sort` is given for a page (it decides how the merged test is written);
+    `search_driven`: the search is the page's FROM (`search.fts_driven`), not a condition."""
     dialect = session.get_bind().dialect.name
     conds: list[sa.ColumnElement[bool]] = []
     if not f.include_merged:
@@ -139,7 +141,7 @@ def _where(session: Session, f: ClaimFilter, *, sort: str | None = None) -> list
         conds.append(Claim.first_seen >= datetime.combine(f.since, datetime.min.time(), tzinfo=UTC))  # type: ignore[operator]
     if f.until:
         conds.append(Claim.first_seen < datetime.combine(f.until, datetime.max.time(), tzinfo=UTC))  # type: ignore[operator]
-    if f.search:
+    if f.search and not search_driven:
         clause = search.match_clause(dialect, f.search, Claim.id)  # type: ignore[arg-type]
         if clause is not None:
             conds.append(clause if dialect == "sqlite" else _fenced_match(clause))
@@ -181,22 +183,22 @@ def count_claims(*, session: Session, filt: ClaimFilter) -> int:
     return session.exec(stmt).one()
 
 
-def _keyset(filt: ClaimFilter, session: Session, sort: str, descending: bool, after: tuple[Any, int] | None
-            ) -> tuple[list[sa.ColumnElement[bool]], list[Any]]:
+def _keyset(filt: ClaimFilter, session: Session, sort: str, descending: bool, after: tuple[Any, int] | None,
+            search_driven: bool = False) -> tuple[list[sa.ColumnElement[bool]], list[Any]]:
     """The WHERE conditions (filter and keyset) and the ORDER BY of one page."""
-    col = SORTS[sort]
-    conds = _where(session, filt, sort=sort)
+    col = search.CLAIM_FTS.c.rowid if search_driven else SORTS[sort]
+    conds = _where(session, filt, sort=sort, search_driven=search_driven)
     if after is not None:
         value, last_id = after
         if sort == "id":
-            conds.append(Claim.id < last_id if descending else Claim.id > last_id)  # type: ignore[operator]
+            conds.append(col < last_id if descending else col > last_id)  # type: ignore[operator]
         else:
             key = sa.tuple_(col, Claim.id)
             conds.append(key < sa.tuple_(sa.literal(value), sa.literal(last_id)) if descending
                          else key > sa.tuple_(sa.literal(value), sa.literal(last_id)))
     order = [col.desc(), Claim.id.desc()] if descending else [col.asc(), Claim.id.asc()]  # type: ignore[union-attr]
     if sort == "id":
-        order = order[1:]
+        order = order[:1]  # the id (or, search-driven, the full-text rowid) alone
     return conds, order
 
 
@@ -239,9 +241,18 @@ def _rows(result: Any) -> list[ClaimRow]:
 
 def page_claims(*, session: Session, filt: ClaimFilter, sort: str = "id", descending: bool = False,
                 limit: int = 50, after: tuple[Any, int] | None = None) -> list[ClaimRow]:
-    """One page of the queue (keyset pagination: pass the last row's (sort value, id) as `after`)."""
-    conds, order = _keyset(filt, session, sort, descending, after)
-    return _rows(session.execute(_row_select().where(*conds).order_by(*order).limit(limit)))
+    """One page of the queue (keyset pagination: pass the last row's (sort value, id) as `after`).
+
+    A text search sorted by id on SQLite reads the claims in the full-text index's rowid order
+    (`search.fts_driven`) rather than collecting every match first."""
+    driving = search.driving_match(session.get_bind().dialect.name, filt.search) if filt.search and sort == "id" \
+        else None
+    conds, order = _keyset(filt, session, sort, descending, after, search_driven=driving is not None)
+    stmt = _row_select()
+    if driving is not None:
+        joined, match = search.fts_driven(stmt.get_final_froms()[0], driving)
+        stmt = stmt.select_from(joined).where(match)
+    return _rows(session.execute(stmt.where(*conds).order_by(*order).limit(limit)))
 
 
 def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:

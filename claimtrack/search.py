@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.selectable import Join
 
 from claimtrack.analysis import QueryTerm, analysed_text, query_terms
 from claimtrack.text import fold
@@ -84,6 +87,41 @@ def tsquery_expression(groups: Sequence[Sequence[QueryTerm]], op: str = "&", pre
         if alts:
             parts.append("(" + " | ".join(alts) + ")")
     return f" {op} ".join(parts) or None
+
+
+CLAIM_FTS = sa.table("claim_fts", sa.column("rowid", sa.Integer))
+
+
+class CrossJoin(Join):
+    """An inner join written ``CROSS JOIN`` (SQLite keeps its left side the outer loop)."""
+
+    inherit_cache = True
+
+
+@compiles(CrossJoin)
+def _compile_cross_join(element: CrossJoin, compiler: Any, **kw: Any) -> str:
+    kw["asfrom"] = True
+    return (f"{compiler.process(element.left, **kw)} CROSS JOIN {compiler.process(element.right, **kw)}"
+            f" ON {compiler.process(element.onclause, **kw)}")
+
+
+def driving_match(dialect: str, query: str) -> str | None:
+    """SQLite: the FTS5 expression of a plain text query, for a page by id read off the full-text
+    index in rowid order (`fts_driven`); None for PostgreSQL, a claim id or a query without words."""
+    if dialect != "sqlite" or claim_id_of(query) is not None:
+        return None
+    return fts5_query(query)
+
+
+def fts_driven(claims: sa.FromClause, expression: str) -> tuple[sa.FromClause, sa.ColumnElement[bool]]:
+    """(FROM, WHERE) reading `claims` (a join starting at the claim table) in the order of the claims
+    matching `expression`: FTS5 yields the matches by rowid, ascending or descending, and seeks to a
+    keyset bound on `CLAIM_FTS.c.rowid`, so a page stops after its last row instead of collecting
+    every match first (a word with half a million matches: 2 ms instead of 130)."""
+    from claimtrack.models import Claim
+
+    joined = CrossJoin(CLAIM_FTS, claims, Claim.id == CLAIM_FTS.c.rowid)  # type: ignore[arg-type]
+    return joined, sa.text("claim_fts MATCH :fts").bindparams(fts=expression)  # type: ignore[return-value]
 
 
 def claim_id_of(query: str) -> int | None:

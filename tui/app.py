@@ -184,6 +184,14 @@ class ClaimtrackApp(App[None]):
 
     # --- actions -------------------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.palette import ShapedCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ShapedCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

@@ -142,7 +142,7 @@ def line(value: str, mode: str) -> str:
     return visual(value.replace("\n", " "))[0]
 
 
-def _positions(order: tuple[int, ...], length: int) -> list[int]:
+def display_positions(order: tuple[int, ...], length: int) -> list[int]:
     """Display position of every logical character (a ligature's second letter shares the first's)."""
     where = [-1] * length
     for pos, idx in enumerate(order):
@@ -160,7 +160,7 @@ def reorder_text(line: Text, rtl: bool | None = None) -> Text:
     shown, order = visual(plain, rtl, breaks)
     out = Text(shown, style=line.style, justify=line.justify, no_wrap=True, end="")
     if line.spans:
-        where = _positions(order, len(plain))
+        where = display_positions(order, len(plain))
         for span in line.spans:
             positions = sorted({where[i] for i in range(span.start, min(span.end, len(plain)))})
             start = prev = None

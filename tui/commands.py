@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -15,6 +16,9 @@ from tui import bidi
 
 if TYPE_CHECKING:
     from tui.app import ClaimtrackApp
+
+
+PALETTE_GUTTER = 6  # the palette's option padding (2 + 2) and its scrollbar
 
 
 class ClaimProvider(Provider):
@@ -27,10 +31,17 @@ class ClaimProvider(Provider):
         rows = await asyncio.to_thread(app.store.search, query, 15)
         for rank, r in enumerate(rows):
             plain = f"#{r.id} {r.claimant}: {r.text}".replace("\n", " ")[:120]
-            shown = bidi.line(plain, app.bidi_mode)
-            # Content(...) never parses markup: claim text is shown literally
-            yield Hit(1.0 - rank / 100, Content(shown), partial(app.open_claim, r.id), text=plain,
+            yield Hit(1.0 - rank / 100, _shown(plain, app), partial(app.open_claim, r.id), text=plain,
                       help=f"{r.state} · {r.verdict} · {r.kind}")
+
+
+def _shown(plain: str, app: ClaimtrackApp) -> Content:
+    """A hit as displayed: in ``app`` bidi mode wrapped to the palette's width first, then each line
+    shaped and reordered, so a long claim reads from its first line on (never markup)."""
+    if app.bidi_mode != "app":
+        return Content(plain)
+    width = max(20, app.size.width - PALETTE_GUTTER)
+    return Content.from_rich_text(bidi.layout(Text(plain), "app", width))
 
 
 class ActionProvider(Provider):

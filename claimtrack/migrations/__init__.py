@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 HERE = Path(__file__).parent
-HEAD = "0005_passage_index"  # the newest revision in versions/; tests/test_db.py checks it against Alembic's own view
+HEAD = "0006_search_broken_plurals"  # the newest revision in versions/; tests/test_db.py checks it against Alembic's own view
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from sqlalchemy.engine import Engine
-from textual.widgets import OptionList
+from textual.command import CommandInput, CommandPalette
+from textual.widgets import Input, OptionList
 from tui_helpers import make_app, screen_text, settle, sync
 
 from tui import bidi
@@ -70,7 +71,7 @@ async def test_arabic_shaped_in_search_box_status_and_picker(sample_db: tuple[En
         assert "ﻻ" in screen_text(app) or "ﻼ" in screen_text(app)  # الاقتصاد, with its ligature
         await pilot.press("slash", *"النمو")
         await settle(pilot)
-        assert "النمو" in screen_text(app)  # being edited: logical order, the cursor follows the letters
+        assert bidi.line("النمو", "app") in screen_text(app).splitlines()[2]  # shaped while edited too
         await pilot.press("enter")
         await settle(pilot)
         text = screen_text(app)
@@ -95,3 +96,86 @@ async def test_picker_wraps_then_reorders(sample_db: tuple[Engine, dict[str, int
         assert len(lines) >= 2, "the long claim should wrap in a 60-column terminal"
         assert "Sami al-Harbi:" in lines[0] and bidi.line("الاقتصاد", "app") in lines[0]
         assert bidi.line("الماضي", "app") in lines[-1]
+
+
+def cursor_cell(field: Input) -> int:
+    """The display cell the input draws its cursor on."""
+    field.cursor_blink = False
+    style = field.get_component_rich_style("input--cursor")
+    x = 0
+    for seg in field.render_line(0):
+        if seg.style and style.bgcolor and seg.style.bgcolor == style.bgcolor:
+            return x
+        x += len(seg.text)
+    raise AssertionError("no cursor drawn")
+
+
+@sync
+async def test_palette_input_is_shaped_and_its_cursor_follows_the_letters(
+        sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="app")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"الغذاء")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        field = app.screen.query_one(CommandInput)
+        assert field.value == "الغذاء"
+        shown = bidi.line("الغذاء", "app")
+        assert shown != "الغذاء" and shown in screen_text(app) and "الغذاء" not in screen_text(app)
+        assert cursor_cell(field) == 0  # at the end of a right-to-left word: its left edge
+        await pilot.press("home")
+        assert cursor_cell(field) == len(shown) - 1  # on the first letter, the rightmost cell
+        await pilot.press("right")
+        assert cursor_cell(field) == len(shown) - 2
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("b", "b", "ctrl+p", *"الغذاء")  # terminal mode after off: logical order
+        await settle(pilot)
+        assert app.bidi_mode == "terminal" and "الغذاء" in screen_text(app)
+    assert ids
+
+
+@sync
+async def test_header_shows_an_arabic_handle_shaped(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "سامي", bidi="app")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        top = screen_text(app).splitlines()[0]
+        assert f"analyst: {bidi.line('سامي', 'app')}" in top and "سامي" not in top
+        await pilot.press("b")  # app → off: logical order again
+        await settle(pilot)
+        assert "analyst: سامي" in screen_text(app).splitlines()[0]
+    assert ids
+
+
+@sync
+async def test_a_long_palette_hit_wraps_then_reorders(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="app")
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"الاقتصاد")
+        await settle(pilot)
+        lines = [line for line in screen_text(app).splitlines() if line.strip()]
+        first = next(i for i, line in enumerate(lines) if f"#{ids['ar_statement']}" in line)
+        # the claim's first words on the hit's first line, its last word on a later one
+        assert bidi.line("الاقتصاد", "app") in lines[first], lines[first:first + 3]
+        assert any(bidi.line("الماضي", "app") in line for line in lines[first + 1:first + 3]), lines[first:first + 3]
+
+
+@sync
+async def test_the_search_box_follows_a_bidi_mode_change(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar", bidi="terminal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"النمو", "enter")
+        await settle(pilot)
+        assert "النمو" in screen_text(app).splitlines()[2]
+        await pilot.press("b")  # terminal → app
+        await settle(pilot)
+        assert app.bidi_mode == "app" and bidi.line("النمو", "app") in screen_text(app).splitlines()[2]
+    assert ids

@@ -59,3 +59,51 @@ async def test_stale_edit_shows_conflict_and_is_not_saved(sample_db: tuple[Engin
         assert "triaged · verdict unrated" in screen_text(app)
     with db.session(engine) as s:
         assert services.get_claim(session=s, claim_id=cid).verdict == Verdict.unrated
+
+
+async def _type_comment_while_another_analyst_changes_the_claim(app, pilot, engine: Engine, cid: int) -> None:  # noqa: ANN001
+    from textual.widgets import TextArea
+
+    from tui.screens.modals import CommentModal
+
+    await pilot.press("c", *"first half ")
+    await settle(pilot)
+    assert isinstance(app.screen, CommentModal)
+    other_analyst_triages(engine, cid)
+    app.poll_changes()  # what the interval timer does: the screens below reload
+    await settle(pilot)
+    await pilot.press(*"second half")
+    await settle(pilot)
+    assert isinstance(app.screen, CommentModal), "another analyst's change closed the dialog"
+    assert app.screen.query_one("#body", TextArea).text == "first half second half"
+
+
+@sync
+async def test_a_change_from_another_analyst_never_closes_the_comment_dialog(
+        sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    cid = ids["en_statement"]
+    app = make_app(engine, "omar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.store.changed()  # prime the watcher, as the first interval tick does
+        app.open_claim(cid)
+        await settle(pilot)
+        await _type_comment_while_another_analyst_changes_the_claim(app, pilot, engine, cid)
+        assert "triaged · verdict" in screen_text(app)  # the claim below did reload
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen)
+
+
+@sync
+async def test_a_change_from_another_analyst_never_closes_the_comment_dialog_on_the_queue(
+        sample_db: tuple[Engine, dict[str, int]]) -> None:
+    engine, ids = sample_db
+    app = make_app(engine, "omar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.store.changed()
+        cid = app.screen.table.current.id  # type: ignore[attr-defined]
+        await _type_comment_while_another_analyst_changes_the_claim(app, pilot, engine, cid)
+    assert ids

@@ -79,7 +79,7 @@ class QueueScreen(ClaimActionScreen):
     def update_topbar(self) -> None:
         t = Text()
         t.append(" claimtrack ", style="bold reverse")
-        t.append(f"  analyst: {self.capp.handle} ")
+        t.append(f"  analyst: {bidi.line(self.capp.handle, self.capp.bidi_mode)} ")
         t.append(f" {self.capp.role} ", style=ROLE_STYLE.get(self.capp.role, "reverse"))
         t.append(f"   bidi: {self.capp.bidi_mode}")
         self.query_one("#topbar", Static).update(t)
@@ -317,6 +317,7 @@ class QueueScreen(ClaimActionScreen):
         self.app.push_screen(ExportModal(None, self.query_state.filt), self.after_action)
 
     def refresh_bidi(self) -> None:
+        self.query_one("#search", Input).refresh()  # an unfocused BidiInput shows its value in the new mode
         self.table.bidi_mode = self.capp.bidi_mode
         table = self.table
         table.show_rows(table.rows_data, table.cursor_row, table.start, table.at_end)
