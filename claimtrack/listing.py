@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -227,16 +229,22 @@ def to_rows(result: Any) -> list[ClaimRow]:
 
 
 class BareReader:
-    """Queue pages and counts of one SQLite claimtrack database, read-only, through sqlite3 alone."""
+    """Queue pages and counts of one SQLite claimtrack database, read-only, through sqlite3 alone.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    Safe to share between threads: each query takes an idle connection of its own (a long count never
+    holds up a page fetched meanwhile); each statement reads the latest committed state."""
+
+    def __init__(self, uri: str, first: sqlite3.Connection) -> None:
+        self.uri = uri
+        self._idle = [first]
+        self._all = [first]
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, target: str) -> BareReader | None:
         """A reader for the SQLite file `target` at this claimtrack's schema, else None."""
         from claimtrack.migrations import HEAD
-        from claimtrack.target import BUSY_TIMEOUT_MS, is_url
+        from claimtrack.target import is_url
 
         if is_url(target) or target in ("", ":memory:"):
             return None
@@ -244,8 +252,8 @@ class BareReader:
         try:
             if not path.is_file() or path.stat().st_size == 0:
                 return None
-            conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
-                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None)
+            uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+            conn = _connect(uri)
         except (OSError, sqlite3.Error):
             return None
         try:
@@ -255,19 +263,45 @@ class BareReader:
         if row is None or row[0] != HEAD:
             conn.close()
             return None
-        return cls(conn)
+        return cls(uri, conn)
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = _connect(self.uri)
+            with self._lock:
+                self._all.append(conn)
+        try:
+            yield conn
+        finally:
+            with self._lock:
+                self._idle.append(conn)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._connection() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def page(self, filt: ClaimFilter, sort: str = "id", descending: bool = False, limit: int = 50,
              after: tuple[Any, int] | None = None) -> list[ClaimRow]:
-        sql, params = page_sql(filt, sort, descending, limit, after)
-        return to_rows(self.conn.execute(sql, params))
+        return to_rows(self.rows(*page_sql(filt, sort, descending, limit, after)))
 
     def count(self, filt: ClaimFilter) -> int:
-        sql, params = count_sql(filt)
-        return int(self.conn.execute(sql, params).fetchone()[0])
+        return int(self.rows(*count_sql(filt))[0][0])
 
     def has_documents(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM document LIMIT 1").fetchone() is not None
+        return bool(self.rows("SELECT 1 FROM document LIMIT 1"))
 
     def close(self) -> None:
-        self.conn.close()
+        with self._lock:
+            conns, self._all, self._idle = self._all, [], []
+        for conn in conns:
+            conn.close()
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    from claimtrack.target import BUSY_TIMEOUT_MS
+
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None)

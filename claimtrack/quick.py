@@ -152,6 +152,33 @@ def claims(global_opts: dict[str, Any], args: list[str]) -> bool:
     return True
 
 
+def tui(global_opts: dict[str, Any], command: str | None, args: list[str]) -> bool:
+    """`claimtrack [tui]`: open the TUI on the bare reader; the database stack loads after the first paint."""
+    opts = parse_options(args, TUI_OPTIONS) if command == "tui" else (None if args else {})
+    if opts is None or opts.get("--bidi", "terminal") not in BIDI_MODES:
+        return False
+    from claimtrack.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return False
+    reader = open_reader(global_opts.get("--db"))
+    if reader is None:
+        return False
+    if command is None and not reader.has_documents():  # the ordinary path seeds an empty database
+        reader.close()
+        return False
+    warn_network_fs(global_opts.get("--db"))
+    from claimtrack.target import resolve_target
+    from tui.app import build_app  # the headless core never imports textual at module level
+
+    build_app(analyst=global_opts.get("--analyst") or settings.analyst,
+              bidi=opts.get("--bidi") or settings.value("bidi"), settings=settings,
+              target=resolve_target(global_opts.get("--db")), reader=reader).run()
+    return True
+
+
 def answer(argv: Sequence[str]) -> bool:
     """Run `argv` here if it is one of the commands answered without Typer; False otherwise."""
     parts = split_command(argv)
@@ -160,4 +187,6 @@ def answer(argv: Sequence[str]) -> bool:
     global_opts, command, args = parts
     if command == "claims":
         return claims(global_opts, args)
+    if command in ("tui", None):
+        return tui(global_opts, command, args)
     return False
