@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from claimtrack import listing
 from claimtrack.enums import ClaimState, Verdict
@@ -20,6 +20,7 @@ from tui.query import PAGE_SIZE, QueueQuery
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.widgets.bidi_input import BidiInput
 from tui.widgets.claim_table import ClaimTable
+from tui.widgets.footer import StableFooter
 from tui.widgets.preview import ClaimPreview
 
 SORT_CYCLE = ("id", "first_seen", "checkworthiness")
@@ -62,7 +63,7 @@ class QueueScreen(ClaimActionScreen):
         with Container(id="queue-body"):
             yield ClaimTable(id="claims")
             yield ClaimPreview(id="preview")
-        yield Footer()
+        yield StableFooter()
 
     @property
     def table(self) -> ClaimTable:
@@ -81,7 +82,7 @@ class QueueScreen(ClaimActionScreen):
         t.append(f"  analyst: {self.capp.handle} ")
         t.append(f" {self.capp.role} ", style=ROLE_STYLE.get(self.capp.role, "reverse"))
         t.append(f"   bidi: {self.capp.bidi_mode}")
-        self.query_one("#topbar", Static).update(t)
+        self.query_one("#topbar", Static).update(t, layout=False)  # one line, always: no layout pass
 
     def update_status(self) -> None:
         q = self.query_state
@@ -102,7 +103,7 @@ class QueueScreen(ClaimActionScreen):
             t.append(f" · {len(table.queued)} moves waiting for rows…", style="bold yellow")
         if parts:
             t.append(" · " + " ".join(parts), style="italic")
-        self.query_one("#status", Static).update(t)
+        self.query_one("#status", Static).update(t, layout=False)  # one line, always: no layout pass
 
     @property
     def page_start(self) -> int:
@@ -141,6 +142,7 @@ class QueueScreen(ClaimActionScreen):
         self.table.show_rows(rows, cursor, start, at_end)
         self.shown_query = q
         self.update_status()
+        self.call_after_refresh(self.query_one(StableFooter).release)
         self.capp.first_page_shown()
         if self.total is None:  # only once the rows are painted: the count must not slow them down
             self.set_timer(0.05, lambda: self.load_count(q) if q is self.query_state else None)
@@ -267,6 +269,7 @@ class QueueScreen(ClaimActionScreen):
     def _search(self, event: Input.Submitted) -> None:
         from claimtrack.search import claim_id_of
 
+        self.query_one(StableFooter).hold()  # the rows first: the footer gets the table's keys after them
         self.set_focus(self.table)
         wanted = claim_id_of(event.value)
         if wanted is not None:  # "#123" or "123": open that claim (a number that is no claim is searched)
