@@ -58,6 +58,8 @@ FILTERS = {
     "no claim ids": listing.ClaimFilter(claim_ids=[]),
     "merged included": listing.ClaimFilter(include_merged=True),
     "several": listing.ClaimFilter(state=ClaimState.new, language="en", search="said"),
+    "search and tag": listing.ClaimFilter(search="economy", tag="economy"),
+    "search, merged included": listing.ClaimFilter(search="said", include_merged=True),
 }
 
 
@@ -123,3 +125,28 @@ def test_sort_names_are_the_queries_sorts() -> None:
     assert set(listing.SORT_COLUMNS) == set(queries.SORTS)
     for name, column in queries.SORTS.items():
         assert column.key == listing.SORT_COLUMNS[name]
+
+
+PLANNED = {
+    "first page": listing.ClaimFilter(),
+    "a state": listing.ClaimFilter(state=ClaimState.new),
+    "a search": listing.ClaimFilter(search="economy grew"),
+    "a search and a state": listing.ClaimFilter(search="said", state=ClaimState.new),
+}
+
+
+@pytest.mark.parametrize("name", list(PLANNED))
+@pytest.mark.parametrize("descending", [False, True])
+def test_bare_pages_use_an_index_and_sort_nothing(populated: tuple[Engine, str, dict[str, int]], name: str,
+                                                  descending: bool) -> None:
+    _engine, target, _ids = populated
+    for after in (None, (5, 5)):
+        sql, params = listing.page_sql(PLANNED[name], "id", descending, 100, after)
+        conn = sqlite3.connect(target)
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        conn.close()
+        assert not any(line.startswith("SCAN claim ") and "USING" not in line for line in plan[1:]), plan
+        if name != "a search and a state":  # a filter and a search: the rows one selects are sorted (as the ORM's)
+            assert not any("TEMP B-TREE" in line for line in plan), plan
+        if PLANNED[name].search:
+            assert any("claim_fts VIRTUAL TABLE INDEX" in line for line in plan), plan
