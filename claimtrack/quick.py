@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -112,12 +113,11 @@ def print_claims(rows: list[ClaimRow], total: int, as_json: bool) -> None:
 
 def open_reader(db_option: str | None) -> BareReader | None:
     """The bare reader of the database the CLI would use, or None (the CLI then decides what to do)."""
-    from claimtrack.config import ConfigError
     from claimtrack.target import resolve_target
 
     try:
         target = resolve_target(db_option)
-    except ConfigError:
+    except Exception:  # noqa: BLE001 - e.g. a broken config file: the ordinary path reports it
         return None
     return BareReader.open(target)
 
@@ -139,16 +139,32 @@ def claims(global_opts: dict[str, Any], args: list[str]) -> bool:
     reader = open_reader(global_opts.get("--db"))
     if reader is None:
         return False
-    filt = claims_filter(opts)
+    filt, as_json = claims_filter(opts), bool(opts.get("--json"))
+    counted: dict[str, Any] = {}
+
+    def count() -> None:  # sqlite3 lets go of the GIL: the count runs while rich loads
+        try:
+            counted["total"] = reader.count(filt)
+        except sqlite3.Error as exc:
+            counted["error"] = exc
+
+    counter = threading.Thread(target=count)
+    if not as_json:  # JSON shows no total
+        counter.start()
     try:
         rows = reader.page(filt, sort=sort, descending=sort in ("appearances", "outlets"), limit=opts.get("--limit", 50))
-        total = reader.count(filt)
     except sqlite3.Error:
+        rows = None
+    if not as_json:
+        import rich.console  # noqa: F401
+        import rich.table  # noqa: F401
+
+        counter.join()
+    reader.close()
+    if rows is None or "error" in counted:
         return False  # the ordinary path reports it (a locked or damaged database) as always
-    finally:
-        reader.close()
     warn_network_fs(global_opts.get("--db"))
-    print_claims(rows, total, bool(opts.get("--json")))
+    print_claims(rows, counted.get("total", 0), as_json)
     return True
 
 
