@@ -3,7 +3,8 @@
 The old tree is a plain copy of another revision (`git archive main | tar -x -C /tmp/main-tree`), run with
 this interpreter through PYTHONPATH. Measured per tree, one sample of each in turn so both see the same
 load: the TUI launch to its first page painted (bench/tui.py, on a pseudo-terminal) and
-`claimtrack claims --limit 50` (a fresh process, wall time). Prints median and p90 in ms, and the load.
+`claimtrack claims --limit 50` (a fresh process, wall time), with two floors measured in the same rounds
+(`python -c pass`, and importing textual and sqlite3). Prints median and p90 in ms, and the load.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ def claims_once(db: str, env_extra: dict[str, str]) -> float:
         return (time.perf_counter() - t0) * 1000
 
 
+def floor_once(code: str) -> float:
+    """A fresh interpreter running `code`: what the machine's load makes of a launch at all."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return (time.perf_counter() - t0) * 1000
+
+
+FLOORS = {"floor: python -c pass": "pass", "floor: import textual.app, sqlite3": "import textual.app, sqlite3"}
+
+
 def summary(ms: list[float]) -> dict[str, float]:
     ms = sorted(ms)
     return {"median": round(statistics.median(ms), 1), "p90": round(ms[max(0, int(len(ms) * 0.9) - 1)], 1)}
@@ -46,6 +57,7 @@ def main() -> None:
     args = ap.parse_args()
     trees = {"old": {"PYTHONPATH": args.old}, "new": {"PYTHONPATH": str(HERE.parent)}}
     samples: dict[str, list[float]] = {f"{w} {t}": [] for w in ("launch", "claims") for t in trees}
+    samples.update({name: [] for name in FLOORS})
     load = [os.getloadavg()[0]]
     for env in trees.values():  # warm the page cache, not counted
         tui_bench.launch_once(args.db, env_extra=env)
@@ -54,6 +66,8 @@ def main() -> None:
         for name, env in trees.items():
             samples[f"launch {name}"].append(tui_bench.launch_once(args.db, env_extra=env) * 1000)
             samples[f"claims {name}"].append(claims_once(args.db, env))
+        for floor, code in FLOORS.items():
+            samples[floor].append(floor_once(code))
     load.append(os.getloadavg()[0])
     for key, ms in samples.items():
         print(json.dumps({"what": key, **summary(ms), "n": len(ms), "load": [round(x, 1) for x in load]}))
