@@ -57,8 +57,9 @@ def _claimtrack() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "claimtrack"]
 
 
-def launch_once(db: str, analyst: str = "bench") -> float:
-    """Seconds from spawning `claimtrack tui` to its first page painted, on a real pseudo-terminal."""
+def launch_once(db: str, analyst: str = "bench", env_extra: dict[str, str] | None = None) -> float:
+    """Seconds from spawning `claimtrack tui` to its first page painted, on a real pseudo-terminal
+    (`env_extra`: e.g. PYTHONPATH, to time another source tree with the same interpreter)."""
     import fcntl
     import pty
     import struct
@@ -69,7 +70,7 @@ def launch_once(db: str, analyst: str = "bench") -> float:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
         env = {**os.environ, "CLAIMTRACK_TUI_READY_FILE": str(ready), "TERM": "xterm-256color",
-               "CLAIMTRACK_CONFIG": str(Path(tmp) / "none.toml")}
+               "CLAIMTRACK_CONFIG": str(Path(tmp) / "none.toml"), **(env_extra or {})}
         drained = threading.Event()
 
         def drain() -> None:  # the terminal: read (and drop) everything the app writes

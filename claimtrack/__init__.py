@@ -25,6 +25,10 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"claimtrack {version()}")
         return
+    from claimtrack.quick import answer
+
+    if answer(sys.argv[1:]):  # `claims` and the TUI on an up-to-date SQLite file: no Typer, no SQLAlchemy
+        return
     from claimtrack.cli import main as cli_main
 
     cli_main()

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from claimtrack import db, queries, services
-from claimtrack.cli import app, claim_app, emit_json, evidence_app, fail, parse_date, ws
+from claimtrack.cli import app, claim_app, evidence_app, fail, parse_date, ws
 from claimtrack.evidence_finder import excerpt_in_context
 from claimtrack.models import ClaimKind, ClaimState, LinkRelation, Stance, Verdict
 from claimtrack.queries import ClaimFilter
+from claimtrack.quick import print_claims
 from claimtrack.text import shorten
 
 
@@ -60,26 +57,7 @@ def claims(
         rows = queries.page_claims(session=s, filt=filt, limit=limit, sort=sort,
                                    descending=sort in ("appearances", "outlets"))
         total = queries.count_claims(session=s, filt=filt)
-    if as_json:
-        emit_json([{"id": r.id, "state": r.state, "verdict": r.verdict, "kind": r.kind, "claimant": r.claimant,
-                    "text": r.text, "language": r.language, "outlet": r.outlet, "assignee": r.assignee,
-                    "appearances": r.appearances, "outlets": r.outlets,
-                    "first_seen": r.first_seen.isoformat() if r.first_seen else None} for r in rows])
-        return
-    if not rows:
-        typer.echo("No claims match." if total == 0 else f"No claims on this page ({total} match).")
-        return
-    console = Console(width=None if sys.stdout.isatty() else 160)
-    table = Table(show_lines=False, title=f"{len(rows)} of {total} claims", expand=True)
-    for col, opts in (("id", {"justify": "right"}), ("state", {}), ("verdict", {}), ("kind", {}),
-                      ("claimant", {"max_width": 24, "overflow": "ellipsis"}),
-                      ("claim", {"ratio": 1, "overflow": "ellipsis"}),
-                      ("outlet", {"max_width": 16, "overflow": "ellipsis"}), ("date", {})):
-        table.add_column(col, no_wrap=True, **opts)  # type: ignore[arg-type]
-    for r in rows:
-        table.add_row(str(r.id), r.state, r.verdict, r.kind, Text(r.claimant), Text(r.text),
-                      Text(r.outlet or ""), r.first_seen.date().isoformat() if r.first_seen else "")
-    console.print(table)
+    print_claims(rows, total, as_json)
 
 
 @app.command()

@@ -77,7 +77,7 @@ class Workspace:
         if self._warned:
             return
         self._warned = True
-        from claimtrack.dbcheck import network_warning
+        from claimtrack.target import network_warning
 
         message = network_warning(self.target)
         if message:

@@ -6,7 +6,6 @@ concurrent analysts wait for each other instead of failing. PostgreSQL comes fro
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,33 +16,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-DEFAULT_DB = Path("data") / "claimtrack.db"
-BUSY_TIMEOUT_MS = 15_000
-
-
-def is_url(target: str) -> bool:
-    """True when `target` is a SQLAlchemy URL rather than a file path."""
-    return "://" in target
-
-
-def resolve_target(cli_value: str | None = None, env: dict[str, str] | None = None) -> str:
-    """The database chosen by --db, then $CLAIMTRACK_DB, then the config file, then ./data/claimtrack.db."""
-    env = os.environ if env is None else env
-    if cli_value:
-        return cli_value
-    if env.get("CLAIMTRACK_DB"):
-        return env["CLAIMTRACK_DB"]
-    from claimtrack.config import load_settings
-
-    configured = load_settings(env=env).value("database")
-    return configured or str(DEFAULT_DB)
-
-
-def to_url(target: str) -> str:
-    """A SQLAlchemy URL for a path or URL."""
-    if is_url(target):
-        return target
-    return f"sqlite:///{Path(target).expanduser()}"
+from claimtrack.target import BUSY_TIMEOUT_MS, DEFAULT_DB, is_url, resolve_target, to_url  # noqa: F401
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -16,8 +16,7 @@ from sqlalchemy.engine import Engine
 
 from claimtrack import audit, db
 from claimtrack.services import ClaimtrackError
-
-NETWORK_FS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "fuse.sshfs", "ncpfs", "glusterfs", "ceph")
+from claimtrack.target import NETWORK_FS, network_filesystem, network_warning  # noqa: F401
 
 
 @dataclass(slots=True)
@@ -109,37 +108,6 @@ def run_checks(engine: Engine, on_mismatch: Callable[[str], None] | None = None)
 
 
 # --- files -----------------------------------------------------------------------------------------
-
-
-def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
-    """The type of network file system `path` lives on (from /proc/mounts), or None."""
-    if mounts is None:
-        try:
-            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-    target = str(path.expanduser().resolve())
-    best, fstype = "", None
-    for line in mounts.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        mount = fields[1].replace("\\040", " ")
-        inside = target == mount or target.startswith(mount.rstrip("/") + "/")
-        if inside and len(mount) >= len(best):
-            best, fstype = mount, fields[2]
-    return fstype if fstype and (fstype in NETWORK_FS or fstype.startswith(("nfs", "smb", "cifs"))) else None
-
-
-def network_warning(target: str) -> str | None:
-    """A warning when a SQLite database sits on a network file system, else None."""
-    if db.is_url(target):
-        return None
-    fstype = network_filesystem(Path(target).expanduser().parent)
-    if fstype is None:
-        return None
-    return (f"warning: {target} is on a network file system ({fstype}); SQLite's locking is not reliable there "
-            "and the database can be corrupted. Keep it on a local disk, or use PostgreSQL for a shared team database.")
 
 
 def backup_sqlite(source: Path, dest: Path) -> int:

@@ -14,6 +14,19 @@ import sqlalchemy as sa
 from sqlalchemy.ext.mutable import MutableDict, MutableList
 from sqlmodel import Field, SQLModel
 
+from claimtrack.enums import (  # noqa: F401  (re-exported: the enums belong with the tables)
+    ActorKind,
+    ClaimKind,
+    ClaimState,
+    DatePrecision,
+    EvidenceKind,
+    LinkOrigin,
+    LinkRelation,
+    Role,
+    Stance,
+    Verdict,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -64,87 +77,6 @@ class UTCDateTime(sa.types.TypeDecorator):
         return value.astimezone(UTC)
 
 
-# --- enums ---------------------------------------------------------------------------------------
-
-
-class ActorKind(str, enum.Enum):
-    person = "person"
-    organisation = "organisation"
-    government = "government"
-    country = "country"
-    media = "media"
-    unknown = "unknown"
-
-
-class ClaimKind(str, enum.Enum):
-    statement = "statement"
-    denial = "denial"
-    assessment = "assessment"
-    prediction = "prediction"
-    call = "call"
-
-
-class ClaimState(str, enum.Enum):
-    new = "new"
-    triaged = "triaged"
-    investigating = "investigating"
-    in_review = "in_review"
-    published = "published"
-    dismissed = "dismissed"
-    reopened = "reopened"
-
-
-class Verdict(str, enum.Enum):
-    unrated = "unrated"
-    true = "true"
-    mostly_true = "mostly_true"
-    mixed = "mixed"
-    mostly_false = "mostly_false"
-    false = "false"
-    misleading = "misleading"
-    unverifiable = "unverifiable"
-
-
-class LinkRelation(str, enum.Enum):
-    denies = "denies"
-    contradicts = "contradicts"
-    supports = "supports"
-    repeats = "repeats"
-    duplicate_of = "duplicate_of"
-    updates = "updates"
-
-
-class LinkOrigin(str, enum.Enum):
-    auto = "auto"
-    manual = "manual"
-
-
-class EvidenceKind(str, enum.Enum):
-    document = "document"
-    url = "url"
-    file = "file"
-    note = "note"
-    image = "image"
-    dataset = "dataset"
-
-
-class Stance(str, enum.Enum):
-    supports = "supports"
-    refutes = "refutes"
-    context = "context"
-
-
-class Role(str, enum.Enum):
-    viewer = "viewer"
-    analyst = "analyst"
-    reviewer = "reviewer"
-    admin = "admin"
-
-
-class DatePrecision(str, enum.Enum):
-    year = "year"
-    month = "month"
-    day = "day"
 
 
 def enum_column(enum_cls: type[enum.Enum], name: str, *, nullable: bool = False, default: Any = None) -> Any:

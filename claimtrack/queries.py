@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -12,22 +12,20 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from claimtrack import search
+from claimtrack.listing import INDEXED_FILTERS, ClaimFilter, ClaimRow, sort_value  # noqa: F401  (re-exported)
 from claimtrack.models import (
     Actor,
     Analyst,
     Appearance,
     Claim,
     ClaimEvidence,
-    ClaimKind,
     ClaimLink,
-    ClaimState,
     Comment,
     Document,
     Event,
     Evidence,
     LinkOrigin,
     Outlet,
-    Verdict,
 )
 
 SORTS = {
@@ -38,55 +36,6 @@ SORTS = {
     "appearances": Claim.appearance_count,  # "most repeated" (descending)
     "outlets": Claim.outlet_count,
 }
-
-
-@dataclass(slots=True)
-class ClaimFilter:
-    """What the queue, `claims`, reports and exports select on. Empty fields select everything."""
-
-    state: ClaimState | None = None
-    verdict: Verdict | None = None
-    kind: ClaimKind | None = None
-    claimant: str | None = None
-    language: str | None = None
-    assignee: str | None = None
-    tag: str | None = None
-    search: str | None = None
-    document_id: int | None = None
-    since: date | None = None
-    until: date | None = None
-    claim_ids: Sequence[int] | None = None
-    include_merged: bool = False
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f) in (None, "", ()) for f in (
-            "state", "verdict", "kind", "claimant", "language", "assignee", "tag", "search", "document_id",
-            "since", "until", "claim_ids"))
-
-
-@dataclass(slots=True)
-class ClaimRow:
-    """One line of the queue."""
-
-    id: int
-    state: str
-    verdict: str
-    kind: str
-    claimant: str
-    text: str
-    language: str
-    first_seen: datetime | None
-    checkworthiness: float
-    version: int
-    assignee: str | None = None
-    outlet: str | None = None
-    rationale: str | None = None
-    tags: list[str] = field(default_factory=list)
-    appearances: int = 1  # with the claims merged into it
-    outlets: int = 1
-
-
-INDEXED_FILTERS = ("state", "verdict", "kind", "language", "claimant", "assignee", "document_id", "since", "until")
 
 
 def _not_merged(dialect: str, unindexed: bool) -> sa.ColumnElement[bool]:
@@ -261,11 +210,6 @@ def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
         return []
     found = {r.id: r for r in _rows(session.execute(_row_select().where(Claim.id.in_(list(ids)))))}  # type: ignore[union-attr]
     return [found[i] for i in ids if i in found]
-
-
-def sort_value(row: ClaimRow, sort: str) -> Any:
-    return {"id": row.id, "first_seen": row.first_seen, "checkworthiness": row.checkworthiness,
-            "appearances": row.appearances, "outlets": row.outlets}.get(sort, row.id)
 
 
 @dataclass(slots=True)

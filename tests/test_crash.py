@@ -20,7 +20,7 @@ import storm
 from helpers import synthetic_articles
 from typer.testing import CliRunner
 
-from claimtrack import db, dbcheck, migrations
+from claimtrack import db, dbcheck, migrations, target
 from claimtrack.cli import app
 from claimtrack.ingest.pipeline import IngestOptions, ingest
 
@@ -183,7 +183,7 @@ def test_network_file_system_is_detected() -> None:
 
 def test_network_file_system_warning(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CLAIMTRACK_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.setattr(dbcheck, "network_filesystem", lambda path, mounts=None: "nfs4")
+    monkeypatch.setattr(target, "network_filesystem", lambda path, mounts=None: "nfs4")
     result = run_cli(str(tmp_path / "team.db"), "analyst", "list")
     assert result.exit_code == 0
     assert "is on a network file system (nfs4)" in result.stderr and "PostgreSQL" in result.stderr

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from claimtrack.listing import BareReader
 from tui import bidi
 from tui.commands import ActionProvider, ClaimProvider
 from tui.messages import DatabaseChanged
-from tui.store import QueueQuery, Store
+from tui.query import PAGE_SIZE, QueueQuery
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from claimtrack.listing import ClaimRow
+    from tui.store import Store
 
 
 class ClaimtrackApp(App[None]):
-    """Queue → claim → document, with workflow dialogs; all database work in thread workers."""
+    """Queue → claim → document, with workflow dialogs; all database work in thread workers.
+
+    Given a SQLite `target` and its `reader` instead of an engine (`claimtrack tui`), the queue's first
+    page is read and painted through the bare driver; the database stack (SQLAlchemy, the models, the
+    services: `tui.store.Store`) loads in a thread after that paint, and workers needing it wait for it.
+    Queue pages and counts on SQLite always go through the bare reader (claimtrack.listing)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "claimtrack"
@@ -37,10 +49,24 @@ class ClaimtrackApp(App[None]):
                 tooltip="Preview the Arabic display modes and pick one"),
     ]
 
-    def __init__(self, *, engine: Engine, analyst: str, bidi: str = "terminal", settings: Any = None) -> None:
+    def __init__(self, *, engine: Engine | None = None, analyst: str, bidi: str = "terminal", settings: Any = None,
+                 target: str | None = None, reader: BareReader | None = None) -> None:
         super().__init__()
-        self.store = Store(engine, analyst)
         self.handle = analyst
+        self._target = target
+        self._store: Store | None = None
+        self._store_ready = threading.Event()
+        self._store_lock = threading.Lock()
+        self._store_thread: threading.Thread | None = None
+        self._store_error: BaseException | None = None
+        if engine is not None:
+            from tui.store import Store
+
+            self._store = Store(engine, analyst)
+            self._store_ready.set()
+            if reader is None and engine.dialect.name == "sqlite" and engine.url.database:
+                reader = BareReader.open(engine.url.database)
+        self.reader = reader
         self.role = "…"
         self.bidi_mode = bidi if bidi in ("terminal", "app", "off") else "terminal"
         self.settings = settings
@@ -60,7 +86,54 @@ class ClaimtrackApp(App[None]):
     def on_unmount(self) -> None:
         if self.bidi_mode == "app":
             self._write_terminal(bidi.BDSM_IMPLICIT)
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+        if self.reader is not None:
+            self.reader.close()
+
+    # --- the database --------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The database access (tui.store); while it is still loading, wait for it (workers only)."""
+        if self._store is None:
+            self.start_loading_store()
+            self._store_ready.wait()
+            if self._store is None:
+                raise RuntimeError(f"cannot open the database {self._target}") from self._store_error
+        return self._store
+
+    def start_loading_store(self) -> None:
+        """Load the database stack and build the store in a thread of its own (once)."""
+        with self._store_lock:
+            if self._store_thread is not None or self._store_ready.is_set():
+                return
+            self._store_thread = threading.Thread(target=self._load_store, name="claimtrack-store", daemon=True)
+            self._store_thread.start()
+
+    def _load_store(self) -> None:
+        try:
+            from claimtrack import db
+            from tui.store import Store
+
+            self._store = Store(db.make_engine(str(self._target)), self.handle)
+            gc.freeze()  # the modules just loaded live as long as the app (see first_page_shown)
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever needs the store
+            self._store_error = exc
+        finally:
+            self._store_ready.set()
+
+    def queue_page(self, q: QueueQuery, after: tuple[Any, int] | None = None, backwards: bool = False,
+                   limit: int = PAGE_SIZE) -> list[ClaimRow]:
+        """One queue page after (or, backwards, before) the keyset `after` (blocks: workers only)."""
+        if self.reader is None:
+            return self.store.page(q, after=after, backwards=backwards, limit=limit)
+        rows = self.reader.page(q.filt, sort=q.sort, descending=q.descending != backwards, limit=limit, after=after)
+        return rows[::-1] if backwards else rows
+
+    def queue_count(self, q: QueueQuery) -> int:
+        """How many claims match the queue's filter (blocks: workers only)."""
+        return self.reader.count(q.filt) if self.reader is not None else self.store.count(q)
 
     @work(thread=True, exclusive=True, group="analyst")
     def load_analyst(self) -> None:
@@ -115,9 +188,7 @@ class ClaimtrackApp(App[None]):
         gc.freeze()
         # A TUI allocates many short-lived render objects: collect the young generation less often.
         gc.set_threshold(20_000, 50, 50)
-        self.load_analyst()
-        if self.POLL_SECONDS:
-            self.set_interval(self.POLL_SECONDS, self.poll_changes)
+        self.call_after_refresh(self._after_first_paint)
         path = os.environ.get("CLAIMTRACK_TUI_READY_FILE")
         driver = self._driver
         if not path or driver is None:
@@ -131,6 +202,13 @@ class ClaimtrackApp(App[None]):
                 fh.write(repr(time.time()))
             self.call_later(self.exit)
         driver.write = write  # type: ignore[method-assign]
+
+    def _after_first_paint(self) -> None:
+        """The first page is on screen: now load the database stack, the analyst and start polling."""
+        self.start_loading_store()
+        self.load_analyst()
+        if self.POLL_SECONDS:
+            self.set_interval(self.POLL_SECONDS, self.poll_changes)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -235,6 +313,9 @@ class ClaimtrackApp(App[None]):
                 pass
 
 
-def build_app(*, engine: Engine, analyst: str, bidi: str = "terminal", settings: Any = None) -> ClaimtrackApp:
-    """The one app factory, used by `claimtrack tui` and by the tests."""
-    return ClaimtrackApp(engine=engine, analyst=analyst, bidi=bidi or "terminal", settings=settings)
+def build_app(*, engine: Engine | None = None, analyst: str, bidi: str = "terminal", settings: Any = None,
+              target: str | None = None, reader: BareReader | None = None) -> ClaimtrackApp:
+    """The one app factory, used by `claimtrack tui` and by the tests: an engine, or (claimtrack.quick)
+    an up-to-date SQLite file's path and its bare reader."""
+    return ClaimtrackApp(engine=engine, analyst=analyst, bidi=bidi or "terminal", settings=settings, target=target,
+                         reader=reader)

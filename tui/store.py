@@ -6,7 +6,7 @@ Every method here blocks; screens call them from `@work(thread=True)` workers on
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
@@ -15,24 +15,9 @@ from sqlmodel import Session
 
 from claimtrack import db, queries, search, services
 from claimtrack.models import Analyst, LinkOrigin, LinkRelation, Role
+from tui.query import PAGE_SIZE, QueueQuery  # noqa: F401  (re-exported)
 
 T = TypeVar("T")
-
-PAGE_SIZE = 100
-
-
-@dataclass(slots=True)
-class QueueQuery:
-    """What the queue shows: a filter, a sort and the analyst's 'my claims' switch."""
-
-    filt: queries.ClaimFilter = field(default_factory=queries.ClaimFilter)
-    sort: str = "id"
-    descending: bool = False
-
-    def copy(self, **changes: Any) -> QueueQuery:
-        return QueueQuery(filt=replace(self.filt, **changes.pop("filt_changes", {})), **{
-            "sort": self.sort, "descending": self.descending, **changes})
-
 
 claim_number = search.claim_id_of  # the claim id typed as `#123` or `123`, else None
 

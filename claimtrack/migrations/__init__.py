@@ -1,7 +1,8 @@
 """Alembic migrations, driven programmatically: upgrade, current and head revisions, drift check.
 
 Alembic itself is imported only when a migration runs: opening an up-to-date database (every CLI
-command, the TUI's start) needs just the two revision strings.
+command, the TUI's start) needs just the two revision strings. Importing this package loads nothing
+else (not even SQLAlchemy): the bare-driver read paths compare the stored revision with HEAD.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
 HEAD = "0006_search_broken_plurals"  # the newest revision in versions/; tests/test_db.py checks it against Alembic's own view
@@ -43,6 +42,8 @@ def script_head() -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    import sqlalchemy as sa
+
     with engine.connect() as conn:
         if not sa.inspect(conn).has_table("alembic_version"):
             return None

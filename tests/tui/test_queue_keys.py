@@ -138,3 +138,22 @@ async def test_preview_follows_the_cursor_and_toggles(sample_db: tuple[Engine, d
         await pilot.press("p")
         await rest(pilot)
         assert queue(app).preview.display and "Denied by 1" in screen_text(app)
+
+
+@sync
+async def test_the_footer_follows_the_focus_after_a_search(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    """The search box hides the one-letter keys; Enter gives them back, with the results."""
+    engine, _ = sample_db
+    app = make_app(engine)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        footer = lambda: screen_text(app).splitlines()[-1]  # noqa: E731
+        assert "Filter" in footer()
+        await pilot.press("slash")
+        await settle(pilot)
+        assert "Filter" not in footer()
+        await pilot.press("e", "c", "o", "n", "o", "m", "y", "enter")
+        await settle(pilot)
+        assert queue(app).query_state.filt.search == "economy" and queue(app).shown_query is queue(app).query_state
+        assert "Filter" in footer()
+        assert [r.id for r in queue(app).table.rows_data] == [3]

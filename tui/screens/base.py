@@ -9,11 +9,8 @@ from textual import work
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from claimtrack import queries, services
-from tui.screens.forms import EvidenceModal, ExportModal, LinkModal
-from tui.screens.modals import AssignModal, CommentModal, StateModal, TagsModal, UnmergeModal, VerdictModal
-
 if TYPE_CHECKING:
+    from claimtrack import queries
     from tui.app import ClaimtrackApp
 
 CLAIM_BINDINGS = [
@@ -63,32 +60,48 @@ class ClaimActionScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open-action")
     def _load_then_open(self, ref: tuple[int, int],
                         make: Callable[[queries.ClaimDetail, int], ModalScreen[str | None]]) -> None:
+        from claimtrack.services import ClaimtrackError
+
         try:
             detail = self.capp.store.detail(ref[0])
-        except services.ClaimtrackError as exc:
+        except ClaimtrackError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(self.app.push_screen, make(detail, ref[1]), self.after_action)
 
     def action_state(self) -> None:
+        from tui.screens.modals import StateModal
+
         self.open_dialog(lambda d, v: StateModal(d.claim.id, v, d.claim.state))  # type: ignore[arg-type]
 
     def action_verdict(self) -> None:
+        from tui.screens.modals import VerdictModal
+
         self.open_dialog(lambda d, v: VerdictModal(d.claim.id, v, d.claim.verdict, d.claim.rationale))  # type: ignore[arg-type]
 
     def action_evidence(self) -> None:
+        from tui.screens.forms import EvidenceModal
+
         self.open_dialog(lambda d, v: EvidenceModal(d.claim.id, v))
 
     def action_link(self) -> None:
+        from tui.screens.forms import LinkModal
+
         self.open_dialog(lambda d, v: LinkModal(d.claim.id))  # type: ignore[arg-type]
 
     def action_merge(self) -> None:
+        from tui.screens.forms import LinkModal
+
         self.open_dialog(lambda d, v: LinkModal(d.claim.id, merge=True))  # type: ignore[arg-type]
 
     def action_unmerge(self) -> None:
+        from tui.screens.modals import UnmergeModal
+
         self.open_dialog(lambda d, v: UnmergeModal(d.claim.id, v))
 
     def action_assign(self) -> None:
+        from tui.screens.modals import AssignModal
+
         analysts = self.capp.analysts
         if analysts:
             self.open_dialog(lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
@@ -97,15 +110,23 @@ class ClaimActionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open-action")
     def _assign_with_analysts(self) -> None:
+        from tui.screens.modals import AssignModal
+
         analysts = self.capp.analysts = self.capp.store.analysts()
         self.app.call_from_thread(
             self.open_dialog, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
 
     def action_tags(self) -> None:
+        from tui.screens.modals import TagsModal
+
         self.open_dialog(lambda d, v: TagsModal(d.claim.id, v, d.claim.tags))  # type: ignore[arg-type]
 
     def action_comment(self) -> None:
+        from tui.screens.modals import CommentModal
+
         self.open_dialog(lambda d, v: CommentModal(d.claim.id, v))
 
     def action_export(self) -> None:
+        from tui.screens.forms import ExportModal
+
         self.open_dialog(lambda d, v: ExportModal(d.claim.id, None))

@@ -10,17 +10,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
-from claimtrack import queries
-from claimtrack.models import ClaimState, Verdict
+from claimtrack import listing
+from claimtrack.enums import ClaimState, Verdict
 from tui import bidi
 from tui.messages import DatabaseChanged
+from tui.query import PAGE_SIZE, QueueQuery
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
-from tui.screens.forms import ExportModal, FilterModal
-from tui.store import PAGE_SIZE, QueueQuery, claim_number
 from tui.widgets.bidi_input import BidiInput
 from tui.widgets.claim_table import ClaimTable
+from tui.widgets.footer import StableFooter
 from tui.widgets.preview import ClaimPreview
 
 SORT_CYCLE = ("id", "first_seen", "checkworthiness")
@@ -63,7 +63,7 @@ class QueueScreen(ClaimActionScreen):
         with Container(id="queue-body"):
             yield ClaimTable(id="claims")
             yield ClaimPreview(id="preview")
-        yield Footer()
+        yield StableFooter()
 
     @property
     def table(self) -> ClaimTable:
@@ -82,7 +82,7 @@ class QueueScreen(ClaimActionScreen):
         t.append(f"  analyst: {bidi.line(self.capp.handle, self.capp.bidi_mode)} ")
         t.append(f" {self.capp.role} ", style=ROLE_STYLE.get(self.capp.role, "reverse"))
         t.append(f"   bidi: {self.capp.bidi_mode}")
-        self.query_one("#topbar", Static).update(t)
+        self.query_one("#topbar", Static).update(t, layout=False)  # one line, always: no layout pass
 
     def update_status(self) -> None:
         q = self.query_state
@@ -103,7 +103,7 @@ class QueueScreen(ClaimActionScreen):
             t.append(f" · {len(table.queued)} moves waiting for rows…", style="bold yellow")
         if parts:
             t.append(" · " + " ".join(parts), style="italic")
-        self.query_one("#status", Static).update(t)
+        self.query_one("#status", Static).update(t, layout=False)  # one line, always: no layout pass
 
     @property
     def page_start(self) -> int:
@@ -117,7 +117,7 @@ class QueueScreen(ClaimActionScreen):
         self.total = None
         if keep_cursor and table.rows_data:
             first = table.rows_data[0]
-            anchor = (queries.sort_value(first, q.sort), first.id) if table.start > 0 else None
+            anchor = (listing.sort_value(first, q.sort), first.id) if table.start > 0 else None
             self.load_window(q, anchor, max(PAGE_SIZE, len(table.rows_data)), table.cursor_row, table.start,
                              anchor_is_first=True)
         else:
@@ -127,28 +127,29 @@ class QueueScreen(ClaimActionScreen):
     def load_window(self, q: QueueQuery, after: tuple[Any, int] | None, limit: int, cursor: int, start: int,
                     anchor_is_first: bool = False) -> None:
         """Fetch `limit` rows after `after` (or, with `anchor_is_first`, from that row on), then count."""
-        store = self.capp.store
+        app = self.capp
         if anchor_is_first and after is not None:
             # the row before the window start, then the window from there (so the same rows come back)
-            before = store.page(q, after=after, backwards=True, limit=1)
-            after = (queries.sort_value(before[0], q.sort), before[0].id) if before else None
-        rows = store.page(q, after=after, limit=limit)
+            before = app.queue_page(q, after=after, backwards=True, limit=1)
+            after = (listing.sort_value(before[0], q.sort), before[0].id) if before else None
+        rows = app.queue_page(q, after=after, limit=limit)
         self.app.call_from_thread(self._show_window, q, rows, cursor, start, len(rows) < limit)
 
-    def _show_window(self, q: QueueQuery, rows: list[queries.ClaimRow], cursor: int, start: int,
+    def _show_window(self, q: QueueQuery, rows: list[listing.ClaimRow], cursor: int, start: int,
                      at_end: bool) -> None:
         if q is not self.query_state:
             return  # the query changed while this page was loading
         self.table.show_rows(rows, cursor, start, at_end)
         self.shown_query = q
         self.update_status()
+        self.call_after_refresh(self.query_one(StableFooter).release)
         self.capp.first_page_shown()
         if self.total is None:  # only once the rows are painted: the count must not slow them down
             self.set_timer(0.05, lambda: self.load_count(q) if q is self.query_state else None)
 
     @work(thread=True, exclusive=True, group="count")
     def load_count(self, q: QueueQuery) -> None:
-        total = self.capp.store.count(q)
+        total = self.capp.queue_count(q)
         self.app.call_from_thread(self._show_count, q, total)
 
     def _show_count(self, q: QueueQuery, total: int) -> None:
@@ -166,17 +167,17 @@ class QueueScreen(ClaimActionScreen):
             self.load_last(q)
             return
         row = table.rows_data[-1] if event.direction == "next" else table.rows_data[0]
-        self.load_edge(q, (queries.sort_value(row, q.sort), row.id), event.direction, table.generation)
+        self.load_edge(q, (listing.sort_value(row, q.sort), row.id), event.direction, table.generation)
 
     @work(thread=True, exclusive=True, group="page")
     def load_last(self, q: QueueQuery) -> None:
         """The last page of the filter, the cursor on its last claim (its row number needs the count)."""
-        store = self.capp.store
-        rows = store.page(q, backwards=True, limit=PAGE_SIZE)
-        total = self.total if self.total is not None else store.count(q)
+        app = self.capp
+        rows = app.queue_page(q, backwards=True, limit=PAGE_SIZE)
+        total = self.total if self.total is not None else app.queue_count(q)
         self.app.call_from_thread(self._show_last, q, rows, total)
 
-    def _show_last(self, q: QueueQuery, rows: list[queries.ClaimRow], total: int) -> None:
+    def _show_last(self, q: QueueQuery, rows: list[listing.ClaimRow], total: int) -> None:
         if q is not self.query_state:
             return
         self.total = total
@@ -184,10 +185,10 @@ class QueueScreen(ClaimActionScreen):
 
     @work(thread=True, group="edge")
     def load_edge(self, q: QueueQuery, key: tuple[Any, int], direction: str, generation: int) -> None:
-        rows = self.capp.store.page(q, after=key, backwards=direction == "prev", limit=PAGE_SIZE)
+        rows = self.capp.queue_page(q, after=key, backwards=direction == "prev", limit=PAGE_SIZE)
         self.app.call_from_thread(self._extend, q, rows, direction, generation)
 
-    def _extend(self, q: QueueQuery, rows: list[queries.ClaimRow], direction: str, generation: int) -> None:
+    def _extend(self, q: QueueQuery, rows: list[listing.ClaimRow], direction: str, generation: int) -> None:
         if q is self.query_state:
             self.table.extend(rows, direction, generation, full=len(rows) == PAGE_SIZE)
             self.update_status()
@@ -266,8 +267,11 @@ class QueueScreen(ClaimActionScreen):
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
+        from claimtrack.search import claim_id_of
+
+        self.query_one(StableFooter).hold()  # the rows first: the footer gets the table's keys after them
         self.set_focus(self.table)
-        wanted = claim_number(event.value)
+        wanted = claim_id_of(event.value)
         if wanted is not None:  # "#123" or "123": open that claim (a number that is no claim is searched)
             self.capp.open_claim(wanted, otherwise=lambda: self._search_text(event.value))
             return
@@ -281,7 +285,9 @@ class QueueScreen(ClaimActionScreen):
         self.reload(keep_cursor=False)
 
     def action_filters(self) -> None:
-        def done(f: queries.ClaimFilter | None) -> None:
+        from tui.screens.forms import FilterModal
+
+        def done(f: listing.ClaimFilter | None) -> None:
             if f is not None:
                 if self.mine:
                     f.assignee = f.assignee or self.capp.handle
@@ -314,6 +320,8 @@ class QueueScreen(ClaimActionScreen):
         self.reload()
 
     def action_export_filter(self) -> None:
+        from tui.screens.forms import ExportModal
+
         self.app.push_screen(ExportModal(None, self.query_state.filt), self.after_action)
 
     def refresh_bidi(self) -> None:

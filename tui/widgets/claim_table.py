@@ -12,7 +12,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
-from claimtrack.queries import ClaimRow
+from claimtrack.listing import ClaimRow
 from tui import bidi
 
 STATE_STYLE = {

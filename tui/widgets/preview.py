@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -10,10 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
 
-from claimtrack import queries
-from claimtrack.services import ClaimtrackError
 from tui.widgets.bidi_text import BidiText
 from tui.widgets.claim_table import STATE_BADGE, VERDICT_BADGE, badge
+
+if TYPE_CHECKING:
+    from claimtrack import queries
+    from claimtrack.listing import ClaimRow
 
 INVERSE = {"denies": "denied by", "contradicts": "contradicted by", "supports": "supported by",
            "repeats": "repeated by", "duplicate_of": "has duplicate", "updates": "updated by"}
@@ -44,7 +46,7 @@ class ClaimPreview(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield BidiText(Text("No claim selected.", style="dim"), id="preview-text")
 
-    def follow(self, row: queries.ClaimRow | None, force: bool = False) -> None:
+    def follow(self, row: ClaimRow | None, force: bool = False) -> None:
         """Show `row`'s details once the cursor has rested on it for DELAY seconds."""
         if row is None:
             self.shown_id = None
@@ -66,6 +68,8 @@ class ClaimPreview(VerticalScroll):
 
     @work(thread=True, exclusive=True, group="preview")
     def load(self, claim_id: int) -> None:
+        from claimtrack.services import ClaimtrackError
+
         try:
             summary = self.app.store.summary(claim_id)  # type: ignore[attr-defined]
         except ClaimtrackError:
