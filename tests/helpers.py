@@ -169,3 +169,18 @@ def synthetic_articles(folder, n: int, seed: int = 7) -> list:  # type: ignore[n
         path.write_text(text, encoding="utf-8")
         files.append(path)
     return files
+
+
+def add_filler_claims(engine: Engine, n: int = 3000) -> None:
+    """n more claims whose words the searches never match, so the planner sees a selective search."""
+    from claimtrack import search
+    from claimtrack.models import Claim
+
+    now = datetime(2023, 9, 1, tzinfo=UTC)
+    rows = [{"text": f"filler number {i} about weather", "language": "en", "kind": "statement", "state": "new",
+             "verdict": "unrated", "checkworthiness": 0.1, "checkworthiness_features": {}, "tags": [],
+             "search_text": search.search_text(f"filler number {i} about weather"), "first_seen": now,
+             "created_at": now, "updated_at": now, "version": 1} for i in range(n)]
+    with engine.begin() as conn:
+        conn.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
+        conn.exec_driver_sql("ANALYZE")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from helpers import make_sample
+from helpers import add_filler_claims, make_sample
 from sqlalchemy.engine import Engine
 
 from claimtrack import db, queries
@@ -187,23 +187,6 @@ def test_postgres_queries_can_be_served_by_indexes(pg_engine: Engine, name: str)
     for statement, params in captured(pg_engine, fn):
         plan = "\n".join(pg_plan(pg_engine, statement, params))
         assert not re.search(rf"Seq Scan on ({'|'.join(BIG_TABLES)})\b", plan), plan
-
-
-def add_filler_claims(engine: Engine, n: int = 3000) -> None:
-    """n more claims whose words the searches never match, so the planner sees a selective search."""
-    from datetime import UTC, datetime
-
-    from claimtrack import search
-    from claimtrack.models import Claim
-
-    now = datetime(2023, 9, 1, tzinfo=UTC)
-    rows = [{"text": f"filler number {i} about weather", "language": "en", "kind": "statement", "state": "new",
-             "verdict": "unrated", "checkworthiness": 0.1, "checkworthiness_features": {}, "tags": [],
-             "search_text": search.search_text(f"filler number {i} about weather"), "first_seen": now,
-             "created_at": now, "updated_at": now, "version": 1} for i in range(n)]
-    with engine.begin() as conn:
-        conn.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
-        conn.exec_driver_sql("ANALYZE")
 
 
 @pytest.mark.postgres
