@@ -39,6 +39,23 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_OPTION) else "BEGIN IMMEDIATE")
 
 
+POSTGRES_WORK_MEM = "32MB"
+
+
+def _postgres_settings(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Raise work_mem to POSTGRES_WORK_MEM on this connection, unless the server already gives more.
+
+    With the default 4 MB, the bitmap a prefix search term collects from the full-text GIN index
+    (`'trump':*` matches a tenth of a million claims) overflows and goes lossy: the index scan took
+    twice as long."""
+    cur = dbapi_connection.cursor()
+    cur.execute("SELECT set_config('work_mem', %s, false) "
+                "WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes(%s)",
+                (POSTGRES_WORK_MEM, POSTGRES_WORK_MEM))
+    cur.close()
+    dbapi_connection.commit()  # a session setting made in a transaction is undone by its rollback
+
+
 def make_engine(target: str, *, echo: bool = False) -> Engine:
     """Build an engine for a SQLite path or a database URL."""
     url = to_url(target)
@@ -50,7 +67,10 @@ def make_engine(target: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = sa.create_engine(url, echo=echo, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgres_settings)
+    return engine
 
 
 def make_read_engine(target: str) -> Engine:

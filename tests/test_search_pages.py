@@ -98,3 +98,11 @@ def test_postgres_search_page_reads_the_gin_index_once_and_the_page_by_primary_k
     assert "Filter: (to_tsvector" not in plan, plan  # the match is never computed row by row
     assert re.search(r"Index Scan using pk_claim on claim\s+\(", plan), plan  # the page's rows, by id
     assert "Merge Semi Join" not in plan and "Index Scan Backward using pk_claim" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgres_connections_get_enough_work_mem_for_prefix_searches(pg_engine: Engine) -> None:
+    with db.session(pg_engine) as s:
+        s.rollback()  # the setting outlives a rolled-back transaction
+        setting = s.connection().exec_driver_sql("SELECT pg_size_bytes(current_setting('work_mem'))").scalar()
+    assert setting is not None and setting >= 32 * 1024 * 1024
