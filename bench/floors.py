@@ -19,6 +19,9 @@ ROW_COLUMNS = ("SELECT c.id, c.state, c.verdict, c.kind, a.canonical_name, c.tex
                "FROM claim c LEFT JOIN actor a ON a.id = c.claimant_id LEFT JOIN analyst an ON an.id = c.assignee_id ")
 
 
+PG_WORK_MEM = "32MB"  # the session setting claimtrack's PostgreSQL connections make (db.POSTGRES_WORK_MEM)
+
+
 class Driver:
     """A bare DB-API connection with one placeholder style."""
 
@@ -31,6 +34,7 @@ class Driver:
             import psycopg
 
             self.conn = psycopg.connect(target.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+            self.conn.execute(f"SET work_mem = '{PG_WORK_MEM}'")
 
     def sql(self, text: str) -> str:
         return re.sub(r":(\w+)", "?", text) if self.sqlite else re.sub(r":(\w+)", r"%(\1)s", text)
@@ -53,7 +57,7 @@ class Driver:
             return ("c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts)",
                     {"fts": search.fts5_query(query)})
         return ("c.id IN (SELECT m.id FROM claim m WHERE to_tsvector('simple', m.search_text) "
-                "@@ plainto_tsquery('simple', :q) OFFSET 0)", {"q": " ".join(search.tokens(query))})
+                "@@ to_tsquery('simple', :q) OFFSET 0)", {"q": pg_tsquery(query)})
 
     def close(self) -> None:
         self.conn.close()
@@ -74,7 +78,20 @@ def queue_page_state(d: Driver, state: str, limit: int = 100) -> list[Sequence[A
                   {"state": state, "limit": limit})
 
 
+def pg_tsquery(query: str) -> str:
+    """The tsquery text claimtrack searches PostgreSQL with (its analysed, prefixed terms)."""
+    from claimtrack import search
+    from claimtrack.analysis import query_terms
+
+    return search.tsquery_expression(query_terms(query)) or ""
+
+
 def search_page(d: Driver, query: str, limit: int = 100) -> list[Sequence[Any]]:
+    if not d.sqlite:  # claimtrack's shape: the match and filter in one fenced GIN scan, a top-N sort, the page's rows
+        return d.rows(ROW_COLUMNS.replace("FROM claim c ", "FROM (SELECT id FROM (SELECT m.id FROM claim m "
+                      "WHERE m.merged_into_id IS NULL AND to_tsvector('simple', m.search_text) @@ "
+                      "to_tsquery('simple', :q) OFFSET 0) f ORDER BY id DESC LIMIT :limit) p "
+                      "JOIN claim c ON c.id = p.id ") + "ORDER BY c.id DESC", {"q": pg_tsquery(query), "limit": limit})
     cond, params = d.search_condition(query)
     return d.rows(ROW_COLUMNS + f"WHERE c.merged_into_id IS NULL AND {cond} ORDER BY c.id DESC LIMIT :limit",
                   {**params, "limit": limit})
