@@ -128,7 +128,10 @@ def _fenced_match(clause: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
 
 
 def count_claims(*, session: Session, filt: ClaimFilter) -> int:
-    stmt = select(func.count()).select_from(Claim).where(*_where(session, filt))
+    if filt.search and session.get_bind().dialect.name == "postgresql":
+        stmt = select(func.count()).select_from(_pg_matched(session, filt, "id", False, None))
+    else:
+        stmt = select(func.count()).select_from(Claim).where(*_where(session, filt))
     return session.exec(stmt).one()
 
 
@@ -207,6 +210,16 @@ def page_claims(*, session: Session, filt: ClaimFilter, sort: str = "id", descen
     return _rows(session.execute(stmt.where(*conds).order_by(*order).limit(limit)))
 
 
+def _pg_matched(session: Session, filt: ClaimFilter, sort: str, descending: bool, after: tuple[Any, int] | None
+                ) -> sa.Subquery:
+    """PostgreSQL: `(SELECT id, <sort value> FROM claim WHERE <match, filter and keyset> OFFSET 0)`."""
+    conds, _order = _keyset(replace(filt, search=None), session, sort, descending, after)
+    clause = search.match_clause("postgresql", filt.search or "", Claim.id)  # type: ignore[arg-type]
+    if clause is not None:
+        conds.append(clause)
+    return select(Claim.id, SORTS[sort].label("sort_value")).where(*conds).offset(0).subquery("matched")  # type: ignore[union-attr]
+
+
 def _pg_search_page(session: Session, filt: ClaimFilter, sort: str, descending: bool, limit: int,
                     after: tuple[Any, int] | None) -> list[ClaimRow]:
     """PostgreSQL: a search page as `(SELECT id FROM claim WHERE <match and filter> OFFSET 0)`, the
@@ -217,15 +230,10 @@ def _pg_search_page(session: Session, filt: ClaimFilter, sort: str, descending: 
     reads the full-text GIN index once, the filter and keyset are checked on the rows it yields, and a
     top-N sort picks the page. Joining the rows to that page, not to an IN list, keeps the planner from
     walking the primary key down to the page's last id."""
-    conds, order = _keyset(replace(filt, search=None), session, sort, descending, after)
-    clause = search.match_clause("postgresql", filt.search or "", Claim.id)  # type: ignore[arg-type]
-    if clause is not None:
-        conds.append(clause)
-    key = SORTS[sort]
-    matched = select(Claim.id, key.label("sort_value")).where(*conds).offset(0).subquery("matched")  # type: ignore[union-attr]
-    page_order = [matched.c.id.desc() if descending else matched.c.id.asc()]
-    if sort != "id":
-        page_order.insert(0, matched.c.sort_value.desc() if descending else matched.c.sort_value.asc())
+    matched = _pg_matched(session, filt, sort, descending, after)
+    keys = [(matched.c.id, Claim.id)] if sort == "id" else [(matched.c.sort_value, SORTS[sort]), (matched.c.id, Claim.id)]
+    page_order = [inner.desc() if descending else inner.asc() for inner, _outer in keys]
+    order = [outer.desc() if descending else outer.asc() for _inner, outer in keys]  # type: ignore[union-attr]
     page = sa.select(matched.c.id).order_by(*page_order).limit(limit).subquery("page")
     stmt = _row_select().join(page, page.c.id == Claim.id).order_by(*order)  # type: ignore[arg-type]
     return _rows(session.execute(stmt))

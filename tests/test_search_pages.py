@@ -59,8 +59,10 @@ def test_search_pages_walk_the_same_claims_as_the_unsearched_queue(engine: Engin
         wanted = set(queries.claim_ids(session=s, filt=filt, limit=10_000))
         everything = [r.id for r in queries.page_claims(session=s, filt=queries.ClaimFilter(state=state), sort=sort,
                                                         descending=descending, limit=10_000)]
+        counted = queries.count_claims(session=s, filt=filt)
     assert wanted, "the case should match something"
     assert got == [i for i in everything if i in wanted]
+    assert counted == len(got)
 
 
 @pytest.mark.postgres
