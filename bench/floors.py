@@ -86,12 +86,31 @@ def pg_tsquery(query: str) -> str:
     return search.tsquery_expression(query_terms(query)) or ""
 
 
+PG_WINDOW = 30_000  # claimtrack.queries.PG_SEARCH_WINDOW
+
+
+def _pg_search_page(d: Driver, query: str, limit: int, window: bool) -> list[Sequence[Any]]:
+    """claimtrack's shape: the match and filter in one fenced GIN scan (within a window of ids, GIN and
+    primary-key bitmaps ANDed), a top-N sort, then the page's rows."""
+    bound = int(d.rows("SELECT max(id) FROM claim")[0][0]) + 1 if window else None
+    sql = ROW_COLUMNS.replace("FROM claim c ", "FROM (SELECT id FROM (SELECT m.id FROM claim m "
+                              "WHERE m.merged_into_id IS NULL AND to_tsvector('simple', m.search_text) @@ "
+                              "to_tsquery('simple', :q) " + ("AND m.id >= :lo AND m.id < :hi " if window else "")
+                              + "OFFSET 0) f ORDER BY id DESC LIMIT :limit) p JOIN claim c ON c.id = p.id ")
+    params = {"q": pg_tsquery(query), "limit": limit, **({"lo": bound - PG_WINDOW, "hi": bound} if bound else {})}
+    if not window:
+        return d.rows(sql + "ORDER BY c.id DESC", params)
+    d.rows("SELECT set_config('enable_indexscan', 'off', false)")
+    try:
+        return d.rows(sql + "ORDER BY c.id DESC", params)
+    finally:
+        d.rows("SELECT set_config('enable_indexscan', 'on', false)")
+
+
 def search_page(d: Driver, query: str, limit: int = 100) -> list[Sequence[Any]]:
-    if not d.sqlite:  # claimtrack's shape: the match and filter in one fenced GIN scan, a top-N sort, the page's rows
-        return d.rows(ROW_COLUMNS.replace("FROM claim c ", "FROM (SELECT id FROM (SELECT m.id FROM claim m "
-                      "WHERE m.merged_into_id IS NULL AND to_tsvector('simple', m.search_text) @@ "
-                      "to_tsquery('simple', :q) OFFSET 0) f ORDER BY id DESC LIMIT :limit) p "
-                      "JOIN claim c ON c.id = p.id ") + "ORDER BY c.id DESC", {"q": pg_tsquery(query), "limit": limit})
+    if not d.sqlite:
+        rows = _pg_search_page(d, query, limit, window=True)
+        return rows if len(rows) >= limit else _pg_search_page(d, query, limit, window=False)
     cond, params = d.search_condition(query)
     return d.rows(ROW_COLUMNS + f"WHERE c.merged_into_id IS NULL AND {cond} ORDER BY c.id DESC LIMIT :limit",
                   {**params, "limit": limit})
