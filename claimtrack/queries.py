@@ -258,11 +258,9 @@ def _pg_window_page(session: Session, filt: ClaimFilter, descending: bool, limit
     bound = after[1] if after is not None else edge + (1 if descending else -1)
     window = (Claim.id >= bound - PG_SEARCH_WINDOW) if descending else (Claim.id <= bound + PG_SEARCH_WINDOW)
     bounded = sa.and_(window, Claim.id < bound if descending else Claim.id > bound)  # type: ignore[operator]
-    session.execute(sa.text("SELECT set_config('enable_indexscan', 'off', true)"))
-    try:
-        rows = _rows(session.execute(_pg_page_statement(session, filt, "id", descending, limit, after, bounded)))
-    finally:
-        session.execute(sa.text("RESET enable_indexscan"))
+    session.execute(sa.text("SELECT set_config('enable_indexscan', 'off', true)"))  # until RESET or rollback
+    rows = _rows(session.execute(_pg_page_statement(session, filt, "id", descending, limit, after, bounded)))
+    session.execute(sa.text("RESET enable_indexscan"))
     if len(rows) >= limit:
         return rows
     min_id, max_id = session.execute(select(func.min(Claim.id), func.max(Claim.id))).one()
