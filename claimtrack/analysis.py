@@ -234,8 +234,26 @@ def _index_terms(word: str, roots: bool) -> str:
     cache = _INDEXED[roots]
     if len(cache) >= _INDEXED_MAX:
         cache.clear()
-    out = cache[word] = " ".join(t.term for t in word_terms(word, roots))
+    out = cache[word] = " ".join(_term_strings(word, roots) if _ARABIC.search(word)
+                                 else (t.term for t in word_terms(word, roots)))
     return out
+
+
+def _term_strings(word: str, roots: bool) -> list[str]:
+    """The terms of an Arabic word as `word_terms` orders them, without building QueryTerms (index time)."""
+    if roots:
+        base = _INDEXED[False].get(word)
+        terms = dict.fromkeys(base.split(" ") if base else _term_strings(word, False))
+        for core, _art in arabic_cores(word):
+            for extra in _core_extras(core):
+                terms[extra] = None
+        return [t for t in terms if t]
+    terms = {}
+    for core, _art in arabic_cores(word):
+        folded, stem = _core_forms(core)
+        terms[folded] = None
+        terms[stem] = None
+    return [t for t in terms if t]
 
 
 def analysed_text(*parts: str | None, roots: bool = True) -> str:

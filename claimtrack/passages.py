@@ -3,8 +3,9 @@
 Each passage's analysed terms (`claimtrack.analysis`, as for claim search, less the ISRI roots, which the
 evidence finder never queries) are stored in
 `passage.search_text` and indexed by FTS5 (`passage_fts`) on SQLite or a GIN `to_tsvector` expression
-index on PostgreSQL. Built at ingest (`add_for_document`) and for old databases by a migration
-(`rebuild`).
+index on PostgreSQL. Built at ingest (`add_rows`, once per batch of documents) and for old databases by
+a migration (`rebuild`). On SQLite the FTS5 table is filled by `add_rows` with one statement per batch,
+not by a per-row trigger (twice as fast); only deletions go through a trigger.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'»”’)]*\s+")
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
     "search_text, content='passage', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS passage_fts_ai AFTER INSERT ON passage BEGIN "
-    "INSERT INTO passage_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
     "CREATE TRIGGER IF NOT EXISTS passage_fts_ad AFTER DELETE ON passage BEGIN "
     "INSERT INTO passage_fts(passage_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
     # term -> passage frequency, for choosing a claim's rarest words
     "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts_vocab USING fts5vocab(passage_fts, 'row')",
 )
+# the per-row insert trigger of revision 0005, replaced by `add_rows` (dropped by revision 0006)
+SQLITE_INSERT_TRIGGER = ("CREATE TRIGGER IF NOT EXISTS passage_fts_ai AFTER INSERT ON passage BEGIN "
+                         "INSERT INTO passage_fts(rowid, search_text) VALUES (new.id, new.search_text); END")
 SQLITE_DROP = ("DROP TABLE IF EXISTS passage_fts_vocab", "DROP TRIGGER IF EXISTS passage_fts_ad",
                "DROP TRIGGER IF EXISTS passage_fts_ai", "DROP TABLE IF EXISTS passage_fts")
 POSTGRES_DDL = ("CREATE INDEX IF NOT EXISTS ix_passage_search_tsv ON passage "
@@ -114,12 +116,30 @@ def rows_for(document_id: int, text: str) -> list[dict[str, object]]:
 
 
 def add_for_document(conn: sa.Connection, document_id: int, text: str) -> int:
-    """Insert the passages of one document; returns how many."""
+    """Insert and index the passages of one document; returns how many."""
+    return add_rows(conn, rows_for(document_id, text))
+
+
+_INSERT = 'INSERT INTO passage (document_id, start, "end", search_text) VALUES (?, ?, ?, ?)'
+
+
+def add_rows(conn: sa.Connection, rows: Sequence[dict[str, object]]) -> int:
+    """Insert passage rows (of `rows_for`, in order) and index them; returns how many.
+
+    SQLite: straight through the driver's executemany, then one INSERT … SELECT fills FTS5 with the new
+    rows (the caller holds the write lock, so they are exactly the rows above the previous maximum id).
+    PostgreSQL: one executemany; the GIN expression index follows by itself."""
     from claimtrack.models import Passage
 
-    rows = rows_for(document_id, text)
-    if rows:
+    if not rows:
+        return 0
+    if conn.dialect.name != "sqlite":
         conn.execute(sa.insert(Passage.__table__), rows)  # type: ignore[attr-defined]
+        return len(rows)
+    last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM passage").scalar()
+    conn.exec_driver_sql(_INSERT, [(r["document_id"], r["start"], r["end"], r["search_text"]) for r in rows])
+    conn.exec_driver_sql("INSERT INTO passage_fts(rowid, search_text) SELECT id, search_text FROM passage "
+                         "WHERE id > ?", (last,))
     return len(rows)
 
 

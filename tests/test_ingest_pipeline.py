@@ -180,3 +180,69 @@ def test_fetched_page_is_kept_beside_the_document(sqlite_engine: Engine, tmp_pat
         doc = session.exec(select(Document)).one()
         assert doc.url == f"{base}/article" and doc.title == "Talks advance"
         assert doc.raw_path and Path(doc.raw_path).read_bytes() == page
+
+
+def _indexed_passages(engine: Engine) -> tuple[int, list[int]]:
+    """(full-text index entries, ids of the passages a search for their own first term misses)."""
+    import sqlalchemy as sa
+
+    from claimtrack.models import Passage
+
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(Passage.id, Passage.search_text)).all()
+        sqlite = conn.dialect.name == "sqlite"
+        entries = conn.exec_driver_sql("SELECT count(*) FROM passage_fts_docsize" if sqlite else
+                                       "SELECT count(*) FROM passage").scalar_one()
+        stmt = sa.text("SELECT rowid FROM passage_fts WHERE passage_fts MATCH :q" if sqlite else
+                       "SELECT id FROM passage WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q)")
+        missed = [pid for pid, text in rows
+                  if pid not in set(conn.execute(stmt, {"q": ('"%s"' if sqlite else "'%s'") % text.split()[0]}).scalars())]
+    return entries, missed
+
+
+def test_passage_index_holds_the_kept_documents_once(engine: Engine, tmp_path: Path) -> None:
+    from claimtrack.models import Passage
+
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    for i, body in enumerate(["Kirby said the talks advance.", "Kirby said the deal is near.", "Moscow said no deal."]):
+        (tmp_path / f"{i}.txt").write_text(f"Title {i}\n{body}\n\nA second paragraph about harvests {i}.\n")
+
+    def broken_offsets(text: str, **kw):  # type: ignore[no-untyped-def]
+        claims = every_said(text, **kw)
+        if "deal is near" in text:  # the middle document fails and is rolled back
+            claims.append(ExtractedClaim(quote="x", start=5, end=1, claimant=ActorRef("Kirby"), claimant_surface="Kirby"))
+        return claims
+
+    ingest(engine, [str(tmp_path)], analyst="amal", extractor=broken_offsets, opts=IngestOptions(batch_size=2))
+    later = tmp_path / "later.txt"
+    later.write_text("Later\nKirby said the harvest grew.\n")
+    ingest(engine, [str(later)], analyst="amal", extractor=every_said)
+    with db.session(engine) as s:
+        kept = set(s.exec(select(Document.id)).all())
+        docs = set(s.exec(select(Passage.document_id)).all())
+        n = s.exec(select(func.count()).select_from(Passage)).one()
+    assert len(kept) == 3 and docs == kept
+    assert _indexed_passages(engine) == (n, [])
+    with db.session(engine) as session:
+        assert audit.verify(session).ok
+
+
+def _triggers(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+
+
+def test_upgrade_drops_the_per_row_passage_trigger(sqlite_engine: Engine, tmp_path: Path) -> None:
+    from claimtrack import migrations
+
+    (tmp_path / "a.txt").write_text("A\nKirby said the talks advance.\n")
+    ingest(sqlite_engine, [str(tmp_path / "a.txt")], analyst="amal", extractor=every_said)
+    migrations.downgrade(sqlite_engine, "0005_passage_index")
+    assert "passage_fts_ai" in _triggers(sqlite_engine)
+    migrations.upgrade(sqlite_engine)
+    assert "passage_fts_ai" not in _triggers(sqlite_engine) and "passage_fts_ad" in _triggers(sqlite_engine)
+    (tmp_path / "b.txt").write_text("B\nKirby said the deal is near.\n")
+    ingest(sqlite_engine, [str(tmp_path / "b.txt")], analyst="amal", extractor=every_said)
+    with db.session(sqlite_engine) as s:
+        assert _indexed_passages(sqlite_engine) == (s.exec(select(func.count()).select_from(Document)).one(), [])

@@ -192,6 +192,38 @@ def _store_raw_html(raw: RawDocument, sha: str, opts: IngestOptions) -> str | No
     return str(path)
 
 
+class Deferred:
+    """Writes that wait for the end of a batch: the passages of its documents (inserted and indexed with one
+    statement each) and the appearance counts of the claims its new claims merged into (counted once).
+
+    A document's items are staged while its savepoint is open; `keep` adds them to the batch, `drop`
+    forgets them when the savepoint rolls back."""
+
+    def __init__(self) -> None:
+        self.passages: list[dict[str, object]] = []
+        self.roots: set[int] = set()
+        self._passages: list[dict[str, object]] = []
+        self._roots: set[int] = set()
+
+    def stage(self, passage_rows: list[dict[str, object]], roots: Sequence[int] = ()) -> None:
+        self._passages.extend(passage_rows)
+        self._roots.update(roots)
+
+    def keep(self) -> None:
+        self.passages.extend(self._passages)
+        self.roots |= self._roots
+        self.drop()
+
+    def drop(self) -> None:
+        self._passages, self._roots = [], set()
+
+    def write(self, conn: sa.Connection) -> None:
+        passages.add_rows(conn, self.passages)
+        if self.roots:
+            identity.refresh_counts_many(conn, sorted(self.roots))
+        self.passages, self.roots = [], set()
+
+
 def store_document(
     session: Session,
     raw: RawDocument,
@@ -203,11 +235,20 @@ def store_document(
     opts: IngestOptions,
     tracker: identity.Tracker | None = None,
     chain: audit.ChainHead | None = None,
+    deferred: Deferred | None = None,
 ) -> tuple[int, int]:
     """Write one document, its claims, appearances and automatic links, and one audit event.
 
-    Claims, appearances and links go in as bulk Core inserts: ingest is the hot path.
+    Claims, appearances and links go in as bulk Core inserts: ingest is the hot path. The passages and
+    the merged-into claims' counts are staged in `deferred` (written at once when None).
     """
+    if deferred is None:
+        deferred = Deferred()
+        doc_id, links = store_document(session, raw, sha, claims, analyst=analyst, actors=actors, opts=opts,
+                                       tracker=tracker, chain=chain, deferred=deferred)
+        deferred.keep()
+        deferred.write(session.connection())
+        return doc_id, links
     outlet_id = actors.outlet(session, raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
     now = utcnow()
     if tracker is not None:
@@ -222,7 +263,7 @@ def store_document(
     doc_id: int = session.connection().execute(
         sa.insert(Document.__table__).returning(Document.__table__.c.id), [doc_row]).scalar_one()
     digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
-    passages.add_for_document(session.connection(), doc_id, raw.text)
+    deferred.stage(passages.rows_for(doc_id, raw.text))
     if not claims:
         audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                      after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title}, digests=digests)
@@ -273,7 +314,8 @@ def store_document(
                                ex.event_date.iso if ex.event_date else None)
                  for ex, cid, aid in zip(claims, ids, claimant_ids, strict=True)]
         outcome = tracker.track(conn, doc_id=doc_id, day=raw.published, language=language, claims=infos)
-        identity.apply_merges(conn, outcome.merged)
+        identity.point_merges(conn, outcome.merged)
+        deferred.stage([], [root for _c, root, _s, _g in outcome.merged])
         for i, ex in enumerate(claims):
             if ex.kind == "denial":
                 for target, evidence in cross_document_denials(
@@ -291,11 +333,14 @@ def store_document(
                         "links": [{"source": s, "relation": "denies", "target": t} for s, t in links],
                         **({"suggested": outcome.suggested} if outcome.suggested else {})},
                  digests=digests)
-    for claim_id, root, score, signals in outcome.merged:  # each event re-reads its claim's digest
+    row_of = dict(zip(ids, claim_rows, strict=True))
+    for claim_id, root, score, signals in outcome.merged:  # the claim's digest, as it stands after the merge
+        digest = row_digest("claim", {**row_of[claim_id], "merged_into_id": root})
         audit.record(session, analyst=analyst, entity="claim", entity_id=claim_id, claim_id=claim_id,
                      action="auto_merge", chain=chain, before={"merged_into_id": None},
                      after={"merged_into_id": root, "score": score, "signals": signals},
-                     rationale=f"the same claim as claim {root} (score {score:.2f})")
+                     rationale=f"the same claim as claim {root} (score {score:.2f})",
+                     digests={"claim": {str(claim_id): digest}})
     if tracker is not None:
         tracker.last = outcome
     return doc_id, len(links)
@@ -340,6 +385,7 @@ def ingest(
         with atomic(engine) as session:
             who = session.get(Analyst, analyst_id)
             chain = audit.ChainHead()
+            deferred = Deferred()
             shas = [sha for _r, sha, _c in pending]
             existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
             for raw, sha, claims in pending:
@@ -352,10 +398,12 @@ def ingest(
                 nested = session.begin_nested()
                 try:
                     doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
-                                                tracker=tracker, chain=chain)
+                                                tracker=tracker, chain=chain, deferred=deferred)
                     nested.commit()
+                    deferred.keep()
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
                     nested.rollback()
+                    deferred.drop()
                     actors.clear()
                     chain.reset()
                     if tracker is not None:
@@ -372,6 +420,7 @@ def ingest(
                 summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc_id,
                                           "claims": len(claims)})
                 _report(on_progress, raw.origin_name, f"{len(claims)} claims")
+            deferred.write(session.connection())
         pending.clear()
         summary.timings["database"] += time.perf_counter() - t0
 

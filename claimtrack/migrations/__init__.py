@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0006_search_broken_plurals"  # the newest revision in versions/; tests/test_db.py checks it against Alembic's own view
+HEAD = "0007_passage_fts_batch_fill"  # the newest revision in versions/; tests/test_db.py checks it against Alembic's own view
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

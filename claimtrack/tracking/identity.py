@@ -192,13 +192,38 @@ class Tracker:
 
 def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
     """Point each merged new claim at the claim it repeats and refresh that claim's counts."""
+    point_merges(conn, merged)
+    for root in {r for _c, r, _s, _g in merged}:
+        refresh_counts(conn, root)
+
+
+def point_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
+    """Point each merged new claim at the claim it repeats (counts are left to `refresh_counts_many`)."""
     c = Claim.__table__
     if merged:  # one executemany for all of a document's merges
         conn.execute(sa.update(c).where(c.c.id == sa.bindparam("merged_id")).values(
             merged_into_id=sa.bindparam("root_id")),
             [{"merged_id": claim_id, "root_id": root} for claim_id, root, _score, _signals in merged])
-    for root in {r for _c, r, _s, _g in merged}:
-        refresh_counts(conn, root)
+
+
+def refresh_counts_many(conn: Connection, roots: Sequence[int], chunk: int = 500) -> None:
+    """`refresh_counts` for many claims: one grouped count per chunk and one executemany update."""
+    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    roots = sorted(set(roots))
+    for i in range(0, len(roots), chunk):
+        part = roots[i:i + chunk]
+        members = sa.union_all(  # a claim and the claims merged into it, as (root, member)
+            sa.select(c.c.id.label("root"), c.c.id.label("member")).where(c.c.id.in_(part)),
+            sa.select(c.c.merged_into_id.label("root"), c.c.id.label("member")).where(c.c.merged_into_id.in_(part)),
+        ).subquery()
+        counts = {r.root: (r.n, r.outlets) for r in conn.execute(
+            sa.select(members.c.root, sa.func.count().label("n"), sa.func.count(sa.distinct(sa.func.coalesce(
+                d.c.outlet_id, -d.c.id))).label("outlets"))
+            .select_from(members.join(a, a.c.claim_id == members.c.member).join(d, d.c.id == a.c.document_id))
+            .group_by(members.c.root))}
+        conn.execute(sa.update(c).where(c.c.id == sa.bindparam("root_id")).values(
+            appearance_count=sa.bindparam("n"), outlet_count=sa.bindparam("outlets")),
+            [{"root_id": r, "n": counts.get(r, (0, 0))[0], "outlets": counts.get(r, (0, 0))[1]} for r in part])
 
 
 def refresh_counts(conn: Connection, root: int) -> None:
