@@ -27,11 +27,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
-def _slice(limit: int) -> str:
-    """The first `limit` articles of the corpus day, as a JSON file in the temp folder (a fixed path:
-    the path is recorded in the audit events)."""
-    articles = json.loads(CORPUS.read_text(encoding="utf-8"))[:limit]
-    path = Path(tempfile.gettempdir()) / f"claimtrack-snapshot-slice-{limit}.json"
+def _slice(start: int, stop: int) -> str:
+    """Articles start..stop-1 of the corpus day, as a JSON file in the temp folder (a fixed path: the path
+    is recorded in the audit events)."""
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))[start:stop]
+    path = Path(tempfile.gettempdir()) / f"claimtrack-snapshot-slice-{start}-{stop}.json"
     path.write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
     return str(path)
 
@@ -82,6 +82,7 @@ def main() -> None:
     ap.add_argument("--root", default=str(ROOT), help="source tree whose claimtrack package is used")
     ap.add_argument("--limit", type=int, default=50, help="articles of the corpus day (when no paths)")
     ap.add_argument("--batch", type=int, default=20, help="ingest batch size (several batches are exercised)")
+    ap.add_argument("--runs", type=int, default=1, help="split the articles over this many ingest runs")
     ap.add_argument("--db", help="a fresh, migrated database URL (default: a temp SQLite file)")
     a = ap.parse_args()
     sys.path.insert(0, a.root)
@@ -91,13 +92,15 @@ def main() -> None:
 
     models.set_clock(lambda: FIXED)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = a.paths or [_slice(a.limit)]
+        cuts = [a.limit * i // a.runs for i in range(a.runs + 1)]
+        runs = [a.paths] if a.paths else [[_slice(b, e)] for b, e in zip(cuts, cuts[1:], strict=False)]
         engine = db.make_engine(a.db or str(Path(tmp) / "snapshot.db"))
         if not a.db:
             migrations.upgrade(engine)
-        s = ingest(engine, paths, analyst="bench", opts=IngestOptions(batch_size=a.batch))
-        print(json.dumps(["summary", {k: v for k, v in s.as_dict().items() if k not in ("seconds", "timings")}],
-                         ensure_ascii=False))
+        for paths in runs:
+            s = ingest(engine, paths, analyst="bench", opts=IngestOptions(batch_size=a.batch))
+            print(json.dumps(["summary", {k: v for k, v in s.as_dict().items() if k not in ("seconds", "timings")}],
+                             ensure_ascii=False))
         with engine.begin() as conn:
             _dump_tables(conn)
             _dump_fts(conn)

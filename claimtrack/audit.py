@@ -61,13 +61,31 @@ class ChainHead:
     """The hash of the newest event, cached across many records in one write transaction.
 
     Only valid while the transaction holds the chain lock; `reset()` after rolling back a savepoint.
+    With `buffered=True` (bulk ingest) events are kept in `pending` and inserted by `write()` with one
+    executemany; `mark()` and `rollback_to()` drop the events of a rolled-back savepoint.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, buffered: bool = False) -> None:
         self.hash: str | None = None
+        self.pending: list[dict[str, Any]] | None = [] if buffered else None
 
     def reset(self) -> None:
         self.hash = None
+
+    def mark(self) -> int:
+        return len(self.pending or ())
+
+    def rollback_to(self, mark: int) -> None:
+        """Forget the events buffered since `mark`; the head is the newest one kept (or re-read)."""
+        if self.pending is not None:
+            del self.pending[mark:]
+        self.hash = self.pending[-1]["hash"] if self.pending else None
+
+    def write(self, conn: sa.Connection) -> None:
+        """Insert the buffered events, in order."""
+        if self.pending:
+            conn.execute(sa.insert(Event.__table__), self.pending)
+            self.pending = []
 
 
 def record(
@@ -142,7 +160,10 @@ def append(
         "digests": digests,
     }
     row["hash"] = event_hash(prev, row)
-    conn.execute(sa.insert(Event.__table__), [row])
+    if chain is not None and chain.pending is not None:
+        chain.pending.append(row)
+    else:
+        conn.execute(sa.insert(Event.__table__), [row])
     if chain is not None:
         chain.hash = row["hash"]
     return row["hash"]

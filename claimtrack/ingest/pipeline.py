@@ -384,7 +384,7 @@ def ingest(
         t0 = time.perf_counter()
         with atomic(engine) as session:
             who = session.get(Analyst, analyst_id)
-            chain = audit.ChainHead()
+            chain = audit.ChainHead(buffered=True)
             deferred = Deferred()
             shas = [sha for _r, sha, _c in pending]
             existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
@@ -395,7 +395,7 @@ def ingest(
                     _report(on_progress, raw.origin_name, "already present")
                     continue
                 existing.add(sha)
-                nested = session.begin_nested()
+                nested, mark = session.begin_nested(), chain.mark()
                 try:
                     doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
                                                 tracker=tracker, chain=chain, deferred=deferred)
@@ -405,7 +405,7 @@ def ingest(
                     nested.rollback()
                     deferred.drop()
                     actors.clear()
-                    chain.reset()
+                    chain.rollback_to(mark)
                     if tracker is not None:
                         tracker.clear()
                     summary.errors.append(f"{raw.origin}: could not store: {exc.__class__.__name__}: {exc}".splitlines()[0])
@@ -421,6 +421,7 @@ def ingest(
                                           "claims": len(claims)})
                 _report(on_progress, raw.origin_name, f"{len(claims)} claims")
             deferred.write(session.connection())
+            chain.write(session.connection())
         pending.clear()
         summary.timings["database"] += time.perf_counter() - t0
 

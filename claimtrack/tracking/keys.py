@@ -26,6 +26,7 @@ MAX_DF = 150  # keys held by more claims than this are too common to block on
 BLOCK_KEYS = 16  # the rarest keys of a claim used to find candidates
 CANDIDATES = 15
 MIN_STATISTICS = 200
+STORED_CAP = 1_000_000  # (key, claim) rows a run remembers in memory to answer from instead of querying
 
 
 def claim_keys(f: TextFeatures, speaker_key: str | None = None) -> list[str]:
@@ -44,11 +45,25 @@ class KeyIndex:
         self._df: dict[str, int] = {}
         self._post: dict[str, list[int]] = {}  # posting lists of rare keys, read once per run
         self._total: int | None = None
+        # When claim_key was empty at the run's first look, every stored row is one this index wrote, kept in
+        # `_stored`: frequencies and posting lists are then answered from memory (a fresh database's ingest).
+        self._complete: bool | None = None
+        self._stored: dict[str, list[int]] = {}
+        self._n_stored = 0
 
     def clear(self) -> None:
         self._df.clear()
         self._post.clear()
         self._total = None
+        self._complete = None
+        self._stored.clear()
+        self._n_stored = 0
+
+    def _is_complete(self, conn: Connection) -> bool:
+        if self._complete is None:
+            t = ClaimKey.__table__
+            self._complete = conn.execute(sa.select(t.c.claim_id).limit(1)).first() is None
+        return self._complete
 
     def total(self, conn: Connection) -> int:
         if self._total is None:
@@ -59,7 +74,10 @@ class KeyIndex:
         """Document frequency of each key (cached; missing ones fetched in one query)."""
         keys = list(keys)
         missing = [k for k in keys if k not in self._df]
-        if missing:
+        if missing and self._is_complete(conn):
+            for k in missing:
+                self._df[k] = len(self._stored.get(k, ()))
+        elif missing:
             t = ClaimKey.__table__
             for i in range(0, len(missing), 500):
                 part = missing[i:i + 500]
@@ -92,10 +110,11 @@ class KeyIndex:
         wanted = sorted({k for r in rare for k in r if k not in self._post})
         t = ClaimKey.__table__
         for k in wanted:
-            self._post[k] = []
-        for i in range(0, len(wanted), 500):
-            for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
-                self._post[key].append(cid)
+            self._post[k] = list(self._stored.get(k, ()))
+        if wanted and not self._is_complete(conn):
+            for i in range(0, len(wanted), 500):
+                for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
+                    self._post[key].append(cid)
         postings = self._post
         out = []
         for r in rare:
@@ -110,7 +129,10 @@ class KeyIndex:
         # keys already too common to block on are counted, not stored (their rarity is low either way)
         values = [(k, cid) for cid, keys in rows for k in keys if df[k] <= MAX_DF]
         if values:
+            complete = self._is_complete(conn)
             _insert_keys(conn, values)
+            if complete:
+                self._remember(values)
         for cid, keys in rows:
             for k in keys:
                 if k in self._df:
@@ -123,6 +145,16 @@ class KeyIndex:
                         posting.append(cid)
         if self._total is not None:
             self._total += len(rows)
+
+    def _remember(self, values: list[tuple[str, int]]) -> None:
+        """Keep the rows just stored (while complete); past STORED_CAP, fall back to queries."""
+        self._n_stored += len(values)
+        if self._n_stored > STORED_CAP:
+            self._complete = False
+            self._stored.clear()
+            return
+        for k, cid in values:
+            self._stored.setdefault(k, []).append(cid)
 
 
 def _insert_keys(conn: Connection, values: list[tuple[str, int]]) -> None:
