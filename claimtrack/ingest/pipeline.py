@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -110,21 +110,45 @@ _OTHER_SCRIPT = {"ar": {"sqlite": "[A-Za-z]*", "postgresql": "^[A-Za-z]"},
                  "latin": {"sqlite": "[^A-Za-z]*", "postgresql": "^[^A-Za-z]"}}
 
 
+@dataclass(slots=True)
+class _ActorRow:
+    """An actor row as resolution reads and updates it (kept current by `ActorCache` within a document)."""
+
+    id: int
+    aliases: list[str] | None
+    affiliation_id: int | None
+    name_ar: str | None
+    name_en: str | None
+
+
+def _actor_columns(t: sa.Table) -> list[sa.Column[Any]]:
+    return [t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en]
+
+
 class ActorCache:
     """Resolves extracted claimants to Actor rows, creating new actors as the text introduces them.
 
-    Also caches outlets. Uses Core statements: this runs once per extracted claim.
+    Also caches outlets. Uses Core statements: this runs once per extracted claim. `prefetch` reads the
+    rows of a document's claimant names in one query; `forget_prefetched` drops them after the document.
     """
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._names: dict[int, tuple[str, ...]] = {}
         self._outlets: dict[str, int] = {}
+        self._rows: dict[str, _ActorRow | None] = {}  # canonical name -> row (None: no such actor), prefetched
+        t = Actor.__table__
+        self._by_name_key: dict[str, sa.Select[Any]] = {  # the same name in the other script, per dialect
+            f"{dialect}:{script}": sa.select(*_actor_columns(t)).where(
+                t.c.name_key == sa.bindparam("name_key"), t.c.merged_into_id.is_(None),
+                t.c.canonical_name.op("GLOB" if dialect == "sqlite" else "~")(pattern)).order_by(t.c.id).limit(1)
+            for script, by_dialect in _OTHER_SCRIPT.items() for dialect, pattern in by_dialect.items()}
 
     def clear(self) -> None:
         self._ids.clear()
         self._names.clear()
         self._outlets.clear()
+        self._rows.clear()
 
     def names(self, actor_id: int) -> tuple[str, ...]:
         """The names of a resolved actor (canonical, Arabic, English), for the search index."""
@@ -135,25 +159,59 @@ class ActorCache:
             self._outlets[name] = ensure_outlet(session=session, name=name).id  # type: ignore[assignment]
         return self._outlets[name]
 
+    def prefetch(self, session: Session, refs: Sequence[ActorRef]) -> None:
+        """Read the actors named by `refs` (and their affiliations) that are not resolved yet, in one query."""
+        keys: set[str] = set()
+        for ref in refs:
+            depth: int = 0
+            cur: ActorRef | None = ref
+            while cur is not None and depth <= 5:
+                key = _actor_key(cur)
+                if key not in self._ids and key not in self._rows:
+                    keys.add(key)
+                cur, depth = cur.affiliation, depth + 1
+        if not keys:
+            return
+        t = Actor.__table__
+        found = {r.canonical_name: _ActorRow(r.id, r.aliases, r.affiliation_id, r.name_ar, r.name_en)
+                 for r in session.connection().execute(sa.select(t.c.canonical_name, *_actor_columns(t))
+                                                       .where(t.c.canonical_name.in_(sorted(keys))))}
+        for key in keys:
+            self._rows[key] = found.get(key)
+
+    def forget_prefetched(self) -> None:
+        self._rows.clear()
+
+    def _by_canonical(self, conn: sa.Connection, key: str) -> _ActorRow | None:
+        if key in self._rows:
+            return self._rows[key]
+        t = Actor.__table__
+        r = conn.execute(sa.select(*_actor_columns(t)).where(t.c.canonical_name == key)).first()
+        return _ActorRow(r.id, r.aliases, r.affiliation_id, r.name_ar, r.name_en) if r is not None else None
+
+    def _known_row(self, row: sa.Row[Any]) -> _ActorRow:
+        """The prefetched record of this actor, if any (so that updates reach it), else a new one."""
+        known = next((r for r in self._rows.values() if r is not None and r.id == row.id), None)
+        return known or _ActorRow(row.id, row.aliases, row.affiliation_id, row.name_ar, row.name_en)
+
     def resolve(self, session: Session, ref: ActorRef, depth: int = 0) -> int:
-        key = ref.canonical.strip()[:300] or "unknown"
+        key = _actor_key(ref)
         if key in self._ids:
             return self._ids[key]
         t = Actor.__table__
         conn = session.connection()
-        row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
-                              .where(t.c.canonical_name == key)).first()
+        row = self._by_canonical(conn, key)
+        seen = replace(row) if row is not None else None  # the row as read before the affiliation's resolution
         parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
         name_key = actor_name_key(key, ref.name_ar, ref.name_en)
         spelled = [key] if row is None else []  # a new spelling becomes an alias of the actor it matches
         if row is None and name_key and len(name_key.split()) >= 2 and ref.kind in ("person", "unknown") \
                 and not ref.title:
-            row = conn.execute(sa.select(t.c.id, t.c.aliases, t.c.affiliation_id, t.c.name_ar, t.c.name_en)
-                               .where(t.c.name_key == name_key, t.c.merged_into_id.is_(None),
-                                      t.c.canonical_name.op("GLOB" if conn.dialect.name == "sqlite" else "~")(
-                                          _OTHER_SCRIPT["ar" if is_rtl(key) else "latin"][conn.dialect.name]))
-                               .order_by(t.c.id).limit(1)).first()  # the same name in the other script
-        if row is None:
+            stmt = self._by_name_key[f"{conn.dialect.name}:{'ar' if is_rtl(key) else 'latin'}"]
+            found = conn.execute(stmt, {"name_key": name_key}).first()  # the same name in the other script
+            row = self._known_row(found) if found is not None else None
+            seen = replace(row) if row is not None else None
+        if row is None or seen is None:
             actor_id = conn.execute(sa.insert(t).returning(t.c.id), [{
                 "canonical_name": key, "name_ar": ref.name_ar, "name_en": ref.name_en, "aliases": list(ref.aliases),
                 "kind": actor_kind(ref.kind), "title": ref.title, "affiliation_id": parent, "same_as": ref.same_as,
@@ -162,18 +220,24 @@ class ActorCache:
             }]).scalar_one()
             names = (key, ref.name_ar, ref.name_en)
         else:
-            actor_id = row.id
-            aliases = list(row.aliases or [])
+            actor_id = seen.id
+            aliases = list(seen.aliases or [])
             new_aliases = [a for a in [*spelled, *ref.aliases] if a not in aliases]
             changes: dict[str, Any] = {"aliases": aliases + new_aliases} if new_aliases else {}
-            if row.affiliation_id is None and parent is not None:
+            if seen.affiliation_id is None and parent is not None:
                 changes["affiliation_id"] = parent
             if changes:
                 conn.execute(sa.update(t).where(t.c.id == actor_id).values(**changes))
-            names = (key, row.name_ar, row.name_en)
+                row.aliases = changes.get("aliases", row.aliases)  # the shared record follows the database
+                row.affiliation_id = changes.get("affiliation_id", row.affiliation_id)
+            names = (key, seen.name_ar, seen.name_en)
         self._ids[key] = actor_id
         self._names[actor_id] = tuple(n for n in names if n)
         return actor_id  # type: ignore[no-any-return]
+
+
+def _actor_key(ref: ActorRef) -> str:
+    return ref.canonical.strip()[:300] or "unknown"
 
 
 def _kind(value: str) -> ClaimKind:
@@ -274,7 +338,9 @@ def store_document(
     article = ArticleActors([(ex.claimant, ex.claimant_surface) for ex in claims], scope=f"document {doc_id}")
     for ex in claims:
         ex.claimant = article.resolve(ex.claimant, ex.claimant_surface)
+    actors.prefetch(session, [ex.claimant for ex in claims])
     claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
+    actors.forget_prefetched()
     claim_rows = []
     for ex, actor_id in zip(claims, claimant_ids, strict=True):
         text = ex.text or ex.quote
@@ -289,8 +355,7 @@ def store_document(
         })
     conn = session.connection()
     claim_t = Claim.__table__
-    ids: list[int] = list(conn.execute(
-        sa.insert(claim_t).returning(claim_t.c.id, sort_by_parameter_order=True), claim_rows).scalars())
+    ids = _insert_ids(conn, claim_t, claim_rows)
     digests["claim"] = {str(cid): row_digest("claim", row) for cid, row in zip(ids, claim_rows, strict=True)}
     appearance_rows = [{
         "claim_id": cid, "document_id": doc_id, "claimant_id": actor_id, "claimant_surface": ex.claimant_surface,
@@ -349,8 +414,23 @@ def store_document(
 def _insert_audited(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
                     digests: dict[str, dict[str, str | None]]) -> None:
     """Bulk-insert rows and add their digests (computed from the inserted values) for the audit event."""
-    new_ids = conn.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars()
+    new_ids = _insert_ids(conn, table, rows)
     digests[table.name] = {str(rid): row_digest(table.name, row) for rid, row in zip(new_ids, rows, strict=True)}
+
+
+def _insert_ids(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows; their ids, in order.
+
+    SQLite: a plain executemany (RETURNING makes SQLAlchemy render a multi-row statement each time, the
+    costlier part of ingest's inserts), the ids counted on from the largest id before it: SQLite gives a
+    new row the largest rowid plus one, and this transaction holds the write lock. Checked afterwards."""
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+    last = conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
+    conn.execute(sa.insert(table), rows)
+    if conn.exec_driver_sql(f"SELECT max(id) FROM {table.name}").scalar_one() != last + len(rows):
+        raise RuntimeError(f"the new {table.name} rows did not get consecutive ids")
+    return list(range(last + 1, last + 1 + len(rows)))
 
 
 def ingest(
