@@ -10,7 +10,8 @@ a bound parameter (PostgreSQL). `#123` or a bare number also finds the claim wit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -190,6 +191,28 @@ def reindex_claims(conn: sa.Connection, analyse=search_text, batch: int = 5000) 
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO claim_fts(claim_fts) VALUES('rebuild')")
     return done
+
+
+@contextmanager
+def claims_indexed_in_bulk(conn: sa.Connection) -> Iterator[None]:
+    """Within a write transaction (the ingest of a batch): index the claims it inserts with one statement
+    at the end instead of the per-row insert trigger, about four times cheaper.
+
+    SQLite only (PostgreSQL's GIN expression index has no trigger). The trigger is dropped for the
+    transaction and re-created before it commits, so no other connection ever sees it missing; if the
+    block raises, the caller's rollback restores it. The block must not change `claim.search_text` of
+    the claims it inserts (the update trigger would then delete index entries not yet written)."""
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claim_fts_ai'"
+                                   ).scalar() if conn.dialect.name == "sqlite" else None
+    if trigger is None:
+        yield
+        return
+    last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM claim").scalar_one()
+    conn.exec_driver_sql("DROP TRIGGER claim_fts_ai")
+    yield
+    conn.exec_driver_sql("INSERT INTO claim_fts(rowid, search_text) SELECT id, search_text FROM claim WHERE id > ?",
+                         (last,))
+    conn.exec_driver_sql(trigger)  # as it was
 
 
 def folded_text(*parts: str | None) -> str:

@@ -182,25 +182,24 @@ def test_fetched_page_is_kept_beside_the_document(sqlite_engine: Engine, tmp_pat
         assert doc.raw_path and Path(doc.raw_path).read_bytes() == page
 
 
-def _indexed_passages(engine: Engine) -> tuple[int, list[int]]:
-    """(full-text index entries, ids of the passages a search for their own first term misses)."""
+def _indexed(engine: Engine, table: str = "passage") -> tuple[int, list[int]]:
+    """(full-text index entries, ids of the rows of `table` (passage or claim) a search for their own first
+    term misses)."""
     import sqlalchemy as sa
 
-    from claimtrack.models import Passage
-
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(Passage.id, Passage.search_text)).all()
+        rows = conn.exec_driver_sql(f"SELECT id, search_text FROM {table}").all()
         sqlite = conn.dialect.name == "sqlite"
-        entries = conn.exec_driver_sql("SELECT count(*) FROM passage_fts_docsize" if sqlite else
-                                       "SELECT count(*) FROM passage").scalar_one()
-        stmt = sa.text("SELECT rowid FROM passage_fts WHERE passage_fts MATCH :q" if sqlite else
-                       "SELECT id FROM passage WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q)")
+        entries = conn.exec_driver_sql(f"SELECT count(*) FROM {table}_fts_docsize" if sqlite else
+                                       f"SELECT count(*) FROM {table}").scalar_one()
+        stmt = sa.text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q" if sqlite else
+                       f"SELECT id FROM {table} WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q)")
         missed = [pid for pid, text in rows
                   if pid not in set(conn.execute(stmt, {"q": ('"%s"' if sqlite else "'%s'") % text.split()[0]}).scalars())]
     return entries, missed
 
 
-def test_passage_index_holds_the_kept_documents_once(engine: Engine, tmp_path: Path) -> None:
+def test_full_text_indexes_hold_the_kept_documents_once(engine: Engine, tmp_path: Path) -> None:
     from claimtrack.models import Passage
 
     tmp_path = tmp_path / "in"
@@ -223,7 +222,8 @@ def test_passage_index_holds_the_kept_documents_once(engine: Engine, tmp_path: P
         docs = set(s.exec(select(Passage.document_id)).all())
         n = s.exec(select(func.count()).select_from(Passage)).one()
     assert len(kept) == 3 and docs == kept
-    assert _indexed_passages(engine) == (n, [])
+    assert _indexed(engine) == (n, [])
+    assert _indexed(engine, "claim") == (count(engine, Claim), [])
     with db.session(engine) as session:
         assert audit.verify(session).ok
 
@@ -245,4 +245,5 @@ def test_upgrade_drops_the_per_row_passage_trigger(sqlite_engine: Engine, tmp_pa
     (tmp_path / "b.txt").write_text("B\nKirby said the deal is near.\n")
     ingest(sqlite_engine, [str(tmp_path / "b.txt")], analyst="amal", extractor=every_said)
     with db.session(sqlite_engine) as s:
-        assert _indexed_passages(sqlite_engine) == (s.exec(select(func.count()).select_from(Document)).one(), [])
+        assert _indexed(sqlite_engine) == (s.exec(select(func.count()).select_from(Document)).one(), [])
+    assert "claim_fts_ai" in _triggers(sqlite_engine)  # taken out during an ingest's batch only

@@ -462,7 +462,7 @@ def ingest(
         if not pending:
             return
         t0 = time.perf_counter()
-        with atomic(engine) as session:
+        with atomic(engine) as session, search.claims_indexed_in_bulk(session.connection()):
             who = session.get(Analyst, analyst_id)
             chain = audit.ChainHead(buffered=True)
             deferred = Deferred()
