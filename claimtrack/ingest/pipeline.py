@@ -43,6 +43,7 @@ from claimtrack.services import actor_kind, ensure_analyst, ensure_outlet
 from claimtrack.text import detect_language, is_rtl
 from claimtrack.tracking import identity
 from claimtrack.tracking.actors import ArticleActors
+from claimtrack.tracking.matching import Speaker
 from claimtrack.tracking.translit import actor_name_key
 
 
@@ -137,6 +138,7 @@ class ActorCache:
         self._names: dict[int, tuple[str, ...]] = {}
         self._outlets: dict[str, int] = {}
         self._rows: dict[str, _ActorRow | None] = {}  # canonical name -> row (None: no such actor), prefetched
+        self._speakers: dict[tuple[Any, ...], Speaker] = {}  # the matcher's view of a claimant, per run
         t = Actor.__table__
         self._by_name_key: dict[str, sa.Select[Any]] = {  # the same name in the other script, per dialect
             f"{dialect}:{script}": sa.select(*_actor_columns(t)).where(
@@ -149,6 +151,17 @@ class ActorCache:
         self._names.clear()
         self._outlets.clear()
         self._rows.clear()
+        self._speakers.clear()
+
+    def speaker(self, actor_id: int, ref: ActorRef) -> Speaker:
+        """`identity.speaker_from_ref`, computed once per claimant spelling and actor in a run."""
+        key = (actor_id, ref.canonical, ref.name_ar, ref.name_en, tuple(ref.aliases), ref.kind)
+        found = self._speakers.get(key)
+        if found is None:
+            if len(self._speakers) >= identity.FEATURE_CACHE:
+                self._speakers.clear()
+            found = self._speakers[key] = identity.speaker_from_ref(actor_id, ref)
+        return found
 
     def names(self, actor_id: int) -> tuple[str, ...]:
         """The names of a resolved actor (canonical, Arabic, English), for the search index."""
@@ -375,7 +388,7 @@ def store_document(
     outcome = identity.Outcome()
     if tracker is not None:
         infos = [identity.info(cid, ex.text or ex.quote, _kind(ex.kind).value, language, doc_id,
-                               identity.speaker_from_ref(aid, ex.claimant), raw.published,
+                               actors.speaker(aid, ex.claimant), raw.published,
                                ex.event_date.iso if ex.event_date else None)
                  for ex, cid, aid in zip(claims, ids, claimant_ids, strict=True)]
         outcome = tracker.track(conn, doc_id=doc_id, day=raw.published, language=language, claims=infos)
