@@ -247,3 +247,61 @@ def test_upgrade_drops_the_per_row_passage_trigger(sqlite_engine: Engine, tmp_pa
     with db.session(sqlite_engine) as s:
         assert _indexed(sqlite_engine) == (s.exec(select(func.count()).select_from(Document)).one(), [])
     assert "claim_fts_ai" in _triggers(sqlite_engine)  # taken out during an ingest's batch only
+
+
+def _export_and_chain(engine: Engine) -> tuple[list[dict], list[str]]:  # type: ignore[type-arg]
+    from claimtrack.models import Event
+
+    with db.session(engine) as s:
+        rows = list(queries.iter_export_rows(session=s))
+        hashes = list(s.exec(select(Event.hash).order_by(Event.id)).all())
+        assert audit.verify(s).ok
+    return rows, hashes
+
+
+def test_extraction_in_a_worker_changes_nothing(tmp_path: Path, fixed_clock) -> None:  # type: ignore[no-untyped-def]
+    """A run of several batches extracts in a worker process; claims, merges, links, audit chain and the
+    summary (in reading order, errors and repeats included) are those of an in-process run."""
+    from helpers import synthetic_articles
+
+    from claimtrack import migrations
+
+    folder = tmp_path / "in"
+    synthetic_articles(folder, 45)
+    (folder / "article-00007-copy.txt").write_text((folder / "article-00007.txt").read_text())
+    (folder / "article-00020-empty.txt").write_text("")
+    results = []
+    for parallel in (False, True):
+        engine = db.make_engine(str(tmp_path / f"{parallel}.db"))
+        migrations.upgrade(engine)
+        events: list[tuple[str, str]] = []
+        s = ingest(engine, [str(folder)], analyst="amal", on_progress=lambda o, st, ev=events: ev.append((o, st)),
+                   opts=IngestOptions(batch_size=10, parallel_extraction=parallel))
+        summary = {k: v for k, v in s.as_dict().items() if k not in ("seconds", "timings")}
+        results.append((summary, events, _export_and_chain(engine)))
+        engine.dispose()
+    assert results[0] == results[1]
+    assert results[0][0]["added"] == 45 and results[0][0]["duplicates"] == 1 and len(results[0][0]["errors"]) == 1
+
+
+def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimtrack.ingest import extraction
+
+    jobs = [("Kirby said the talks advance.", "en", None, None), ("x", "fr", None, None)]
+    runner = extraction.BatchExtractor(None, parallel=True)
+    try:
+        assert runner.start(jobs) is None and runner.depth == 1  # the first batch: the worker starts meanwhile
+        future = runner.start(jobs)
+        assert future is not None
+        assert repr(runner.result(jobs, future)) == repr(extraction.extract_batch(jobs))
+    finally:
+        runner.close()
+
+    def no_processes(*a, **k):  # type: ignore[no-untyped-def]
+        raise OSError("no process for you")
+
+    monkeypatch.setattr(extraction, "ProcessPoolExecutor", no_processes)
+    runner = extraction.BatchExtractor(None, parallel=True)
+    assert runner.start(jobs) is None and runner.start(jobs) is None and runner.depth == 0
+    assert repr(runner.result(jobs, None)) == repr(extraction.extract_batch(jobs))
+    assert extraction.BatchExtractor(every_said, parallel=True).start(jobs) is None  # custom extractors stay here

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -63,6 +64,7 @@ class IngestOptions:
     merge_threshold: float = 0.85  # the `merge_threshold` setting
     suggest_threshold: float = 0.6  # the `duplicate_threshold` setting
     tracking: bool = True  # match new claims against existing ones
+    parallel_extraction: bool = True  # extract the next batch in a worker process while this one is stored
 
 
 @dataclass(slots=True)
@@ -446,6 +448,15 @@ def _insert_ids(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
     return list(range(last + 1, last + 1 + len(rows)))
 
 
+@dataclass(slots=True)
+class _Batch:
+    """Documents read for one flush, the reader's other outcomes before them, and their extraction."""
+
+    notes: list[tuple[str, Any, str]] = field(default_factory=list)  # (kind, payload, progress origin)
+    docs: list[tuple[RawDocument, str, str]] = field(default_factory=list)  # raw, sha, extraction language
+    future: Any = None
+
+
 def ingest(
     engine: Engine,
     paths: Sequence[str],
@@ -455,13 +466,15 @@ def ingest(
     on_progress: Callable[[str, str], None] | None = None,
     extractor: Callable[..., list[ExtractedClaim]] | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders and URLs. `on_progress(origin, status)` is called once per item."""
+    """Ingest files, folders and URLs. `on_progress(origin, status)` is called once per item.
+
+    Documents are read and extracted a batch ahead of the database writes (extraction in a worker
+    process when the run has more than one batch, see `claimtrack.ingest.extraction`); what each batch
+    reports is applied in reading order, so the summary is the same as a one-at-a-time run's."""
+    from claimtrack.ingest.extraction import BatchExtractor
     from claimtrack.ingest.readers import iter_documents
 
-    if extractor is None:
-        from claimtrack.extract import extract as extractor
     opts = opts or IngestOptions()
-    extract_fn = extractor
     summary = IngestSummary()
     t_start = time.perf_counter()
     actors = ActorCache()
@@ -469,9 +482,10 @@ def ingest(
         if opts.tracking else None
     with atomic(engine) as s:
         analyst_id = ensure_analyst(session=s, handle=analyst).id
-    pending: list[tuple[RawDocument, str, list[ExtractedClaim]]] = []
+    runner = BatchExtractor(extractor, parallel=opts.parallel_extraction)
+    inflight: deque[_Batch] = deque()
 
-    def flush() -> None:
+    def flush(pending: list[tuple[RawDocument, str, list[ExtractedClaim]]]) -> None:
         if not pending:
             return
         t0 = time.perf_counter()
@@ -515,42 +529,84 @@ def ingest(
                 _report(on_progress, raw.origin_name, f"{len(claims)} claims")
             deferred.write(session.connection())
             chain.write(session.connection())
-        pending.clear()
         summary.timings["database"] += time.perf_counter() - t0
 
+    def finish(batch: _Batch) -> None:
+        for kind, payload, origin in batch.notes:
+            _apply_note(summary, on_progress, kind, payload, origin)
+        t0 = time.perf_counter()
+        claims = runner.result(_jobs(batch), batch.future)
+        summary.timings["extract"] += time.perf_counter() - t0
+        flush([(raw, sha, c) for (raw, sha, _lang), c in zip(batch.docs, claims, strict=True)])
+
+    def begin(batch: _Batch) -> None:
+        batch.future = runner.start(_jobs(batch))
+        inflight.append(batch)
+        while len(inflight) > runner.depth:
+            finish(inflight.popleft())
+
+    try:
+        batch = _Batch()
+        for note, item in _read(iter_documents(list(paths), max_bytes=opts.max_bytes, urls_file=opts.urls_file),
+                                opts, summary):
+            if note is not None:
+                batch.notes.append(note)
+                continue
+            batch.docs.append(item)  # type: ignore[arg-type]
+            if len(batch.docs) >= opts.batch_size:
+                begin(batch)
+                batch = _Batch()
+        begin(batch)
+        while inflight:
+            finish(inflight.popleft())
+    finally:
+        runner.close()
+    summary.seconds = time.perf_counter() - t_start
+    return summary
+
+
+def _jobs(batch: _Batch) -> list[tuple[str, str, date | None, str | None]]:
+    return [(raw.text, lang, raw.published, raw.title) for raw, _sha, lang in batch.docs]
+
+
+def _read(items: Any, opts: IngestOptions, summary: IngestSummary) -> Any:
+    """(note, None) for each skipped, failed or repeated item, (None, (raw, sha, language)) for each document
+    to store, in reading order; parse time goes to `summary.timings`."""
     seen_in_run: set[str] = set()
-    items = iter(iter_documents(list(paths), max_bytes=opts.max_bytes, urls_file=opts.urls_file))
+    items = iter(items)
     while True:
         t0 = time.perf_counter()
         item = next(items, None)
         summary.timings["parse"] += time.perf_counter() - t0
         if item is None:
-            break
+            return
         if isinstance(item, IngestSkip):
-            summary.skipped.append({"origin": item.origin, "reason": item.reason})
+            yield ("skip", item, item.origin), None
             continue
         if isinstance(item, IngestError):
-            summary.errors.append(str(item))
-            _report(on_progress, item.origin, "error")
+            yield ("error", item, item.origin), None
             continue
         raw = apply_overrides(item, opts)
         sha = sha256_text(raw.text)
         if sha in seen_in_run:
-            summary.duplicates += 1
-            summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
-            _report(on_progress, raw.origin_name, "already present")
+            yield ("duplicate", raw, raw.origin_name), None
             continue
         seen_in_run.add(sha)
-        t0 = time.perf_counter()
         lang = raw.language if raw.language in ("ar", "en") else "ar" if raw.language == "und" else raw.language
-        claims = extract_fn(raw.text, language=lang, published=raw.published, title=raw.title) if lang in ("ar", "en") else []
-        summary.timings["extract"] += time.perf_counter() - t0
-        pending.append((raw, sha, claims))
-        if len(pending) >= opts.batch_size:
-            flush()
-    flush()
-    summary.seconds = time.perf_counter() - t_start
-    return summary
+        yield None, (raw, sha, lang)
+
+
+def _apply_note(summary: IngestSummary, on_progress: Callable[[str, str], None] | None, kind: str, payload: Any,
+                origin: str) -> None:
+    if kind == "skip":
+        summary.skipped.append({"origin": payload.origin, "reason": payload.reason})
+    elif kind == "error":
+        summary.errors.append(str(payload))
+        _report(on_progress, origin, "error")
+    else:
+        summary.duplicates += 1
+        summary.documents.append({"origin": origin, "status": "duplicate"})
+        _report(on_progress, origin, "already present")
 
 
 def _report(cb: Callable[[str, str], None] | None, origin: str, status: str) -> None:

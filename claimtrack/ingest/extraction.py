@@ -1,0 +1,81 @@
+"""Extraction beside the database writes: on a run of more than one batch, a second process extracts the
+next batch of documents while the main process stores the current one (the machine's second core).
+
+Extraction is a pure function of a document's text, language, date and title, so where it runs changes
+nothing in the results. Small runs (one batch) and custom extractors stay in-process; if the worker
+cannot be started or dies, extraction falls back to the main process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from typing import Any
+
+Job = tuple[str, str, date | None, str | None]  # text, language, published, title
+
+
+def extract_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | None = None) -> list[list[Any]]:
+    """The claims of each job (none for a language without an extractor); the default extractor when None
+    (the worker's entry point: it imports only the extractors)."""
+    if extractor is None:
+        from claimtrack.extract import extract as extractor
+    return [extractor(text, language=lang, published=pub, title=title) if lang in ("ar", "en") else []
+            for text, lang, pub, title in jobs]
+
+
+def _warm_up() -> None:
+    extract_batch([("قال المتحدث إن الاجتماع عقد أمس.", "ar", None, None)])
+
+
+class BatchExtractor:
+    """Extracts batches of jobs in order: in a worker process from the second batch on (when `parallel`),
+    else in-process with `extractor`. `start` hands a batch over; `result` returns its claims."""
+
+    def __init__(self, extractor: Callable[..., list[Any]] | None, parallel: bool) -> None:
+        self.extractor = extractor
+        self.parallel = parallel and extractor is None
+        self._pool: ProcessPoolExecutor | None = None
+        self._batches = 0
+
+    @property
+    def depth(self) -> int:
+        """How many started batches may wait for their results (1 while a worker runs ahead)."""
+        return 1 if self._pool is not None else 0
+
+    def start(self, jobs: list[Job]) -> Future[list[list[Any]]] | None:
+        """Begin extracting `jobs` in the worker (None: they will be extracted in-process by `result`)."""
+        self._batches += 1
+        if not self.parallel or not jobs:
+            return None
+        try:
+            if self._pool is None:  # the first batch: start the worker, extract this one here meanwhile
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool.submit(_warm_up)
+                return None
+            return self._pool.submit(extract_batch, jobs)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            self._stop()
+            return None
+
+    def result(self, jobs: list[Job], future: Future[list[list[Any]]] | None) -> list[list[Any]]:
+        if future is not None:
+            try:
+                return future.result()
+            except (OSError, BrokenProcessPool):  # the worker died: extract here
+                self._stop()
+        return extract_batch(jobs, self.extractor)
+
+    def _stop(self) -> None:
+        self.parallel = False
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
