@@ -9,6 +9,7 @@ cannot be started or dies, extraction falls back to the main process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +26,19 @@ def extract_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | Non
         from claimtrack.extract import extract as extractor
     return [extractor(text, language=lang, published=pub, title=title) if lang in ("ar", "en") else []
             for text, lang, pub, title in jobs]
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: leave as soon as the ingesting process is gone (killed, say), never orphaned."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="claimtrack-parent-watch", daemon=True).start()
 
 
 def _warm_up() -> None:
@@ -53,7 +67,8 @@ class BatchExtractor:
             return None
         try:
             if self._pool is None:  # the first batch: start the worker, extract this one here meanwhile
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_exit_with_parent, initargs=(os.getpid(),))
                 self._pool.submit(_warm_up)
                 return None
             return self._pool.submit(extract_batch, jobs)
