@@ -110,9 +110,16 @@ def split(text: str) -> list[tuple[int, int]]:
     return [_trim(text, a, b) for a, b in out]
 
 
-def rows_for(document_id: int, text: str) -> list[dict[str, object]]:
-    return [{"document_id": document_id, "start": a, "end": b, "search_text": analysed_text(text[a:b], roots=False)}
-            for a, b in split(text)]
+def analysed_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, analysed terms) of each passage of `text` (a pure function of the text: the ingest
+    computes it beside extraction, in the worker process)."""
+    return [(a, b, analysed_text(text[a:b], roots=False)) for a, b in split(text)]
+
+
+def rows_for(document_id: int, text: str, spans: list[tuple[int, int, str]] | None = None) -> list[dict[str, object]]:
+    """Passage rows of a document, from `analysed_spans(text)` (computed here when not given)."""
+    return [{"document_id": document_id, "start": a, "end": b, "search_text": terms}
+            for a, b, terms in (analysed_spans(text) if spans is None else spans)]
 
 
 def add_for_document(conn: sa.Connection, document_id: int, text: str) -> int:

@@ -52,6 +52,11 @@ def search_text(*parts: str | None) -> str:
     return analysed_text(*parts)
 
 
+def join_analysed(*analysed: str) -> str:
+    """`search_text(a, b, …)` from `search_text(a)`, `search_text(b, …)`: parts analysed separately."""
+    return " ".join(a for a in analysed if a)
+
+
 def tokens(query: str) -> list[str]:
     """Folded word tokens of a user query (no stemming)."""
     return _TOKEN.findall(fold(query))

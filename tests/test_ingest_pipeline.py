@@ -293,7 +293,7 @@ def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytes
         assert runner.start(jobs) is None and runner.depth == 1  # the first batch: the worker starts meanwhile
         future = runner.start(jobs)
         assert future is not None
-        assert repr(runner.result(jobs, future)) == repr(extraction.extract_batch(jobs))
+        assert repr(runner.result(jobs, future)) == repr(extraction.prepare_batch(jobs))
     finally:
         runner.close()
 
@@ -303,5 +303,23 @@ def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytes
     monkeypatch.setattr(extraction, "ProcessPoolExecutor", no_processes)
     runner = extraction.BatchExtractor(None, parallel=True)
     assert runner.start(jobs) is None and runner.start(jobs) is None and runner.depth == 0
-    assert repr(runner.result(jobs, None)) == repr(extraction.extract_batch(jobs))
+    assert repr(runner.result(jobs, None)) == repr(extraction.prepare_batch(jobs))
     assert extraction.BatchExtractor(every_said, parallel=True).start(jobs) is None  # custom extractors stay here
+
+
+def test_search_text_analysed_in_parts_is_the_same() -> None:
+    """The worker analyses a claim's text, the main process its claimant's names: joined, as in one piece."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from claimtrack.search import join_analysed, search_text
+
+    words = st.sampled_from(["قال", "والكتاب", "للمدينة", "Kirby", "advancing", "١٢٣", "x_y", " ", "، ", "...", "\n"])
+    part = st.lists(words, max_size=8).map("".join)
+
+    @settings(max_examples=200, deadline=None)
+    @given(part, st.lists(st.one_of(st.none(), part), max_size=3))
+    def check(text: str, names: list[str | None]) -> None:
+        assert join_analysed(search_text(text), search_text(*names)) == search_text(text, *names)
+
+    check()

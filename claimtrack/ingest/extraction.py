@@ -1,5 +1,6 @@
 """Extraction beside the database writes: on a run of more than one batch, a second process extracts the
-next batch of documents while the main process stores the current one (the machine's second core).
+next batch of documents (and analyses their passages and claim texts for the search indexes) while the
+main process stores the current one (the machine's second core).
 
 Extraction is a pure function of a document's text, language, date and title, so where it runs changes
 nothing in the results. Small runs (one batch) and custom extractors stay in-process; if the worker
@@ -13,10 +14,31 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 Job = tuple[str, str, date | None, str | None]  # text, language, published, title
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What the database writes of a document need that depends on its text alone: its claims, its passages
+    with their analysed terms, and the analysed terms of each claim's text (its search text without the
+    claimant's names)."""
+
+    claims: list[Any]
+    passages: list[tuple[int, int, str]]
+    claim_terms: list[str]
+
+
+def prepare_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | None = None) -> list[Prepared]:
+    """`extract_batch`, plus each document's passages and each claim's analysed text."""
+    from claimtrack import passages
+    from claimtrack.search import search_text
+
+    return [Prepared(claims, passages.analysed_spans(text), [search_text(c.text or c.quote) for c in claims])
+            for (text, *_rest), claims in zip(jobs, extract_batch(jobs, extractor), strict=True)]
 
 
 def extract_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | None = None) -> list[list[Any]]:
@@ -42,7 +64,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _warm_up() -> None:
-    extract_batch([("قال المتحدث إن الاجتماع عقد أمس.", "ar", None, None)])
+    prepare_batch([("قال المتحدث إن الاجتماع عقد أمس.", "ar", None, None)])
 
 
 class BatchExtractor:
@@ -60,7 +82,7 @@ class BatchExtractor:
         """How many started batches may wait for their results (1 while a worker runs ahead)."""
         return 1 if self._pool is not None else 0
 
-    def start(self, jobs: list[Job]) -> Future[list[list[Any]]] | None:
+    def start(self, jobs: list[Job]) -> Future[list[Prepared]] | None:
         """Begin extracting `jobs` in the worker (None: they will be extracted in-process by `result`)."""
         self._batches += 1
         if not self.parallel or not jobs:
@@ -71,18 +93,18 @@ class BatchExtractor:
                                                  initializer=_exit_with_parent, initargs=(os.getpid(),))
                 self._pool.submit(_warm_up)
                 return None
-            return self._pool.submit(extract_batch, jobs)
+            return self._pool.submit(prepare_batch, jobs)
         except (OSError, RuntimeError, BrokenProcessPool):
             self._stop()
             return None
 
-    def result(self, jobs: list[Job], future: Future[list[list[Any]]] | None) -> list[list[Any]]:
+    def result(self, jobs: list[Job], future: Future[list[Prepared]] | None) -> list[Prepared]:
         if future is not None:
             try:
                 return future.result()
             except (OSError, BrokenProcessPool):  # the worker died: extract here
                 self._stop()
-        return extract_batch(jobs, self.extractor)
+        return prepare_batch(jobs, self.extractor)
 
     def _stop(self) -> None:
         self.parallel = False

@@ -25,6 +25,7 @@ from claimtrack.db import atomic
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
+from claimtrack.ingest.extraction import BatchExtractor, Prepared
 from claimtrack.ingest.linking import cross_document_denials
 from claimtrack.models import (
     Actor,
@@ -315,16 +316,18 @@ def store_document(
     tracker: identity.Tracker | None = None,
     chain: audit.ChainHead | None = None,
     deferred: Deferred | None = None,
+    prepared: Prepared | None = None,
 ) -> tuple[int, int]:
     """Write one document, its claims, appearances and automatic links, and one audit event.
 
     Claims, appearances and links go in as bulk Core inserts: ingest is the hot path. The passages and
-    the merged-into claims' counts are staged in `deferred` (written at once when None).
+    the merged-into claims' counts are staged in `deferred` (written at once when None). `prepared` holds
+    the text-only work (passages, claims' analysed text) when it was done beside extraction.
     """
     if deferred is None:
         deferred = Deferred()
         doc_id, links = store_document(session, raw, sha, claims, analyst=analyst, actors=actors, opts=opts,
-                                       tracker=tracker, chain=chain, deferred=deferred)
+                                       tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
         deferred.keep()
         deferred.write(session.connection())
         return doc_id, links
@@ -342,7 +345,7 @@ def store_document(
     doc_id: int = session.connection().execute(
         sa.insert(Document.__table__).returning(Document.__table__.c.id), [doc_row]).scalar_one()
     digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
-    deferred.stage(passages.rows_for(doc_id, raw.text))
+    deferred.stage(passages.rows_for(doc_id, raw.text, prepared.passages if prepared else None))
     if not claims:
         audit.record(session, analyst=analyst, entity="document", entity_id=doc_id, action="ingest", chain=chain,
                      after={"origin": raw.origin, "sha256": sha, "claims": 0, "title": raw.title}, digests=digests)
@@ -357,7 +360,8 @@ def store_document(
     claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
     actors.forget_prefetched()
     claim_rows = []
-    for ex, actor_id in zip(claims, claimant_ids, strict=True):
+    terms = prepared.claim_terms if prepared else [search.search_text(ex.text or ex.quote) for ex in claims]
+    for ex, actor_id, text_terms in zip(claims, claimant_ids, terms, strict=True):
         text = ex.text or ex.quote
         claim_rows.append({
             "text": text, "language": language, "kind": _kind(ex.kind), "state": ClaimState.new,
@@ -365,7 +369,8 @@ def store_document(
             "checkworthiness_features": ex.checkworthiness_features, "claimant_id": actor_id, "tags": [],
             "event_date": ex.event_date.iso if ex.event_date else None,
             "event_date_precision": ex.event_date.precision if ex.event_date else None,
-            "first_seen": first_seen, "search_text": search.search_text(text, *actors.names(actor_id)),
+            "first_seen": first_seen,
+            "search_text": search.join_analysed(text_terms, search.search_text(*actors.names(actor_id))),
             "created_at": now, "updated_at": now, "version": 1,
         })
     conn = session.connection()
@@ -471,7 +476,6 @@ def ingest(
     Documents are read and extracted a batch ahead of the database writes (extraction in a worker
     process when the run has more than one batch, see `claimtrack.ingest.extraction`); what each batch
     reports is applied in reading order, so the summary is the same as a one-at-a-time run's."""
-    from claimtrack.ingest.extraction import BatchExtractor
     from claimtrack.ingest.readers import iter_documents
 
     opts = opts or IngestOptions()
@@ -485,7 +489,7 @@ def ingest(
     runner = BatchExtractor(extractor, parallel=opts.parallel_extraction)
     inflight: deque[_Batch] = deque()
 
-    def flush(pending: list[tuple[RawDocument, str, list[ExtractedClaim]]]) -> None:
+    def flush(pending: list[tuple[RawDocument, str, Prepared]]) -> None:
         if not pending:
             return
         t0 = time.perf_counter()
@@ -495,7 +499,8 @@ def ingest(
             deferred = Deferred()
             shas = [sha for _r, sha, _c in pending]
             existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
-            for raw, sha, claims in pending:
+            for raw, sha, prepared in pending:
+                claims = prepared.claims
                 if sha in existing:
                     summary.duplicates += 1
                     summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
@@ -505,7 +510,7 @@ def ingest(
                 nested, mark = session.begin_nested(), chain.mark()
                 try:
                     doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
-                                                tracker=tracker, chain=chain, deferred=deferred)
+                                                tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
                     nested.commit()
                     deferred.keep()
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
@@ -535,9 +540,9 @@ def ingest(
         for kind, payload, origin in batch.notes:
             _apply_note(summary, on_progress, kind, payload, origin)
         t0 = time.perf_counter()
-        claims = runner.result(_jobs(batch), batch.future)
+        prepared = runner.result(_jobs(batch), batch.future)
         summary.timings["extract"] += time.perf_counter() - t0
-        flush([(raw, sha, c) for (raw, sha, _lang), c in zip(batch.docs, claims, strict=True)])
+        flush([(raw, sha, p) for (raw, sha, _lang), p in zip(batch.docs, prepared, strict=True)])
 
     def begin(batch: _Batch) -> None:
         batch.future = runner.start(_jobs(batch))
