@@ -284,6 +284,21 @@ def test_extraction_in_a_worker_changes_nothing(tmp_path: Path, fixed_clock) -> 
     assert results[0][0]["added"] == 45 and results[0][0]["duplicates"] == 1 and len(results[0][0]["errors"]) == 1
 
 
+def _plain(value):  # type: ignore[no-untyped-def]
+    """Dataclasses as dicts and sets as sorted lists (their order may differ between processes)."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, set | frozenset):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimtrack.ingest import extraction
 
@@ -293,7 +308,7 @@ def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytes
         assert runner.start(jobs) is None and runner.depth == 1  # the first batch: the worker starts meanwhile
         future = runner.start(jobs)
         assert future is not None
-        assert repr(runner.result(jobs, future)) == repr(extraction.prepare_batch(jobs))
+        assert _plain(runner.result(jobs, future)) == _plain(extraction.prepare_batch(jobs))
     finally:
         runner.close()
 
@@ -303,7 +318,7 @@ def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytes
     monkeypatch.setattr(extraction, "ProcessPoolExecutor", no_processes)
     runner = extraction.BatchExtractor(None, parallel=True)
     assert runner.start(jobs) is None and runner.start(jobs) is None and runner.depth == 0
-    assert repr(runner.result(jobs, None)) == repr(extraction.prepare_batch(jobs))
+    assert _plain(runner.result(jobs, None)) == _plain(extraction.prepare_batch(jobs))
     assert extraction.BatchExtractor(every_said, parallel=True).start(jobs) is None  # custom extractors stay here
 
 

@@ -24,20 +24,23 @@ Job = tuple[str, str, date | None, str | None]  # text, language, published, tit
 @dataclass(slots=True)
 class Prepared:
     """What the database writes of a document need that depends on its text alone: its claims, its passages
-    with their analysed terms, and the analysed terms of each claim's text (its search text without the
-    claimant's names)."""
+    with their analysed terms, the analysed terms of each claim's text (its search text without the
+    claimant's names) and the matcher's features of each claim's text."""
 
     claims: list[Any]
     passages: list[tuple[int, int, str]]
     claim_terms: list[str]
+    claim_features: list[Any]  # the matcher's TextFeatures of each claim's text
 
 
 def prepare_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | None = None) -> list[Prepared]:
-    """`extract_batch`, plus each document's passages and each claim's analysed text."""
+    """`extract_batch`, plus each document's passages and each claim's analysed text and matcher features."""
     from claimtrack import passages
     from claimtrack.search import search_text
+    from claimtrack.tracking.features import features
 
-    return [Prepared(claims, passages.analysed_spans(text), [search_text(c.text or c.quote) for c in claims])
+    return [Prepared(claims, passages.analysed_spans(text), [search_text(c.text or c.quote) for c in claims],
+                     [features(c.text or c.quote) for c in claims])
             for (text, *_rest), claims in zip(jobs, extract_batch(jobs, extractor), strict=True)]
 
 

@@ -394,10 +394,11 @@ def store_document(
                 links[(ids[i], ids[j])] = ex.link_evidence.get(j) or {"reason": "same document"}
     outcome = identity.Outcome()
     if tracker is not None:
+        feats = prepared.claim_features if prepared else [None] * len(claims)
         infos = [identity.info(cid, ex.text or ex.quote, _kind(ex.kind).value, language, doc_id,
                                actors.speaker(aid, ex.claimant), raw.published,
-                               ex.event_date.iso if ex.event_date else None)
-                 for ex, cid, aid in zip(claims, ids, claimant_ids, strict=True)]
+                               ex.event_date.iso if ex.event_date else None, f)
+                 for ex, cid, aid, f in zip(claims, ids, claimant_ids, feats, strict=True)]
         outcome = tracker.track(conn, doc_id=doc_id, day=raw.published, language=language, claims=infos)
         identity.point_merges(conn, outcome.merged)
         deferred.stage([], [root for _c, root, _s, _g in outcome.merged])

@@ -252,9 +252,10 @@ def _rejected(conn: Connection, claim_id: int, others: list[int]) -> set[int]:
 
 
 def info(claim_id: int, text: str, kind: str, language: str, document_id: int, speaker: Speaker,
-         day: date | None, event_date: str | None) -> ClaimInfo:
+         day: date | None, event_date: str | None, text_features: TextFeatures | None = None) -> ClaimInfo:
+    """`text_features`: `features(text)` when already computed (the ingest does it beside extraction)."""
     return ClaimInfo(id=claim_id, text=text, kind=kind, language=language, document_id=document_id,
-                     speaker=speaker, features=features(text), day=day, event_date=event_date)
+                     speaker=speaker, features=text_features or features(text), day=day, event_date=event_date)
 
 
 __all__ = ["Outcome", "Thresholds", "Tracker", "info", "speaker_from_ref", "speaker_of", "TextFeatures"]
