@@ -1,6 +1,6 @@
 """Benchmark: ingest the SaudiNewsNet day (1,683 Arabic articles), extraction included, into a fresh SQLite db.
 
-Usage: python bench/ingest.py [PATH ...] [--db FILE] [--root TREE] [--profile FILE]
+Usage: python bench/ingest.py [PATH ...] [--db FILE] [--root TREE] [--profile FILE] [--serial]
 Prints articles/s (wall clock; CPU time of the main process, and with the extraction worker process), the
 time split in the main process (parse, extract = extracting or waiting for the worker, database), peak
 memory (max RSS of the main process) and the load average before and after (the machine is shared: compare runs made under the same
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
 
 
-def run_once(paths: list[str], target: str, profile: str | None) -> dict[str, object]:
+def run_once(paths: list[str], target: str, profile: str | None, serial: bool = False) -> dict[str, object]:
     from claimtrack import db, migrations
     from claimtrack.ingest.pipeline import IngestOptions, ingest
 
@@ -38,7 +38,8 @@ def run_once(paths: list[str], target: str, profile: str | None) -> dict[str, ob
         profiler.enable()
     t0, c0 = time.perf_counter(), time.process_time()
     k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    s = ingest(engine, paths, analyst="bench", opts=IngestOptions())
+    opts = IngestOptions(parallel_extraction=False) if serial else IngestOptions()  # (older trees: no such option)
+    s = ingest(engine, paths, analyst="bench", opts=opts)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     k1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the extraction worker, reaped when the run ends
     worker = (k1.ru_utime + k1.ru_stime) - (k0.ru_utime + k0.ru_stime)
@@ -64,11 +65,12 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(DEFAULT)])
     ap.add_argument("--db", help="database file (default: a temp file; must not exist yet)")
     ap.add_argument("--root", default=str(ROOT), help="source tree whose claimtrack is measured (default: this one)")
-    ap.add_argument("--profile", help="write a cProfile of the (last) run to this file")
+    ap.add_argument("--profile", help="write a cProfile of the run to this file")
+    ap.add_argument("--serial", action="store_true", help="extract in the main process (no worker process)")
     a = ap.parse_args()
     sys.path.insert(0, a.root)
     with tempfile.TemporaryDirectory() as tmp:  # one run a process: the word-analysis caches start cold
-        out = run_once(a.paths, a.db or str(Path(tmp) / "bench.db"), a.profile)
+        out = run_once(a.paths, a.db or str(Path(tmp) / "bench.db"), a.profile, a.serial)
         out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(json.dumps(out, indent=2))
 
