@@ -259,12 +259,16 @@ def _export_and_chain(engine: Engine) -> tuple[list[dict], list[str]]:  # type: 
     return rows, hashes
 
 
-def test_extraction_in_a_worker_changes_nothing(tmp_path: Path, fixed_clock) -> None:  # type: ignore[no-untyped-def]
+def test_extraction_in_a_worker_changes_nothing(tmp_path: Path, fixed_clock,  # type: ignore[no-untyped-def]
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A run of several batches extracts in a worker process; claims, merges, links, audit chain and the
     summary (in reading order, errors and repeats included) are those of an in-process run."""
     from helpers import synthetic_articles
 
     from claimtrack import migrations
+    from claimtrack.ingest import extraction
+
+    monkeypatch.setattr(extraction, "core_free", lambda: True)  # however busy the test machine is
 
     folder = tmp_path / "in"
     synthetic_articles(folder, 45)
@@ -303,6 +307,10 @@ def test_batch_extractor_runs_ahead_in_a_worker_or_falls_back(monkeypatch: pytes
     from claimtrack.ingest import extraction
 
     jobs = [("Kirby said the talks advance.", "en", None, None), ("x", "fr", None, None)]
+    monkeypatch.setattr(extraction, "core_free", lambda: False)
+    busy = extraction.BatchExtractor(None, parallel=True)
+    assert busy.start(jobs) is None and busy.start(jobs) is None and busy.depth == 0  # no core to spare
+    monkeypatch.setattr(extraction, "core_free", lambda: True)
     runner = extraction.BatchExtractor(None, parallel=True)
     try:
         assert runner.start(jobs) is None and runner.depth == 1  # the first batch: the worker starts meanwhile

@@ -1,6 +1,6 @@
-"""Extraction beside the database writes: on a run of more than one batch, a second process extracts the
-next batch of documents (and analyses their passages and claim texts for the search indexes) while the
-main process stores the current one (the machine's second core).
+"""Extraction beside the database writes: on a run of more than one batch, when a core is free, a second
+process extracts the next batch of documents (and analyses their passages and claim texts for the search
+indexes) while the main process stores the current one.
 
 Extraction is a pure function of a document's text, language, date and title, so where it runs changes
 nothing in the results. Small runs (one batch) and custom extractors stay in-process; if the worker
@@ -66,6 +66,15 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="claimtrack-parent-watch", daemon=True).start()
 
 
+def core_free() -> bool:
+    """A core is left for a worker: the 1-minute load average (this process included) is below the cores
+    less half of one. On a machine already busy, a second process would only compete with the first."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
+    except OSError:
+        return False
+
+
 def _warm_up() -> None:
     prepare_batch([("قال المتحدث إن الاجتماع عقد أمس.", "ar", None, None)])
 
@@ -92,6 +101,9 @@ class BatchExtractor:
             return None
         try:
             if self._pool is None:  # the first batch: start the worker, extract this one here meanwhile
+                if not core_free():
+                    self.parallel = False
+                    return None
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                                  initializer=_exit_with_parent, initargs=(os.getpid(),))
                 self._pool.submit(_warm_up)
