@@ -51,7 +51,7 @@ def run_once(paths: list[str], target: str, profile: str | None, serial: bool = 
     return {
         "documents": n, "added": s.added, "claims": s.claims, "links": s.links, "merged": s.merged,
         "suggested": s.suggested, "errors": len(s.errors), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-        "worker_cpu_s": round(worker, 2),
+        "worker_cpu_s": round(worker, 2), "worker_peak_rss_mb": round(k1.ru_maxrss / 1024, 1) if worker else 0,
         "articles_per_s": round(n / wall, 1) if wall else None,
         "articles_per_cpu_s": round(n / cpu, 1) if cpu else None,
         "articles_per_total_cpu_s": round(n / (cpu + worker), 1) if cpu + worker else None,
