@@ -38,7 +38,7 @@ def said(text: str, *, language: str, published: date | None, **_context: object
     """'X said Y.' / 'X denied Y.' per line → a claim Y by X (a tiny deterministic extractor)."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
-        for cue, kind in ((" said ", "statement"), (" denied ", "denial")):
+        for cue, kind in ((" said ", "statement"), (" denied ", "denial"), (" قال ", "statement")):
             if cue in line:
                 who, _, what = line.partition(cue)
                 what = what.strip().rstrip(".")
@@ -185,6 +185,23 @@ def test_paraphrase_is_suggested_and_a_rejection_is_remembered(tmp_path: Path, s
     assert all(lk["relation"] != "suggested_duplicate" for r in export(sqlite_engine) for lk in r["links"])
     with db.session(sqlite_engine) as s:
         assert s.exec(select(Suggestion)).one().status == SuggestionStatus.rejected
+
+
+def test_an_arabic_and_an_english_claim_are_suggested_across_languages(tmp_path: Path, engine: Engine) -> None:
+    en = write(tmp_path, "en.txt", "Kirby said Russia is actively seeking to acquire additional munitions from the DPRK.",
+               "Kirby said the hurricane reached Florida this morning.")
+    ar = write(tmp_path, "ar.txt", "كيربي قال إن روسيا تبحث بنشاط عن ذخائر إضافية من كوريا الشمالية")
+    ingest(engine, [en], analyst="amal", extractor=said, opts=IngestOptions(language="en", published=date(2023, 8, 30)))
+    ingest(engine, [ar], analyst="amal", extractor=said, opts=IngestOptions(language="ar", published=date(2023, 8, 31)))
+    rows = export(engine)
+    ra, munitions = row(rows, "ذخائر", "ar.txt"), row(rows, "munitions", "en.txt")
+    hurricane = row(rows, "hurricane", "en.txt")
+    suggested = {lk["claim_id"] for lk in ra["links"] if lk["relation"] == "suggested_duplicate"}
+    assert munitions["claim_id"] in suggested and hurricane["claim_id"] not in suggested
+    with db.session(engine) as s:
+        sg = s.exec(select(Suggestion)).one()
+    assert sg.signals["cross_language"] and sg.signals["claimant"] >= 0.8  # كيربي meets Kirby
+    assert {"RU", "KP"} <= set(sg.signals["entities"]) and "ammunition" in sg.signals["terms"]
 
 
 def _state(engine: Engine) -> dict:

@@ -114,6 +114,37 @@ def entities(text: str) -> set[str]:
     return {e.id for e in gazetteer().mentions(text)}
 
 
+def _entities_with_chain(text: str) -> tuple[set[str], set[str]]:
+    """(gazetteer ids named in the text, the same with their affiliations: Kremlin → Russia)."""
+    gaz = gazetteer()
+    named = gaz.mentions(text)
+    return {e.id for e in named}, {a.id for e in named for a in gaz.chain(e)}
+
+
+@lru_cache(maxsize=200_000)
+def _concept_key(word: str) -> str:
+    from claimtrack.evidence_finder import _main_term
+
+    return _main_term(word)
+
+
+def concepts(text: str) -> set[str]:
+    """Language-neutral ids ("arms", "negotiations") of the glossary words and two-word phrases of a text:
+    the evidence finder's Arabic-English term alignment (claimtrack/data/glossary.tsv)."""
+    from claimtrack.analysis import words as raw_words
+    from claimtrack.evidence_finder import _glossary
+
+    table = _glossary()
+    keys = [_concept_key(w) for w in raw_words(text)]
+    out = set()
+    for n in (2, 1):
+        for i in range(len(keys) - n + 1):
+            hit = table.get(" ".join(keys[i:i + n]))
+            if hit:
+                out.add(hit[0].split(" = ")[0])
+    return out
+
+
 @dataclass(slots=True)
 class TextFeatures:
     """Everything the matchers need about one claim text, computed once."""
@@ -123,6 +154,7 @@ class TextFeatures:
     numbers: set[str]
     negations: int
     entities: set[str]
+    neutral: set[str]  # language-neutral: entity ids with their affiliations, "g:" glossary concepts
 
     folded: str = ""
 
@@ -132,5 +164,7 @@ class TextFeatures:
 
 def features(text: str) -> TextFeatures:
     ws = words(text)
+    named, chain = _entities_with_chain(text)
     return TextFeatures(stems=[stem(w) for w in ws if w not in STOP], terms=_terms(ws), numbers=_numbers(ws),
-                        negations=sum(1 for w in ws if w in NEGATIONS), entities=entities(text))
+                        negations=sum(1 for w in ws if w in NEGATIONS), entities=named,
+                        neutral=chain | {"g:" + c for c in concepts(text)})

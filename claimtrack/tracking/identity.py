@@ -27,6 +27,7 @@ ROLE_WORDS = frozenset(content_terms(
     "المتحدث الناطق الرسمي باسم المسؤول مدير رئيس وزير وزارة الامين العام نائب مساعد عضو المقدم العقيد اللواء "
     "العميد الدكتور الشيخ الامير سمو معالي صاحب السمو الملكي فضيلة المهندس الاستاذ spokesman official minister"))
 MAX_SUGGESTIONS = 3  # per new claim, best first
+CROSS_SUGGESTIONS = 5  # per new claim across languages (related claims: the same statement restated)
 FEATURE_CACHE = 100_000
 
 
@@ -65,6 +66,39 @@ def speaker_from_ref(actor_id: int, ref: ActorRef) -> Speaker:
     return speaker_of(actor_id, names, ref.kind)
 
 
+class Languages:
+    """Which language each claim is in, read once per run: the ids of every claim outside the most common
+    language (a few) are kept; everything else is in that language."""
+
+    def __init__(self) -> None:
+        self.common: str | None = None
+        self.other: dict[int, str] = {}
+        self.loaded = False
+
+    def load(self, conn: Connection) -> None:
+        if self.loaded:
+            return
+        t = Claim.__table__
+        counts = conn.execute(sa.select(t.c.language, sa.func.count()).group_by(t.c.language)).all()
+        self.common = max(counts, key=lambda r: r[1])[0] if counts else None
+        if len(counts) > 1:
+            self.other = dict(conn.execute(sa.select(t.c.id, t.c.language).where(t.c.language != self.common)).all())
+        self.loaded = True
+
+    def add(self, claim_id: int | None, language: str) -> None:
+        if self.common is None:
+            self.common = language
+        if claim_id is not None and language != self.common:
+            self.other[claim_id] = language
+
+    def of(self, claim_id: int) -> str | None:
+        return self.other.get(claim_id, self.common)
+
+    def mixed(self, language: str) -> bool:
+        """Whether any stored claim is in another language than `language`."""
+        return language != self.common or any(lang != language for lang in self.other.values())
+
+
 class Tracker:
     """Matches the claims of each new document against the database. One per ingest run."""
 
@@ -76,6 +110,7 @@ class Tracker:
         self._features: dict[int, TextFeatures] = {}  # claim id -> features, for claims seen in this run
         self._infos: dict[int, ClaimInfo] = {}  # claims stored in this run, as candidates
         self._fresh: set[int | None] = set()
+        self.languages = Languages()
 
     def features(self, claim_id: int, text: str) -> TextFeatures:
         f = self._features.get(claim_id)
@@ -91,6 +126,7 @@ class Tracker:
         self._speakers.clear()
         self._features.clear()
         self._infos.clear()
+        self.languages = Languages()
 
     def speakers(self, conn: Connection, actor_ids: set[int]) -> dict[int, Speaker]:
         missing = [a for a in actor_ids if a not in self._speakers]
@@ -116,12 +152,17 @@ class Tracker:
         keys = [claim_keys(f, c.speaker.key) for f, c in zip(feats, claims, strict=True)]
         all_keys = sorted({k for ks in keys for k in ks})
         rarity = self.keys.rarity(conn, all_keys)
-        found = [[(cid, n) for cid, n in cands if n >= 2 or len(ks) <= 3]
-                 for ks, cands in zip(keys, self.keys.candidates_many(conn, keys), strict=True)]
+        found = [[(cid, n) for cid, n in cands if n >= 2 or len(ks) <= 3] + self._cross(conn, c.language, ks)
+                 for c, ks, cands in zip(claims, keys, self.keys.candidates_many(conn, keys), strict=True)]
         existing = self._load(conn, {cid for f in found for cid, _n in f})
-        for c, cands in zip(claims, found, strict=True):
-            self._match_one(conn, c, [existing[cid] for cid, _n in cands if cid in existing], rarity, out)
+        ranked = [self.rank(c, [existing[cid] for cid, _n in cands if cid in existing], rarity)
+                  for c, cands in zip(claims, found, strict=True)]
+        kept = _best_per_existing(claims, ranked)
+        for c, scored in zip(claims, ranked, strict=True):
+            self._match_one(conn, c, scored, kept, out)
         self.keys.add(conn, [(c.id, ks) for c, ks in zip(claims, keys, strict=True)])  # type: ignore[misc]
+        for c in claims:
+            self.languages.add(c.id, c.language)
         into = {cid: root for cid, root, _s, _g in out.merged}
         for c in claims:
             if len(self._infos) >= FEATURE_CACHE:
@@ -149,21 +190,33 @@ class Tracker:
         """Blocking, loading and ranking for one claim, without writing anything (benchmarks, previews)."""
         keys = claim_keys(c.features, c.speaker.key)
         found = self.keys.candidates(conn, keys)
-        existing = self._load(conn, {cid for cid, n in found if n >= 2 or len(keys) <= 3})
+        existing = self._load(conn, {cid for cid, n in found if n >= 2 or len(keys) <= 3}
+                              | {cid for cid, _n in self._cross(conn, c.language, keys)})
         return self.rank(c, list(existing.values()), self.keys.rarity(conn, keys))
 
-    def _match_one(self, conn: Connection, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
-                   out: Outcome) -> None:
-        scored = self.rank(c, cands, rarity)
+    def _cross(self, conn: Connection, language: str, keys: list[str]) -> list[tuple[int, int]]:
+        """Candidates in other languages, blocked on the language-neutral keys (none when all is one language)."""
+        self.languages.load(conn)
+        if not self.languages.mixed(language):
+            return []
+        of = self.languages.of
+        return [(cid, n) for cid, n in self.keys.neutral_candidates(conn, keys, lambda cid: of(cid) != language)
+                if n >= 2]
+
+    def _match_one(self, conn: Connection, c: ClaimInfo, scored: list[tuple[bool, float, ClaimInfo, dict[str, Any]]],
+                   kept: set[tuple[int | None, int | None]], out: Outcome) -> None:
         if scored and scored[0][0]:
             _merge, score, other, signals = scored[0]
             out.merged.append((c.id, other.id, score, signals))  # type: ignore[arg-type]
             scored = scored[1:]  # other claims it may also repeat stay suggestions
         # a claim stored earlier (not one just inserted) may have suggestions already, rejected ones included
         rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored]) if c.id not in self._fresh else set()  # type: ignore[arg-type]
+        same = [x for x in scored if x[2].language == c.language][:MAX_SUGGESTIONS]
+        cross = [x for i, x in enumerate(y for y in scored if y[2].language != c.language)
+                 if i < CROSS_SUGGESTIONS or (c.id, x[2].id) in kept]
         rows = [{"claim_id": c.id, "other_id": o.id, "relation": _relation(sig), "score": s, "signals": sig,
                  "status": SuggestionStatus.open, "created_at": utcnow()}
-                for _m, s, o, sig in scored[:MAX_SUGGESTIONS] if o.id not in rejected]
+                for _m, s, o, sig in same + cross if o.id not in rejected]
         if rows:
             conn.execute(sa.insert(Suggestion.__table__), rows)
             out.suggested += len(rows)
@@ -188,6 +241,20 @@ class Tracker:
                                   document_id=r[7], speaker=speaker, features=self.features(r.id, r.text), day=r[8],
                                   event_date=r.event_date)
         return out
+
+
+def _best_per_existing(claims: Sequence[ClaimInfo], ranked: Sequence[list[tuple[bool, float, ClaimInfo, Any]]],
+                       per_existing: int = MAX_SUGGESTIONS) -> set[tuple[int | None, int | None]]:
+    """(new claim, existing claim) pairs across languages where the new claim is among the existing claim's
+    best matches in this document: a restated statement is kept for the claim it restates even when the new
+    claim has better-scoring related claims of its own."""
+    by_existing: dict[int | None, list[tuple[float, int | None]]] = {}
+    for c, scored in zip(claims, ranked, strict=True):
+        for _m, score, other, _sig in scored:
+            if other.language != c.language:
+                by_existing.setdefault(other.id, []).append((score, c.id))
+    return {(cid, oid) for oid, lst in by_existing.items()
+            for _s, cid in sorted(lst, key=lambda x: -x[0])[:per_existing]}
 
 
 def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:

@@ -1,7 +1,8 @@
 """Blocking keys and their rarity: candidates come from shared rare keys, never from a full scan.
 
-A claim's keys: `t:` content-word stems, `n:` numbers, `e:` gazetteer entities, `s:` the claimant's
-script-neutral name skeleton. They are stored in `claim_key` (primary key (key, claim_id)) until a key
+A claim's keys: `t:` content-word stems, `n:` numbers, `e:` gazetteer entities, `g:` glossary concepts
+and `s:` the claimant's script-neutral name skeleton (`n:`, `e:`, `g:` and `s:` are the same in Arabic
+and English: cross-language candidates block on them). They are stored in `claim_key` (primary key (key, claim_id)) until a key
 is held by MAX_DF claims: beyond that it is too common to block on and is no longer stored, so the
 stored document frequency of a key saturates at MAX_DF (cached per `KeyIndex`).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
 
@@ -25,6 +26,8 @@ MAX_KEY = 80
 MAX_DF = 150  # keys held by more claims than this are too common to block on
 BLOCK_KEYS = 16  # the rarest keys of a claim used to find candidates
 CANDIDATES = 15
+CROSS_CANDIDATES = 40  # cross-language candidates per claim (scored by agreeing signals)
+NEUTRAL = ("n:", "e:", "g:", "s:")
 MIN_STATISTICS = 200
 STORED_CAP = 1_000_000  # (key, claim) rows a run remembers in memory to answer from instead of querying
 
@@ -33,6 +36,7 @@ def claim_keys(f: TextFeatures, speaker_key: str | None = None) -> list[str]:
     """The blocking keys of a claim from its text features and its claimant's name skeleton."""
     keys = {f"t:{t}" for t in f.terms} | {f"n:{n}" for n in f.numbers if len(n) >= 2}
     keys |= {f"e:{e}" for e in f.entities}
+    keys |= {x for x in f.neutral if x.startswith("g:")}
     if speaker_key:
         keys |= {f"s:{k}" for k in speaker_key.split() if len(k) >= 3}
     return sorted(k[:MAX_KEY] for k in keys)
@@ -107,14 +111,7 @@ class KeyIndex:
                         limit: int = CANDIDATES) -> list[list[tuple[int, int]]]:
         """`candidates` for several claims with one posting-list query."""
         rare = [self.rare_keys(conn, ks) for ks in key_lists]
-        wanted = sorted({k for r in rare for k in r if k not in self._post})
-        t = ClaimKey.__table__
-        for k in wanted:
-            self._post[k] = list(self._stored.get(k, ()))
-        if wanted and not self._is_complete(conn):
-            for i in range(0, len(wanted), 500):
-                for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
-                    self._post[key].append(cid)
+        self._fetch(conn, sorted({k for r in rare for k in r if k not in self._post}))
         postings = self._post
         out = []
         for r in rare:
@@ -122,6 +119,28 @@ class KeyIndex:
             # most shared keys first, then the newest claim (ids are unique, so no ties)
             out.append(heapq.nlargest(limit, counts.items(), key=itemgetter(1, 0)))
         return out
+
+    def neutral_candidates(self, conn: Connection, keys: Sequence[str], keep: Callable[[int], bool],
+                           limit: int = CROSS_CANDIDATES) -> list[tuple[int, int]]:
+        """(claim id, shared keys) of the claims `keep` accepts (another language) sharing the most of this
+        claim's language-neutral keys (numbers, entities, concepts, claimant skeleton)."""
+        neutral = [k for k in keys if k[:2] in NEUTRAL]
+        df = self.df(conn, neutral)
+        rare = [k for k in neutral if 0 < df[k] <= MAX_DF]
+        self._fetch(conn, [k for k in rare if k not in self._post])
+        counts = Counter(cid for k in rare for cid in self._post.get(k, ()) if keep(cid))
+        return heapq.nlargest(limit, counts.items(), key=itemgetter(1, 0))
+
+    def _fetch(self, conn: Connection, wanted: Sequence[str]) -> None:
+        """Read the posting lists of these keys into the cache (from memory when claim_key was empty at the
+        run's start)."""
+        t = ClaimKey.__table__
+        for k in wanted:
+            self._post[k] = list(self._stored.get(k, ()))
+        if wanted and not self._is_complete(conn):
+            for i in range(0, len(wanted), 500):
+                for key, cid in conn.execute(sa.select(t.c.key, t.c.claim_id).where(t.c.key.in_(wanted[i:i + 500]))):
+                    self._post[key].append(cid)
 
     def add(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """Store the keys of new claims and count them in the cache."""

@@ -23,7 +23,7 @@ GENERIC_SPEAKERS = frozenset({
     "sources", "source", "official", "officials", "spokesman", "spokeswoman", "analysts", "experts",
 })
 WINDOW_DAYS = 30
-CROSS_LANGUAGE_AGREEING = 2  # signals that must agree for a suggestion across languages
+CROSS_LANGUAGE_AGREEING = 3  # agreeing signals (entities, concepts, source, numbers) across languages
 MIN_LENGTH_RATIO = 0.6  # a merge needs the shorter text to be at least half the longer one
 
 
@@ -89,7 +89,7 @@ def conflicts(a: ClaimInfo, b: ClaimInfo) -> list[str]:
     out = []
     if (a.kind == "denial") != (b.kind == "denial"):
         out.append("allegation against denial")
-    if a.features.negations % 2 != b.features.negations % 2:
+    if a.language == b.language and a.features.negations % 2 != b.features.negations % 2:
         out.append("negation differs")
     short, long_ = sorted((a.features.numbers, b.features.numbers), key=len)
     if short and long_ and not (short & long_):
@@ -138,14 +138,25 @@ def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[fl
 
 
 def _cross_language(a: ClaimInfo, b: ClaimInfo, spk: float) -> tuple[float, dict[str, Any]]:
-    """Across scripts: the share of agreeing signals (claimant, entities, numbers, time window)."""
-    ents = sorted(a.features.entities & b.features.entities)
+    """Across scripts the texts cannot be compared: count the agreeing signals. Each shared entity (with its
+    affiliations: Kremlin → Russia) and each shared glossary concept (arms = سلاح) counts one; the same source
+    (aligned names: كيربي meets Kirby) and shared numbers count two each; the time window must hold."""
+    shared = a.features.neutral & b.features.neutral
+    ents = sorted(x for x in shared if not x.startswith("g:"))
+    terms = sorted(x[2:] for x in shared if x.startswith("g:"))
     nums = a.features.numbers & b.features.numbers
-    window = a.day is not None and b.day is not None and abs((a.day - b.day).days) <= WINDOW_DAYS
-    agree = [spk >= 0.8, len(ents) >= 2 or (len(ents) == 1 and bool(nums)), bool(nums), window]
-    score = (spk + min(1.0, len(ents) / 3) + (1.0 if nums else 0.0) + (1.0 if window else 0.0)) / 4
-    return score, {"claimant": spk, "entities": ents[:6], "window": window, "agreeing": sum(agree),
-                   "cross_language": True}
+    window = a.day is None or b.day is None or abs((a.day - b.day).days) <= WINDOW_DAYS
+    agree = len(ents) + len(terms) + 2 * (spk >= 0.8) + 2 * bool(nums)
+    return agree / (agree + 4), {"claimant": spk, "entities": ents[:8], "terms": terms[:8], "window": window,
+                                 "agreeing": agree, "cross_language": True}
+
+
+def _cross_language_enough(signals: dict[str, Any]) -> bool:
+    """A cross-language suggestion needs the time window, a shared entity, something beyond entities (a
+    concept, the source or a number) and CROSS_LANGUAGE_AGREEING agreeing signals in all."""
+    beyond = bool(signals.get("terms")) or signals.get("claimant", 0) >= 0.8 or bool(signals.get("numbers"))
+    return (bool(signals.get("window")) and bool(signals.get("entities")) and beyond
+            and signals.get("agreeing", 0) >= CROSS_LANGUAGE_AGREEING and not signals.get("conflicts"))
 
 
 def decide(score: float, signals: dict[str, Any], *, same_language: bool, merge_at: float,
@@ -155,6 +166,8 @@ def decide(score: float, signals: dict[str, Any], *, same_language: bool, merge_
     whole = signals.get("length_ratio", 1.0) >= MIN_LENGTH_RATIO  # not one sentence of a longer quote
     if same_language and clean and whole and signals.get("claimant", 0) >= 0.8 and score >= merge_at:
         return "merge"
-    if score >= suggest_at or (not same_language and signals.get("agreeing", 0) >= CROSS_LANGUAGE_AGREEING):
+    if not same_language:
+        return "suggest" if _cross_language_enough(signals) else None
+    if score >= suggest_at:
         return "suggest"
     return None
