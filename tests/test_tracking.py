@@ -149,6 +149,23 @@ def test_same_claim_scores_and_conflicts() -> None:
     assert "allegation against denial" in sig["conflicts"]
 
 
+def test_negation_conflicts_only_when_one_text_negates_what_the_other_asserts() -> None:
+    a = _info(1, "المملكة لا تتدخل في شؤون الدول الأخرى", "الجبير", 1)
+    b = _info(2, "المملكة تتدخل في شؤون الدول الأخرى", "الجبير", 2)
+    assert "negation differs" in same_claim(a, b, {})[1]["conflicts"]
+    c = _info(3, "المعهد غير الربحي يرى أن ألمانيا استفادت من الأزمة اليونانية", "المعهد", 3)
+    d = _info(4, "ألمانيا استفادت من الأزمة اليونانية", "المعهد", 4)
+    assert "conflicts" not in same_claim(c, d, {})[1]
+
+
+def test_an_agreeing_distinctive_figure_lowers_the_bar_for_a_suggestion() -> None:
+    signals = {"fuzz": 0.6, "overlap": 0.4, "claimant": 0.8, "length_ratio": 0.4}
+    assert decide(0.55, signals, same_language=True, merge_at=0.85, suggest_at=0.6) is None
+    assert decide(0.55, {**signals, "numbers": ["2015"]}, same_language=True, merge_at=0.85, suggest_at=0.6) is None
+    assert decide(0.55, {**signals, "numbers": ["439491"]}, same_language=True, merge_at=0.85,
+                  suggest_at=0.6) == "suggest"
+
+
 def test_reprints_merge_at_ingest_and_export_shares_the_claim(tmp_path: Path, engine: Engine) -> None:
     a = write(tmp_path, "a.txt", "Kirby said Russia is actively seeking to acquire additional munitions from the DPRK.",
               "Kirby said the talks with Pyongyang will end in October 2023.")

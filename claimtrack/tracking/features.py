@@ -154,6 +154,7 @@ class TextFeatures:
     numbers: set[str]
     negations: int
     entities: set[str]
+    negated: frozenset[str]  # stems of the words a negation governs ("لا تتدخل" → تتدخل)
     neutral: set[str]  # language-neutral: entity ids with their affiliations, "g:" glossary concepts
 
     folded: str = ""
@@ -165,6 +166,7 @@ class TextFeatures:
 def features(text: str) -> TextFeatures:
     ws = words(text)
     named, chain = _entities_with_chain(text)
+    negated = frozenset(stem(ws[i + 1]) for i, w in enumerate(ws[:-1]) if w in NEGATIONS and ws[i + 1] not in STOP)
     return TextFeatures(stems=[stem(w) for w in ws if w not in STOP], terms=_terms(ws), numbers=_numbers(ws),
                         negations=sum(1 for w in ws if w in NEGATIONS), entities=named,
-                        neutral=chain | {"g:" + c for c in concepts(text)})
+                        negated=negated, neutral=chain | {"g:" + c for c in concepts(text)})

@@ -24,6 +24,7 @@ GENERIC_SPEAKERS = frozenset({
 })
 WINDOW_DAYS = 30
 CROSS_LANGUAGE_AGREEING = 3  # agreeing signals (entities, concepts, source, numbers) across languages
+NUMBER_BONUS = 0.1  # a suggestion sharing a distinctive figure needs this much less score
 MIN_LENGTH_RATIO = 0.6  # a merge needs the shorter text to be at least half the longer one
 
 
@@ -89,7 +90,7 @@ def conflicts(a: ClaimInfo, b: ClaimInfo) -> list[str]:
     out = []
     if (a.kind == "denial") != (b.kind == "denial"):
         out.append("allegation against denial")
-    if a.language == b.language and a.features.negations % 2 != b.features.negations % 2:
+    if a.language == b.language and _negation_differs(a.features, b.features):
         out.append("negation differs")
     short, long_ = sorted((a.features.numbers, b.features.numbers), key=len)
     if short and long_ and not (short & long_):
@@ -98,6 +99,18 @@ def conflicts(a: ClaimInfo, b: ClaimInfo) -> list[str]:
                                               or b.event_date.startswith(a.event_date)):
         out.append("different event dates")
     return out
+
+
+def _negation_differs(a: TextFeatures, b: TextFeatures) -> bool:
+    """One text negates a word the other asserts ("لا تتدخل" against "تتدخل"); negations of words the other
+    text does not hold (a paraphrase's own clause) do not count."""
+    b_stems, a_stems = set(b.stems), set(a.stems)
+    return bool((a.negated - b.negated) & b_stems) or bool((b.negated - a.negated) & a_stems)
+
+
+def distinctive_numbers(numbers: set[str]) -> set[str]:
+    """Numbers of three or more digits that are not years (Gregorian or Hijri): figures worth agreeing on."""
+    return {n for n in numbers if len(n.replace(".", "")) >= 3 and not (len(n) == 4 and n[:2] in ("19", "20", "14"))}
 
 
 def weighted_overlap(a: set[str], b: set[str], rarity: dict[str, float]) -> float:
@@ -166,6 +179,8 @@ def decide(score: float, signals: dict[str, Any], *, same_language: bool, merge_
     whole = signals.get("length_ratio", 1.0) >= MIN_LENGTH_RATIO  # not one sentence of a longer quote
     if same_language and clean and whole and signals.get("claimant", 0) >= 0.8 and score >= merge_at:
         return "merge"
+    if same_language and clean and distinctive_numbers(set(signals.get("numbers", ()))):
+        suggest_at -= NUMBER_BONUS  # an agreeing figure (204,732 boxes) is itself evidence of one claim
     if not same_language:
         return "suggest" if _cross_language_enough(signals) else None
     if score >= suggest_at:
