@@ -127,6 +127,22 @@ def test_denial_threshold_comes_from_the_setting(tmp_path: Path, sqlite_engine: 
         assert s.exec(select(ClaimLink)).all() == []
 
 
+def test_a_denial_links_across_articles_to_the_same_event_only(tmp_path: Path, engine: Engine) -> None:
+    meeting = write(tmp_path, "1.txt", "The minister said OPEC will hold an emergency meeting to discuss the fall "
+                                        "in oil prices.")
+    output = write(tmp_path, "2.txt", "The minister said OPEC reported higher oil output in July.")
+    denial = write(tmp_path, "3.txt", "The delegates denied any intention to hold an emergency OPEC meeting to "
+                                      "discuss the fall in prices.")
+    ingest_files(engine, meeting, output, denial)
+    rows = export(engine)
+    src = row(rows, "emergency OPEC", "3.txt")
+    targets = {lk["claim_id"] for lk in src["links"] if lk["relation"] == "denies"}
+    assert targets == {row(rows, "emergency meeting", "1.txt")["claim_id"]}
+    with db.session(engine) as s:
+        link = s.exec(select(ClaimLink)).one()
+    assert link.evidence["event"] == ["OPEC"] and link.evidence["scope"] == "earlier document"
+
+
 # --- claim identity ---------------------------------------------------------------------------------
 
 

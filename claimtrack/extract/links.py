@@ -50,7 +50,8 @@ _FRAME = frozenset(content_terms(
     "نفى نفت نفي ينفي تنفي ينفون نافيا نافية رفض رفضت يرفض ترفض رفضه صحة صحه اساس وجود مزاعم ادعاءات اتهامات "
     "تقارير انباء اخبار روايات معلومات تردد اثير نشر شائعات تكهنات الاعلام وسائل مواقع جمله تفصيلا قطعيا "
     "مطلقا اطلاقا كاذبة عارية denied denies deny rejected rejects reject allegations claims reports rumours "
-    "rumors false baseless untrue تدعي يدعي تزعم يزعم زعم ادعت صدور حدوث قيام وقوع صلة علاقة بشأن حول بخصوص") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
+    "rumors false baseless untrue تدعي يدعي تزعم يزعم زعم ادعت صدور حدوث قيام وقوع صلة علاقة بشأن حول بخصوص "
+    "نية تتحدث يتحدث كذبت كذب يكذب تكذيب انكر انكرت انكروا ينكر تنكر مؤكدا مؤكدة intention") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
 # the denial's correction ("… بل تم إطلاق سراحه بكفالة", "but …") says what is true, not what is denied
 _CORRECTION = re.compile(r"\s(?:بل|وانما|انما|لكن|ولكن|وانه|but|rather|instead)\s", re.IGNORECASE)
 _MEDIA_WORDS = frozenset({"مصادر", "مصدر", "تقارير", "صحيفه", "صحف", "وكاله", "قناه", "موقع", "media", "report"})
@@ -160,12 +161,19 @@ def same_side(denier: Party, cand: Party) -> bool:
 def _object(p: DenialProfile, cand_terms: set[str], rarity: Rarity) -> tuple[float, list[str]]:
     """How much of what is denied the candidate asserts: the head, then the other terms by rarity."""
     shared = p.object_terms & cand_terms
+    if p.head and p.head not in shared and _bare(p.head) in cand_terms:  # «لعقد» denied, «عقد» asserted
+        shared.add(p.head)
     head = p.head is not None and p.head in shared
     rest = [t for t in p.object_terms if t != p.head]
     rest_total = min(2.0, sum(rarity(t) for t in rest)) or 1.0
     rest_hit = min(1.0, sum(rarity(t) for t in shared if t != p.head) / rest_total)
     head_counts = head and rarity(p.head) >= COMMON_HEAD  # type: ignore[arg-type]
     return HEAD_SHARE * head_counts + (1 - HEAD_SHARE) * rest_hit, sorted(shared)
+
+
+def _bare(term: str) -> str:
+    """A four-letter stem without the one-letter clitic the stemmer keeps on short words («لعقد» → «عقد»)."""
+    return term[1:] if len(term) == 4 and term[0] in "لبوفك" else term
 
 
 def score(p: DenialProfile, cand_text: str, cand: Party, rarity: Rarity = uniform) -> tuple[float, dict[str, Any]]:

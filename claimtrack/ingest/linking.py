@@ -3,7 +3,9 @@
 Candidates come from blocking on the denial's object terms (the rarest first, never a full scan),
 within a reporting window before the denial. They are scored by `claimtrack.extract.links` with
 rarity weights from the database, and must clear a stricter bar than links inside one article: the
-denied object itself (not just shared context) and either the accused party or the denier named.
+denied object itself (not just shared context) and either the accused party, the denier named, or the
+same event: a specific body or person (not a country) both name, with three of the denied object's less
+common terms («نفي مندوبين من أوبك وجود أي نية لعقد اجتماع طارئ» against «احتمال عقد اجتماع طارئ لأوبك»).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from claimtrack.extract import links
 from claimtrack.extract.base import ExtractedClaim
+from claimtrack.extract.gazetteer import gazetteer
 from claimtrack.models import Actor, Appearance, Claim, Document
 from claimtrack.text import fold
 from claimtrack.tracking.features import content_terms
@@ -25,6 +28,8 @@ WINDOW_DAYS = 30
 CROSS_CAP = 2
 CROSS_MARGIN = 0.12  # added to the threshold across documents
 MIN_OBJECT = 0.7  # the denied head term, or most of the denied object, must be in the candidate
+EVENT_TERMS = 3  # object terms a candidate must share with the denial to count as the same event
+EVENT_RARITY = 0.45  # ... each at least this rare (a term held by about 1 claim in 60 or fewer on a 6,000-claim day)
 
 
 def _parties(conn: Connection, actor_ids: set[int]) -> dict[int, links.Party]:
@@ -70,12 +75,30 @@ def cross_document_denials(conn: Connection, keys: KeyIndex, *, ex: ExtractedCla
         return []
     parties = _parties(conn, {r.claimant_id for r in rows if r.claimant_id is not None})
     rarity = keys.rarity(conn, block)
+    named = _specific_entities(text)
     scored = []
     for r in rows:
         s, ev = links.score(p, r.text, parties.get(r.claimant_id, links.Party()), lambda t: rarity.get(f"t:{t}", 0.5))
-        if ev.get("object", 0) >= MIN_OBJECT and (ev.get("party_match") or ev.get("names_denier")):
-            scored.append((r.merged_into_id or r.id, s, {**ev, "scope": "earlier document"}))
+        event = _same_event(named, r.text, ev, rarity)
+        if ev.get("object", 0) >= MIN_OBJECT and (ev.get("party_match") or ev.get("names_denier") or event):
+            scored.append((r.merged_into_id or r.id, s, {**ev, **({"event": event} if event else {}),
+                                                         "scope": "earlier document"}))
     return links.select(scored, threshold + CROSS_MARGIN, cap)
+
+
+def _specific_entities(text: str) -> set[str]:
+    """Gazetteer ids of the bodies and people a text names; countries are too broad to pin an event."""
+    return {e.id for e in gazetteer().mentions(text) if e.kind != "country"}
+
+
+def _same_event(named: set[str], text: str, evidence: dict[str, Any], rarity: dict[str, float]) -> list[str]:
+    """The specific entities (not countries) the denial and the candidate both name, when the candidate also
+    asserts at least EVENT_TERMS of the denied object's less common terms (the same event: «اجتماع طارئ
+    لأوبك»); else []."""
+    rare = [t for t in evidence.get("object_terms", ()) if rarity.get(f"t:{t}", 0.5) >= EVENT_RARITY]
+    if len(rare) < EVENT_TERMS or not named:
+        return []
+    return sorted(named & _specific_entities(text))
 
 
 def _kind(value: Any) -> str:

@@ -31,7 +31,7 @@ STOP = frozenset("""
 the a an of to in on and or for with that this these those was were is are be been being by as at from it its
 their his her they he she we our you your i not no has have had will would said says say told also but if
 than then there here which who whom what when where while into about over after before such can could may
-might should must do does did just more most very
+might should must do does did just more most very any
 """.split())
 NEGATIONS = frozenset("لا لم لن ليس ليست لسنا ليسوا غير عدم دون بدون ابدا مطلقا not no never none nor cannot without".split())
 
