@@ -121,28 +121,35 @@ def _entities_with_chain(text: str) -> tuple[set[str], set[str]]:
     return {e.id for e in named}, {a.id for e in named for a in gaz.chain(e)}
 
 
-@lru_cache(maxsize=200_000)
-def _concept_key(word: str) -> str:
-    from claimtrack.evidence_finder import _main_term
+@lru_cache(maxsize=1)
+def _concept_table() -> dict[str, str]:
+    """Stemmed glossary phrase (either language) → its language-neutral id (the first English form): the
+    evidence finder's Arabic-English term alignment (claimtrack/data/glossary.tsv), keyed by tracking's stems."""
+    from importlib import resources
 
-    return _main_term(word)
+    table: dict[str, str] = {}
+    raw = resources.files("claimtrack").joinpath("data/glossary.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ar, en = (tuple(x.strip() for x in side.split(",") if x.strip()) for side in line.split("\t"))
+        for phrase in ar + en:
+            key = " ".join(stems(phrase))
+            if key:
+                table.setdefault(key, en[0])
+    return table
+
+
+def _concepts(stemmed: list[str]) -> set[str]:
+    table = _concept_table()
+    out = {table[s] for s in stemmed if s in table}
+    out |= {table[k] for k in map(" ".join, zip(stemmed, stemmed[1:], strict=False)) if k in table}
+    return out
 
 
 def concepts(text: str) -> set[str]:
-    """Language-neutral ids ("arms", "negotiations") of the glossary words and two-word phrases of a text:
-    the evidence finder's Arabic-English term alignment (claimtrack/data/glossary.tsv)."""
-    from claimtrack.analysis import words as raw_words
-    from claimtrack.evidence_finder import _glossary
-
-    table = _glossary()
-    keys = [_concept_key(w) for w in raw_words(text)]
-    out = set()
-    for n in (2, 1):
-        for i in range(len(keys) - n + 1):
-            hit = table.get(" ".join(keys[i:i + n]))
-            if hit:
-                out.add(hit[0].split(" = ")[0])
-    return out
+    """Language-neutral ids ("arms", "negotiations") of the glossary words and two-word phrases of a text."""
+    return _concepts(stems(text))
 
 
 @dataclass(slots=True)
@@ -165,8 +172,9 @@ class TextFeatures:
 
 def features(text: str) -> TextFeatures:
     ws = words(text)
+    stemmed = [stem(w) for w in ws if w not in STOP]
     named, chain = _entities_with_chain(text)
     negated = frozenset(stem(ws[i + 1]) for i, w in enumerate(ws[:-1]) if w in NEGATIONS and ws[i + 1] not in STOP)
-    return TextFeatures(stems=[stem(w) for w in ws if w not in STOP], terms=_terms(ws), numbers=_numbers(ws),
+    return TextFeatures(stems=stemmed, terms=_terms(ws), numbers=_numbers(ws),
                         negations=sum(1 for w in ws if w in NEGATIONS), entities=named,
-                        negated=negated, neutral=chain | {"g:" + c for c in concepts(text)})
+                        negated=negated, neutral=chain | {"g:" + c for c in _concepts(stemmed)})

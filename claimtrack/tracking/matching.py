@@ -104,6 +104,8 @@ def conflicts(a: ClaimInfo, b: ClaimInfo) -> list[str]:
 def _negation_differs(a: TextFeatures, b: TextFeatures) -> bool:
     """One text negates a word the other asserts ("لا تتدخل" against "تتدخل"); negations of words the other
     text does not hold (a paraphrase's own clause) do not count."""
+    if a.negated == b.negated:
+        return False
     b_stems, a_stems = set(b.stems), set(a.stems)
     return bool((a.negated - b.negated) & b_stems) or bool((b.negated - a.negated) & a_stems)
 
