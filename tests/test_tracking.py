@@ -119,6 +119,25 @@ def test_a_denial_of_media_reports_links_to_no_politician() -> None:
     assert claims[1].denies == []
 
 
+def test_a_denial_needs_an_anchor_and_never_links_to_those_who_deny_the_same() -> None:
+    presidency = ActorRef("رئاسة الحرمين", kind="government")
+    deputy = ActorRef("محمد الخزيم", kind="person")
+    poet = ActorRef("ياسين عدنان", kind="person")
+    brotherhood = ActorRef("Muslim Brotherhood", kind="organisation", name_ar="جماعة الإخوان")
+    claims = [
+        _claim("تنفي وجود مشروعات متعثرة", presidency, "denial"),
+        _claim("المشروعات تسير وفق الخطط المرسومة دون أي تأخير", deputy),  # the denier's side ...
+        _claim("لا يوجد أي مشروعات متعثرة في الحرمين", deputy, "denial"),  # ... as he denies the same
+        _claim("أن تكون قصيدة النثر كافية لتأطير الساحة", poet, "denial"),
+        _claim("كتابة قصيدة النثر أشق من قصيدة التفعيلة", ActorRef("ناقد", kind="person")),  # a shared topic only
+        _claim("أحالت النيابة قيادات جماعة الإخوان إلى المحاكمة بتهمة التجمهر المسلح", ActorRef("النيابة")),
+        _claim("تنفي أي صلة بالعنف", brotherhood, "denial"),
+    ]
+    link_denials(claims)
+    assert claims[0].denies == [] and claims[3].denies == []
+    assert claims[6].denies == [5]  # the referral accuses the denier by name
+
+
 def test_denial_threshold_comes_from_the_setting(tmp_path: Path, sqlite_engine: Engine) -> None:
     first = write(tmp_path, "1.txt", "Washington said Pyongyang sells artillery shells to Moscow.")
     second = write(tmp_path, "2.txt", "Pyongyang denied that artillery shells were sold to Moscow.")

@@ -33,6 +33,7 @@ TOTAL_WEIGHT = sum(WEIGHTS.values())  # scores are divided by it: 1.0 means ever
 COMMON_HEAD = 0.25  # a head term this common (rarity below) is not enough on its own ("روسيا", "تحقيق")
 HEAD_SHARE = 0.7  # the head of the denied object (its first content word) carries most of the object signal
 NOT_TARGETS = frozenset({"denial", "call"})
+MIN_OBJECT = 0.3  # inside one article: this much of the denied object (by rarity) must be in the target
 
 # "the allegations of X", "X's claims", "as X claims": who is accused of claiming what is denied
 _ALLEGATION = re.compile(
@@ -41,6 +42,8 @@ _ALLEGATION = re.compile(
     r"|كما\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت|تقول|يقول)\s+(\S+(?:\s+\S+)?)",
     re.IGNORECASE,
 )
+# a claim that accuses someone: charges, involvement, blame
+_ACCUSES = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:اتهام|اتهم|تهم|متهم|ضلوع)|accus|\bcharged?\b|\bblame", re.IGNORECASE)
 # rumours and media reports: the denied party is "the media", not a claimant of the article
 _RUMOUR = re.compile(r"ما\s+(?:تردد|يتردد|اثير|يثار|نشر|ينشر|تناقلته|تداولته|تم تداوله)|شائعات|اشاعات|الاشاعه"
                      r"|الشائعه|تكهنات|وسائل\s+الاعلام|في\s+الاعلام|مواقع\s+التواصل|media\s+reports?|rumou?rs?",
@@ -73,6 +76,7 @@ class Party:
 
     names: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
+    own: set[str] = field(default_factory=set)  # its own folded names, without the affiliation chain
 
     @classmethod
     def of(cls, actor: ActorRef | None, surface: str = "") -> Party:
@@ -87,6 +91,7 @@ class Party:
                 p.stems |= content_terms(actor.title)
             if depth == 0:
                 p.names |= {fold(a) for a in actor.aliases if len(a) >= 4}
+                p.own = set(p.names)
             actor = actor.affiliation
             depth += 1
         p.stems |= content_terms(surface)
@@ -187,7 +192,7 @@ def score(p: DenialProfile, cand_text: str, cand: Party, rarity: Rarity = unifor
     cand_terms = content_terms(cand_text)
     obj, shared = _object(p, cand_terms, rarity)
     folded = fold(cand_text)
-    subject = any(n in folded for n in p.denier.names if len(n) >= 3)
+    subject = any(n in folded for n in p.denier.own if len(n) >= 3)  # the denier itself, not its country
     nums = sorted(p.numbers & numbers(cand_text))
     s = (WEIGHTS["object"] * obj + WEIGHTS["party"] * party_hit + WEIGHTS["subject"] * subject
          + WEIGHTS["numbers"] * bool(nums))
@@ -205,19 +210,46 @@ def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float
     return [(key, {**ev, "score": s}) for key, s, ev in kept[:cap] if s >= floor]
 
 
+def anchored(evidence: dict[str, Any], target: str) -> bool:
+    """A link needs more than shared words: an anchor on who or when — the accused party, the denier named by
+    the claim, a shared number or date — with some of the denied object (MIN_OBJECT); a claim that accuses
+    the denier by name («أحالت ... جماعة الإخوان ... بتهمة») needs no shared object word."""
+    obj = evidence.get("object", 0) >= MIN_OBJECT
+    if evidence.get("names_denier") and (obj or _ACCUSES.search(fold(target))):
+        return True
+    return obj and bool(evidence.get("party_match") or evidence.get("numbers"))
+
+
+def _co_deniers(i: int, claims: list[ExtractedClaim], profiles: dict[int, DenialProfile],
+                parties: list[Party]) -> Party:
+    """The denier of claim i together with everyone else in the article who denies the same thing (a
+    shared head of the denied object): their statements are the denier's side, never targets."""
+    side = Party(names=set(parties[i].names), stems=set(parties[i].stems))
+    head = profiles[i].head
+    for j, p in profiles.items():
+        if j != i and head is not None and (p.head == head or head in p.object_terms):
+            side.names |= parties[j].names
+            side.stems |= parties[j].stems
+    return side
+
+
 def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESHOLD, cap: int = DEFAULT_CAP) -> None:
     """Fill `denies` / `link_evidence` within one document's claims (in place; earlier links are replaced)."""
     parties = [Party.of(c.claimant, c.claimant_surface) for c in claims]
+    profiles = {i: profile(d.text or d.quote, d.claimant, d.claimant_surface)
+                for i, d in enumerate(claims) if d.kind == "denial"}
     for i, d in enumerate(claims):
         if d.kind != "denial":
             continue
-        p = profile(d.text or d.quote, d.claimant, d.claimant_surface)
+        p = profiles[i]
+        side = _co_deniers(i, claims, profiles, parties)
         scored = []
         for j, c in enumerate(claims):
-            if j == i or c.kind in NOT_TARGETS or c.quote == d.quote:
+            if j == i or c.kind in NOT_TARGETS or c.quote == d.quote or side.meets(parties[j]):
                 continue
             s, ev = score(p, c.text or c.quote, parties[j])
-            scored.append((j, s, ev))
+            if anchored(ev, c.text or c.quote):
+                scored.append((j, s, ev))
         chosen = select(scored, threshold, cap)
         d.denies = [j for j, _ in chosen]
         d.link_evidence = {j: {**ev, "scope": "same document"} for j, ev in chosen}
