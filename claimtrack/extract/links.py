@@ -151,7 +151,7 @@ def profile(text: str, denier: ActorRef, surface: str = "") -> DenialProfile:
             accused.stems |= {stem(w) for w in words(phrase)[:1]}
     party = Party.of(denier, surface)
     denied = _CORRECTION.split(" " + folded + " ", maxsplit=1)[0]
-    drop = _FRAME | party.stems | _entity_terms(denied) | accused.stems
+    drop = _FRAME | _ROLE_WORDS | party.stems | _entity_terms(denied) | accused.stems  # who, not what
     drop |= {s for n in party.names | accused.names for s in content_terms(n)}
     ordered = [t for t in _ordered_terms(denied) if t not in drop]
     return DenialProfile(head=ordered[0] if ordered else None, object_terms=set(ordered), accused=accused,

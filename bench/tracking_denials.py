@@ -1,0 +1,85 @@
+"""Score the automatic `denies` links of the SaudiNewsNet day against links judged by reading them
+(bench/data/tracking_denial_links.json).
+
+Usage: python bench/tracking_denials.py [--db FILE]
+Ingests the corpus day with matching on (or reads --db if it already holds it) and lists every `denies`
+link (one per denial and target claim; a reprinted claim is shown by its appearance in the denial's own
+article when it has one), inside one article and across articles. Each link is looked up in the labels (document and the first
+words of both quotes); prints the counts, the precision over the labelled links and any unlabelled link
+(label those by reading the article before tuning anything on them). Target (issue 11): precision >= 0.85.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
+LABELS = Path(__file__).with_name("data") / "tracking_denial_links.json"
+
+
+def links(db_path: str) -> list[dict]:
+    """Every denies link as {denial: {document, quote}, target: {document, quote}, scope}."""
+    sys.path.insert(0, str(ROOT))
+    from tracking_pairs import load_rows
+
+    rows = load_rows(db_path)
+    by_claim: dict[int, list[dict]] = {}
+    for r in rows:
+        by_claim.setdefault(r["claim_id"], []).append(r)
+    out: dict[tuple[int, int], dict] = {}
+    for r in rows:
+        for lk in r["links"]:
+            if lk.get("relation") != "denies" or not by_claim.get(lk["claim_id"]):
+                continue
+            # one link per (denial, target) claim pair; the target's appearance in the denial's article if any
+            t = min(by_claim[lk["claim_id"]], key=lambda x: x["document"] != r["document"])
+            x = {"denial": {"document": r["document"], "quote": r["quote"]},
+                 "target": {"document": t["document"], "quote": t["quote"]},
+                 "scope": "same document" if r["document"] == t["document"] else "across documents"}
+            if out.get((r["claim_id"], lk["claim_id"]), {}).get("scope") != "same document":
+                out[(r["claim_id"], lk["claim_id"])] = x
+    return list(out.values())
+
+
+def _key(end: dict) -> tuple[str, str]:
+    return end["document"], " ".join(end.get("anchor", end.get("quote", "")).split()[:5])
+
+
+def score(found: list[dict], labels: list[dict]) -> dict:
+    judged = {(_key(x["denial"]), _key(x["target"])): x["label"] for x in labels}
+    t: dict = {"links": len(found), "same_document": 0, "across_documents": 0, "labelled": 0, "right": 0,
+               "across_labelled": 0, "across_right": 0, "unlabelled": []}
+    for x in found:
+        across = x["scope"] == "across documents"
+        t["across_documents" if across else "same_document"] += 1
+        label = judged.get((_key(x["denial"]), _key(x["target"])))
+        if label is None:
+            t["unlabelled"].append(f'{x["denial"]["document"]} {x["denial"]["quote"][:50]} -> '
+                                   f'{x["target"]["document"]} {x["target"]["quote"][:50]}')
+            continue
+        t["labelled"] += 1
+        t["right"] += label == "right"
+        t["across_labelled"] += across
+        t["across_right"] += across and label == "right"
+    t["precision"] = round(t["right"] / t["labelled"], 3) if t["labelled"] else None
+    t["across_precision"] = round(t["across_right"] / t["across_labelled"], 3) if t["across_labelled"] else None
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--db", help="database file (default: a fresh temp file, the corpus day is ingested)")
+    a = ap.parse_args()
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["links"]
+    with tempfile.TemporaryDirectory() as tmp:
+        found = links(a.db or str(Path(tmp) / "denials.db"))
+    print(json.dumps(score(found, labels), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
