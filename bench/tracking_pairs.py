@@ -50,8 +50,8 @@ def score(rows: list[dict], pairs: list[dict], verbose: bool = False) -> dict:
          "unmatched": 0, "paraphrase": 0, "paraphrase_found": 0}
     for p in pairs:
         a, b = find(by_doc, p["a"]), find(by_doc, p["b"])
-        if a is None or b is None:
-            t["unmatched"] += 1
+        if a is None or b is None or a["appearance_id"] == b["appearance_id"]:
+            t["unmatched"] += 1  # an end not extracted, or both ends inside one extracted quote: nothing to judge
             continue
         merged = a["claim_id"] == b["claim_id"]
         suggested = any(lk.get("relation") == "suggested_duplicate" and lk.get("claim_id") == other["claim_id"]
