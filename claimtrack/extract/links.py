@@ -34,6 +34,7 @@ COMMON_HEAD = 0.25  # a head term this common (rarity below) is not enough on it
 HEAD_SHARE = 0.7  # the head of the denied object (its first content word) carries most of the object signal
 NOT_TARGETS = frozenset({"denial", "call"})
 MIN_OBJECT = 0.3  # inside one article: this much of the denied object (by rarity) must be in the target
+FULL_OBJECT = 0.99  # ... or all of it (head and rest), which needs no other anchor
 
 # "the allegations of X", "X's claims", "as X claims": who is accused of claiming what is denied
 _ALLEGATION = re.compile(
@@ -54,7 +55,7 @@ _FRAME = frozenset(content_terms(
     "تقارير انباء اخبار روايات معلومات تردد اثير نشر شائعات تكهنات الاعلام وسائل مواقع جمله تفصيلا قطعيا "
     "مطلقا اطلاقا كاذبة عارية denied denies deny rejected rejects reject allegations claims reports rumours "
     "rumors false baseless untrue تدعي يدعي تزعم يزعم زعم ادعت صدور حدوث قيام وقوع صلة علاقة بشأن حول بخصوص "
-    "نية تتحدث يتحدث كذبت كذب يكذب تكذيب انكر انكرت انكروا ينكر تنكر مؤكدا مؤكدة intention") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
+    "نية تتحدث يتحدث كذبت كذب يكذب تكذيب انكر انكرت انكروا ينكر تنكر مؤكدا مؤكدة التهم تهمة charges intention") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
 # the denial's correction ("… بل تم إطلاق سراحه بكفالة", "but …") says what is true, not what is denied
 _CORRECTION = re.compile(r"\s(?:بل|وانما|انما|لكن|ولكن|وانه|but|rather|instead)\s", re.IGNORECASE)
 _MEDIA_WORDS = frozenset({"مصادر", "مصدر", "تقارير", "صحيفه", "صحف", "وكاله", "قناه", "موقع", "media", "report"})
@@ -211,9 +212,12 @@ def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float
 
 
 def anchored(evidence: dict[str, Any], target: str) -> bool:
-    """A link needs more than shared words: an anchor on who or when — the accused party, the denier named by
-    the claim, a shared number or date — with some of the denied object (MIN_OBJECT); a claim that accuses
-    the denier by name («أحالت ... جماعة الإخوان ... بتهمة») needs no shared object word."""
+    """A link needs more than shared words: the whole denied object (its head and the rest, FULL_OBJECT), or
+    an anchor on who or when — the accused party, the denier named by the claim, a shared number or date —
+    with some of the denied object (MIN_OBJECT); a claim that accuses the denier by name («أحالت ... جماعة
+    الإخوان ... بتهمة») needs no shared object word."""
+    if evidence.get("object", 0) >= FULL_OBJECT and len(evidence.get("object_terms", ())) >= 2:
+        return True  # the claim asserts the denied object itself: its head and the rest of it
     obj = evidence.get("object", 0) >= MIN_OBJECT
     if evidence.get("names_denier") and (obj or _ACCUSES.search(fold(target))):
         return True
