@@ -46,18 +46,23 @@ def links(db_path: str) -> list[dict]:
     return list(out.values())
 
 
-def _key(end: dict) -> tuple[str, str]:
-    return end["document"], " ".join(end.get("anchor", end.get("quote", "")).split()[:5])
+def _label(x: dict, labels: list[dict]) -> str | None:
+    """The label of a found link: same documents, each label anchor found in the quote (extraction may have
+    moved the quote's start since the link was judged)."""
+    for lb in labels:
+        if all(lb[end]["document"] == x[end]["document"] and lb[end]["anchor"] in x[end]["quote"]
+               for end in ("denial", "target")):
+            return lb["label"]
+    return None
 
 
 def score(found: list[dict], labels: list[dict]) -> dict:
-    judged = {(_key(x["denial"]), _key(x["target"])): x["label"] for x in labels}
     t: dict = {"links": len(found), "same_document": 0, "across_documents": 0, "labelled": 0, "right": 0,
                "across_labelled": 0, "across_right": 0, "unlabelled": []}
     for x in found:
         across = x["scope"] == "across documents"
         t["across_documents" if across else "same_document"] += 1
-        label = judged.get((_key(x["denial"]), _key(x["target"])))
+        label = _label(x, labels)
         if label is None:
             t["unlabelled"].append(f'{x["denial"]["document"]} {x["denial"]["quote"][:50]} -> '
                                    f'{x["target"]["document"]} {x["target"]["quote"][:50]}')
