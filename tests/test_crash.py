@@ -146,6 +146,10 @@ def test_backup_under_four_writers_and_restore(tmp_path: Path) -> None:
     assert check.exit_code == 0, check.output
     copied = rows(db.make_engine(str(backup)), "SELECT count(*) FROM event")[0][0]
     assert before <= copied <= after  # events verify up to the moment of the backup
+    # on a slow machine the writers may all finish before the copy is taken: one more audited change
+    # makes sure the live database moved on from the backup, so the restore below is observable
+    added = CliRunner().invoke(app, ["--db", str(live), "--analyst", "boss", "analyst", "add", "zaid"])
+    assert added.exit_code == 0, added.output
     final = rows(engine, "SELECT count(*) FROM event")[0][0]
     assert final > copied
 
