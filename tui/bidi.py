@@ -23,7 +23,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-import arabic_reshaper
 from bidi import algorithm as uba
 from rich.cells import cell_len
 from rich.text import Span, Text
@@ -34,19 +33,26 @@ MODES = ("terminal", "app", "off")
 BDSM_EXPLICIT = "\x1b[8l"  # VTE: stop implicit bidi (the app has reordered already)
 BDSM_IMPLICIT = "\x1b[8h"  # VTE: the terminal reorders (its default)
 
-_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={
-    "delete_harakat": False,
-    "support_ligatures": False,  # one glyph per character: the reference for offsets
-})
 LAM_ALEF_LIGATURES = ("ARABIC LIGATURE LAM WITH ALEF", "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
                       "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW", "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE")
-_LIGATURE_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={
-    "delete_harakat": False,
-    "support_ligatures": True,
-    # only lam-alef, the ligature every Arabic reader expects; word ligatures (ﷲ …) would hide letters
-    **{name: name in LAM_ALEF_LIGATURES for name in arabic_reshaper.reshaper_config.default_config
-       if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN"},
-})
+
+
+@lru_cache(maxsize=1)
+def _reshapers():  # noqa: ANN202 - arabic_reshaper (and the fontTools it loads) only when app mode shapes
+    """(plain reshaper, lam-alef reshaper): the plain one keeps one glyph per character, the reference
+    for offsets; the other joins lam-alef only, since word ligatures (ﷲ …) would hide letters."""
+    import arabic_reshaper
+
+    plain = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False})
+    ligatures = arabic_reshaper.ArabicReshaper(configuration={
+        "delete_harakat": False,
+        "support_ligatures": True,
+        **{name: name in LAM_ALEF_LIGATURES for name in arabic_reshaper.reshaper_config.default_config
+           if name.startswith("ARABIC LIGATURE") or name == "RIAL SIGN"},
+    })
+    return plain, ligatures
+
+
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
@@ -77,10 +83,11 @@ def _clusters(line: str, breaks: tuple[int, ...]) -> tuple[str, tuple[int, ...]]
 
     A lam-alef ligature stands for two logical characters; where it would straddle one of the
     offsets in `breaks` (a style boundary) the two letters are kept apart."""
-    plain = _RESHAPER.reshape(line)
+    plain_reshaper, ligature_reshaper = _reshapers()
+    plain = plain_reshaper.reshape(line)
     if len(plain) != len(line):  # defensive: never lose the mapping
         return line, tuple(range(len(line)))
-    joined = _LIGATURE_RESHAPER.reshape(line)
+    joined = ligature_reshaper.reshape(line)
     if joined == plain:
         return plain, tuple(range(len(line)))
     out: list[str] = []
