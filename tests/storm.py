@@ -173,13 +173,18 @@ class Worker:
             self.res.stale_conflicts += 1
 
 
-def run_worker(url: str, layout: Layout, worker: int, ops: int, seed: int, start: Any, out: Any) -> None:
+def run_worker(
+    url: str, layout: Layout, worker: int, ops: int, seed: int, start: Any, out: Any, stop: Any = None
+) -> None:
+    """Run up to `ops` operations, or until `stop` (an Event) is set."""
     engine = db.make_engine(url)
     w = Worker(engine, layout, worker, seed)
     start.wait()
     t0 = time.perf_counter()
     try:
         for _ in range(ops):
+            if stop is not None and stop.is_set():
+                break
             w.step()
     except Exception:  # noqa: BLE001  (reported to the parent, which fails the test)
         w.res.errors.append(traceback.format_exc().splitlines()[-1])

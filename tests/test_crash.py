@@ -125,8 +125,9 @@ def test_backup_under_four_writers_and_restore(tmp_path: Path) -> None:
     layout = storm.setup(engine, 4)
     engine.dispose()
     ctx = mp.get_context("fork")
-    start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=storm.run_worker, args=(url, layout, w, 150, 3, start, out)) for w in range(4)]
+    start, stop, out = ctx.Event(), ctx.Event(), ctx.Queue()
+    # the writers run until told to stop, so they are still writing whatever the backup's speed
+    procs = [ctx.Process(target=storm.run_worker, args=(url, layout, w, 100_000, 3, start, out, stop)) for w in range(4)]
     for p in procs:
         p.start()
     start.set()
@@ -136,6 +137,7 @@ def test_backup_under_four_writers_and_restore(tmp_path: Path) -> None:
     backup = tmp_path / "copy.db"
     made = run_cli(str(live), "db", "backup", str(backup))
     after = rows(engine, "SELECT count(*) FROM event")[0][0]
+    stop.set()
     results = [out.get(timeout=300) for _ in procs]
     for p in procs:
         p.join(30)
@@ -146,8 +148,7 @@ def test_backup_under_four_writers_and_restore(tmp_path: Path) -> None:
     assert check.exit_code == 0, check.output
     copied = rows(db.make_engine(str(backup)), "SELECT count(*) FROM event")[0][0]
     assert before <= copied <= after  # events verify up to the moment of the backup
-    # on a slow machine the writers may all finish before the copy is taken: one more audited change
-    # makes sure the live database moved on from the backup, so the restore below is observable
+    # one more audited change after the writers stopped, so the restore below is observable
     added = CliRunner().invoke(app, ["--db", str(live), "--analyst", "boss", "analyst", "add", "zaid"])
     assert added.exit_code == 0, added.output
     final = rows(engine, "SELECT count(*) FROM event")[0][0]
