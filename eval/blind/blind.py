@@ -29,6 +29,7 @@ CORPUS_FILE = "saudinewsnet/2015-08-11.json"
 SEED, SIZE, DEV_SIZE = 13, 60, 40
 MIN_CHARS, MAX_CHARS = 300, 2500
 FINAL2_SEED, FINAL2_SIZE = 1420, 20
+FINAL3_SEED, FINAL3_SIZE = 1202, 20
 # a reporting cue of GUIDELINES at a word start (after an optional و/ف) or a «…» quotation
 REPORTED_SPEECH = re.compile(
     r"«[^»]{8,}»|(?:^|[\s(«])[وف]?(?:قال|أكد|أشار|أضاف|أوضح|نفى|نفت|اعتبر|رأى|أعلن|ذكر|صرح|كشف|اتهم|زعم|حذر|شدد"
@@ -81,6 +82,34 @@ def sample_final2(articles: list[dict]) -> list[int]:
     return random.Random(FINAL2_SEED).sample(eligible, FINAL2_SIZE)
 
 
+# every claimant audit committed when final3 was drawn
+AUDITS_AT_FINAL3_DRAW = ("labels.json", "labels_first.json", "labels_fresh.json")
+
+
+def bench_label_urls() -> set[str]:
+    """Article urls named by the labelled benchmark data (`bench/data`: tracking pairs, denial links, evidence)."""
+    text = " ".join(p.read_text("utf-8") for p in (HERE.parents[1] / "bench" / "data").iterdir() if p.is_file())
+    return set(re.findall(r"https?://[^\s\"]+", text))
+
+
+def sample_final3(articles: list[dict]) -> list[int]:
+    """The third final split: as final2, also leaving out final2, every later audit and the articles of the
+    labelled benchmark data (their output has been read), `Random(FINAL3_SEED)`."""
+    used = dev_indices() | audit_indices(AUDITS_AT_FINAL3_DRAW) | {d["index"] for d in load_gold("all")}
+    used |= {d["index"] for d in load_gold("final2")}
+    urls = bench_label_urls()
+    seen: set[str] = set()
+    eligible = []
+    for i, a in enumerate(articles):
+        body = a["content"].strip()
+        if i in used or a["url"] in urls or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
+            continue
+        seen.add(a["title"])
+        if REPORTED_SPEECH.search(text_of(a)):
+            eligible.append(i)
+    return random.Random(FINAL3_SEED).sample(eligible, FINAL3_SIZE)
+
+
 def text_of(article: dict) -> str:
     return article["title"].strip() + "\n\n" + article["content"].strip() + "\n"
 
@@ -127,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         print("dev", s[:DEV_SIZE])
         print("final", s[DEV_SIZE:])
         print("final2", sample_final2(corpus()))
+        print("final3", sample_final3(corpus()))
     else:
         for p in build(a.out, a.split):
             print(p)
