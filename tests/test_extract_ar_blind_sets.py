@@ -1,5 +1,5 @@
 """The blind Arabic sets: the spent first final split as a second development set, and the untouched second
-final split (only its construction is checked here: it is scored once, by hand, never in tests)."""
+and third final splits (only their construction is checked here: each is scored once, by hand, never in tests)."""
 
 from __future__ import annotations
 
@@ -42,4 +42,22 @@ def test_second_final_split_is_fresh_and_rebuilds(tmp_path):
     assert not used & set(idx)
     paths = blind.build(tmp_path, "final2")  # checks urls and that every anchor occurs once
     assert len(paths) == 20
+    assert sum(not c.get("optional") for d in docs for c in d["claims"]) >= 30
+
+
+def test_third_final_split_is_the_draw_and_rebuilds(tmp_path):
+    blind = _blind()
+    docs = blind.load_gold("final3")
+    idx = [d["index"] for d in docs]
+    assert idx == blind.sample_final3(blind.corpus())  # the seeded draw, in its order, no article left out
+    used = blind.dev_indices() | blind.audit_indices(blind.AUDITS_AT_FINAL3_DRAW)
+    used |= {d["index"] for s in ("all", "final2") for d in blind.load_gold(s)}
+    assert not used & set(idx)
+    paths = blind.build(tmp_path, "final3")  # checks urls and that every anchor occurs once
+    assert [p.name for p in paths] == [blind.name_of(i).removesuffix(".txt") + ".gold.json" for i in idx]
+    for doc in docs:
+        text = (tmp_path / blind.name_of(doc["index"])).read_text("utf-8")
+        for c in doc["claims"]:
+            assert 10 <= len(c["anchor"]) <= 60 and text.count(c["anchor"]) == 1, c["anchor"]
+            assert c["kind"] in {"statement", "denial", "assessment", "prediction", "call"} and c["claimant"]
     assert sum(not c.get("optional") for d in docs for c in d["claims"]) >= 30

@@ -11,8 +11,11 @@ of the same day that are in none of `eval/dev`, the blind set and the claimant a
 same length and first-copy rules, that carry reported speech (a reporting cue of GUIDELINES or a «…» quote,
 `REPORTED_SPEECH`), `random.Random(FINAL2_SEED).sample(…, 20)`. It was labelled before the extractor was run on it.
 
-Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|all]   (writes NAME.ar.txt + .gold.json)
-       python eval/blind/blind.py sample                                          (prints the selections)
+The third final split (`final3`, 20 articles, `sample_final3`) also leaves out final2, every later claimant audit
+and the articles of the labelled benchmark data; it was labelled by hand, blind, before any run on it.
+
+Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|final3|all]   (writes .ar.txt + .gold.json)
+       python eval/blind/blind.py sample                                                 (prints the selections)
 """
 
 from __future__ import annotations
@@ -119,7 +122,7 @@ def name_of(index: int) -> str:
 
 
 def load_gold(split: str) -> list[dict]:
-    """Gold of a split; `all` is dev + final (the set the claimant audits exclude), not final2."""
+    """Gold of a split; `all` is dev + final (the set the claimant audits exclude), not final2 or final3."""
     files = ["gold_dev.json", "gold_final.json"] if split == "all" else [f"gold_{split}.json"]
     return [doc for f in files for doc in json.loads((HERE / f).read_text("utf-8"))]
 
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["build", "sample"])
     ap.add_argument("out", nargs="?", type=Path)
-    ap.add_argument("--split", default="dev", choices=["dev", "final", "final2", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "final", "final2", "final3", "all"])
     a = ap.parse_args(argv)
     if a.command == "sample":
         s = sample(corpus(), dev_indices())
