@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.ext.mutable import MutableDict, MutableList
@@ -106,6 +106,28 @@ def json_dict(nullable: bool = False) -> Any:
 
 def ts(nullable: bool = False, index: bool = False) -> Any:
     return sa.Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+def table_of(model: type[SQLModel]) -> sa.Table:
+    """The Core table of a table model (SQLModel sets `__table__` at run time, out of a type checker's sight)."""
+    table = sa.inspect(model).local_table
+    if not isinstance(table, sa.Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
+
+
+class Stored(Protocol):
+    """A table model row, whose `id` is None until it is inserted."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+def pk(row: Stored) -> int:
+    """The id of a row read from (or flushed to) the database, where it is never None."""
+    if row.id is None:
+        raise ValueError(f"this {type(row).__name__} has not been stored yet, so it has no id")
+    return row.id
 
 
 # --- tables --------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col, func, select
 
 from claimtrack import search
 from claimtrack.listing import INDEXED_FILTERS, ClaimFilter, ClaimRow, sort_value  # noqa: F401  (re-exported)
@@ -26,15 +27,19 @@ from claimtrack.models import (
     Evidence,
     LinkOrigin,
     Outlet,
+    pk,
+    table_of,
 )
 
-SORTS = {
-    "id": Claim.id,
-    "first_seen": Claim.first_seen,
-    "checkworthiness": Claim.checkworthiness,
-    "updated": Claim.updated_at,
-    "appearances": Claim.appearance_count,  # "most repeated" (descending)
-    "outlets": Claim.outlet_count,
+Condition = sa.ColumnElement[bool] | sa.TextClause  # a WHERE condition (SQLite's tag test is SQL text)
+
+SORTS: dict[str, Mapped[Any]] = {
+    "id": col(Claim.id),
+    "first_seen": col(Claim.first_seen),
+    "checkworthiness": col(Claim.checkworthiness),
+    "updated": col(Claim.updated_at),
+    "appearances": col(Claim.appearance_count),  # "most repeated" (descending)
+    "outlets": col(Claim.outlet_count),
 }
 
 
@@ -45,53 +50,53 @@ def _not_merged(dialect: str, unindexed: bool) -> sa.ColumnElement[bool]:
     (and counts) well, but for any other sort or filter SQLite may still pick it, without statistics
     or with sampled ones, and then sort every claim to return one page. The unary `+` keeps the
     planner on the sort's or the filter's own index."""
-    col = Claim.__table__.c.merged_into_id  # type: ignore[attr-defined]
+    column: sa.ColumnElement[Any] = table_of(Claim).c.merged_into_id
     if unindexed and dialect == "sqlite":
-        col = sa.sql.elements.UnaryExpression(col, operator=sa.sql.operators.custom_op("+"), type_=col.type)
-    return col.is_(None)  # type: ignore[no-any-return]
+        column = sa.sql.elements.UnaryExpression(column, operator=sa.sql.operators.custom_op("+"), type_=column.type)
+    return column.is_(None)
 
 
 def _where(session: Session, f: ClaimFilter, *, sort: str | None = None,
-           search_driven: bool = False) -> list[sa.ColumnElement[bool]]:
+           search_driven: bool = False) -> list[Condition]:
     """The filter's conditions; `sort` is given for a page (it decides how the merged test is written);
     `search_driven`: the search is the page's FROM (`search.fts_driven`), not a condition."""
     dialect = session.get_bind().dialect.name
-    conds: list[sa.ColumnElement[bool]] = []
+    conds: list[Condition] = []
     if not f.include_merged:
         unindexed = sort is not None and (sort != "id" or any(getattr(f, n) for n in INDEXED_FILTERS))
         conds.append(_not_merged(dialect, unindexed))
     if f.state:
-        conds.append(Claim.state == f.state)
+        conds.append(col(Claim.state) == f.state)
     if f.verdict:
-        conds.append(Claim.verdict == f.verdict)
+        conds.append(col(Claim.verdict) == f.verdict)
     if f.kind:
-        conds.append(Claim.kind == f.kind)
+        conds.append(col(Claim.kind) == f.kind)
     if f.language:
-        conds.append(Claim.language == f.language)
+        conds.append(col(Claim.language) == f.language)
     if f.claim_ids is not None:
-        conds.append(Claim.id.in_(list(f.claim_ids)))  # type: ignore[union-attr]
+        conds.append(col(Claim.id).in_(list(f.claim_ids)))
     if f.claimant and len(f.claimant) > 300:  # longer than any stored name (and than SQLite's LIKE allows)
         conds.append(sa.false())
     elif f.claimant:
-        conds.append(Claim.claimant_id.in_(claimant_ids(f.claimant)))  # type: ignore[union-attr]
+        conds.append(col(Claim.claimant_id).in_(claimant_ids(f.claimant)))
     if f.assignee:
-        conds.append(Claim.assignee_id.in_(select(Analyst.id).where(Analyst.handle == f.assignee)))  # type: ignore[union-attr]
+        conds.append(col(Claim.assignee_id).in_(select(Analyst.id).where(Analyst.handle == f.assignee)))
     if f.tag:
         if dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import JSONB
 
-            conds.append(sa.cast(Claim.tags, JSONB).contains([f.tag]))  # type: ignore[arg-type]
+            conds.append(sa.cast(col(Claim.tags), JSONB).contains([f.tag]))
         else:
             conds.append(sa.text("EXISTS (SELECT 1 FROM json_each(claim.tags) WHERE json_each.value = :tag)")
-                         .bindparams(tag=f.tag))  # type: ignore[arg-type]
+                         .bindparams(tag=f.tag))
     if f.document_id is not None:
-        conds.append(Claim.id.in_(select(Appearance.claim_id).where(Appearance.document_id == f.document_id)))  # type: ignore[union-attr]
+        conds.append(col(Claim.id).in_(select(Appearance.claim_id).where(Appearance.document_id == f.document_id)))
     if f.since:
-        conds.append(Claim.first_seen >= datetime.combine(f.since, datetime.min.time(), tzinfo=UTC))  # type: ignore[operator]
+        conds.append(col(Claim.first_seen) >= datetime.combine(f.since, datetime.min.time(), tzinfo=UTC))
     if f.until:
-        conds.append(Claim.first_seen < datetime.combine(f.until, datetime.max.time(), tzinfo=UTC))  # type: ignore[operator]
+        conds.append(col(Claim.first_seen) < datetime.combine(f.until, datetime.max.time(), tzinfo=UTC))
     if f.search and not search_driven:
-        clause = search.match_clause(dialect, f.search, Claim.id)  # type: ignore[arg-type]
+        clause = search.match_clause(dialect, f.search, col(Claim.id))
         if clause is not None:
             conds.append(clause if dialect == "sqlite" else _fenced_match(clause))
     return conds
@@ -104,13 +109,13 @@ def claimant_ids(name: str) -> sa.Select[Any]:
 
     literal = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # % and _ are letters here
     pat = f"%{literal}%"
-    conds = [col.ilike(pat, escape="\\") for col in (Actor.canonical_name, Actor.name_ar, Actor.name_en)]  # type: ignore[attr-defined]
+    conds: list[sa.ColumnElement[bool]] = [col(c).ilike(pat, escape="\\") for c in (Actor.canonical_name, Actor.name_ar, Actor.name_en)]
     key = name_key(name)
     parts = [k for k in (key or "").split() if len(k) >= 3]
     if parts:
-        conds.append(sa.and_(*[Actor.name_key.like(f"% {k} %") for k in parts]))  # type: ignore[union-attr]
+        conds.append(sa.and_(*[col(Actor.name_key).like(f"% {k} %") for k in parts]))
     direct = select(Actor.id).where(sa.or_(*conds))
-    return select(Actor.id).where(sa.or_(Actor.id.in_(direct), Actor.merged_into_id.in_(direct)))  # type: ignore[union-attr]
+    return select(Actor.id).where(sa.or_(col(Actor.id).in_(direct), col(Actor.merged_into_id).in_(direct)))
 
 
 def _fenced_match(clause: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
@@ -122,9 +127,9 @@ def _fenced_match(clause: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     reads the full-text GIN index once."""
     from sqlalchemy.sql.util import ClauseAdapter
 
-    matched = Claim.__table__.alias("matched")  # type: ignore[attr-defined]
+    matched = table_of(Claim).alias("matched")
     inner = ClauseAdapter(matched).traverse(clause)
-    return Claim.id.in_(sa.select(matched.c.id).where(inner).offset(0))  # type: ignore[union-attr, no-any-return]
+    return col(Claim.id).in_(sa.select(matched.c.id).where(inner).offset(0))
 
 
 def count_claims(*, session: Session, filt: ClaimFilter) -> int:
@@ -136,19 +141,19 @@ def count_claims(*, session: Session, filt: ClaimFilter) -> int:
 
 
 def _keyset(filt: ClaimFilter, session: Session, sort: str, descending: bool, after: tuple[Any, int] | None,
-            search_driven: bool = False) -> tuple[list[sa.ColumnElement[bool]], list[Any]]:
+            search_driven: bool = False) -> tuple[list[Condition], list[Any]]:
     """The WHERE conditions (filter and keyset) and the ORDER BY of one page."""
-    col = search.CLAIM_FTS.c.rowid if search_driven else SORTS[sort]
+    sort_col = search.CLAIM_FTS.c.rowid if search_driven else SORTS[sort]
     conds = _where(session, filt, sort=sort, search_driven=search_driven)
     if after is not None:
         value, last_id = after
         if sort == "id":
-            conds.append(col < last_id if descending else col > last_id)  # type: ignore[operator]
+            conds.append(sort_col < last_id if descending else sort_col > last_id)
         else:
-            key = sa.tuple_(col, Claim.id)
+            key = sa.tuple_(sort_col, Claim.id)
             conds.append(key < sa.tuple_(sa.literal(value), sa.literal(last_id)) if descending
                          else key > sa.tuple_(sa.literal(value), sa.literal(last_id)))
-    order = [col.desc(), Claim.id.desc()] if descending else [col.asc(), Claim.id.asc()]  # type: ignore[union-attr]
+    order = [sort_col.desc(), col(Claim.id).desc()] if descending else [sort_col.asc(), col(Claim.id).asc()]
     if sort == "id":
         order = order[:1]  # the id (or, search-driven, the full-text rowid) alone
     return conds, order
@@ -159,7 +164,7 @@ def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descendi
     """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
     conds, order = _keyset(filt, session, sort, descending, after)
     stmt = select(Claim.id).where(*conds).order_by(*order).limit(limit)
-    return list(session.exec(stmt).all())  # type: ignore[arg-type]
+    return [i for i in session.exec(stmt).all() if i is not None]
 
 
 def _row_select() -> sa.Select[Any]:
@@ -167,19 +172,20 @@ def _row_select() -> sa.Select[Any]:
 
     Plain columns, not ORM entities: a page is read-only, and loading whole Claim objects (JSON
     columns, search text, identity map) costs more than the query itself."""
-    c, actor, analyst = Claim.__table__.c, Actor.__table__, Analyst.__table__  # type: ignore[attr-defined]
-    app, doc, outlet = Appearance.__table__, Document.__table__, Outlet.__table__  # type: ignore[attr-defined]
+    claim, actor, analyst = table_of(Claim), table_of(Actor), table_of(Analyst)
+    app, doc, outlet = table_of(Appearance), table_of(Document), table_of(Outlet)
+    c = claim.c
     first_outlet = (
         sa.select(outlet.c.name)
         .select_from(app.join(doc, doc.c.id == app.c.document_id).join(outlet, outlet.c.id == doc.c.outlet_id))
         .where(app.c.claim_id == c.id).order_by(app.c.id).limit(1)
-        .correlate(Claim.__table__).scalar_subquery()  # type: ignore[attr-defined]
+        .correlate(claim).scalar_subquery()
     )
     return (
         sa.select(c.id, c.state, c.verdict, c.kind, actor.c.canonical_name, c.text, c.language, c.first_seen,
                   c.checkworthiness, c.version, analyst.c.handle, first_outlet, c.rationale, c.tags,
                   c.appearance_count, c.outlet_count)
-        .select_from(Claim.__table__.outerjoin(actor, actor.c.id == c.claimant_id)  # type: ignore[attr-defined]
+        .select_from(claim.outerjoin(actor, actor.c.id == c.claimant_id)
                      .outerjoin(analyst, analyst.c.id == c.assignee_id))
     )
 
@@ -216,10 +222,10 @@ def _pg_matched(session: Session, filt: ClaimFilter, sort: str, descending: bool
     conds, _order = _keyset(replace(filt, search=None), session, sort, descending, after)
     if window is not None:
         conds.append(window)
-    clause = search.match_clause("postgresql", filt.search or "", Claim.id)  # type: ignore[arg-type]
+    clause = search.match_clause("postgresql", filt.search or "", col(Claim.id))
     if clause is not None:
         conds.append(clause)
-    return select(Claim.id, SORTS[sort].label("sort_value")).where(*conds).offset(0).subquery("matched")  # type: ignore[union-attr]
+    return select(col(Claim.id), SORTS[sort].label("sort_value")).where(*conds).offset(0).subquery("matched")
 
 
 def _pg_search_page(session: Session, filt: ClaimFilter, sort: str, descending: bool, limit: int,
@@ -256,14 +262,17 @@ def _pg_window_page(session: Session, filt: ClaimFilter, descending: bool, limit
     if edge is None:
         return []
     bound = after[1] if after is not None else edge + (1 if descending else -1)
-    window = (Claim.id >= bound - PG_SEARCH_WINDOW) if descending else (Claim.id <= bound + PG_SEARCH_WINDOW)
-    bounded = sa.and_(window, Claim.id < bound if descending else Claim.id > bound)  # type: ignore[operator]
+    claim_id = col(Claim.id)
+    window = (claim_id >= bound - PG_SEARCH_WINDOW) if descending else (claim_id <= bound + PG_SEARCH_WINDOW)
+    bounded = sa.and_(window, claim_id < bound if descending else claim_id > bound)
     session.execute(sa.text("SELECT set_config('enable_indexscan', 'off', true)"))  # until RESET or rollback
     rows = _rows(session.execute(_pg_page_statement(session, filt, "id", descending, limit, after, bounded)))
     session.execute(sa.text("RESET enable_indexscan"))
     if len(rows) >= limit:
         return rows
     min_id, max_id = session.execute(select(func.min(Claim.id), func.max(Claim.id))).one()
+    if min_id is None or max_id is None:  # the claims were deleted meanwhile
+        return rows
     covered = bound - PG_SEARCH_WINDOW <= min_id if descending else bound + PG_SEARCH_WINDOW >= max_id
     return rows if covered else None
 
@@ -271,18 +280,19 @@ def _pg_window_page(session: Session, filt: ClaimFilter, descending: bool, limit
 def _pg_page_statement(session: Session, filt: ClaimFilter, sort: str, descending: bool, limit: int,
                        after: tuple[Any, int] | None, window: sa.ColumnElement[bool] | None = None) -> sa.Select[Any]:
     matched = _pg_matched(session, filt, sort, descending, after, window)
-    keys = [(matched.c.id, Claim.id)] if sort == "id" else [(matched.c.sort_value, SORTS[sort]), (matched.c.id, Claim.id)]
+    claim_id = col(Claim.id)
+    keys = [(matched.c.id, claim_id)] if sort == "id" else [(matched.c.sort_value, SORTS[sort]), (matched.c.id, claim_id)]
     page_order = [inner.desc() if descending else inner.asc() for inner, _outer in keys]
-    order = [outer.desc() if descending else outer.asc() for _inner, outer in keys]  # type: ignore[union-attr]
+    order = [outer.desc() if descending else outer.asc() for _inner, outer in keys]
     page = sa.select(matched.c.id).order_by(*page_order).limit(limit).subquery("page")
-    return _row_select().join(page, page.c.id == Claim.id).order_by(*order)  # type: ignore[arg-type]
+    return _row_select().join(page, page.c.id == claim_id).order_by(*order)
 
 
 def rows_for(*, session: Session, ids: Sequence[int]) -> list[ClaimRow]:
     """Queue rows for these claim ids, in the given order."""
     if not ids:
         return []
-    found = {r.id: r for r in _rows(session.execute(_row_select().where(Claim.id.in_(list(ids)))))}  # type: ignore[union-attr]
+    found = {r.id: r for r in _rows(session.execute(_row_select().where(col(Claim.id).in_(list(ids)))))}
     return [found[i] for i in ids if i in found]
 
 
@@ -343,37 +353,37 @@ def affiliation_chain(session: Session, actor: Actor | None, limit: int = 5) -> 
 @cache
 def _detail_statements() -> dict[str, Any]:
     """The claim screen's statements, built once (building them took a fifth of a detail's time)."""
-    cid = sa.bindparam("claim_id")
+    cid: sa.BindParameter[int] = sa.bindparam("claim_id")
     out: dict[str, Any] = {
-        "claim": select(Claim, Actor).join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
+        "claim": select(Claim, Actor).join(Actor, col(Actor.id) == Claim.claimant_id, isouter=True)
         .where(Claim.id == cid),
         "handles": select(Analyst.id, Analyst.handle),
-        "appearances": select(Appearance, Document, Outlet.name, Actor.canonical_name, Outlet.reliability)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
-        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.claim_id == cid)
-        .order_by(Document.published, Appearance.id),  # type: ignore[arg-type]
+        "appearances": sa.select(Appearance, Document, col(Outlet.name), col(Actor.canonical_name), col(Outlet.reliability))
+        .join(Document, col(Document.id) == Appearance.document_id)
+        .join(Outlet, col(Outlet.id) == Document.outlet_id, isouter=True)
+        .join(Actor, col(Actor.id) == Appearance.claimant_id, isouter=True)
+        .where(col(Appearance.claim_id) == cid)
+        .order_by(col(Document.published), col(Appearance.id)),
         "evidence": select(Evidence, ClaimEvidence.stance, ClaimEvidence.note, Analyst.handle)
-        .join(ClaimEvidence, ClaimEvidence.evidence_id == Evidence.id)  # type: ignore[arg-type]
-        .join(Analyst, Analyst.id == ClaimEvidence.created_by_id, isouter=True)  # type: ignore[arg-type]
-        .where(ClaimEvidence.claim_id == cid).order_by(ClaimEvidence.id),
+        .join(ClaimEvidence, col(ClaimEvidence.evidence_id) == Evidence.id)
+        .join(Analyst, col(Analyst.id) == ClaimEvidence.created_by_id, isouter=True)
+        .where(ClaimEvidence.claim_id == cid).order_by(col(ClaimEvidence.id)),
         "comments": select(Comment, Analyst.handle)
-        .join(Analyst, Analyst.id == Comment.analyst_id, isouter=True)  # type: ignore[arg-type]
-        .where(Comment.claim_id == cid).order_by(Comment.id),
+        .join(Analyst, col(Analyst.id) == Comment.analyst_id, isouter=True)
+        .where(Comment.claim_id == cid).order_by(col(Comment.id)),
         "events": select(Event).where(sa.or_(
-            Event.claim_id == cid,
-            sa.and_(Event.entity == "document", Event.action == "ingest",
-                    Event.entity_id.in_(sa.bindparam("doc_ids", expanding=True))),  # type: ignore[union-attr]
-        )).order_by(Event.id),  # type: ignore[arg-type]
+            col(Event.claim_id) == cid,
+            sa.and_(col(Event.entity) == "document", col(Event.action) == "ingest",
+                    col(Event.entity_id).in_(sa.bindparam("doc_ids", expanding=True))),
+        )).order_by(col(Event.id)),
     }
     for outgoing, mine, theirs in ((True, ClaimLink.source_id, ClaimLink.target_id),
                                    (False, ClaimLink.target_id, ClaimLink.source_id)):
         out[f"links_{outgoing}"] = (
             select(ClaimLink, Claim, Actor.canonical_name)
-            .join(Claim, Claim.id == theirs)  # type: ignore[arg-type]
-            .join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-            .where(mine == cid).order_by(ClaimLink.id)
+            .join(Claim, col(Claim.id) == theirs)
+            .join(Actor, col(Actor.id) == Claim.claimant_id, isouter=True)
+            .where(mine == cid).order_by(col(ClaimLink.id))
         )
     return out
 
@@ -389,7 +399,7 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     if found is None:
         raise NotFoundError(f"no claim with id {claim_id}")
     claim, claimant = found
-    handles: dict[int | None, str] = dict(session.exec(st["handles"]).all())  # type: ignore[arg-type]
+    handles: dict[int | None, str] = dict(session.exec(st["handles"]).all())
     d = ClaimDetail(claim=claim, claimant=claimant, affiliations=affiliation_chain(session, claimant),
                     assignee=handles.get(claim.assignee_id), investigator=handles.get(claim.investigator_id),
                     reviewer=handles.get(claim.reviewer_id))
@@ -400,7 +410,7 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     ev_rows = session.exec(st["evidence"], params=p).all()
     d.evidence = [EvidenceView(e, s.value, n, h) for e, s, n, h in ev_rows]
     d.comments = list(session.exec(st["comments"], params=p).all())
-    doc_ids = sorted({a.document.id for a in d.appearances})
+    doc_ids = sorted({pk(a.document) for a in d.appearances})
     d.events = list(session.exec(st["events"], params={**p, "doc_ids": doc_ids}).all())
     d.handles = {a_id: h for a_id, h in handles.items() if a_id is not None}
     return d
@@ -410,9 +420,9 @@ def document_claims(*, session: Session, document_id: int) -> list[tuple[Appeara
     """Every claim span of a document, in text order."""
     return list(session.exec(
         select(Appearance, Claim, Actor.canonical_name)
-        .join(Claim, Claim.id == Appearance.claim_id)  # type: ignore[arg-type]
-        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.document_id == document_id).order_by(Appearance.start, Appearance.id)
+        .join(Claim, col(Claim.id) == Appearance.claim_id)
+        .join(Actor, col(Actor.id) == Appearance.claimant_id, isouter=True)
+        .where(Appearance.document_id == document_id).order_by(col(Appearance.start), col(Appearance.id))
     ).all())
 
 
@@ -424,18 +434,18 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
     while True:
         stmt = (
             select(Appearance, Claim, Document, Actor.canonical_name)
-            .join(Claim, Claim.id == Appearance.claim_id)  # type: ignore[arg-type]
-            .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-            .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-            .where(Appearance.id > last, *conds).order_by(Appearance.id).limit(batch)  # type: ignore[operator]
+            .join(Claim, col(Claim.id) == Appearance.claim_id)
+            .join(Document, col(Document.id) == Appearance.document_id)
+            .join(Actor, col(Actor.id) == Appearance.claimant_id, isouter=True)
+            .where(col(Appearance.id) > last, *conds).order_by(col(Appearance.id)).limit(batch)
         )
         rows = session.exec(stmt).all()
         if not rows:
             return
-        links = export_links(session, list({c.merged_into_id or c.id for _a, c, _d, _n in rows}))
+        links = export_links(session, list({c.merged_into_id or pk(c) for _a, c, _d, _n in rows}))
         for a, c, d, name in rows:
             yield {
-                "claim_id": c.merged_into_id or c.id,
+                "claim_id": c.merged_into_id or pk(c),
                 "appearance_id": a.id,
                 "document": d.origin_name or (d.origin or ""),
                 "document_title": d.title,
@@ -451,9 +461,9 @@ def iter_export_rows(*, session: Session, filt: ClaimFilter | None = None, batch
                 "verdict": c.verdict.value,
                 "stated_on": a.stated_on,
                 "event_date": c.event_date,
-                "links": links.get(c.merged_into_id or c.id, []),
+                "links": links.get(c.merged_into_id or pk(c), []),
             }
-        last = rows[-1][0].id  # type: ignore[assignment]
+        last = pk(rows[-1][0])
 
 
 @dataclass(slots=True)
@@ -489,15 +499,15 @@ def claim_summary(*, session: Session, claim_id: int) -> ClaimSummary:
     actor = session.get(Actor, claim.claimant_id) if claim.claimant_id else None
     apps = session.exec(
         select(Appearance.quote, Appearance.stated_on, Document.title, Outlet.name)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.claim_id == claim_id).order_by(Appearance.id)
+        .join(Document, col(Document.id) == Appearance.document_id)
+        .join(Outlet, col(Outlet.id) == Document.outlet_id, isouter=True)
+        .where(Appearance.claim_id == claim_id).order_by(col(Appearance.id))
     ).all()
     links: list[tuple[str, bool, int]] = []
     for outgoing, mine in ((True, ClaimLink.source_id), (False, ClaimLink.target_id)):
         links += [(rel.value, outgoing, n) for rel, n in session.exec(
-            select(ClaimLink.relation, func.count()).where(mine == claim_id).group_by(ClaimLink.relation)
-            .order_by(ClaimLink.relation)).all()]
+            select(col(ClaimLink.relation), func.count()).where(mine == claim_id).group_by(ClaimLink.relation)
+            .order_by(col(ClaimLink.relation))).all()]
     return ClaimSummary(
         claim=claim, claimant=actor.canonical_name if actor else None, claimant_title=actor.title if actor else None,
         assignee=_handle(session, claim.assignee_id), quote=apps[0][0] if apps else None,
@@ -513,8 +523,10 @@ def rejected_link_suggestions(*, session: Session) -> set[tuple[int, int]]:
     """(source, target) of every automatic link an analyst rejected and did not restore."""
     out: set[tuple[int, int]] = set()
     for action, after in session.exec(select(Event.action, Event.after).where(Event.entity == "link_suggestion")
-                                      .order_by(Event.id)).all():  # type: ignore[arg-type]
-        key = (int(after["first"]), int(after["second"]))  # type: ignore[index]
+                                      .order_by(col(Event.id))).all():
+        if after is None:  # never: every link_suggestion event records its pair
+            continue
+        key = (int(after["first"]), int(after["second"]))
         if action == "reject":
             out.add(key)
         else:
@@ -536,16 +548,16 @@ class LinkSuggestion:
 def cross_document_links(*, session: Session, limit: int = 50, scan: int = 2000) -> list[LinkSuggestion]:
     """The newest automatic links whose two claims share no document (the ones most worth checking)."""
     links = session.exec(select(ClaimLink).where(ClaimLink.origin == LinkOrigin.auto)
-                         .order_by(ClaimLink.id.desc()).limit(scan)).all()  # type: ignore[union-attr]
+                         .order_by(col(ClaimLink.id).desc()).limit(scan)).all()
     ids = list({i for link in links for i in (link.source_id, link.target_id)})
     docs: dict[int, set[int]] = {}
     for cid, did in session.exec(select(Appearance.claim_id, Appearance.document_id)
-                                 .where(Appearance.claim_id.in_(ids))).all():  # type: ignore[attr-defined]
+                                 .where(col(Appearance.claim_id).in_(ids))).all():
         docs.setdefault(cid, set()).add(did)
     links = [lk for lk in links if not docs.get(lk.source_id, set()) & docs.get(lk.target_id, set())][:limit]
     claims = {c.id: (c, name) for c, name in session.exec(
-        select(Claim, Actor.canonical_name).join(Actor, Actor.id == Claim.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Claim.id.in_({i for lk in links for i in (lk.source_id, lk.target_id)}))).all()}  # type: ignore[union-attr]
+        select(Claim, Actor.canonical_name).join(Actor, col(Actor.id) == Claim.claimant_id, isouter=True)
+        .where(col(Claim.id).in_({i for lk in links for i in (lk.source_id, lk.target_id)}))).all()}
     return [LinkSuggestion(lk, claims[lk.source_id][0], claims[lk.target_id][0], claims[lk.source_id][1],
                            claims[lk.target_id][1]) for lk in links]
 
@@ -559,14 +571,14 @@ def export_links(session: Session, roots: Sequence[int]) -> dict[int, list[dict[
 
     members = {cid: merged or cid for cid, merged in session.exec(
         select(Claim.id, Claim.merged_into_id).where(sa.or_(
-            Claim.id.in_(list(roots)), Claim.merged_into_id.in_(list(roots))))).all()}  # type: ignore[union-attr]
+            col(Claim.id).in_(list(roots)), col(Claim.merged_into_id).in_(list(roots))))).all() if cid is not None}
     out: dict[int, list[dict[str, Any]]] = {}
     seen: set[tuple[int, str, int]] = set()
     target = sa.orm.aliased(Claim)
     rows = session.exec(
-        select(ClaimLink.source_id, ClaimLink.relation, sa.func.coalesce(target.merged_into_id, target.id))
-        .join(target, target.id == ClaimLink.target_id)  # type: ignore[arg-type]
-        .where(ClaimLink.source_id.in_(list(members))).order_by(ClaimLink.id)  # type: ignore[attr-defined]
+        select(col(ClaimLink.source_id), col(ClaimLink.relation), sa.func.coalesce(target.merged_into_id, target.id))
+        .join(target, col(target.id) == ClaimLink.target_id)
+        .where(col(ClaimLink.source_id).in_(list(members))).order_by(col(ClaimLink.id))
     ).all()
     for src, rel, tgt in rows:
         key = (members[src], rel.value, tgt)
@@ -576,8 +588,8 @@ def export_links(session: Session, roots: Sequence[int]) -> dict[int, list[dict[
     for a, b, score in session.exec(
         select(Suggestion.claim_id, Suggestion.other_id, Suggestion.score)
         .where(Suggestion.status == SuggestionStatus.open,
-               sa.or_(Suggestion.claim_id.in_(list(members)), Suggestion.other_id.in_(list(members))))  # type: ignore[attr-defined]
-        .order_by(Suggestion.id)  # type: ignore[arg-type]
+               sa.or_(col(Suggestion.claim_id).in_(list(members)), col(Suggestion.other_id).in_(list(members))))
+        .order_by(col(Suggestion.id))
     ).all():
         mine, other = (a, b) if a in members else (b, a)
         other_root = _root(session, other)

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Mapped
 from sqlalchemy.sql.selectable import Join
 
 from claimtrack.analysis import QueryTerm, analysed_text, query_terms
@@ -95,6 +96,8 @@ def tsquery_expression(groups: Sequence[Sequence[QueryTerm]], op: str = "&", pre
     return f" {op} ".join(parts) or None
 
 
+IdColumn = sa.ColumnElement[int] | Mapped[int | None]  # the claim id column a match restricts
+
 CLAIM_FTS = sa.table("claim_fts", sa.column("rowid", sa.Integer))
 
 
@@ -119,7 +122,7 @@ def driving_match(dialect: str, query: str) -> str | None:
     return fts5_query(query)
 
 
-def fts_driven(claims: sa.FromClause, expression: str) -> tuple[sa.FromClause, sa.ColumnElement[bool]]:
+def fts_driven(claims: sa.FromClause, expression: str) -> tuple[sa.FromClause, sa.TextClause]:
     """(FROM, WHERE) reading `claims` (a join starting at the claim table) in the order of the claims
     matching `expression`: FTS5 yields the matches by rowid, ascending or descending, and seeks to a
     keyset bound on `CLAIM_FTS.c.rowid`, so a page stops after its last row instead of collecting
@@ -127,7 +130,7 @@ def fts_driven(claims: sa.FromClause, expression: str) -> tuple[sa.FromClause, s
     from claimtrack.models import Claim
 
     joined = CrossJoin(CLAIM_FTS, claims, Claim.id == CLAIM_FTS.c.rowid)  # type: ignore[arg-type]
-    return joined, sa.text("claim_fts MATCH :fts").bindparams(fts=expression)  # type: ignore[return-value]
+    return joined, sa.text("claim_fts MATCH :fts").bindparams(fts=expression)
 
 
 def claim_id_of(query: str) -> int | None:
@@ -136,7 +139,7 @@ def claim_id_of(query: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def match_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> sa.ColumnElement[bool] | None:
+def match_clause(dialect: str, query: str, id_column: IdColumn) -> sa.ColumnElement[bool] | None:
     """A WHERE clause restricting `id_column` (claim ids) to claims matching `query`."""
     wanted = claim_id_of(query)
     if wanted is not None and query.lstrip().startswith("#"):
@@ -147,13 +150,13 @@ def match_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> 
     return text_match
 
 
-def _text_clause(dialect: str, query: str, id_column: sa.ColumnElement[int]) -> sa.ColumnElement[bool] | None:
+def _text_clause(dialect: str, query: str, id_column: IdColumn) -> sa.ColumnElement[bool] | None:
     if dialect == "sqlite":
         expr = fts5_query(query)
         if expr is None:
             return None
         sub = sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts").bindparams(fts=expr)
-        return id_column.in_(sub.columns(sa.column("rowid", sa.Integer)))  # type: ignore[arg-type]
+        return id_column.in_(sub.columns(sa.column("rowid", sa.Integer)))
     expr = tsquery_expression(query_terms(query))
     if expr is None:
         return None

@@ -7,6 +7,7 @@ Create Date: 2026-11-29 04:45:25.826300
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+import sqlmodel.sql.sqltypes
 import claimtrack.models
 from claimtrack import search
 

@@ -7,6 +7,7 @@ Create Date: 2026-12-02 07:25:22.265897
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+import sqlmodel.sql.sqltypes
 import claimtrack.models
 
 

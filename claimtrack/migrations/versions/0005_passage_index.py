@@ -5,6 +5,7 @@ Revises: 0004_search_analysis
 """
 import sqlalchemy as sa
 import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 from claimtrack import passages
