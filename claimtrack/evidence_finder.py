@@ -19,10 +19,20 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.analysis import QueryTerm, is_root, query_terms, words
-from claimtrack.models import Actor, Appearance, Claim, ClaimLink, Document, LinkRelation, Outlet, Passage
+from claimtrack.models import (
+    Actor,
+    Appearance,
+    Claim,
+    ClaimLink,
+    Document,
+    LinkRelation,
+    Outlet,
+    Passage,
+    id_column,
+)
 from claimtrack.search import fts5_expression, tsquery_expression
 from claimtrack.text import fold
 
@@ -278,11 +288,12 @@ def _candidates(session: Session, q: ClaimQuery, language: str) -> tuple[list[_C
                             {"q": _expression(dialect, [g for g, _ in rare])}).scalars())
     if not ids:
         return [], {}
-    stmt = (sa.select(Passage.id, Passage.document_id, Passage.start, Passage.end, Passage.search_text)
-            .join(Document, Document.id == Passage.document_id)
-            .where(Passage.id.in_(ids), Passage.document_id.not_in(q.exclude_documents or {-1})))  # type: ignore[union-attr]
+    stmt = (sa.select(id_column(Passage), col(Passage.document_id), col(Passage.start), col(Passage.end),
+                      col(Passage.search_text))
+            .join(Document, col(Document.id) == Passage.document_id)
+            .where(col(Passage.id).in_(ids), col(Passage.document_id).not_in(q.exclude_documents or {-1})))
     if language != "any":
-        stmt = stmt.where(Document.language == language)
+        stmt = stmt.where(col(Document.language) == language)
     order = {pid: i for i, pid in enumerate(ids)}  # keep the index's ranking
     rows = sorted(conn.execute(stmt).all(), key=lambda r: order[r[0]])[:CANDIDATES]
     total = conn.execute(sa.text("SELECT max(id) FROM passage")).scalar_one() or 1
@@ -335,8 +346,8 @@ def _stance(text: str, linked: str | None, claim_is_denial: bool, strong: bool) 
 def _linked_stances(session: Session, claim_id: int, doc_ids: set[int]) -> dict[tuple[int, int, int], str]:
     """(document, start, end) of appearances of claims linked to this one → the stance the link implies."""
     refuting = {LinkRelation.denies, LinkRelation.contradicts}
-    rows = session.exec(select(ClaimLink).where(sa.or_(ClaimLink.source_id == claim_id,
-                                                       ClaimLink.target_id == claim_id))).all()
+    rows = session.exec(select(ClaimLink).where(sa.or_(col(ClaimLink.source_id) == claim_id,
+                                                       col(ClaimLink.target_id) == claim_id))).all()
     out: dict[tuple[int, int, int], str] = {}
     for link in rows:
         other = link.target_id if link.source_id == claim_id else link.source_id
@@ -345,7 +356,7 @@ def _linked_stances(session: Session, claim_id: int, doc_ids: set[int]) -> dict[
         if stance is None:
             continue
         for app in session.exec(select(Appearance).where(Appearance.claim_id == other,
-                                                         Appearance.document_id.in_(doc_ids))).all():  # type: ignore[attr-defined]
+                                                         col(Appearance.document_id).in_(doc_ids))).all():
             out[(app.document_id, app.start, app.end)] = stance
     return out
 
@@ -377,16 +388,17 @@ def _score_one(c: _Candidate, text: str, doc: sa.Row, outlet: tuple[str, str | N
 
 def _documents(session: Session, ids: set[int]) -> dict[int, sa.Row]:
     """Document metadata (not the text) by id."""
-    cols = (Document.id, Document.title, Document.url, Document.origin_name, Document.meta, Document.published,
-            Document.language, Document.outlet_id)
-    return {r.id: r for r in session.connection().execute(sa.select(*cols).where(Document.id.in_(ids))).all()}  # type: ignore[union-attr]
+    stmt = sa.select(col(Document.id), col(Document.title), col(Document.url), col(Document.origin_name),
+                     col(Document.meta), col(Document.published), col(Document.language), col(Document.outlet_id))
+    return {r.id: r for r in session.connection().execute(stmt.where(col(Document.id).in_(ids))).all()}
 
 
 def _passage_texts(session: Session, cands: Sequence[_Candidate]) -> dict[int, str]:
     """The exact text of each passage, cut from its document by the database."""
-    stmt = (sa.select(Passage.id, sa.func.substr(Document.text, Passage.start + 1, Passage.end - Passage.start))
-            .join(Document, Document.id == Passage.document_id)
-            .where(Passage.id.in_([c.passage_id for c in cands])))  # type: ignore[union-attr]
+    start, end = col(Passage.start), col(Passage.end)
+    stmt = (sa.select(col(Passage.id), sa.func.substr(col(Document.text), start + 1, end - start))
+            .join(Document, col(Document.id) == Passage.document_id)
+            .where(col(Passage.id).in_([c.passage_id for c in cands])))
     return dict(session.connection().execute(stmt).all())
 
 
@@ -407,8 +419,8 @@ def find(session: Session, claim_id: int, *, limit: int = 10, language: str = "a
     top = max(raw.values()) or 1.0
     docs = _documents(session, {c.document_id for c in cands})
     outlets = {r[0]: (r[1], r[2]) for r in session.connection().execute(
-        sa.select(Outlet.id, Outlet.name, Outlet.reliability).where(
-            Outlet.id.in_({d.outlet_id for d in docs.values() if d.outlet_id}))).all()}  # type: ignore[union-attr]
+        sa.select(col(Outlet.id), col(Outlet.name), col(Outlet.reliability)).where(
+            col(Outlet.id).in_({d.outlet_id for d in docs.values() if d.outlet_id}))).all()}
     texts = _passage_texts(session, cands)
     links = _linked_stances(session, claim_id, set(docs))
     found = []

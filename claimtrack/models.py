@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.ext.mutable import MutableDict, MutableList
+from sqlalchemy.orm import Mapped
 from sqlmodel import Field, SQLModel
 
 from claimtrack.enums import (  # noqa: F401  (re-exported: the enums belong with the tables)
@@ -114,6 +115,12 @@ def table_of(model: type[SQLModel]) -> sa.Table:
     if not isinstance(table, sa.Table):
         raise TypeError(f"{model.__name__} is not a table model")
     return table
+
+
+def id_column(model: type[SQLModel]) -> Mapped[int]:
+    """`model.id` typed as the ints it holds in the database (the field is Optional for rows not yet inserted)."""
+    column: Mapped[int] = sa.inspect(model).attrs["id"].class_attribute
+    return column
 
 
 class Stored(Protocol):

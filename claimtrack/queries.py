@@ -27,6 +27,7 @@ from claimtrack.models import (
     Evidence,
     LinkOrigin,
     Outlet,
+    id_column,
     pk,
     table_of,
 )
@@ -163,8 +164,8 @@ def claim_ids(*, session: Session, filt: ClaimFilter, sort: str = "id", descendi
               limit: int = 50, after: tuple[Any, int] | None = None) -> list[int]:
     """One page of claim ids in sort order, starting after the keyset `after` = (sort value, id)."""
     conds, order = _keyset(filt, session, sort, descending, after)
-    stmt = select(Claim.id).where(*conds).order_by(*order).limit(limit)
-    return [i for i in session.exec(stmt).all() if i is not None]
+    stmt = select(id_column(Claim)).where(*conds).order_by(*order).limit(limit)
+    return list(session.exec(stmt).all())
 
 
 def _row_select() -> sa.Select[Any]:
@@ -570,8 +571,8 @@ def export_links(session: Session, roots: Sequence[int]) -> dict[int, list[dict[
     from claimtrack.models import Suggestion, SuggestionStatus
 
     members = {cid: merged or cid for cid, merged in session.exec(
-        select(Claim.id, Claim.merged_into_id).where(sa.or_(
-            col(Claim.id).in_(list(roots)), col(Claim.merged_into_id).in_(list(roots))))).all() if cid is not None}
+        select(id_column(Claim), Claim.merged_into_id).where(sa.or_(
+            col(Claim.id).in_(list(roots)), col(Claim.merged_into_id).in_(list(roots))))).all()}
     out: dict[int, list[dict[str, Any]]] = {}
     seen: set[tuple[int, str, int]] = set()
     target = sa.orm.aliased(Claim)
