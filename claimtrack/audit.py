@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from claimtrack.audit_rows import AUDITED, Digests, LatestDigests, Mismatch, read_digests
-from claimtrack.models import Analyst, Event, utcnow
+from claimtrack.models import Analyst, Event, id_column, pk, table_of, utcnow
 
 
 def _default(value: Any) -> Any:
@@ -84,7 +84,7 @@ class ChainHead:
     def write(self, conn: sa.Connection) -> None:
         """Insert the buffered events, in order."""
         if self.pending:
-            conn.execute(sa.insert(Event.__table__), self.pending)
+            conn.execute(sa.insert(table_of(Event)), self.pending)
             self.pending = []
 
 
@@ -143,7 +143,7 @@ def append(
         prev = chain.hash
     else:
         _lock_chain(conn)
-        t = Event.__table__
+        t = table_of(Event)
         prev = conn.execute(sa.select(t.c.hash).order_by(t.c.id.desc()).limit(1)).scalar() or ""
     row: dict[str, Any] = {
         "at": utcnow(),
@@ -163,7 +163,7 @@ def append(
     if chain is not None and chain.pending is not None:
         chain.pending.append(row)
     else:
-        conn.execute(sa.insert(Event.__table__), [row])
+        conn.execute(sa.insert(table_of(Event)), [row])
     if chain is not None:
         chain.hash = row["hash"]
     return row["hash"]
@@ -184,11 +184,11 @@ class ChainReport:
 def iter_events(session: Session, batch: int = 2000) -> Iterator[Event]:
     last = 0
     while True:
-        rows = session.exec(select(Event).where(Event.id > last).order_by(Event.id).limit(batch)).all()  # type: ignore[arg-type, operator]
+        rows = session.exec(select(Event).where(id_column(Event) > last).order_by(id_column(Event)).limit(batch)).all()
         if not rows:
             return
         yield from rows
-        last = rows[-1].id  # type: ignore[assignment]
+        last = pk(rows[-1])
 
 
 def verify(session: Session, *, data: bool = True) -> ChainReport:
@@ -204,7 +204,7 @@ def verify(session: Session, *, data: bool = True) -> ChainReport:
             report = ChainReport(False, n, ev.id, "its prev_hash does not match the event before it (deleted or reordered)")
         elif report.ok and event_hash(prev, ev) != ev.hash:
             report = ChainReport(False, n, ev.id, "its content does not match its hash (edited after it was written)")
-        latest.add(ev.id, ev.digests)  # type: ignore[arg-type]  (after a break too: the rows are still named)
+        latest.add(pk(ev), ev.digests)  # after a break too: the rows are still named
         prev = ev.hash
     report.checked = n
     if data:

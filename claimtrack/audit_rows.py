@@ -46,7 +46,7 @@ def _norm(value: Any) -> Any:
     return value
 
 
-def row_digest(table: str, row: Mapping[str, Any]) -> str:
+def row_digest(table: str, row: Mapping[str, Any] | sa.RowMapping) -> str:
     """A 128-bit digest of the audited columns of one row (a mapping of column name to value)."""
     values = [table, *(_norm(row.get(col)) for col in AUDITED[table])]
     raw = json.dumps(values, ensure_ascii=True, separators=(",", ":"), default=str)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
-def config_path(env: dict[str, str] | None = None) -> Path:
+def config_path(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("CLAIMTRACK_CONFIG"):
         return Path(env["CLAIMTRACK_CONFIG"]).expanduser()
@@ -89,7 +90,7 @@ def _coerce(setting: Setting, raw: Any, origin: str) -> Any:
     return value
 
 
-def load_settings(env: dict[str, str] | None = None) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """The effective settings and where each came from."""
     env = os.environ if env is None else env
     path = config_path(env)

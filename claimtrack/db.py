@@ -19,7 +19,7 @@ from sqlmodel import Session
 from claimtrack.target import BUSY_TIMEOUT_MS, DEFAULT_DB, is_url, resolve_target, to_url  # noqa: F401
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's `begin` event emit BEGIN IMMEDIATE instead of pysqlite's deferred BEGIN.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
@@ -42,7 +42,7 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 POSTGRES_WORK_MEM = "32MB"
 
 
-def _postgres_settings(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _postgres_settings(dbapi_connection: Any, _record: Any) -> None:
     """Raise work_mem to POSTGRES_WORK_MEM on this connection, unless the server already gives more.
 
     With the default 4 MB, the bitmap a prefix search term collects from the full-text GIN index
@@ -80,7 +80,7 @@ def make_read_engine(target: str) -> Engine:
         return make_engine(target)
     engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
 
-    def pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def pragmas(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

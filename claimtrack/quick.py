@@ -104,7 +104,7 @@ def print_claims(rows: list[ClaimRow], total: int, as_json: bool) -> None:
                       ("claimant", {"max_width": 24, "overflow": "ellipsis"}),
                       ("claim", {"ratio": 1, "overflow": "ellipsis"}),
                       ("outlet", {"max_width": 16, "overflow": "ellipsis"}), ("date", {})):
-        table.add_column(col, no_wrap=True, **opts)  # type: ignore[arg-type]
+        table.add_column(col, no_wrap=True, **opts)
     for r in rows:
         table.add_row(str(r.id), r.state, r.verdict, r.kind, Text(r.claimant), Text(r.text),
                       Text(r.outlet or ""), r.first_seen.date().isoformat() if r.first_seen else "")

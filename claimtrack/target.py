@@ -8,6 +8,7 @@ page) import them from here so that SQLAlchemy is not loaded before their first 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 DEFAULT_DB = Path("data") / "claimtrack.db"
@@ -20,7 +21,7 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
-def resolve_target(cli_value: str | None = None, env: dict[str, str] | None = None) -> str:
+def resolve_target(cli_value: str | None = None, env: Mapping[str, str] | None = None) -> str:
     """The database chosen by --db, then $CLAIMTRACK_DB, then the config file, then ./data/claimtrack.db."""
     env = os.environ if env is None else env
     if cli_value:

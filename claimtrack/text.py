@@ -118,7 +118,8 @@ def _is_abbrev(text: str, dot: int) -> bool:
     nxt = text[dot + 1 : dot + 2]
     if nxt.isalpha() and nxt.isascii():  # U.S.A, e.g
         return True
-    wb = _WORD_BEFORE_AR.search(text, max(0, dot - 6), dot).group()
+    found = _WORD_BEFORE_AR.search(text, max(0, dot - 6), dot)  # `*$` matches, if only the empty string
+    wb = found.group() if found else ""
     if nxt.isalpha() and 0 < len(wb) <= 3 and (text[dot - len(wb) - 1 : dot - len(wb)] == "."
                                                or _INITIAL_AFTER_AR.match(text, dot + 1)):
         return True  # an Arabic initialism: "دي.إيه.إن", "أ.ف.ب" (no space after the stop)

@@ -137,10 +137,10 @@ def guess_decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    enc = _codec(declared)
-    if enc and enc not in ("utf-8", "ascii"):
+    declared_codec = _codec(declared)
+    if declared_codec and declared_codec not in ("utf-8", "ascii"):
         try:
-            return data.decode(enc), enc
+            return data.decode(declared_codec), declared_codec
         except UnicodeDecodeError:
             pass  # a wrong declaration: fall through to detection
     arabic = _best_arabic(data)

@@ -48,7 +48,9 @@ def extract_batch(jobs: Sequence[Job], extractor: Callable[..., list[Any]] | Non
     """The claims of each job (none for a language without an extractor); the default extractor when None
     (the worker's entry point: it imports only the extractors)."""
     if extractor is None:
-        from claimtrack.extract import extract as extractor
+        from claimtrack.extract import extract
+
+        extractor = extract
     return [extractor(text, language=lang, published=pub, title=title) if lang in ("ar", "en") else []
             for text, lang, pub, title in jobs]
 

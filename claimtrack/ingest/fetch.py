@@ -12,6 +12,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from http.client import HTTPMessage
+from typing import IO
 from urllib.parse import urlsplit
 
 from claimtrack.ingest.base import IngestError
@@ -49,7 +51,8 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1  # the same URL twice is a loop
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage,
+                         newurl: str) -> urllib.request.Request | None:
         if not is_url(newurl):
             raise FetchError(f"redirect to a non-http URL ({newurl[:80]})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -35,9 +35,9 @@ POSTGRES_TRIGGERS = (
 def _baseline(conn: sa.Connection) -> None:
     from claimtrack import audit
 
-    digests = {}
+    digests: audit_rows.Digests = {}
     for table in audit_rows.AUDITED:
-        rows = {str(rid): d for rid, d in audit_rows.iter_table_digests(conn, table)}
+        rows: dict[str, str | None] = {str(rid): d for rid, d in audit_rows.iter_table_digests(conn, table)}
         if rows:
             digests[table] = rows
     if digests:
