@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from claimtrack import audit, workflow
 from claimtrack.models import (
@@ -25,6 +25,7 @@ from claimtrack.models import (
     ClaimLink,
     ClaimState,
     Comment,
+    DatePrecision,
     Evidence,
     EvidenceKind,
     LinkOrigin,
@@ -33,6 +34,7 @@ from claimtrack.models import (
     Role,
     Stance,
     Verdict,
+    pk,
     utcnow,
 )
 from claimtrack.search import search_text
@@ -225,7 +227,7 @@ def create_claim(
     language: str = "und",
     claimant: Actor | None = None,
     event_date: str | None = None,
-    event_date_precision: str | None = None,
+    event_date_precision: DatePrecision | None = None,
     first_seen: datetime | None = None,
     checkworthiness: float = 0.0,
     checkworthiness_features: dict[str, Any] | None = None,
@@ -240,7 +242,7 @@ def create_claim(
         language=language,
         claimant_id=claimant.id if claimant else None,
         event_date=event_date,
-        event_date_precision=event_date_precision,  # type: ignore[arg-type]
+        event_date_precision=event_date_precision,
         first_seen=first_seen or utcnow(),
         checkworthiness=max(0.0, min(1.0, checkworthiness)),
         checkworthiness_features=checkworthiness_features or {},
@@ -290,7 +292,7 @@ def set_state(
         note = Comment(claim_id=claim_id, analyst_id=by.id, body=comment)
         session.add(note)
         session.flush()
-        touched["comment"] = [note.id]  # type: ignore[list-item]
+        touched["comment"] = [pk(note)]
     audit.record(session, analyst=by, entity="claim", entity_id=claim.id, claim_id=claim.id, action="set_state",
                  before=before, after=claim_snapshot(claim), rationale=comment, touched=touched)
     return claim
@@ -456,11 +458,11 @@ def add_evidence(
         ev.title = title or (note or "")[:80]
     session.add(ev)
     session.flush()
-    link = ClaimEvidence(claim_id=claim.id, evidence_id=ev.id, stance=stance, created_by_id=by.id)  # type: ignore[arg-type]
+    link = ClaimEvidence(claim_id=pk(claim), evidence_id=pk(ev), stance=stance, created_by_id=by.id)
     session.add(link)
     session.flush()
     audit.record(session, analyst=by, entity="evidence", entity_id=ev.id, claim_id=claim.id, action="add",
-                 touched={"claim_evidence": [link.id]},  # type: ignore[list-item]
+                 touched={"claim_evidence": [pk(link)]},
                  after={"kind": ev.kind, "stance": stance, "grade": ev.grade, "url": ev.url,
                         "file": ev.file_path, "document_id": ev.document_id, "excerpt": ev.excerpt,
                         **({"start": ev.excerpt_start, "end": ev.excerpt_end} if ev.excerpt_start is not None else {})})
@@ -542,10 +544,11 @@ def unlink(*, session: Session, by: Analyst, link_id: int) -> None:
     row = session.get(ClaimLink, link_id)
     if row is None:
         raise NotFoundError(f"no link with id {link_id}")
-    before = {"source": row.source_id, "relation": row.relation, "target": row.target_id}
+    source_id = row.source_id
+    before = {"source": source_id, "relation": row.relation, "target": row.target_id}
     session.delete(row)
     session.flush()
-    audit.record(session, analyst=by, entity="claim_link", entity_id=link_id, claim_id=before["source"],
+    audit.record(session, analyst=by, entity="claim_link", entity_id=link_id, claim_id=source_id,
                  action="unlink", before=before)
 
 
@@ -555,7 +558,7 @@ def unlink_pair(*, session: Session, by: Analyst, source_id: int, relation: Link
                                                ClaimLink.target_id == target_id)).first()
     if row is None:
         raise NotFoundError(f"claim {source_id} has no {relation.value} link to claim {target_id}")
-    unlink(session=session, by=by, link_id=row.id)  # type: ignore[arg-type]
+    unlink(session=session, by=by, link_id=pk(row))
 
 
 def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> Claim:
@@ -597,7 +600,7 @@ def merge(*, session: Session, by: Analyst, keep_id: int, duplicate_id: int) -> 
     audit.record(session, analyst=by, entity="claim", entity_id=dup.id, claim_id=dup.id, action="merge",
                  before=before, after={**claim_snapshot(dup), "children": [c.id for c in children],
                                        "link_id": None if had_link else link.id},
-                 touched={"claim": [c.id for c in children]})  # type: ignore[misc]
+                 touched={"claim": [pk(c) for c in children]})
     return dup
 
 
@@ -605,8 +608,8 @@ def _last_merge(session: Session, claim_id: int) -> dict[str, Any]:
     from claimtrack.models import Event
 
     ev = session.exec(select(Event).where(Event.claim_id == claim_id, Event.entity == "claim",
-                                          Event.action.in_(("merge", "auto_merge")))  # type: ignore[attr-defined]
-                      .order_by(Event.id.desc())).first()  # type: ignore[union-attr]
+                                          col(Event.action).in_(("merge", "auto_merge")))
+                      .order_by(col(Event.id).desc())).first()
     return dict(ev.after or {}) if ev else {}
 
 
@@ -626,7 +629,7 @@ def unmerge(*, session: Session, by: Analyst, claim_id: int) -> Claim:
         link = session.get(ClaimLink, last["link_id"])
         if link is not None:
             session.delete(link)
-            touched["claim_link"] = [link.id]  # type: ignore[list-item]
+            touched["claim_link"] = [pk(link)]
     for child_id in last.get("children") or []:
         child = session.get(Claim, child_id)
         if child is not None and child.merged_into_id == root:
