@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import sqlalchemy as sa
 import typer
@@ -66,7 +66,7 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def ws(ctx: typer.Context) -> Workspace:
-    return ctx.obj  # type: ignore[no-any-return]
+    return ctx.obj
 
 
 def parse_date(value: str | None, what: str = "date") -> date | None:
@@ -118,13 +118,15 @@ def open_tui(workspace: Workspace, *, bidi: str | None, seed: bool) -> None:
 
 def seed_if_empty(workspace: Workspace) -> int:
     """Ingest seeds/ into a database that has no documents yet; returns documents added."""
+    from sqlmodel import func, select
+
     from claimtrack.context import seeds_dir
     from claimtrack.ingest.pipeline import ingest
     from claimtrack.models import Document
 
     engine = workspace.ready()
     with db.session(engine) as s:
-        if s.exec(sa.select(sa.func.count()).select_from(Document)).one()[0] > 0:  # type: ignore[call-overload]
+        if s.exec(select(func.count()).select_from(Document)).one() > 0:
             return 0
     folder = seeds_dir()
     if folder is None:
@@ -137,7 +139,15 @@ def seed_if_empty(workspace: Workspace) -> int:
     return added
 
 
-def tracking_options(settings: Any) -> dict[str, float]:
+class TrackingOptions(TypedDict):
+    """The ingest options that come from settings."""
+
+    denial_link_threshold: float
+    merge_threshold: float
+    suggest_threshold: float
+
+
+def tracking_options(settings: Any) -> TrackingOptions:
     """The ingest options that come from settings: link and matching thresholds."""
     return {"denial_link_threshold": float(settings.value("denial_link_threshold")),
             "merge_threshold": float(settings.value("merge_threshold")),

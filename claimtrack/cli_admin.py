@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -52,21 +52,23 @@ class ReportLang(str, Enum):
 
 
 @contextmanager
-def output(path: Path | None, binary: bool = False) -> Iterator[IO]:
+def output(path: Path | None, binary: bool = False) -> Iterator[IO[Any]]:
     """The -o file (written whole only on success), or stdout."""
     if path is None:
         if binary:
             fail("this format is binary: give -o FILE")
         yield sys.stdout
         return
-    buf: IO = io.BytesIO() if binary else io.StringIO()
-    yield buf
-    data = buf.getvalue()
-    path.parent.mkdir(parents=True, exist_ok=True)
     if binary:
-        path.write_bytes(data)
+        raw = io.BytesIO()
+        yield raw
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw.getvalue())
     else:
-        path.write_text(data, encoding="utf-8", newline="")
+        text = io.StringIO()
+        yield text
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text.getvalue(), encoding="utf-8", newline="")
 
 
 @app.command()
@@ -141,7 +143,7 @@ def audit_log(
     """Show audit events, oldest first."""
     from datetime import UTC, datetime
 
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from claimtrack.models import Event
 
@@ -154,7 +156,7 @@ def audit_log(
             stmt = stmt.where(Event.analyst_handle == analyst)
         if day:
             stmt = stmt.where(Event.at >= datetime.combine(day, datetime.min.time(), tzinfo=UTC))
-        rows = list(s.exec(stmt.order_by(Event.id.desc()).limit(limit)).all())  # type: ignore[union-attr]
+        rows = list(s.exec(stmt.order_by(col(Event.id).desc()).limit(limit)).all())
     for ev in reversed(rows):
         target = f"{ev.entity} {ev.entity_id}" if ev.entity_id is not None else ev.entity
         typer.echo(f"{ev.id:>6} {ev.at:%Y-%m-%d %H:%M:%S} {ev.analyst_handle or 'system':12} {ev.action:12} {target}"

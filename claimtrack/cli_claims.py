@@ -120,9 +120,9 @@ def show(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(metavar="ID
         for cm, who in d.comments:
             out(f"  {cm.created_at:%Y-%m-%d %H:%M} {who or '?'}: {cm.body}")
     out("History:")
-    for ev in d.events:
-        out(f"  {ev.at:%Y-%m-%d %H:%M:%S} {ev.analyst_handle or 'system'} {ev.entity}.{ev.action}"
-            + (f" — {ev.rationale}" if ev.rationale else ""))
+    for event in d.events:
+        out(f"  {event.at:%Y-%m-%d %H:%M:%S} {event.analyst_handle or 'system'} {event.entity}.{event.action}"
+            + (f" — {event.rationale}" if event.rationale else ""))
 
 
 @claim_app.command("set")

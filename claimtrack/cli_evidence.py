@@ -65,14 +65,14 @@ def outlet_set_reliability(
 @outlet_app.command("list")
 def outlet_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Outlets with their default reliability and document counts."""
-    from sqlmodel import func, select
+    from sqlmodel import col, func, select
 
     from claimtrack.models import Document, Outlet
 
     with db.session(ws(ctx).ready()) as s:
-        rows = s.exec(select(Outlet.name, Outlet.reliability, func.count(Document.id))
-                      .join(Document, Document.outlet_id == Outlet.id, isouter=True)
-                      .group_by(Outlet.id).order_by(Outlet.name)).all()
+        rows = s.exec(select(Outlet.name, Outlet.reliability, func.count(col(Document.id)))
+                      .join(Document, col(Document.outlet_id) == Outlet.id, isouter=True)
+                      .group_by(col(Outlet.id)).order_by(Outlet.name)).all()
     if as_json:
         emit_json([{"name": n, "reliability": r, "documents": c} for n, r, c in rows])
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack import db
 from claimtrack.cli import PlainHelpGroup, app, emit_json, ws
@@ -101,13 +101,13 @@ def explain(session: Session, claim_id: int) -> list[str]:
     """Why the automatic decisions about this claim were taken: merges, suggestions, merged claims."""
     ids = members(session, claim_id)
     out = []
-    for ev in session.exec(select(Event).where(Event.claim_id.in_(ids), Event.action == "auto_merge")  # type: ignore[attr-defined]
-                           .order_by(Event.id)).all():
+    for ev in session.exec(select(Event).where(col(Event.claim_id).in_(ids), Event.action == "auto_merge")
+                           .order_by(col(Event.id))).all():
         after = ev.after or {}
         out.append(f"  claim {ev.claim_id} merged automatically into claim {after.get('merged_into_id')} "
                    f"(score {after.get('score')}: {signal_text(after.get('signals') or {})})")
     for sg in session.exec(select(Suggestion).where(
-            (Suggestion.claim_id.in_(ids)) | (Suggestion.other_id.in_(ids))).order_by(Suggestion.id)).all():  # type: ignore[attr-defined]
+            col(Suggestion.claim_id).in_(ids) | col(Suggestion.other_id).in_(ids)).order_by(col(Suggestion.id))).all():
         other = sg.other_id if sg.claim_id in ids else sg.claim_id
         state = "" if sg.status == SuggestionStatus.open else f" [{sg.status.value}]"
         out.append(f"  suggestion {sg.id}: claim {other} ({sg.relation}, score {sg.score:.2f}: "

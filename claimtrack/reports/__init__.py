@@ -62,6 +62,7 @@ def write_report(*, session: Session, filt: ClaimFilter | None, claim_id: int | 
         raise ReportError(f"unknown report language {lang!r}; use en or ar")
     if template is not None and fmt not in ("md", "html", "pdf"):
         raise ReportError("--template applies to md, html and pdf reports only")
+    scope: dict[str, Any]
     if claim_id is not None:
         if session.get(Claim, claim_id) is None:
             raise ReportError(f"no claim with id {claim_id}")
@@ -126,6 +127,10 @@ def _with_state(filt: ClaimFilter, state: ClaimState) -> ClaimFilter:
 
 def render_report(**kwargs: Any) -> str | bytes:
     """`write_report` into memory: str for text formats, bytes for pdf (for the TUI and tests)."""
-    buf: IO[Any] = io.BytesIO() if kwargs.get("fmt") == "pdf" else io.StringIO()
-    write_report(out=buf, **kwargs)
-    return buf.getvalue()
+    if kwargs.get("fmt") == "pdf":
+        raw = io.BytesIO()
+        write_report(out=raw, **kwargs)
+        return raw.getvalue()
+    text = io.StringIO()
+    write_report(out=text, **kwargs)
+    return text.getvalue()

@@ -72,7 +72,7 @@ def claim_review(c: dict[str, Any], *, organisation: str, organisation_url: str)
         missing.append("url (set organisation_url to the http(s) address of your fact-checks)")
     if not (organisation or "").strip():
         missing.append("author (set organisation to your organisation's name)")
-    if missing:
+    if missing or base is None:  # (no base is among the missing)
         raise ReportError(f"claim {c['id']}: ClaimReview would be invalid; missing {'; '.join(missing)}")
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label}
     if value is not None:
@@ -97,7 +97,7 @@ def claim_review(c: dict[str, Any], *, organisation: str, organisation_url: str)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{base.rstrip('/')}/claim-{c['id']}",  # type: ignore[union-attr]
+        "url": f"{base.rstrip('/')}/claim-{c['id']}",
         "claimReviewed": c["text"],
         "author": {"@type": "Organization", "name": organisation, "url": base},
         "reviewRating": rating,

@@ -31,22 +31,23 @@ from claimtrack.models import (
     Evidence,
     Outlet,
     Verdict,
+    table_of,
 )
 from claimtrack.queries import ClaimFilter, claim_ids
 from claimtrack.reports.labels import labels
 from claimtrack.workflow import RATINGS
 
-T_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-T_ACTOR: sa.Table = Actor.__table__  # type: ignore[attr-defined]
-T_ANALYST: sa.Table = Analyst.__table__  # type: ignore[attr-defined]
-T_APP: sa.Table = Appearance.__table__  # type: ignore[attr-defined]
-T_DOC: sa.Table = Document.__table__  # type: ignore[attr-defined]
-T_OUTLET: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
-T_LINK: sa.Table = ClaimLink.__table__  # type: ignore[attr-defined]
-T_EV: sa.Table = Evidence.__table__  # type: ignore[attr-defined]
-T_CE: sa.Table = ClaimEvidence.__table__  # type: ignore[attr-defined]
-T_COMMENT: sa.Table = Comment.__table__  # type: ignore[attr-defined]
-T_EVENT: sa.Table = Event.__table__  # type: ignore[attr-defined]
+T_CLAIM = table_of(Claim)
+T_ACTOR = table_of(Actor)
+T_ANALYST = table_of(Analyst)
+T_APP = table_of(Appearance)
+T_DOC = table_of(Document)
+T_OUTLET = table_of(Outlet)
+T_LINK = table_of(ClaimLink)
+T_EV = table_of(Evidence)
+T_CE = table_of(ClaimEvidence)
+T_COMMENT = table_of(Comment)
+T_EVENT = table_of(Event)
 
 RATINGS_BY_VALUE = {v.value: r for v, r in RATINGS.items()}
 ANALYST_FIELDS = ("assignee_id", "investigator_id", "reviewer_id")
@@ -66,7 +67,7 @@ def iso(value: datetime | date | str | None) -> str | None:
 
 def raw(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
     """A column fetched without result processing (enum values and timestamps as the driver gives them)."""
-    return sa.type_coerce(col, sa.String).label(col.name)  # type: ignore[attr-defined]
+    return sa.type_coerce(col, sa.String).label(col.name)
 
 
 def code(value: Any) -> Any:
@@ -97,7 +98,8 @@ EVENT_COLS = [_v.id, _v.claim_id, raw(_v.at), _v.analyst_handle, _v.entity, _v.e
               raw(_v.before), raw(_v.after), _v.hash]  # JSON decoded by _json: cheaper than the type's processor
 
 
-_scan = json.JSONDecoder().scan_once  # the C scanner: no whitespace handling, ~3x faster than json.loads
+# the C scanner: no whitespace handling, ~3x faster than json.loads (typeshed leaves the attribute out)
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def _json(value: Any) -> Any:
@@ -389,7 +391,8 @@ class ClaimLoader:
         for key in dict.fromkeys([*b, *a]) if b else a:
             if key == "version" or key == "evidence":
                 continue
-            old, new = b.get(key), a.get(key)
+            old: Any = b.get(key)
+            new: Any = a.get(key)
             if old == new:
                 continue
             if key in ANALYST_FIELDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import IO
 
 from sqlmodel import Session
 
@@ -11,7 +11,7 @@ from claimtrack.queries import ClaimFilter, iter_export_rows
 from claimtrack.text import escape_bidi_in_json
 
 
-def write_jsonl(*, session: Session, out: TextIO, filt: ClaimFilter | None = None) -> int:
+def write_jsonl(*, session: Session, out: IO[str], filt: ClaimFilter | None = None) -> int:
     """Stream every appearance as one JSON object a line; returns the number of lines."""
     n = 0
     for row in iter_export_rows(session=session, filt=filt):

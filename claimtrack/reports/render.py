@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import jinja2
 
@@ -162,7 +162,13 @@ def get_template(fmt: str, lang: str, L: dict[str, Any], template: Path | None) 
         raise ReportError(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from exc
 
 
-def render_stream(tpl: jinja2.Template, context: dict[str, Any], out: IO[str]) -> None:
+class TextSink(Protocol):
+    """Where rendered text goes: a text file, or anything with its `write`."""
+
+    def write(self, s: str, /) -> object: ...
+
+
+def render_stream(tpl: jinja2.Template, context: dict[str, Any], out: TextSink) -> None:
     """Render chunk by chunk (Jinja2 `generate`), so a dossier never sits whole in memory."""
     try:
         buf: list[str] = []
@@ -185,7 +191,7 @@ def render_string(tpl: jinja2.Template, context: dict[str, Any]) -> str:
         def write(self, s: str) -> None:
             parts.append(s)
 
-    render_stream(tpl, context, _Sink())  # type: ignore[arg-type]
+    render_stream(tpl, context, _Sink())
     return "".join(parts)
 
 
