@@ -136,12 +136,12 @@ def add_rows(conn: sa.Connection, rows: Sequence[dict[str, object]]) -> int:
     SQLite: straight through the driver's executemany, then one INSERT … SELECT fills FTS5 with the new
     rows (the caller holds the write lock, so they are exactly the rows above the previous maximum id).
     PostgreSQL: one executemany; the GIN expression index follows by itself."""
-    from claimtrack.models import Passage
+    from claimtrack.models import Passage, table_of
 
     if not rows:
         return 0
     if conn.dialect.name != "sqlite":
-        conn.execute(sa.insert(Passage.__table__), rows)  # type: ignore[attr-defined]
+        conn.execute(sa.insert(table_of(Passage)), rows)
         return len(rows)
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM passage").scalar()
     conn.exec_driver_sql(_INSERT, [(r["document_id"], r["start"], r["end"], r["search_text"]) for r in rows])

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack import audit, passages, search
 from claimtrack.audit_rows import row_digest
@@ -39,6 +39,8 @@ from claimtrack.models import (
     LinkOrigin,
     LinkRelation,
     Verdict,
+    pk,
+    table_of,
     utcnow,
 )
 from claimtrack.services import actor_kind, ensure_analyst, ensure_outlet
@@ -142,7 +144,7 @@ class ActorCache:
         self._outlets: dict[str, int] = {}
         self._rows: dict[str, _ActorRow | None] = {}  # canonical name -> row (None: no such actor), prefetched
         self._speakers: dict[tuple[Any, ...], Speaker] = {}  # the matcher's view of a claimant, per run
-        t = Actor.__table__
+        t = table_of(Actor)
         self._by_name_key: dict[str, sa.Select[Any]] = {  # the same name in the other script, per dialect
             f"{dialect}:{script}": sa.select(*_actor_columns(t)).where(
                 t.c.name_key == sa.bindparam("name_key"), t.c.merged_into_id.is_(None),
@@ -172,7 +174,7 @@ class ActorCache:
 
     def outlet(self, session: Session, name: str) -> int:
         if name not in self._outlets:
-            self._outlets[name] = ensure_outlet(session=session, name=name).id  # type: ignore[assignment]
+            self._outlets[name] = pk(ensure_outlet(session=session, name=name))
         return self._outlets[name]
 
     def prefetch(self, session: Session, refs: Sequence[ActorRef]) -> None:
@@ -188,7 +190,7 @@ class ActorCache:
                 cur, depth = cur.affiliation, depth + 1
         if not keys:
             return
-        t = Actor.__table__
+        t = table_of(Actor)
         found = {r.canonical_name: _ActorRow(r.id, r.aliases, r.affiliation_id, r.name_ar, r.name_en)
                  for r in session.connection().execute(sa.select(t.c.canonical_name, *_actor_columns(t))
                                                        .where(t.c.canonical_name.in_(sorted(keys))))}
@@ -201,7 +203,7 @@ class ActorCache:
     def _by_canonical(self, conn: sa.Connection, key: str) -> _ActorRow | None:
         if key in self._rows:
             return self._rows[key]
-        t = Actor.__table__
+        t = table_of(Actor)
         r = conn.execute(sa.select(*_actor_columns(t)).where(t.c.canonical_name == key)).first()
         return _ActorRow(r.id, r.aliases, r.affiliation_id, r.name_ar, r.name_en) if r is not None else None
 
@@ -214,7 +216,7 @@ class ActorCache:
         key = _actor_key(ref)
         if key in self._ids:
             return self._ids[key]
-        t = Actor.__table__
+        t = table_of(Actor)
         conn = session.connection()
         row = self._by_canonical(conn, key)
         seen = replace(row) if row is not None else None  # the row as read before the affiliation's resolution
@@ -249,7 +251,7 @@ class ActorCache:
             names = (key, seen.name_ar, seen.name_en)
         self._ids[key] = actor_id
         self._names[actor_id] = tuple(n for n in names if n)
-        return actor_id  # type: ignore[no-any-return]
+        return actor_id
 
 
 def _actor_key(ref: ActorRef) -> str:
@@ -326,11 +328,11 @@ def store_document(
     """
     if deferred is None:
         deferred = Deferred()
-        doc_id, links = store_document(session, raw, sha, claims, analyst=analyst, actors=actors, opts=opts,
-                                       tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
+        stored = store_document(session, raw, sha, claims, analyst=analyst, actors=actors, opts=opts,
+                                tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
         deferred.keep()
         deferred.write(session.connection())
-        return doc_id, links
+        return stored
     outlet_id = actors.outlet(session, raw.outlet.strip()[:300]) if raw.outlet and raw.outlet.strip() else None
     now = utcnow()
     if tracker is not None:
@@ -342,8 +344,9 @@ def store_document(
         "source_format": raw.source_format, "raw_path": _store_raw_html(raw, sha, opts), "meta": raw.meta,
         "ingested_at": now, "ingested_by_id": analyst.id,
     }
+    document_t = table_of(Document)
     doc_id: int = session.connection().execute(
-        sa.insert(Document.__table__).returning(Document.__table__.c.id), [doc_row]).scalar_one()
+        sa.insert(document_t).returning(document_t.c.id), [doc_row]).scalar_one()
     digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
     deferred.stage(passages.rows_for(doc_id, raw.text, prepared.passages if prepared else None))
     if not claims:
@@ -374,7 +377,7 @@ def store_document(
             "created_at": now, "updated_at": now, "version": 1,
         })
     conn = session.connection()
-    claim_t = Claim.__table__
+    claim_t = table_of(Claim)
     ids = _insert_ids(conn, claim_t, claim_rows)
     digests["claim"] = {str(cid): row_digest("claim", row) for cid, row in zip(ids, claim_rows, strict=True)}
     appearance_rows = [{
@@ -384,7 +387,7 @@ def store_document(
         "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
         "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
     } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)]
-    _insert_audited(conn, Appearance.__table__, appearance_rows, digests)
+    _insert_audited(conn, table_of(Appearance), appearance_rows, digests)
     if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
         link_denials(list(claims), threshold=opts.denial_link_threshold)
     links: dict[tuple[int, int], dict[str, Any]] = {}
@@ -410,7 +413,7 @@ def store_document(
                     if target != ids[i]:
                         links.setdefault((ids[i], target), evidence)
     if links:
-        _insert_audited(conn, ClaimLink.__table__, [{
+        _insert_audited(conn, table_of(ClaimLink), [{
             "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
             "evidence": evidence, "created_at": now,
         } for (src, tgt), evidence in links.items()], digests)
@@ -495,11 +498,11 @@ def ingest(
             return
         t0 = time.perf_counter()
         with atomic(engine) as session, search.claims_indexed_in_bulk(session.connection()):
-            who = session.get(Analyst, analyst_id)
+            who = session.get_one(Analyst, analyst_id)
             chain = audit.ChainHead(buffered=True)
             deferred = Deferred()
             shas = [sha for _r, sha, _c in pending]
-            existing = set(session.exec(select(Document.sha256).where(Document.sha256.in_(shas))).all())  # type: ignore[attr-defined]
+            existing = set(session.exec(select(Document.sha256).where(col(Document.sha256).in_(shas))).all())
             for raw, sha, prepared in pending:
                 claims = prepared.claims
                 if sha in existing:
@@ -510,8 +513,8 @@ def ingest(
                 existing.add(sha)
                 nested, mark = session.begin_nested(), chain.mark()
                 try:
-                    doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,  # type: ignore[arg-type]
-                                                tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
+                    doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,
+                                                   tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
                     nested.commit()
                     deferred.keep()
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
@@ -558,7 +561,7 @@ def ingest(
             if note is not None:
                 batch.notes.append(note)
                 continue
-            batch.docs.append(item)  # type: ignore[arg-type]
+            batch.docs.append(item)
             if len(batch.docs) >= opts.batch_size:
                 begin(batch)
                 batch = _Batch()
