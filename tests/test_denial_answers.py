@@ -70,3 +70,24 @@ def test_a_marker_after_the_denied_words_makes_them_the_denied_object() -> None:
     assert p.head == "عفو"
     assert "كفال" not in " ".join(p.object_terms)  # the release on bail is the correction, not what is denied
     assert p.accused.stems  # «كما تدعي الأسرة» names whose claim it rejects
+
+
+def _plain(text: str, who: ActorRef, kind: str = "statement") -> ExtractedClaim:
+    return ExtractedClaim(quote=text, start=0, end=len(text), claimant=who, claimant_surface=who.canonical,
+                          kind=kind, text=text)
+
+
+def test_the_named_accuser_speaking_about_the_denier_is_a_target_without_shared_words() -> None:
+    us = ActorRef("United States", kind="country", name_ar="الولايات المتحدة", name_en="United States")
+    wh = ActorRef("White House", kind="government", name_ar="البيت الأبيض", affiliation=us)
+    iran = ActorRef("Iran", kind="country", name_ar="إيران", name_en="Iran")
+    claims = [
+        _plain("إيران تواصل تخصيب اليورانيوم سراً في منشأة جبلية", wh),  # the accuser, about the denier
+        _plain("الاقتصاد ينمو بثبات هذا العام", wh),  # the accuser, about something else
+        _plain("إيران تواجه عقوبات جديدة قريباً", ActorRef("محلل اقتصادي", kind="person")),  # not the accuser
+        _plain("نفت إيران المزاعم الأميركية بشأن برنامجها", iran, "denial"),
+    ]
+    links.link_denials(claims)
+    assert claims[3].denies == [0]
+    ev = claims[3].link_evidence[0]
+    assert ev["party_match"] and ev["names_denier"] and ev["object_terms"] == []

@@ -244,10 +244,13 @@ def anchored(evidence: dict[str, Any], target: str) -> bool:
     an anchor on who or when — the accused party, the denier named by the claim, a shared number or date —
     with some of the denied object (MIN_OBJECT); a claim reported in the denial's own sentence after it, with the
     denied head (`same_sentence_after`); a claim that accuses the denier by name («أحالت ... جماعة
-    الإخوان ... بتهمة») needs no shared object word."""
+    الإخوان ... بتهمة»), or one by the accuser the denial names that names the denier («المزاعم الأميركية» against
+    a White House claim about Iran), needs no shared object word."""
     if evidence.get("object", 0) >= FULL_OBJECT and len(evidence.get("object_terms", ())) >= 2:
         return True  # the claim asserts the denied object itself: its head and the rest of it
     obj = evidence.get("object", 0) >= MIN_OBJECT
+    if evidence.get("party_match") and evidence.get("names_denier"):
+        return True  # the party the denial names as its accuser, speaking about the denier
     if evidence.get("same_sentence") and evidence.get("object", 0) >= HEAD_SHARE:
         return True  # reported in the denial's own sentence, with the denied head: what the denial answers
     if evidence.get("names_denier") and (obj or _ACCUSES.search(fold(target))):
