@@ -165,4 +165,4 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
         if c.stated_on is not None:
             last_date[id(c.claimant)] = c.stated_on
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
-    link_denials(claims)
+    link_denials(claims, text=text)

@@ -16,6 +16,7 @@ from claimtrack.extract.arabic_claimant_type import is_place
 from claimtrack.extract.arabic_filters import CueFilters
 from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
 from claimtrack.extract.arabic_headline import headline_denials
+from claimtrack.extract.arabic_material import MaterialSpeech, material_speech
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import DENIAL_THEN_ANNA, WIRE_PREFIX, pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
@@ -279,6 +280,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 k += 1
             if sc:
                 self._sentence(sa, sb, sc, quotes)
+                for ms in material_speech(f, sa, sb) or ():
+                    self._material(ms)
 
     def _sentence(self, sa: int, sb: int, cues: list[re.Match[str]], quotes: list[tuple[int, int]]) -> None:
         """Each head cue of the sentence gives a claim from its content to the next head cue."""
@@ -376,6 +379,38 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             ents.append(hit[0])
             i += hit[1]
         return [self.res.remember(self.res.entity(e, e.name_ar)) for e in ents]
+
+    def _material(self, ms: MaterialSpeech) -> None:
+        """Emit the claim of the person shown in circulated material (`material_speech`); a claim of another
+        speaker that ran over it ends at the clause that introduces the material."""
+        (pa, pb), (va, vb), (ca, cb) = ms.party, ms.verb, ms.content
+        surface = self.text[self._orig(pa) : self.fx.orig_end(pb)].strip()
+        sp = self.res.parse_np(pa, pb, self._orig) or self.res.described(surface)
+        if sp is None or not self.res.verdict(sp).valid:
+            return
+        oa = self._orig(ca)
+        if any(r.start == oa for r in self.out):
+            return  # the general rules found it
+        over = [r for r in self.out if r.start < self._orig(pa) < r.end and r.speaker is not None
+                and r.speaker.surface != sp.surface]
+        for r in over:
+            cut = self._material_clause_start(r.start, ms.material)
+            if cut is None:  # «أوضحت الشرطة حقيقة ما تم تداوله … لامرأة تذكر …»: its content is the material
+                self.out.remove(r)
+            else:
+                r.end = cut
+        self._emit(ca, cb, self.f[va:vb], L.VERB_FORM[self.f[va:vb]][1], sp, (pa, ca), split=False)
+        self.out.sort(key=lambda r: r.start)
+
+    def _material_clause_start(self, claim_start: int, material: int) -> int | None:
+        """Where the clause introducing the material starts (its last comma after the claim's start), as an
+        offset in the original text; None when the material is in the claim's first clause."""
+        for k in range(material - 1, 0, -1):
+            if self._orig(k) <= claim_start:
+                break
+            if self.f[k] in "،,":
+                return self._orig(k)
+        return None
 
     def _prep(self, c: re.Match[str], sa: int, sb: int, clause_start: int, nxt: int,
               heads: list[re.Match[str]]) -> None:

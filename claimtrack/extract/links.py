@@ -55,9 +55,16 @@ _FRAME = frozenset(content_terms(
     "تقارير انباء اخبار روايات معلومات تردد اثير نشر شائعات تكهنات الاعلام وسائل مواقع جمله تفصيلا قطعيا "
     "مطلقا اطلاقا كاذبة عارية denied denies deny rejected rejects reject allegations claims reports rumours "
     "rumors false baseless untrue تدعي يدعي تزعم يزعم زعم ادعت صدور حدوث قيام وقوع صلة علاقة بشأن حول بخصوص "
-    "نية تتحدث يتحدث كذبت كذب يكذب تكذيب انكر انكرت انكروا ينكر تنكر مؤكدا مؤكدة التهم تهمة charges intention") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
+    "نية تتحدث يتحدث كذبت كذب يكذب تكذيب انكر انكرت انكروا ينكر تنكر مؤكدا مؤكدة التهم تهمة charges intention "
+    "ليس ليست وليس وليست غير not") | {"مزاعم", "اتهام", "ادعاء", "تقرير", "نفي", "رفض"})
 # the denial's correction ("… بل تم إطلاق سراحه بكفالة", "but …") says what is true, not what is denied
 _CORRECTION = re.compile(r"\s(?:بل|وانما|انما|لكن|ولكن|وانه|but|rather|instead)\s", re.IGNORECASE)
+# «… وليس بالعفو كما تدعي المرأة»: a denial marker after the words it rejects (the accused claims them)
+_AS_CLAIMED = re.compile(r"\s(?:كما|مثلما)\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت|اشيع|يشاع|تردد|يتردد"
+                         r"|as\s+(?:\S+\s+)?(?:claim|claims|claimed|alleged|alleges))(?!\S)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[،,؛;:]|\s(?=و(?:ليس|ليست|لم|لا|غير)\s)")
+_AS_CLAIMED_WORDS = 8  # at most this many words before the marker are what it rejects
+_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")  # "3.5" and "U.S." are no sentence end
 _MEDIA_WORDS = frozenset({"مصادر", "مصدر", "تقارير", "صحيفه", "صحف", "وكاله", "قناه", "موقع", "media", "report"})
 _ROLE_WORDS = frozenset(content_terms(
     "المتحدث الناطق الرسمي باسم المسؤول مدير رئيس وزير وزارة الامين العام نائب مساعد عضو المقدم العقيد اللواء "
@@ -151,12 +158,33 @@ def profile(text: str, denier: ActorRef, surface: str = "") -> DenialProfile:
         if not ents and m.group(3):
             accused.stems |= {stem(w) for w in words(phrase)[:1]}
     party = Party.of(denier, surface)
-    denied = _CORRECTION.split(" " + folded + " ", maxsplit=1)[0]
+    denied = _denied_before_marker(folded) or _CORRECTION.split(" " + folded + " ", maxsplit=1)[0]
     drop = _FRAME | _ROLE_WORDS | party.stems | _entity_terms(denied) | accused.stems  # who, not what
     drop |= {s for n in party.names | accused.names for s in content_terms(n)}
     ordered = [t for t in _ordered_terms(denied) if t not in drop]
     return DenialProfile(head=ordered[0] if ordered else None, object_terms=set(ordered), accused=accused,
                          rumour=bool(_RUMOUR.search(folded)), denier=party, numbers=numbers(denied))
+
+
+def _denied_before_marker(folded: str) -> str | None:
+    """ "أطلق بكفالة وليس بالعفو كما تدعي المرأة", "not a bribe, as critics claim": when the denial marker comes
+    after what it rejects, the denied object is the clause just before it (from the last comma or negation, at
+    most `_AS_CLAIMED_WORDS` words), not the start of the claim; None when there is no such marker."""
+    m = _AS_CLAIMED.search(folded)
+    if m is None or not folded[: m.start()].strip():
+        return None
+    before = folded[: m.start()]
+    starts = [x.end() for x in _CLAUSE_START.finditer(before)]
+    clause = before[starts[-1] :] if starts else before
+    return " ".join(clause.split()[-_AS_CLAIMED_WORDS:]) or None
+
+
+def same_sentence_after(text: str, denial: ExtractedClaim, cand: ExtractedClaim) -> bool:
+    """The candidate is reported after the denial in the denial's own sentence («نفت الشرطة … وذلك رداً على مقطع
+    لامرأة تذكر فيه …»): the sentence says what the denial answers."""
+    if cand.start < denial.end:
+        return False
+    return _SENTENCE_END.search(text[max(0, denial.end - 1) : cand.start] + " ") is None  # its own full stop too
 
 
 def same_side(denier: Party, cand: Party) -> bool:
@@ -214,11 +242,17 @@ def select(scored: Iterable[tuple[Any, float, dict[str, Any]]], threshold: float
 def anchored(evidence: dict[str, Any], target: str) -> bool:
     """A link needs more than shared words: the whole denied object (its head and the rest, FULL_OBJECT), or
     an anchor on who or when — the accused party, the denier named by the claim, a shared number or date —
-    with some of the denied object (MIN_OBJECT); a claim that accuses the denier by name («أحالت ... جماعة
-    الإخوان ... بتهمة») needs no shared object word."""
+    with some of the denied object (MIN_OBJECT); a claim reported in the denial's own sentence after it, with the
+    denied head (`same_sentence_after`); a claim that accuses the denier by name («أحالت ... جماعة
+    الإخوان ... بتهمة»), or one by the accuser the denial names that names the denier («المزاعم الأميركية» against
+    a White House claim about Iran), needs no shared object word."""
     if evidence.get("object", 0) >= FULL_OBJECT and len(evidence.get("object_terms", ())) >= 2:
         return True  # the claim asserts the denied object itself: its head and the rest of it
     obj = evidence.get("object", 0) >= MIN_OBJECT
+    if evidence.get("party_match") and evidence.get("names_denier"):
+        return True  # the party the denial names as its accuser, speaking about the denier
+    if evidence.get("same_sentence") and evidence.get("object", 0) >= HEAD_SHARE:
+        return True  # reported in the denial's own sentence, with the denied head: what the denial answers
     if evidence.get("names_denier") and (obj or _ACCUSES.search(fold(target))):
         return True
     return obj and bool(evidence.get("party_match") or evidence.get("numbers"))
@@ -237,8 +271,10 @@ def _co_deniers(i: int, claims: list[ExtractedClaim], profiles: dict[int, Denial
     return side
 
 
-def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESHOLD, cap: int = DEFAULT_CAP) -> None:
-    """Fill `denies` / `link_evidence` within one document's claims (in place; earlier links are replaced)."""
+def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESHOLD, cap: int = DEFAULT_CAP,
+                 text: str | None = None) -> None:
+    """Fill `denies` / `link_evidence` within one document's claims (in place; earlier links are replaced).
+    `text`: the document, for the same-sentence signal (without it that signal is off)."""
     parties = [Party.of(c.claimant, c.claimant_surface) for c in claims]
     profiles = {i: profile(d.text or d.quote, d.claimant, d.claimant_surface)
                 for i, d in enumerate(claims) if d.kind == "denial"}
@@ -252,6 +288,8 @@ def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESH
             if j == i or c.kind in NOT_TARGETS or c.quote == d.quote or side.meets(parties[j]):
                 continue
             s, ev = score(p, c.text or c.quote, parties[j])
+            if text is not None and same_sentence_after(text, d, c):
+                ev["same_sentence"] = True
             if anchored(ev, c.text or c.quote):
                 scored.append((j, s, ev))
         chosen = select(scored, threshold, cap)

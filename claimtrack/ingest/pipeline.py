@@ -389,7 +389,7 @@ def store_document(
     } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)]
     _insert_audited(conn, table_of(Appearance), appearance_rows, digests)
     if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
-        link_denials(list(claims), threshold=opts.denial_link_threshold)
+        link_denials(list(claims), threshold=opts.denial_link_threshold, text=raw.text)
     links: dict[tuple[int, int], dict[str, Any]] = {}
     for i, ex in enumerate(claims):
         for j in ex.denies:
