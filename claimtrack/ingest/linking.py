@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from claimtrack.extract import links
 from claimtrack.extract.base import ExtractedClaim
 from claimtrack.extract.gazetteer import gazetteer
-from claimtrack.models import Actor, Appearance, Claim, Document
+from claimtrack.models import Actor, Appearance, Claim, Document, table_of
 from claimtrack.text import fold
 from claimtrack.tracking.features import content_terms
 from claimtrack.tracking.keys import KeyIndex
@@ -34,7 +34,7 @@ EVENT_RARITY = 0.45  # ... each at least this rare (a term held by about 1 claim
 
 def _parties(conn: Connection, actor_ids: set[int]) -> dict[int, links.Party]:
     """Linker parties (names up the affiliation chain, name stems) for these actors."""
-    t = Actor.__table__
+    t = table_of(Actor)
     rows = {r.id: r for r in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.name_ar, t.c.name_en, t.c.title,
                                                     t.c.affiliation_id).where(t.c.id.in_(actor_ids)))}
     parents = {r.affiliation_id for r in rows.values() if r.affiliation_id and r.affiliation_id not in rows}
@@ -65,7 +65,7 @@ def cross_document_denials(conn: Connection, keys: KeyIndex, *, ex: ExtractedCla
     found = [cid for cid, n in keys.candidates(conn, block, limit=40) if n >= 2 or (p.head and len(block) <= 2)]
     if not found:
         return []
-    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    c, a, d = table_of(Claim), table_of(Appearance), table_of(Document)
     stmt = (sa.select(c.c.id, c.c.text, c.c.kind, c.c.claimant_id, c.c.merged_into_id, sa.func.min(d.c.published))
             .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
             .where(c.c.id.in_(found), a.c.document_id != document_id, c.c.claimant_id != claimant_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack import audit
 from claimtrack.models import (
@@ -21,6 +21,8 @@ from claimtrack.models import (
     LinkRelation,
     Suggestion,
     SuggestionStatus,
+    pk,
+    table_of,
     utcnow,
 )
 from claimtrack.services import ClaimtrackError, NotFoundError, _check_can_edit, get_claim, link_claims, merge
@@ -40,8 +42,8 @@ def list_suggestions(*, session: Session, limit: int = 20, status: SuggestionSta
     """Suggestions, best score first (optionally those of one claim, in either direction)."""
     stmt = select(Suggestion).where(Suggestion.status == status)
     if claim_id is not None:
-        stmt = stmt.where(sa.or_(Suggestion.claim_id == claim_id, Suggestion.other_id == claim_id))
-    rows = session.exec(stmt.order_by(Suggestion.score.desc(), Suggestion.id).limit(limit)).all()  # type: ignore[attr-defined]
+        stmt = stmt.where(sa.or_(col(Suggestion.claim_id) == claim_id, col(Suggestion.other_id) == claim_id))
+    rows = session.exec(stmt.order_by(col(Suggestion.score).desc(), col(Suggestion.id)).limit(limit)).all()
     out = []
     for sg in rows:
         c, o = session.get(Claim, sg.claim_id), session.get(Claim, sg.other_id)
@@ -67,7 +69,7 @@ def _open_suggestion(session: Session, suggestion_id: int) -> Suggestion:
 
 def _root(session: Session, claim_id: int) -> int:
     c = get_claim(session=session, claim_id=claim_id)
-    return c.merged_into_id or c.id  # type: ignore[return-value]
+    return c.merged_into_id or pk(c)
 
 
 def accept_suggestion(*, session: Session, by: Analyst, suggestion_id: int) -> str:
@@ -165,7 +167,7 @@ def split_actor(*, session: Session, by: Analyst, actor_id: int) -> Actor:
     if dup.merged_into_id is None:
         raise ClaimtrackError(f"actor {actor_id} is not merged")
     ev = session.exec(select(Event).where(Event.entity == "actor", Event.entity_id == actor_id,
-                                          Event.action == "merge").order_by(Event.id.desc())).first()  # type: ignore[union-attr]
+                                          Event.action == "merge").order_by(col(Event.id).desc())).first()
     after: dict[str, Any] = dict(ev.after or {}) if ev else {}
     before: dict[str, Any] = dict(ev.before or {}) if ev else {}
     keep = get_actor(session=session, actor_id=dup.merged_into_id)
@@ -180,14 +182,14 @@ def split_actor(*, session: Session, by: Analyst, actor_id: int) -> Actor:
 
 
 def _ids(conn: sa.Connection, model: Any, actor_id: int) -> list[int]:
-    t = model.__table__
+    t = table_of(model)
     return [r for (r,) in conn.execute(sa.select(t.c.id).where(t.c.claimant_id == actor_id).order_by(t.c.id))]
 
 
 def _repoint(conn: sa.Connection, claims: Sequence[int], apps: Sequence[int], actor_id: int) -> None:
     if claims:
-        conn.execute(sa.update(Claim.__table__).where(Claim.__table__.c.id.in_(list(claims)))
+        conn.execute(sa.update(table_of(Claim)).where(table_of(Claim).c.id.in_(list(claims)))
                      .values(claimant_id=actor_id))
     if apps:
-        conn.execute(sa.update(Appearance.__table__).where(Appearance.__table__.c.id.in_(list(apps)))
+        conn.execute(sa.update(table_of(Appearance)).where(table_of(Appearance).c.id.in_(list(apps)))
                      .values(claimant_id=actor_id))

@@ -16,7 +16,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from claimtrack.extract.base import ActorRef
-from claimtrack.models import Actor, Appearance, Claim, Document, Suggestion, SuggestionStatus, utcnow
+from claimtrack.models import (
+    Actor,
+    Appearance,
+    Claim,
+    Document,
+    Suggestion,
+    SuggestionStatus,
+    table_of,
+    utcnow,
+)
 from claimtrack.text import fold
 from claimtrack.tracking.features import TextFeatures, content_terms, features
 from claimtrack.tracking.keys import KeyIndex, claim_keys
@@ -78,7 +87,7 @@ class Languages:
     def load(self, conn: Connection) -> None:
         if self.loaded:
             return
-        t = Claim.__table__
+        t = table_of(Claim)
         counts = conn.execute(sa.select(t.c.language, sa.func.count()).group_by(t.c.language)).all()
         self.common = max(counts, key=lambda r: r[1])[0] if counts else None
         if len(counts) > 1:
@@ -131,7 +140,7 @@ class Tracker:
     def speakers(self, conn: Connection, actor_ids: set[int]) -> dict[int, Speaker]:
         missing = [a for a in actor_ids if a not in self._speakers]
         if missing:
-            t = Actor.__table__
+            t = table_of(Actor)
             for row in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.name_ar, t.c.name_en, t.c.aliases,
                                               t.c.kind, t.c.merged_into_id, t.c.name_key).where(t.c.id.in_(missing))):
                 self._speakers[row.id] = speaker_of(row.id, [row.canonical_name, row.name_ar, row.name_en,
@@ -160,14 +169,14 @@ class Tracker:
         kept = _best_per_existing(claims, ranked)
         for c, scored in zip(claims, ranked, strict=True):
             self._match_one(conn, c, scored, kept, out)
-        self.keys.add(conn, [(c.id, ks) for c, ks in zip(claims, keys, strict=True)])  # type: ignore[misc]
+        self.keys.add(conn, [(c.id, ks) for c, ks in zip(claims, keys, strict=True)])
         for c in claims:
             self.languages.add(c.id, c.language)
         into = {cid: root for cid, root, _s, _g in out.merged}
         for c in claims:
             if len(self._infos) >= FEATURE_CACHE:
                 self._infos.clear()
-            self._infos[c.id] = replace(c, id=into.get(c.id, c.id))  # type: ignore[index]
+            self._infos[c.id] = replace(c, id=into.get(c.id, c.id))
         return out
 
     def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float]) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
@@ -183,8 +192,13 @@ class Tracker:
             if verdict:
                 scored.append((verdict == "merge", score, other, signals))
         scored.sort(key=lambda x: (-x[0], -x[1]))
-        seen: set[int | None] = set()
-        return [x for x in scored if not (x[2].id in seen or seen.add(x[2].id))]  # type: ignore[func-returns-value]
+        seen: set[int] = set()
+        best = []
+        for x in scored:
+            if x[2].id not in seen:
+                seen.add(x[2].id)
+                best.append(x)
+        return best
 
     def match(self, conn: Connection, c: ClaimInfo) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
         """Blocking, loading and ranking for one claim, without writing anything (benchmarks, previews)."""
@@ -207,10 +221,10 @@ class Tracker:
                    kept: set[tuple[int | None, int | None]], out: Outcome) -> None:
         if scored and scored[0][0]:
             _merge, score, other, signals = scored[0]
-            out.merged.append((c.id, other.id, score, signals))  # type: ignore[arg-type]
+            out.merged.append((c.id, other.id, score, signals))
             scored = scored[1:]  # other claims it may also repeat stay suggestions
         # a claim stored earlier (not one just inserted) may have suggestions already, rejected ones included
-        rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored]) if c.id not in self._fresh else set()  # type: ignore[arg-type]
+        rejected = _rejected(conn, c.id, [o.id for _m, _s, o, _g in scored]) if c.id not in self._fresh else set()
         same = [x for x in scored if x[2].language == c.language][:MAX_SUGGESTIONS]
         cross = [x for i, x in enumerate(y for y in scored if y[2].language != c.language)
                  if i < CROSS_SUGGESTIONS or (c.id, x[2].id) in kept]
@@ -218,7 +232,7 @@ class Tracker:
                  "status": SuggestionStatus.open, "created_at": utcnow()}
                 for _m, s, o, sig in same + cross if o.id not in rejected]
         if rows:
-            conn.execute(sa.insert(Suggestion.__table__), rows)
+            conn.execute(sa.insert(table_of(Suggestion)), rows)
             out.suggested += len(rows)
 
     def _load(self, conn: Connection, ids: set[int]) -> dict[int, ClaimInfo]:
@@ -227,7 +241,7 @@ class Tracker:
         ids = ids - set(known)
         if not ids:
             return known
-        c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+        c, a, d = table_of(Claim), table_of(Appearance), table_of(Document)
         rows = conn.execute(sa.select(c.c.id, c.c.text, c.c.kind, c.c.language, c.c.claimant_id, c.c.merged_into_id,
                                       c.c.event_date, sa.func.min(a.c.document_id), sa.func.min(d.c.published))
                             .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
@@ -266,7 +280,7 @@ def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[
 
 def point_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
     """Point each merged new claim at the claim it repeats (counts are left to `refresh_counts_many`)."""
-    c = Claim.__table__
+    c = table_of(Claim)
     if merged:  # one executemany for all of a document's merges
         conn.execute(sa.update(c).where(c.c.id == sa.bindparam("merged_id")).values(
             merged_into_id=sa.bindparam("root_id")),
@@ -275,7 +289,7 @@ def point_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[
 
 def refresh_counts_many(conn: Connection, roots: Sequence[int], chunk: int = 500) -> None:
     """`refresh_counts` for many claims: one grouped count per chunk and one executemany update."""
-    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    c, a, d = table_of(Claim), table_of(Appearance), table_of(Document)
     roots = sorted(set(roots))
     for i in range(0, len(roots), chunk):
         part = roots[i:i + chunk]
@@ -295,7 +309,7 @@ def refresh_counts_many(conn: Connection, roots: Sequence[int], chunk: int = 500
 
 def refresh_counts(conn: Connection, root: int) -> None:
     """Recount the appearances and distinct outlets of a claim and everything merged into it."""
-    c, a, d = Claim.__table__, Appearance.__table__, Document.__table__
+    c, a, d = table_of(Claim), table_of(Appearance), table_of(Document)
     group = sa.select(c.c.id).where(sa.or_(c.c.id == root, c.c.merged_into_id == root))
     n, outlets = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(sa.func.coalesce(
         d.c.outlet_id, -d.c.id)))).select_from(a.join(d, d.c.id == a.c.document_id))
@@ -311,7 +325,7 @@ def _rejected(conn: Connection, claim_id: int, others: list[int]) -> set[int]:
     """Of `others`, those already suggested with `claim_id` in either direction (any status)."""
     if not others:
         return set()
-    t = Suggestion.__table__
+    t = table_of(Suggestion)
     rows = conn.execute(sa.select(t.c.claim_id, t.c.other_id).where(sa.or_(
         sa.and_(t.c.claim_id == claim_id, t.c.other_id.in_(others)),
         sa.and_(t.c.other_id == claim_id, t.c.claim_id.in_(others))))).all()

@@ -19,7 +19,7 @@ from operator import itemgetter
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from claimtrack.models import Claim, ClaimKey
+from claimtrack.models import Claim, ClaimKey, table_of
 from claimtrack.tracking.features import TextFeatures
 
 MAX_KEY = 80
@@ -65,13 +65,13 @@ class KeyIndex:
 
     def _is_complete(self, conn: Connection) -> bool:
         if self._complete is None:
-            t = ClaimKey.__table__
+            t = table_of(ClaimKey)
             self._complete = conn.execute(sa.select(t.c.claim_id).limit(1)).first() is None
         return self._complete
 
     def total(self, conn: Connection) -> int:
         if self._total is None:
-            self._total = conn.execute(sa.select(sa.func.count()).select_from(Claim.__table__)).scalar_one()
+            self._total = conn.execute(sa.select(sa.func.count()).select_from(table_of(Claim))).scalar_one()
         return self._total
 
     def df(self, conn: Connection, keys: Iterable[str]) -> dict[str, int]:
@@ -82,10 +82,10 @@ class KeyIndex:
             for k in missing:
                 self._df[k] = len(self._stored.get(k, ()))
         elif missing:
-            t = ClaimKey.__table__
+            t = table_of(ClaimKey)
             for i in range(0, len(missing), 500):
                 part = missing[i:i + 500]
-                found = dict(conn.execute(sa.select(t.c.key, sa.func.count()).where(t.c.key.in_(part))
+                found: dict[str, int] = dict(conn.execute(sa.select(t.c.key, sa.func.count()).where(t.c.key.in_(part))
                                           .group_by(t.c.key)).all())
                 for k in part:
                     self._df[k] = int(found.get(k, 0))
@@ -134,7 +134,7 @@ class KeyIndex:
     def _fetch(self, conn: Connection, wanted: Sequence[str]) -> None:
         """Read the posting lists of these keys into the cache (from memory when claim_key was empty at the
         run's start)."""
-        t = ClaimKey.__table__
+        t = table_of(ClaimKey)
         for k in wanted:
             self._post[k] = list(self._stored.get(k, ()))
         if wanted and not self._is_complete(conn):
@@ -182,4 +182,4 @@ def _insert_keys(conn: Connection, values: list[tuple[str, int]]) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql('INSERT INTO claim_key ("key", claim_id) VALUES (?, ?)', values)
     else:
-        conn.execute(sa.insert(ClaimKey.__table__), [{"key": k, "claim_id": cid} for k, cid in values])
+        conn.execute(sa.insert(table_of(ClaimKey)), [{"key": k, "claim_id": cid} for k, cid in values])

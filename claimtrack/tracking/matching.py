@@ -46,7 +46,7 @@ class Speaker:
 
 @dataclass(slots=True)
 class ClaimInfo:
-    id: int | None
+    id: int  # a stored claim (the root it is merged into, if any)
     text: str
     kind: str
     language: str

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.models import (
     Actor,
@@ -18,6 +18,8 @@ from claimtrack.models import (
     Evidence,
     LinkRelation,
     Outlet,
+    id_column,
+    pk,
 )
 from claimtrack.services import get_claim
 from claimtrack.text import shorten
@@ -36,8 +38,9 @@ class Entry:
 def members(session: Session, claim_id: int) -> list[int]:
     """The claim and every claim merged into it."""
     root = get_claim(session=session, claim_id=claim_id)
-    rid = root.merged_into_id or root.id
-    return [rid, *session.exec(select(Claim.id).where(Claim.merged_into_id == rid).order_by(Claim.id)).all()]  # type: ignore[list-item]
+    rid = root.merged_into_id or pk(root)
+    members = select(id_column(Claim)).where(Claim.merged_into_id == rid).order_by(col(Claim.id))
+    return [rid, *session.exec(members).all()]
 
 
 def _day(stated_on: str | None, published: object) -> str:
@@ -49,10 +52,10 @@ def timeline(*, session: Session, claim_id: int) -> list[Entry]:
     ids = members(session, claim_id)
     rows = session.exec(
         select(Appearance, Document, Outlet.name, Actor.canonical_name)
-        .join(Document, Document.id == Appearance.document_id)  # type: ignore[arg-type]
-        .join(Outlet, Outlet.id == Document.outlet_id, isouter=True)  # type: ignore[arg-type]
-        .join(Actor, Actor.id == Appearance.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(Appearance.claim_id.in_(ids))  # type: ignore[attr-defined]
+        .join(Document, col(Document.id) == col(Appearance.document_id))
+        .join(Outlet, col(Outlet.id) == col(Document.outlet_id), isouter=True)
+        .join(Actor, col(Actor.id) == col(Appearance.claimant_id), isouter=True)
+        .where(col(Appearance.claim_id).in_(ids))
     ).all()
     rows = sorted(rows, key=lambda r: (r[0].stated_on or "9999", str(r[1].published or "9999"), r[0].id))
     out: list[Entry] = []
@@ -72,23 +75,23 @@ def _denials(session: Session, ids: list[int]) -> list[Entry]:
     src = sa.orm.aliased(Claim)
     rows = session.exec(
         select(ClaimLink, src, Actor.canonical_name)
-        .join(src, src.id == ClaimLink.source_id)  # type: ignore[arg-type]
-        .join(Actor, Actor.id == src.claimant_id, isouter=True)  # type: ignore[arg-type]
-        .where(ClaimLink.target_id.in_(ids), ClaimLink.relation == LinkRelation.denies)  # type: ignore[attr-defined]
+        .join(src, col(src.id) == col(ClaimLink.source_id))
+        .join(Actor, col(Actor.id) == col(src.claimant_id), isouter=True)
+        .where(col(ClaimLink.target_id).in_(ids), ClaimLink.relation == LinkRelation.denies)
     ).all()
     out = []
     for link, denial, name in rows:
         when = session.exec(select(sa.func.min(Document.published)).join(
-            Appearance, Appearance.document_id == Document.id).where(Appearance.claim_id == denial.id)).first()  # type: ignore[arg-type]
-        out.append(Entry(_day(None, when), "denied", denial.id, None,
+            Appearance, col(Appearance.document_id) == col(Document.id)).where(Appearance.claim_id == denial.id)).first()
+        out.append(Entry(_day(None, when), "denied", pk(denial), None,
                          f"{name or '?'} denies (claim {denial.id}, {link.origin.value}): {shorten(denial.text, 90)}"))
     return out
 
 
 def _evidence(session: Session, ids: list[int]) -> list[Entry]:
     rows = session.exec(
-        select(ClaimEvidence, Evidence).join(Evidence, Evidence.id == ClaimEvidence.evidence_id)  # type: ignore[arg-type]
-        .where(ClaimEvidence.claim_id.in_(ids))  # type: ignore[attr-defined]
+        select(ClaimEvidence, Evidence).join(Evidence, col(Evidence.id) == col(ClaimEvidence.evidence_id))
+        .where(col(ClaimEvidence.claim_id).in_(ids))
     ).all()
     return [Entry(ce.created_at.date().isoformat(), "evidence", ce.claim_id, None,
                   shorten(f"{ce.stance.value} {ev.grade}: {ev.title or ev.url or ev.excerpt or ''}", 120)) for ce, ev in rows]
