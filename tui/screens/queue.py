@@ -189,6 +189,10 @@ class QueueScreen(ClaimActionScreen):
         self.app.call_from_thread(self._extend, q, rows, direction, generation)
 
     def _extend(self, q: QueueQuery, rows: list[listing.ClaimRow], direction: str, generation: int) -> None:
+        # after the frame being drawn: a key's move paints first, the window grows (or slides) after it
+        self.call_after_refresh(self._grow, q, rows, direction, generation)
+
+    def _grow(self, q: QueueQuery, rows: list[listing.ClaimRow], direction: str, generation: int) -> None:
         if q is self.query_state:
             self.table.extend(rows, direction, generation, full=len(rows) == PAGE_SIZE)
             self.update_status()
