@@ -221,14 +221,23 @@ def layout(text: Text, mode: str, width: int) -> Text:
     lines: list[Text] = []
     for para in paragraphs(text):
         rtl = is_rtl(para.plain)
-        for start, end in wrap_offsets(para.plain, width):
-            piece = para[start:end]
+        for piece in _pieces(para, wrap_offsets(para.plain, width)):
             piece.rstrip()
             shown = reorder_text(piece, rtl) if mode == "app" else piece
             if rtl:
                 shown.pad_left(max(0, width - shown.cell_len))
             lines.append(shown)
     return _join(lines)
+
+
+def _pieces(para: Text, offsets: list[tuple[int, int]]) -> list[Text]:
+    """The lines of `para` at `offsets`: one pass over the text when the lines follow each other (as
+    wrap_offsets makes them), instead of a slice (a pass) per line."""
+    ends = [end for _start, end in offsets]
+    if offsets and offsets[0][0] == 0 and ends[-1] == len(para.plain) and \
+            all(start == prev for (start, _e), prev in zip(offsets[1:], ends, strict=False)):
+        return list(para.divide(ends[:-1]))
+    return [para[start:end] for start, end in offsets]
 
 
 def mark_bidi_controls(text: Text) -> Text:

@@ -179,3 +179,17 @@ async def test_the_search_box_follows_a_bidi_mode_change(sample_db: tuple[Engine
         await settle(pilot)
         assert app.bidi_mode == "app" and bidi.line("النمو", "app") in screen_text(app).splitlines()[2]
     assert ids
+
+
+def test_wrapped_lines_keep_their_styles() -> None:
+    """A long styled paragraph, cut into lines in one pass, gives the lines (text and styles) that
+    slicing the paragraph line by line gives."""
+    para = Text("قال الوزير إن النمو سيبلغ خمسة بالمئة هذا العام، وأضاف أن " * 6 + "the end")
+    para.stylize("bold reverse", 40, 95)
+    para.stylize("italic", 120, 300)
+    offsets = bidi.wrap_offsets(para.plain, 30)
+    assert len(offsets) > 5
+    pieces = bidi._pieces(para, offsets)  # noqa: SLF001
+    sliced = [para[start:end] for start, end in offsets]
+    assert [(p.plain, p.spans) for p in pieces] == [(s.plain, s.spans) for s in sliced]
+    assert any(p.spans for p in pieces) and "".join(p.plain for p in pieces) == para.plain

@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claimtrack import queries, services
@@ -19,6 +19,7 @@ from tui.screens.forms import grade_label
 from tui.screens.outlet import OutletReliabilityActions, outlet_binding
 from tui.widgets.bidi_text import BidiText
 from tui.widgets.claim_table import STATE_BADGE, STATE_STYLE, VERDICT_STYLE, badge
+from tui.widgets.footer import StableFooter
 from tui.widgets.preview import link_label
 
 STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "blue"}
@@ -91,7 +92,7 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
             yield BidiText(id="comments")
             yield _section("History", "history-title")
             yield BidiText(id="history")
-        yield Footer()
+        yield StableFooter()  # the screen is reused: its keys are built once, not on every opening
 
     def on_mount(self) -> None:
         if self.detail is not None and self.detail.claim.id == self.claim_id:

@@ -19,6 +19,7 @@ class BidiText(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._text = text if isinstance(text, Text) else Text(text)
         self._mode = mode
+        self._laid: tuple[tuple[str, int], Text] | None = None  # the last layout: (mode, width), text
 
     @property
     def mode(self) -> str:
@@ -30,14 +31,25 @@ class BidiText(Widget):
 
     def update(self, text: Text | str) -> None:
         self._text = text if isinstance(text, Text) else Text(text)
+        self._laid = None
         self.refresh(layout=True)
 
     def set_mode(self, mode: str | None) -> None:
         self._mode = mode
+        self._laid = None
         self.refresh(layout=True)
 
+    def refresh(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("layout"):
+            self._laid = None  # e.g. the app's bidi mode changed (refresh_bidi): lay out again
+        return super().refresh(*args, **kwargs)
+
     def _laid_out(self, width: int) -> Text:
-        return bidi.layout(self._text.copy(), self.mode, max(1, width))
+        """The text laid out for the mode at `width`; measuring the height and rendering share it."""
+        key = (self.mode, max(1, width))
+        if self._laid is None or self._laid[0] != key:
+            self._laid = (key, bidi.layout(self._text.copy(), key[0], key[1]))
+        return self._laid[1].copy()
 
     def render(self) -> Text:
         return self._laid_out(self.content_region.width or self.size.width)
