@@ -243,6 +243,7 @@ class ClaimtrackApp(App[None]):
             return
         elif screen.is_mounted:
             screen.show(detail, top=True)
+            screen.reopen()
         else:
             screen.claim_id, screen.detail = detail.claim.id, detail
         self.push_screen(screen)

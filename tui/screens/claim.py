@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -70,6 +70,8 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
         super().__init__()
         self.claim_id = claim_id
         self.detail: queries.ClaimDetail | None = detail
+        self._reopening = False
+        self._styled_for: tuple[object, ...] | None = None  # what the styles were last computed with
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="claim-body"):
@@ -93,6 +95,24 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
             yield _section("History", "history-title")
             yield BidiText(id="history")
         yield StableFooter()  # the screen is reused: its keys are built once, not on every opening
+
+    def reopen(self) -> None:
+        """Called just before this (reused) screen is pushed again: see `on_screen_resume`."""
+        self._reopening = True
+
+    def _style_inputs(self) -> tuple[object, ...]:
+        app = self.app
+        return app._css_update_count, app.theme, app.ansi_color, app.app_focus  # noqa: SLF001
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual restyles every widget of a screen it pushes. This screen is reused, and its styles
+        still hold when what they were computed from (the CSS and theme, the terminal's focus) has not
+        changed since: a reopening then skips that pass (a large part of opening a claim)."""
+        inputs = self._style_inputs()
+        if self._reopening and inputs == self._styled_for:
+            event.refresh_styles = False  # Screen's own handler runs after this one, with the flag
+        self._reopening = False
+        self._styled_for = inputs
 
     def on_mount(self) -> None:
         if self.detail is not None and self.detail.claim.id == self.claim_id:
