@@ -359,7 +359,7 @@ def summarise(row: dict[str, Any]) -> dict[str, Any]:
         xs = sorted(xs)
         return xs[min(len(xs) - 1, max(0, int(round(0.95 * len(xs))) - 1))]
 
-    out = {k: v for k, v in row.items() if k not in ("samples", "floor")}
+    out = {k: v for k, v in row.items() if k not in ("samples", "floor", "cpu")}
     xs, fl = row["samples"], row["floor"]
     out.update(n=len(xs), median=statistics.median(xs), p95=p95(xs), p90=sorted(xs)[max(0, int(len(xs) * 0.9) - 1)])
     if out.get("target_ms"):  # keys are judged on p90 (issue 14), everything else on the median

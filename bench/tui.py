@@ -11,7 +11,11 @@ keys     the app in-process with a terminal driver that renders every frame like
          stops the clock at the first frame written after the screen holds the new data (cursor on
          the next row, next page shown, claim detail shown, search results shown), so database
          workers, rendering and the frame's terminal output are all included; Pilot's waits are not.
+         Each key sample also records the main thread's CPU time over the same span (`cpu_*`): on a
+         loaded machine the wall clock waits for other processes, the CPU time much less so.
 profile  cProfile of launch-to-first-page and of opening a claim, top functions by cumulative time.
+
+$CLAIMTRACK_TREE: time another source tree (e.g. `git archive main`) with this script (bench/ab.py --keys).
 
 Targets at 1M claims (issue 14): launch < 500 ms; keys p90 < 33 ms; search, Enter to rows painted < 100 ms.
 """
@@ -31,7 +35,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(os.environ.get("CLAIMTRACK_TREE") or Path(__file__).resolve().parents[1]).resolve()
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "/tmp/claimtrack-1m.db"
 SIZE = (140, 40)
@@ -142,9 +146,13 @@ def _null_terminal_driver():  # type: ignore[no-untyped-def]
     return NullTerminal
 
 
-def _raw(name: str, ms: list[float], target: float) -> dict[str, object]:
+def _raw(name: str, ms: list[float], target: float, cpu: list[float] | None = None) -> dict[str, object]:
     """Keys are judged on their p90 (two frames at 60 Hz), search on its median (issue 14)."""
-    return {"name": name, "samples": ms, "target_ms": target, "target_stat": "median" if target == 100 else "p90"}
+    out: dict[str, object] = {"name": name, "samples": ms, "target_ms": target,
+                              "target_stat": "median" if target == 100 else "p90"}
+    if cpu is not None:
+        out["cpu"] = cpu
+    return out
 
 
 async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int = 3) -> list[dict[str, object]]:
@@ -168,6 +176,8 @@ async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int =
                 await pilot.pause()
             await asyncio.sleep(0.02)
 
+        cpu: list[float] = []  # main-thread CPU ms of every sample, in order
+
         async def until(done: Callable[[], bool], post: Callable[[], None]) -> float:
             """ms from `post()` to the first frame written once `done()` holds."""
             fut: asyncio.Future[float] = loop.create_future()
@@ -175,7 +185,9 @@ async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int =
             def check() -> None:
                 if not fut.done() and done():
                     fut.set_result(time.perf_counter())
+                    cpu.append((time.thread_time() - c0) * 1000)
             driver.on_write = check
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             post()
             try:
@@ -206,33 +218,38 @@ async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int =
             return lambda: app.screen is queue and pos() > old
 
         downs, crossing, pdowns = [], [], []
+        down_cpu, crossing_cpu = [], []
         for _ in range(300):  # three pages' worth: the window slides, pages load ahead of the cursor
             old = pos()
             ms = await until(moved_to(old + 1), key("down"))
             (crossing if (old + 1) % PAGE == 0 else downs).append(ms)
+            (crossing_cpu if (old + 1) % PAGE == 0 else down_cpu).append(cpu[-1])
+        mark = len(cpu)
         for _ in range(40):  # ~13 pages' worth
             old = pos()
             pdowns.append(await until(moved_past(old), key("pagedown")))
-        results.append(_raw("down", downs, 33))
-        results.append(_raw("down onto a new page (row 100, 200, ...)", crossing, 33))
-        results.append(_raw("pagedown (40 in a row, crossing ~13 page boundaries)", pdowns, 33))
-        ups = []
+        results.append(_raw("down", downs, 33, down_cpu))
+        results.append(_raw("down onto a new page (row 100, 200, ...)", crossing, 33, crossing_cpu))
+        results.append(_raw("pagedown (40 in a row, crossing ~13 page boundaries)", pdowns, 33, cpu[mark:]))
+        ups, mark = [], len(cpu)
         for _ in range(20):
             old = pos()
             ups.append(await until(lambda old=old: pos() < old, key("pageup")))
-        results.append(_raw("pageup (20 in a row)", ups, 33))
+        results.append(_raw("pageup (20 in a row)", ups, 33, cpu[mark:]))
         home = await until(moved_to(0), key("home"))
-        results.append(_raw("home (back to the first claim)", [home], 33))
+        results.append(_raw("home (back to the first claim)", [home], 33, cpu[-1:]))
 
-        opens, backs = [], []
+        opens, backs, open_cpu, back_cpu = [], [], [], []
         for _ in range(12):
             cid = table.current.id
             opens.append(await until(lambda cid=cid: getattr(app.screen, "detail", None) is not None
                                      and app.screen.detail.claim.id == cid, key("enter")))  # type: ignore[attr-defined]
+            open_cpu.append(cpu[-1])
             backs.append(await until(lambda: app.screen is queue, key("escape")))
+            back_cpu.append(cpu[-1])
             await until(moved_to(pos() + 1), key("down"))
-        results.append(_raw("enter (open claim, detail painted)", opens, 33))
-        results.append(_raw("escape (back to the queue)", backs, 33))
+        results.append(_raw("enter (open claim, detail painted)", opens, 33, open_cpu))
+        results.append(_raw("escape (back to the queue)", backs, 33, back_cpu))
 
         from textual.widgets import Input
 
@@ -261,10 +278,18 @@ async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int =
     return results
 
 
-async def _keys(db: str, analyst: str, searches: list[str]) -> list[dict[str, object]]:
+async def _keys(db: str, analyst: str, searches: list[str], raw: bool = False) -> list[dict[str, object]]:
     rows = await keys_samples(db, analyst, searches)
-    return [_stats(str(r["name"]), r["samples"], r["target_ms"], str(r["target_stat"]))  # type: ignore[arg-type]
-            for r in rows]
+    if raw:
+        return rows
+    out = []
+    for r in rows:
+        row = _stats(str(r["name"]), r["samples"], r["target_ms"], str(r["target_stat"]))  # type: ignore[arg-type]
+        if r.get("cpu"):
+            cpu = _stats("", r["cpu"])  # type: ignore[arg-type]
+            row.update(cpu_median_ms=cpu["median_ms"], cpu_p90_ms=cpu["p90_ms"])
+        out.append(row)
+    return out
 
 
 # --- profile -------------------------------------------------------------------------------------
@@ -315,6 +340,7 @@ def main() -> None:
                         help="search text (repeatable); default: an Arabic, an English and a rare query")
     parser.add_argument("--phase", choices=("all", "launch", "keys", "profile"), default="all")
     parser.add_argument("--launches", type=int, default=5)
+    parser.add_argument("--raw", action="store_true", help="keys: print every sample (bench/ab.py --keys)")
     args = parser.parse_args()
     if not Path(args.db).exists() and args.db == DEFAULT_DB:
         print(f"building {DEFAULT_DB} (1,000,000 claims, a few minutes, once)", file=sys.stderr)
@@ -329,7 +355,7 @@ def main() -> None:
         print(json.dumps(_stats("launch to first page painted (fresh process, pty)", samples, 500)))
         print(json.dumps({"what": "fresh-interpreter floor (ms, best of 3)", **import_floor()}))
     if args.phase in ("all", "keys"):
-        for row in asyncio.run(_keys(args.db, args.analyst, searches)):
+        for row in asyncio.run(_keys(args.db, args.analyst, searches, raw=args.raw)):
             print(json.dumps(row, ensure_ascii=False))
 
 
