@@ -63,6 +63,11 @@ async def test_body_cells_match_datatable_rendering(mode: str, sample_db: tuple[
         assert arabic  # right-aligned (or reordered) Arabic cells are among those compared
         rows, their_rows = both_rows(table)
         assert len(rows) == len(table.rows_data) and rows == their_rows
+        lines = []
+        for render in (table.render_line, lambda y: DataTable.render_line(table, y)):
+            table._line_cache.clear()  # noqa: SLF001
+            lines.append([render(y) for y in range(table.size.height)])
+        assert lines[0] == lines[1] and any(line.text.strip() for line in lines[0])
 
 
 def test_strips_compare_segments() -> None:

@@ -12,6 +12,7 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from claimtrack.listing import ClaimRow
@@ -216,6 +217,18 @@ class ClaimTable(DataTable):
         self._row_styles = {}  # styles may change between frames (focus, theme): read them again
         return super().render_lines(crop)
 
+    def render_line(self, y: int) -> Strip:
+        """DataTable's, with the table's own style read once per frame (it walks every ancestor)."""
+        if self.fixed_rows:
+            return super().render_line(y)
+        base = self._row_styles.get("")
+        if base is None:
+            base = self._row_styles[""] = self.rich_style
+        scroll_x, scroll_y = self.scroll_offset
+        if y >= (self.get_row_height(self._header_row_key) if self.show_header else 0):
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, base)
+
     def _component_style(self, name: str) -> Style:
         style = self._row_styles.get(name)
         if style is None:
@@ -319,6 +332,16 @@ class ClaimTable(DataTable):
             self._fill(window[:keep], self.cursor_row + len(rows), self.scroll_y + len(rows))
         self._replay(direction)
         self.call_after_refresh(self._prefetch)
+        self.call_after_refresh(self._shape_ahead, rows, self.generation)
+
+    def _shape_ahead(self, rows: list[ClaimRow], generation: int) -> None:
+        """Shape the cells of a page just added to the window, between frames: paging onto its rows then
+        only styles lines already laid out."""
+        if generation != self.generation or not self.is_mounted:
+            return
+        for r in rows:
+            for c in self.shown_columns:
+                self._text_line(self._cell(c.key, r), c.width or self._text_width)
 
     def _replay(self, direction: str) -> None:
         """Run the moves that waited for this page; one that reaches the edge again waits (with the
