@@ -128,6 +128,12 @@ async def test_preview_follows_the_cursor_and_toggles(sample_db: tuple[Engine, d
         await pilot.press("down")
         await rest(pilot)
         assert preview.shown_id == ids["ar_denial"] and "Denies 1" in screen_text(app)
+        await pilot.press("up", "enter")  # opening a claim pauses the pane; coming back reads the row again
+        await settle(pilot)
+        assert preview.shown_id is None and app.screen is not queue(app)
+        await pilot.press("escape")
+        await rest(pilot)
+        assert preview.shown_id == queue(app).table.current.id and "Denied by 1" in screen_text(app)  # type: ignore[union-attr]
         await pilot.press("p")
         await settle(pilot)
         assert not preview.display

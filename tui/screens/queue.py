@@ -264,7 +264,12 @@ class QueueScreen(ClaimActionScreen):
     def _open_selected_row(self, _event: DataTable.RowSelected) -> None:
         row = self.table.current
         if row is not None:
+            self.preview.pause()
             self.capp.open_claim(row.id)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.preview.display:
+            self.preview.follow(self.table.current)  # back from a claim: the pane reads its row again
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#search", Input))  # at once: the keys typed next go to it

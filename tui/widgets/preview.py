@@ -61,6 +61,14 @@ class ClaimPreview(VerticalScroll):
         else:
             self._timer.reset()
 
+    def pause(self) -> None:
+        """The analyst leaves the queue (a claim opens): read and paint nothing meanwhile (a late pane
+        would cost the claim screen a frame); `follow` on the way back reads the row again."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.shown_id = None  # details still on their way are dropped
+
     def _rested(self) -> None:
         self._timer = None
         if self.shown_id is not None:
