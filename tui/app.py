@@ -117,6 +117,7 @@ class ClaimtrackApp(App[None]):
             from tui.store import Store
 
             self._store = Store(db.make_engine(str(self._target)), self.handle)
+            import tui.screens.claim  # noqa: F401 - the first claim opened then does not wait for its import
             gc.freeze()  # the modules just loaded live as long as the app (see first_page_shown)
         except BaseException as exc:  # noqa: BLE001 - handed to whoever needs the store
             self._store_error = exc
