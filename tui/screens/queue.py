@@ -268,8 +268,9 @@ class QueueScreen(ClaimActionScreen):
             self.capp.open_claim(row.id)
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self.preview.display:
-            self.preview.follow(self.table.current)  # back from a claim: the pane reads its row again
+        row = self.table.current if self.is_mounted else None
+        if row is not None and self.preview.display:  # back from a claim: the pane reads its row again
+            self.preview.follow(row)  # (not at start-up: no row yet, and the pane says so already)
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#search", Input))  # at once: the keys typed next go to it
