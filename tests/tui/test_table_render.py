@@ -1,4 +1,4 @@
-"""The queue table paints its body cells itself (from lines shaped once per text): cell for cell, the
+"""The queue table paints its body cells itself (tui/widgets/table_paint.py): cell for cell, the
 same segments as DataTable's own rendering, in every bidi mode, on the cursor row and off it."""
 
 from __future__ import annotations

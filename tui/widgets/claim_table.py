@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
 from textual.widgets import DataTable
 
 from claimtrack.listing import ClaimRow
 from tui import bidi
+from tui.widgets.table_paint import DirectBodyPaint
 
 STATE_STYLE = {
     "new": "bold cyan", "triaged": "cyan", "investigating": "yellow", "in_review": "magenta",
@@ -56,19 +54,6 @@ COLUMNS = (Column("id", "ID", 6), Column("state", "State", BADGE_WIDTH), Column(
 OPTIONAL = ("claimant", "verdict", "date", "kind", "outlet")
 PADDING = 2  # DataTable's cell padding, both sides
 MIN_TEXT = 20
-TEXT_LINES_KEPT = 8000  # shaped cell lines kept (a few windows' worth); the cache starts over beyond
-
-
-def text_line(console: object, cell: Text, width: int) -> list[Segment]:
-    """`cell` laid out on one line of exactly `width` cells, as Rich renders it inside DataTable's
-    Padding (justified, cropped or padded): the same segments, without Rich's renderable pipeline."""
-    tab_size = console.tab_size if cell.tab_size is None else cell.tab_size  # type: ignore[attr-defined]
-    lines = cell.wrap(console, width, justify=cell.justify or "default",  # type: ignore[arg-type]
-                      overflow=cell.overflow or "fold", tab_size=tab_size or 8, no_wrap=True)
-    segments = list(Text("\n").join(lines[:1]).render(console, end=""))  # type: ignore[arg-type]
-    return Segment.adjust_line_length(segments, width, style=Style.null())
-
-
 def layout_columns(width: int) -> tuple[list[Column], int]:
     """The columns that fit `width` cells, most important kept longest, and the claim text's width."""
     by_key = {c.key: c for c in COLUMNS}
@@ -93,7 +78,7 @@ def fmt_date(value: datetime | None) -> str:
     return value.date().isoformat() if value else ""
 
 
-class ClaimTable(DataTable):
+class ClaimTable(DirectBodyPaint, DataTable):
     """A window of at most `MAX_WINDOW` queue rows starting at absolute index `start`.
 
     When the cursor or the viewport (keys, clicks or the mouse wheel) comes within `LOOKAHEAD` rows
@@ -142,8 +127,6 @@ class ClaimTable(DataTable):
         self._text_width = 40
         self.queued: list[str] = []  # key moves waiting for the next/previous page, replayed in order
         self._filling = False
-        self._text_lines: dict[tuple[object, ...], list[Segment]] = {}
-        self._row_styles: dict[str, Style] = {}  # component row styles, read once per frame
 
     def on_mount(self) -> None:
         self._columns()
@@ -185,92 +168,6 @@ class ClaimTable(DataTable):
 
     def _add(self, r: ClaimRow) -> None:
         self.add_row(*(self._cell(c.key, r) for c in self.shown_columns), key=str(r.id))
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
-        """A body cell: what DataTable renders (its Padding and Styled around the cell's Text), built from
-        the cell's line shaped once per text and width. A page of new rows then costs a few styled
-        segments per cell, not a pass through Rich's renderables (most of a page move's frame)."""
-        if row_index < max(0, self.fixed_rows) or column_index < max(0, self.fixed_columns):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor, self._update_count,
-                     self._pseudo_class_state)
-        cached = self._cell_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        cell = self._data[row_key][column_key]
-        if not isinstance(cell, Text) or self.rows[row_key].height != 1:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
-            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
-        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
-        pad = Segment(" " * self.cell_padding)
-        line = [pad, *self._text_line(cell, max(0, width - 2 * self.cell_padding)), pad]
-        lines = [list(Segment.apply_style(line, pre, post_style))]
-        self._cell_render_cache[cache_key] = lines
-        return lines
-
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
-        self._row_styles = {}  # styles may change between frames (focus, theme): read them again
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        """DataTable's, with the table's own style read once per frame (it walks every ancestor)."""
-        if self.fixed_rows:
-            return super().render_line(y)
-        base = self._row_styles.get("")
-        if base is None:
-            base = self._row_styles[""] = self.rich_style
-        scroll_x, scroll_y = self.scroll_offset
-        if y >= (self.get_row_height(self._header_row_key) if self.show_header else 0):
-            y += scroll_y
-        return self._render_line(y, scroll_x, scroll_x + self.size.width, base)
-
-    def _component_style(self, name: str) -> Style:
-        style = self._row_styles.get(name)
-        if style is None:
-            style = self._row_styles[name] = self.get_component_styles(name).rich_style
-        return style
-
-    def _render_line_in_row(self, row_key, line_no, base_style, cursor_location, hover_location):  # type: ignore[no-untyped-def]
-        """A body row in row-cursor mode (no labels, no fixed columns), as DataTable renders it, with its
-        component styles read once per frame instead of three times per row."""
-        if (row_key is self._header_row_key or row_key not in self._row_locations or self.fixed_columns
-                or self.fixed_rows or self.cursor_type != "row" or (self._labelled_row_exists and self.show_row_labels)):
-            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
-        cache_key = (row_key, line_no, base_style, cursor_location, hover_location, self.cursor_type, self.show_cursor,
-                     self._show_hover_cursor, self._update_count, self._pseudo_class_state)
-        cached = self._row_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        row_index = self._row_locations.get(row_key)
-        row_style = (self._component_style("datatable--odd-row" if row_index % 2 else "datatable--even-row")
-                     if self.zebra_stripes else base_style)
-        cursor, hover = row_index == cursor_location.row, row_index == hover_location.row
-        cells, table_width = [], self._row_label_column_width
-        for column_index, column in enumerate(self.ordered_columns):
-            width = column.get_render_width(self)
-            table_width += width
-            cells.append(self._render_cell(row_index, column_index, row_style, width, cursor, hover)[line_no])
-        extend_style, _ = self._get_styles_to_render_cell(False, False, False, hover_location.row == (row_index or 0),
-                                                          cursor, self.show_cursor, self._show_hover_cursor, False, False)
-        extend_style = row_style + extend_style + Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
-        cells.append([Segment(" " * max(0, self.size.width - table_width), extend_style)])
-        row_pair = ([], cells)
-        self._row_render_cache[cache_key] = row_pair
-        return row_pair
-
-    def _text_line(self, cell: Text, width: int) -> list[Segment]:
-        key = (cell.plain, cell.style, cell.justify, cell.overflow, tuple(cell.spans), width)
-        found = self._text_lines.get(key)
-        if found is None:
-            if len(self._text_lines) >= TEXT_LINES_KEPT:
-                self._text_lines.clear()
-            found = self._text_lines[key] = text_line(self.app.console, cell, width)
-        return found
 
     def _update_dimensions(self, new_rows: object) -> None:
         """Every column has a fixed width and every row one line: nothing to measure (DataTable would
