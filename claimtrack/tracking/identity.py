@@ -29,7 +29,15 @@ from claimtrack.models import (
 from claimtrack.text import fold
 from claimtrack.tracking.features import TextFeatures, content_terms, features
 from claimtrack.tracking.keys import KeyIndex, claim_keys
-from claimtrack.tracking.matching import GENERIC_SPEAKERS, ClaimInfo, Speaker, decide, same_claim
+from claimtrack.tracking.matching import (
+    GENERIC_SPEAKERS,
+    ClaimInfo,
+    Speaker,
+    decide,
+    score_pair,
+    term_weights,
+    verdict_floor,
+)
 from claimtrack.tracking.translit import actor_name_key
 
 ROLE_WORDS = frozenset(content_terms(
@@ -183,10 +191,15 @@ class Tracker:
         """(merge?, score, existing claim, signals) for every candidate worth merging or suggesting, best first,
         one per existing claim."""
         scored = []
+        weights = term_weights(rarity)
+        floor = verdict_floor(self.thresholds.merge, self.thresholds.suggest)  # pairs below it are cut short
         for other in cands:
             if other.document_id == c.document_id or other.id == c.id:
                 continue
-            score, signals = same_claim(c, other, rarity)
+            pair = score_pair(c, other, weights, floor)
+            if pair is None:
+                continue
+            score, signals = pair
             verdict = decide(score, signals, same_language=c.language == other.language,
                              merge_at=self.thresholds.merge, suggest_at=self.thresholds.suggest)
             if verdict:
