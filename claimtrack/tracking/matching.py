@@ -147,12 +147,14 @@ def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[fl
 _FLOOR_MARGIN = 0.002  # scores are rounded to 3 places: a pair is cut only well below the floor
 
 
-def score_pair(a: ClaimInfo, b: ClaimInfo, weights: dict[str, float],
-               floor: float | None = None) -> tuple[float, dict[str, Any]] | None:
-    """`same_claim` with the term weights of `term_weights`. With a `floor`, a same-language pair whose score
-    cannot reach it is None: the cheap signals come first and bound the rapidfuzz similarity it would need,
-    which is then computed with that cutoff (or not at all). Pairs that can reach it score exactly as without."""
-    spk = speaker_agreement(a.speaker, b.speaker)
+def score_pair(a: ClaimInfo, b: ClaimInfo, weights: dict[str, float], floor: float | None = None,
+               spk: float | None = None) -> tuple[float, dict[str, Any]] | None:
+    """`same_claim` with the term weights of `term_weights` (and `speaker_agreement` of the two claimants when
+    already known). With a `floor`, a same-language pair whose score cannot reach it is None: the cheap signals
+    come first and bound the rapidfuzz similarity it would need, which is then computed with that cutoff (or
+    not at all). Pairs that can reach it score exactly as without."""
+    if spk is None:
+        spk = speaker_agreement(a.speaker, b.speaker)
     bad = conflicts(a, b)
     if a.language == b.language:
         ov = weighted_overlap(a.features.terms, b.features.terms, weights)
