@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack import audit, passages, search
 from claimtrack.audit_rows import row_digest
-from claimtrack.db import atomic
+from claimtrack.db import atomic, bulk_write_cache
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
@@ -510,6 +510,7 @@ def ingest(
             return
         t0 = time.perf_counter()
         with atomic(engine) as session, search.claims_indexed_in_bulk(session.connection()):
+            bulk_write_cache(session.connection())
             who = session.get_one(Analyst, analyst_id)
             chain = audit.ChainHead(buffered=True)
             deferred = Deferred()
