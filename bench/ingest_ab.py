@@ -3,7 +3,8 @@
 The old tree is a plain copy of another revision (`git archive main | tar -x -C /tmp/main-tree`). Each round
 runs `bench/ingest.py` (the SaudiNewsNet day into a fresh SQLite file, a fresh process each time) once per
 tree, in turn, so both see the same load; `--serial` keeps extraction in the main process (the figure the
-1-core or busy machine gets), else the ingest decides about its worker process as usual. Prints, per tree, the
+1-core or busy machine gets), `--worker` starts the extraction worker whatever the load, else the ingest
+decides about its worker process as usual. Prints, per tree, the
 median and best of articles/s (wall), CPU seconds of the main process and of the worker, and the 1-minute load
 average around each run. On a shared machine compare CPU seconds; on a quiet one, wall.
 """
@@ -21,8 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def run_once(root: str, serial: bool, paths: list[str]) -> dict[str, object]:
-    cmd = [sys.executable, str(HERE / "ingest.py"), "--root", root, *paths, *(["--serial"] if serial else [])]
+def run_once(root: str, mode: list[str], paths: list[str]) -> dict[str, object]:
+    cmd = [sys.executable, str(HERE / "ingest.py"), "--root", root, *paths, *mode]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=root)
     return json.loads(out.stdout)
 
@@ -48,17 +49,19 @@ def main() -> None:
     ap.add_argument("--old", required=True, help="a copy of the old source tree")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--serial", action="store_true", help="extract in the main process (no worker process)")
+    ap.add_argument("--worker", action="store_true", help="start the extraction worker whatever the load")
     args = ap.parse_args()
+    mode = ["--serial"] if args.serial else ["--worker"] if args.worker else []
     trees = {"old": args.old, "new": str(HERE.parent)}
     results: dict[str, list[dict[str, object]]] = {name: [] for name in trees}
     load = [os.getloadavg()[0]]
     for i in range(args.runs):
         order = list(trees.items()) if i % 2 == 0 else list(reversed(trees.items()))
         for name, root in order:
-            results[name].append(run_once(root, args.serial, args.paths))
+            results[name].append(run_once(root, mode, args.paths))
     load.append(os.getloadavg()[0])
     for name, runs in results.items():
-        print(json.dumps({"tree": name, "serial": args.serial, "runs": len(runs), **summary(runs),
+        print(json.dumps({"tree": name, "mode": mode[0][2:] if mode else "auto", "runs": len(runs), **summary(runs),
                           "load_around": [round(x, 2) for x in load]}))
 
 
