@@ -1,10 +1,12 @@
 """Benchmark: ingest the SaudiNewsNet day (1,683 Arabic articles), extraction included, into a fresh SQLite db.
 
-Usage: python bench/ingest.py [PATH ...] [--db FILE] [--root TREE] [--profile FILE] [--serial]
+Usage: python bench/ingest.py [PATH ...] [--db FILE] [--root TREE] [--profile FILE] [--serial | --worker]
 Prints articles/s (wall clock; CPU time of the main process, and with the extraction worker process), the
 time split in the main process (parse, extract = extracting or waiting for the worker, database), peak
 memory (max RSS of the main process) and the load average before and after (the machine is shared: compare runs made under the same
-load, alternating old and new code with --root). Matching and the passage index are on (the defaults).
+load, alternating old and new code with --root; bench/ingest_ab.py does that). Matching and the passage index
+are on (the defaults). --worker starts the extraction worker whatever the load (the ingest skips it on a busy
+machine), to measure that path on a shared one.
 Target (issues 3, 11, 15): >= 200 articles/s, peak RSS < 400 MB.
 """
 
@@ -23,9 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "2015-08-11.json"
 
 
-def run_once(paths: list[str], target: str, profile: str | None, serial: bool = False) -> dict[str, object]:
+def run_once(paths: list[str], target: str, profile: str | None, serial: bool = False,
+             worker: bool = False) -> dict[str, object]:
     from claimtrack import db, migrations
+    from claimtrack.ingest import extraction
     from claimtrack.ingest.pipeline import IngestOptions, ingest
+
+    if worker:
+        extraction.core_free = lambda: True  # type: ignore[attr-defined]
 
     engine = db.make_engine(target)
     migrations.upgrade(engine)
@@ -67,10 +74,11 @@ def main() -> None:
     ap.add_argument("--root", default=str(ROOT), help="source tree whose claimtrack is measured (default: this one)")
     ap.add_argument("--profile", help="write a cProfile of the run to this file")
     ap.add_argument("--serial", action="store_true", help="extract in the main process (no worker process)")
+    ap.add_argument("--worker", action="store_true", help="start the extraction worker whatever the load")
     a = ap.parse_args()
     sys.path.insert(0, a.root)
     with tempfile.TemporaryDirectory() as tmp:  # one run a process: the word-analysis caches start cold
-        out = run_once(a.paths, a.db or str(Path(tmp) / "bench.db"), a.profile, a.serial)
+        out = run_once(a.paths, a.db or str(Path(tmp) / "bench.db"), a.profile, a.serial, a.worker)
         out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(json.dumps(out, indent=2))
 

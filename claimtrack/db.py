@@ -30,6 +30,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+BULK_CACHE_KIB = 65536  # SQLite page cache of a connection doing bulk writes (the default is 2 MiB)
+
+
+def bulk_write_cache(conn: sa.Connection) -> None:
+    """Give a SQLite connection that writes in bulk (the ingest) a 64 MiB page cache.
+
+    With the default 2 MiB, an ingest batch's inserts into the claim, key and full-text indexes spill dirty
+    pages to the WAL before the commit and re-read pages from the file: about a third of the ingest's system
+    CPU time on the SaudiNewsNet day. The cache grows only as used. No-op on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+
+
 READ_OPTION = "claimtrack_read"  # execution option of db.session's connections
 
 

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack import audit, passages, search
 from claimtrack.audit_rows import row_digest
-from claimtrack.db import atomic
+from claimtrack.db import atomic, bulk_write_cache
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
@@ -144,6 +144,7 @@ class ActorCache:
         self._outlets: dict[str, int] = {}
         self._rows: dict[str, _ActorRow | None] = {}  # canonical name -> row (None: no such actor), prefetched
         self._speakers: dict[tuple[Any, ...], Speaker] = {}  # the matcher's view of a claimant, per run
+        self._names_text: dict[tuple[str, ...], str] = {}  # analysed names, by the names
         t = table_of(Actor)
         self._by_name_key: dict[str, sa.Select[Any]] = {  # the same name in the other script, per dialect
             f"{dialect}:{script}": sa.select(*_actor_columns(t)).where(
@@ -157,6 +158,7 @@ class ActorCache:
         self._outlets.clear()
         self._rows.clear()
         self._speakers.clear()
+        self._names_text.clear()
 
     def speaker(self, actor_id: int, ref: ActorRef) -> Speaker:
         """`identity.speaker_from_ref`, computed once per claimant spelling and actor in a run."""
@@ -171,6 +173,16 @@ class ActorCache:
     def names(self, actor_id: int) -> tuple[str, ...]:
         """The names of a resolved actor (canonical, Arabic, English), for the search index."""
         return self._names.get(actor_id, ())
+
+    def names_text(self, actor_id: int) -> str:
+        """`search.search_text` of the actor's `names`, analysed once per spelling in a run."""
+        names = self.names(actor_id)
+        found = self._names_text.get(names)
+        if found is None:
+            if len(self._names_text) >= identity.FEATURE_CACHE:
+                self._names_text.clear()
+            found = self._names_text[names] = search.search_text(*names)
+        return found
 
     def outlet(self, session: Session, name: str) -> int:
         if name not in self._outlets:
@@ -373,7 +385,7 @@ def store_document(
             "event_date": ex.event_date.iso if ex.event_date else None,
             "event_date_precision": ex.event_date.precision if ex.event_date else None,
             "first_seen": first_seen,
-            "search_text": search.join_analysed(text_terms, search.search_text(*actors.names(actor_id))),
+            "search_text": search.join_analysed(text_terms, actors.names_text(actor_id)),
             "created_at": now, "updated_at": now, "version": 1,
         })
     conn = session.connection()
@@ -498,6 +510,7 @@ def ingest(
             return
         t0 = time.perf_counter()
         with atomic(engine) as session, search.claims_indexed_in_bulk(session.connection()):
+            bulk_write_cache(session.connection())
             who = session.get_one(Analyst, analyst_id)
             chain = audit.ChainHead(buffered=True)
             deferred = Deferred()

@@ -29,7 +29,16 @@ from claimtrack.models import (
 from claimtrack.text import fold
 from claimtrack.tracking.features import TextFeatures, content_terms, features
 from claimtrack.tracking.keys import KeyIndex, claim_keys
-from claimtrack.tracking.matching import GENERIC_SPEAKERS, ClaimInfo, Speaker, decide, same_claim
+from claimtrack.tracking.matching import (
+    GENERIC_SPEAKERS,
+    ClaimInfo,
+    Speaker,
+    decide,
+    score_pair,
+    speaker_agreement,
+    term_weights,
+    verdict_floor,
+)
 from claimtrack.tracking.translit import actor_name_key
 
 ROLE_WORDS = frozenset(content_terms(
@@ -161,10 +170,11 @@ class Tracker:
         keys = [claim_keys(f, c.speaker.key) for f, c in zip(feats, claims, strict=True)]
         all_keys = sorted({k for ks in keys for k in ks})
         rarity = self.keys.rarity(conn, all_keys)
+        weights = term_weights(rarity)
         found = [[(cid, n) for cid, n in cands if n >= 2 or len(ks) <= 3] + self._cross(conn, c.language, ks)
                  for c, ks, cands in zip(claims, keys, self.keys.candidates_many(conn, keys), strict=True)]
         existing = self._load(conn, {cid for f in found for cid, _n in f})
-        ranked = [self.rank(c, [existing[cid] for cid, _n in cands if cid in existing], rarity)
+        ranked = [self.rank(c, [existing[cid] for cid, _n in cands if cid in existing], rarity, weights)
                   for c, cands in zip(claims, found, strict=True)]
         kept = _best_per_existing(claims, ranked)
         for c, scored in zip(claims, ranked, strict=True):
@@ -179,14 +189,25 @@ class Tracker:
             self._infos[c.id] = replace(c, id=into.get(c.id, c.id))
         return out
 
-    def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float]) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+    def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
+             weights: dict[str, float] | None = None) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
         """(merge?, score, existing claim, signals) for every candidate worth merging or suggesting, best first,
-        one per existing claim."""
+        one per existing claim. `weights`: `term_weights(rarity)`, when already built."""
         scored = []
+        if weights is None:
+            weights = term_weights(rarity)
+        floor = verdict_floor(self.thresholds.merge, self.thresholds.suggest)  # pairs below it are cut short
+        agreement: dict[int, float] = {}  # candidates share claimants: speaker agreement once per Speaker
         for other in cands:
             if other.document_id == c.document_id or other.id == c.id:
                 continue
-            score, signals = same_claim(c, other, rarity)
+            spk = agreement.get(id(other.speaker))
+            if spk is None:
+                spk = agreement[id(other.speaker)] = speaker_agreement(c.speaker, other.speaker)
+            pair = score_pair(c, other, weights, floor, spk)
+            if pair is None:
+                continue
+            score, signals = pair
             verdict = decide(score, signals, same_language=c.language == other.language,
                              merge_at=self.thresholds.merge, suggest_at=self.thresholds.suggest)
             if verdict:

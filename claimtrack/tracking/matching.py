@@ -115,27 +115,57 @@ def distinctive_numbers(numbers: set[str]) -> set[str]:
     return {n for n in numbers if len(n.replace(".", "")) >= 3 and not (len(n) == 4 and n[:2] in ("19", "20", "14"))}
 
 
-def weighted_overlap(a: set[str], b: set[str], rarity: dict[str, float]) -> float:
-    """Rarity-weighted share of the smaller term set found in the other (containment)."""
+def term_weights(rarity: dict[str, float]) -> dict[str, float]:
+    """The rarity of each `t:` key, by its term: what `weighted_overlap` looks up (built once per document)."""
+    return {k[2:]: v for k, v in rarity.items() if k.startswith("t:")}
+
+
+def weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> float:
+    """Rarity-weighted share of the smaller term set found in the other (containment); `weights` from
+    `term_weights` (0.5 for a term without one)."""
     if not a or not b:
         return 0.0
     small = a if len(a) <= len(b) else b
-    total = sum(rarity.get("t:" + t, 0.5) for t in small)
-    return sum(rarity.get("t:" + t, 0.5) for t in a & b) / total if total else 0.0
+    get = weights.get
+    total = sum(get(t, 0.5) for t in small)
+    return sum(get(t, 0.5) for t in a & b) / total if total else 0.0
 
 
 def text_similarity(a: TextFeatures, b: TextFeatures, rarity: dict[str, float]) -> tuple[float, float]:
     """(rapidfuzz token-set similarity 0-1, rarity-weighted overlap 0-1) of two same-language texts."""
     fz = fuzz.token_set_ratio(a.folded, b.folded) / 100 if a.stems and b.stems else 0.0
-    return fz, weighted_overlap(a.terms, b.terms, rarity)
+    return fz, weighted_overlap(a.terms, b.terms, term_weights(rarity))
 
 
 def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[float, dict[str, Any]]:
     """Score 0-1 that `a` and `b` are the same claim, and the signals (with any conflicts)."""
-    spk = speaker_agreement(a.speaker, b.speaker)
+    scored = score_pair(a, b, term_weights(rarity))
+    assert scored is not None  # no floor: always scored
+    return scored
+
+
+_FLOOR_MARGIN = 0.002  # scores are rounded to 3 places: a pair is cut only well below the floor
+
+
+def score_pair(a: ClaimInfo, b: ClaimInfo, weights: dict[str, float], floor: float | None = None,
+               spk: float | None = None) -> tuple[float, dict[str, Any]] | None:
+    """`same_claim` with the term weights of `term_weights` (and `speaker_agreement` of the two claimants when
+    already known). With a `floor`, a same-language pair whose score cannot reach it is None: the cheap signals
+    come first and bound the rapidfuzz similarity it would need, which is then computed with that cutoff (or
+    not at all). Pairs that can reach it score exactly as without."""
+    if spk is None:
+        spk = speaker_agreement(a.speaker, b.speaker)
     bad = conflicts(a, b)
     if a.language == b.language:
-        fz, ov = text_similarity(a.features, b.features, rarity)
+        ov = weighted_overlap(a.features.terms, b.features.terms, weights)
+        cutoff = 0.0 if floor is None else _fuzz_needed(floor, ov, spk, bool(bad))
+        if cutoff > 1.0:
+            return None
+        fz = 0.0
+        if a.features.stems and b.features.stems:
+            fz = fuzz.token_set_ratio(a.features.folded, b.features.folded, score_cutoff=cutoff * 100) / 100
+        if cutoff > 0 and fz < cutoff:
+            return None
         text = 0.5 * fz + 0.5 * ov
         score = 0.8 * text + 0.2 * spk
         na, nb = len(a.features.stems), len(b.features.stems)
@@ -150,6 +180,18 @@ def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[fl
         signals["conflicts"] = bad
         score *= 0.5
     return round(score, 3), signals
+
+
+def _fuzz_needed(floor: float, overlap: float, speaker: float, conflicting: bool) -> float:
+    """The least rapidfuzz similarity (0-1) with which a same-language score (0.4 fuzz + 0.4 overlap + 0.2
+    claimant, halved on a conflict) can reach `floor` (less a rounding margin); above 1: none can."""
+    target = (floor - _FLOOR_MARGIN) * (2 if conflicting else 1)
+    return max(0.0, (target - 0.4 * overlap - 0.2 * speaker) / 0.4)
+
+
+def verdict_floor(merge_at: float, suggest_at: float) -> float:
+    """The least score `decide` can act on (a merge, a suggestion, or one with an agreeing figure)."""
+    return min(merge_at, suggest_at - NUMBER_BONUS)
 
 
 def _cross_language(a: ClaimInfo, b: ClaimInfo, spk: float) -> tuple[float, dict[str, Any]]:
