@@ -22,7 +22,9 @@ _OPEN_Q = "“\""
 _CLOSE_Q = "”\""
 _QUOTE_PAIR = re.compile(
     r"“[^“”\n]*?(?:”|\"(?=[\s,.;:!?)—–-]|$)|$)|\"[^\"”\n]*(?:[\"”]|$)|''[^\n]*?(?:''|$)", re.M)
-_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
+# A sentence ends at a stop (and closing quotes) before a capital, a digit or an opening quote, including the
+# doubled apostrophe some outlets print for quotation marks (''We …'').
+_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+(?:''|[“\"‘'«(\[])?[A-Z0-9])")
 _PARA = re.compile(r"[^\n]+")
 
 
