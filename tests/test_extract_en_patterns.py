@@ -10,3 +10,18 @@ def test_doubled_apostrophe_quotes_end_a_sentence():
     claims = extract_english(text)
     assert [c.claimant.canonical for c in claims] == ["Lund", "Lund"]
     assert claims[1].quote.startswith("''The bridge is safe,''") and claims[1].quote.endswith("last spring.''")
+
+
+def test_a_trailing_according_to_adds_no_claim():
+    """TRAILING_ACCORDING_TO: "…, according to a survey taken in May." only names where the report came from."""
+    claims = extract_english("Most residents said they want a new school, according to a city survey taken in May.")
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [("Most residents", "they want a new school")]
+    claims = extract_english("According to the city survey, most residents want a new school.")
+    assert [c.claimant.canonical for c in claims] == ["city survey"]
+
+
+def test_a_quote_after_a_trailing_according_to_extends_the_claim():
+    text = ("Ms. Lund said the pier was old.\n\n''The bridge is safe,'' she said of the repairs, according to a "
+            "pool report. ''We inspected every cable.''")
+    claims = extract_english(text)
+    assert len(claims) == 2 and claims[1].quote.endswith("every cable.''")

@@ -195,6 +195,8 @@ def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_u
         nxt = unit_cues[ci + 1] if ci + 1 < len(unit_cues) else None
         res = _attribute(doc, cue, floor, us, ue, nxt, prev_unit_end, speakers)
         if res is None:
+            if last is not None and cue.word == "according to":
+                floor = ue  # a trailing "according to X" closes the claim's sentence: quotes after it extend it
             continue
         cs, ce, src, region_end = res
         src = _usable_source(text, src, clause is not None or speakers.last is not None)
@@ -361,6 +363,8 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             if not src:
                 return None
             comma = text.find(",", src[1], limit)
+            if (comma < 0 or comma - src[1] > 40) and floor > us:
+                return None  # TRAILING_ACCORDING_TO: "…, according to a poll taken in May." adds no claim
             send = src[1] if comma < 0 or comma - src[1] > 40 else comma
             c_end = _content_end(text, send, ue, nxt)
             return (send, c_end, src, c_end)
