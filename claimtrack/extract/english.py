@@ -124,12 +124,6 @@ def _content_kind(kind: str, content: str) -> str:
     if _WILL.search(content) or ("would" in low and _WOULD.search(content) and _FUTURE.search(content)):
         return "prediction"  # plain backshifted "would" ("said it would be hard") stays a statement
     return kind
-    low = content.lower()
-    if not any(w in low for w in _FUTURE_HINTS):
-        return kind
-    if _WILL.search(content) or ("would" in low and _WOULD.search(content) and _FUTURE.search(content)):
-        return "prediction"  # plain backshifted "would" ("said it would be hard") stays a statement
-    return kind
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -351,25 +345,15 @@ def _clean(quote: str) -> str:
     return _WS.sub(" ", s)
 
 
+_Span = tuple[int, int, tuple[int, int] | None, int]  # content start, content end, source span, consumed end
+
+
 def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None, prev_unit_end: int,
-               speakers: _Speakers) -> tuple[int, int, tuple[int, int] | None, int] | None:
+               speakers: _Speakers) -> _Span | None:
     """(content start, content end, source span, end of the consumed region) for one cue."""
     text = doc.text
-    limit = nxt.start if nxt else ue
     if cue.word == "according to":
-        src = _source_after(text, cue.end, limit)
-        pre = text[floor:cue.start].strip(" ,;:—–\"“”")
-        if len(pre) <= 3 or pre.endswith(("but", "But", "and", "And")):
-            if not src:
-                return None
-            comma = text.find(",", src[1], limit)
-            if (comma < 0 or comma - src[1] > 40) and floor > us:
-                return None  # TRAILING_ACCORDING_TO: "…, according to a poll taken in May." adds no claim
-            send = src[1] if comma < 0 or comma - src[1] > 40 else comma
-            c_end = _content_end(text, send, ue, nxt)
-            return (send, c_end, src, c_end)
-        c_end = _TRAIL.search(text, floor, cue.start)
-        return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+        return _according_to(text, cue, floor, us, ue, nxt)
     if cue.passive:
         return _passive(text, cue, floor, nxt.start if nxt else ue)
     j = _strip_adverbs(text, floor, cue.start)
@@ -381,23 +365,12 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     else:
         src = _source_before(text, floor, cue.start)
         pre_end = src[0] if src else cue.start
-    pre = text[floor:pre_end]
-    pre_s = pre.rstrip()
+    pre_s = text[floor:pre_end].rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
     quote_before = len(pre_s) > 1 and pre_s.endswith(_QB_ENDS)
     if src is None and quote_before and cue.word not in _PARTICIPLE_CUES:
-        rel = _REL_SUBJECT.match(text, floor, pre_end)
-        if rel and right.strip():  # "Humphrey, who calls Trump a “sociopath,” said he …"
-            start = _content_start(text, cue.end, after_end)
-            c_end = _content_end(text, start, ue, nxt)
-            return (start, c_end, rel.span(1), c_end)
-        src_after = _source_after(text, cue.end, after_end)
-        region = src_after[1] if src_after else cue.end
-        c_end = _before_punct(text, floor, pre_end)
-        c_end2 = _continuation(text, region, ue, nxt, lower=False)
-        start = _quote_open(doc, floor, pre_end)
-        return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+        return _quote_then_inverted(doc, cue, floor, pre_end, ue, nxt)
     if src is None and text[cue.start].isupper() and floor == us:
         return _fronted_participle(text, cue, ue)
     if src is None and cue.word in _PARTICIPLE_CUES:
@@ -414,25 +387,83 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         if block:
             return (block.start(1), block.end(1), src, block.end(1))
     if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s):
-        strong = pre_s.endswith(_STRONG_ENDS)
-        tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
-        if (strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip("."))
-                or _is_prep_tail(r, pre_s)):
-            c_end = _before_punct(text, floor, pre_end)
-            cont = _continuation(text, cue.end, ue, nxt)
-            start = _quote_open(doc, floor, pre_end) if strong else floor
-            return (start, cont or c_end, src, cont or _region_end(text, cue.end, after_end))
+        res = _quote_then_cue(doc, cue, (floor, pre_end), src, r, ue, nxt)
+        if res is not None:
+            return res
     if not r or not _WORD.search(r):
-        # "Trump said." after a quote that closed the previous sentence
-        if prev_unit_end and text[prev_unit_end - 1] in _CLOSE_Q and floor == us:
-            ps = text.rfind("\n", 0, prev_unit_end - 1) + 1
-            units = [u for u in doc.units if u[1] == prev_unit_end]
-            return (units[0][0] if units else ps, prev_unit_end, src, ue)
+        return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)
+    return _content_after(text, cue, floor, src, ue, nxt)
+
+
+def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:
+    """"According to X, P" (content after the source) or "P, according to X" (content before the cue)."""
+    limit = nxt.start if nxt else ue
+    src = _source_after(text, cue.end, limit)
+    pre = text[floor:cue.start].strip(" ,;:—–\"“”")
+    if len(pre) <= 3 or pre.endswith(("but", "But", "and", "And")):
+        if not src:
+            return None
+        comma = text.find(",", src[1], limit)
+        if (comma < 0 or comma - src[1] > 40) and floor > us:
+            return None  # TRAILING_ACCORDING_TO: "…, according to a poll taken in May." adds no claim
+        send = src[1] if comma < 0 or comma - src[1] > 40 else comma
+        c_end = _content_end(text, send, ue, nxt)
+        return (send, c_end, src, c_end)
+    c_end = _TRAIL.search(text, floor, cue.start)
+    return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+
+
+def _quote_then_inverted(doc: _Doc, cue: _Cue, floor: int, pre_end: int, ue: int, nxt: _Cue | None) -> _Span:
+    """"“P,” said X" (source after the cue), or "Humphrey, who calls Trump a “sociopath,” said he …"."""
+    text = doc.text
+    after_end = nxt.start if nxt else ue
+    rel = _REL_SUBJECT.match(text, floor, pre_end)
+    if rel and text[cue.end:after_end].strip():
+        start = _content_start(text, cue.end, after_end)
+        c_end = _content_end(text, start, ue, nxt)
+        return (start, c_end, rel.span(1), c_end)
+    src_after = _source_after(text, cue.end, after_end)
+    region = src_after[1] if src_after else cue.end
+    c_end = _before_punct(text, floor, pre_end)
+    c_end2 = _continuation(text, region, ue, nxt, lower=False)
+    start = _quote_open(doc, floor, pre_end)
+    return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+
+
+def _quote_then_cue(doc: _Doc, cue: _Cue, pre: tuple[int, int], src: tuple[int, int], r: str, ue: int,
+                    nxt: _Cue | None) -> _Span | None:
+    """"“P,” X said (, “Q.”)": the content is the quote before the source, and its continuation."""
+    text = doc.text
+    floor, pre_end = pre
+    pre_s = text[floor:pre_end].rstrip()
+    strong = pre_s.endswith(_STRONG_ENDS)
+    tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
+    if not (strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip("."))
+            or _is_prep_tail(r, pre_s)):
         return None
-    start = _content_start(text, cue.end, after_end)
+    c_end = _before_punct(text, floor, pre_end)
+    cont = _continuation(text, cue.end, ue, nxt)
+    start = _quote_open(doc, floor, pre_end) if strong else floor
+    return (start, cont or c_end, src, cont or _region_end(text, cue.end, nxt.start if nxt else ue))
+
+
+def _cue_closing_sentence(doc: _Doc, floor: int, us: int, ue: int, prev_unit_end: int,
+                          src: tuple[int, int]) -> _Span | None:
+    """"Trump said." after a quote that closed the previous sentence: that sentence is the content."""
+    text = doc.text
+    if prev_unit_end and text[prev_unit_end - 1] in _CLOSE_Q and floor == us:
+        ps = text.rfind("\n", 0, prev_unit_end - 1) + 1
+        units = [u for u in doc.units if u[1] == prev_unit_end]
+        return (units[0][0] if units else ps, prev_unit_end, src, ue)
+    return None
+
+
+def _content_after(text: str, cue: _Cue, floor: int, src: tuple[int, int], ue: int, nxt: _Cue | None) -> _Span:
+    """"X said (that) P": the content follows the cue; "a deadline that insiders said went unnoticed"."""
+    start = _content_start(text, cue.end, nxt.start if nxt else ue)
     c_end = _content_end(text, start, ue, nxt)
     rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
-    if rel and _VERB_FIRST.match(text, start):  # "a deadline that insiders said went unnoticed"
+    if rel and _VERB_FIRST.match(text, start):
         return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
 
