@@ -25,3 +25,12 @@ def test_a_quote_after_a_trailing_according_to_extends_the_claim():
             "pool report. ''We inspected every cable.''")
     claims = extract_english(text)
     assert len(claims) == 2 and claims[1].quote.endswith("every cable.''")
+
+
+def test_a_relative_description_runs_from_the_pronoun():
+    """RELATIVE_DESCRIPTION: "Ohio, which he describes as his favourite state" is claimed from "which"."""
+    claims = extract_english("Mr. Orr said the trip was long. He toured Ohio, which he describes as his favourite state.")
+    assert claims[1].quote == "which he describes as his favourite state."
+    assert (claims[1].claimant.canonical, claims[1].kind, claims[1].text) == ("Orr", "assessment", "as his favourite state")
+    claims = extract_english('Ms. Lund said the pier was old. She praised the crew, whom she described as "tireless."')
+    assert claims[1].quote.startswith("whom she described")

@@ -81,6 +81,9 @@ _RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[\w‘])")
 _REL_SUBJECT = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:who|which)\s")
 _NEXT_PARA = re.compile(r"[ \t]*\n\s*([^\n]{12,})")
 _AUX_TAIL = re.compile(r"(?:\s*\b(?:that|which|who|has|have|had|was|were|is|are|be|been|being|since|not|\w+ly))*\s*$")
+# RELATIVE_DESCRIPTION: a relative pronoun before the source of a describing cue ("Ohio, which he describes as
+# his favourite state", "the crew, whom she described as tireless"): the claim runs from the pronoun.
+_REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -234,7 +237,9 @@ def _claim(text: str, cue: _Cue, span: tuple[int, int], src: tuple[int, int] | N
     quote = text[cs:ce]
     direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
     gap = (cue.start, cue.end)
-    if src and cs < src[0] < ce:
+    if src and cs < src[0] < ce and _REL_DESCRIPTION.match(text, cs, src[0]):
+        gap = (cs, cue.end)  # "which he describes as X" reads "as X"
+    elif src and cs < src[0] < ce:
         rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
         gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
     return ExtractedClaim(
@@ -303,6 +308,8 @@ def _extend(text: str, units: list[tuple[int, int]], ui: int, cue_starts: list[i
 def _display(text: str, cs: int, ce: int, gap: tuple[int, int]) -> str:
     """Display text of a quote, without the source and cue when they sit inside it (`"A," he said, "B."`)."""
     g0, g1 = gap
+    if g0 == cs < g1 < ce:
+        return _clean(text[g1:ce].lstrip(" ,;:"))
     if cs < g0 < ce:
         left = text[cs:g0]
         right = text[max(g1, g0):ce].lstrip(" ,;:")
@@ -463,6 +470,9 @@ def _content_after(text: str, cue: _Cue, floor: int, src: tuple[int, int], ue: i
     start = _content_start(text, cue.end, nxt.start if nxt else ue)
     c_end = _content_end(text, start, ue, nxt)
     rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
+    desc = _REL_DESCRIPTION.search(text, max(floor, src[0] - 8), src[0]) if cue.kind == "assessment" else None
+    if desc:  # RELATIVE_DESCRIPTION: "Ohio, which he describes as his favourite state"
+        return (desc.start(), c_end, src, c_end)
     if rel and _VERB_FIRST.match(text, start):
         return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
