@@ -34,3 +34,12 @@ def test_a_relative_description_runs_from_the_pronoun():
     assert (claims[1].claimant.canonical, claims[1].kind, claims[1].text) == ("Orr", "assessment", "as his favourite state")
     claims = extract_english('Ms. Lund said the pier was old. She praised the crew, whom she described as "tireless."')
     assert claims[1].quote.startswith("whom she described")
+
+
+def test_a_progressive_cue_reports_with_its_subject():
+    """PROGRESSIVE_CUE: "is insisting", "has been warning" report like "insists", "warned"."""
+    claims = extract_english("The council is insisting the budget will balance. "
+                             "The utility has been warning that reserves are low.")
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [
+        ("council", "the budget will balance."), ("utility", "that reserves are low.")]
+    assert extract_english("The plan is being described as a failure.") == []

@@ -84,6 +84,9 @@ _AUX_TAIL = re.compile(r"(?:\s*\b(?:that|which|who|has|have|had|was|were|is|are|
 # RELATIVE_DESCRIPTION: a relative pronoun before the source of a describing cue ("Ohio, which he describes as
 # his favourite state", "the crew, whom she described as tireless"): the claim runs from the pronoun.
 _REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
+# PROGRESSIVE_CUE: a reporting participle after a form of "be" is the finite verb of its clause ("The council is
+# insisting the budget balances", "The utility has been warning that …"); its subject is the source.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)\s+(?:\w+ly\s+)?$")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -369,6 +372,9 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         pre_end = cue.start
     elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().endswith(","):
         src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
+    elif cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
+        src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
+        pre_end = src[0] if src else cue.start
     else:
         src = _source_before(text, floor, cue.start)
         pre_end = src[0] if src else cue.start

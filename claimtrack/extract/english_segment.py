@@ -234,7 +234,7 @@ def _cues(doc: _Doc) -> list[_Cue]:
         prev = before.split()[-2:]
         p1 = prev[-1].lower() if prev else ""
         p2 = prev[0].lower() if len(prev) == 2 else ""
-        passive = p1 in _BE or (p1.endswith("ly") and p2 in _BE)
+        passive = (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not w.endswith("ing")  # "is insisting"
         if SPEECH_FORMS[w] == "denial" and w.endswith("ed") and (passive or after.startswith(" by ")):
             out.append(_Cue(s, e, "denial", text[s:e].lower(), True))
             continue
