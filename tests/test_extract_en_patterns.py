@@ -43,3 +43,14 @@ def test_a_progressive_cue_reports_with_its_subject():
     assert [(c.claimant.canonical, c.quote) for c in claims] == [
         ("council", "the budget will balance."), ("utility", "that reserves are low.")]
     assert extract_english("The plan is being described as a failure.") == []
+
+
+def test_a_sentence_opening_preposition_is_no_source():
+    """SENTENCE_PREPOSITION: "Amid …, the coach …, saying" is the coach's claim, never "Amid"'s."""
+    claims = extract_english("Amid the noise, the coach made his point, saying the team was ready.")
+    assert [c.claimant.canonical for c in claims] == ["coach"]
+
+
+def test_ever_between_subject_and_cue_is_not_the_source():
+    claims = extract_english("It is unclear whether the senator will ever tell his donors to back the plan.")
+    assert [c.claimant.canonical for c in claims] == ["senator"]

@@ -78,7 +78,7 @@ ADVERBS = set("""also later previously repeatedly recently has have had once the
 never always reportedly publicly privately had has long since now still initially first earlier subsequently
 separately frequently similarly flatly quickly immediately simply just only actually already specifically
 explicitly emphatically angrily bluntly flatly falsely wrongly correctly accurately famously memorably
-would will could may might did does do not n't has""".split())
+would will could may might did does do not n't has ever""".split())
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n", "who": "r", "which": "r"}
 

@@ -65,7 +65,9 @@ _TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
 
 _STOP_CAP = set("""And But So When While After Before If Although Because As In On At Then Now Still Yet However
 Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Last Since Though During Even
-Over Under For With Without From By To Of""".split())
+Over Under For With Without From By To Of Amid Among Amongst Despite Following Throughout Upon Within Across
+Against Beyond Behind Besides Unlike Regarding Toward Towards Around Until Via Per""".split())
+# (SENTENCE_PREPOSITION: a capitalised preposition opening a sentence, "Amid the noise, …", is never a source.)
 
 
 _OPENERS = {"What", "Why", "How", "Where", "Who", "Whether", "Unless", "Until", "Once", "Whatever", "Whenever"}
