@@ -54,3 +54,10 @@ def test_a_sentence_opening_preposition_is_no_source():
 def test_ever_between_subject_and_cue_is_not_the_source():
     claims = extract_english("It is unclear whether the senator will ever tell his donors to back the plan.")
     assert [c.claimant.canonical for c in claims] == ["senator"]
+
+
+def test_a_headline_label_never_speaks():
+    """HEADLINE_LABEL: "The Latest: …" gives no claim; "Wow: Mayor Lund Just Said …" is Lund's."""
+    assert extract_english("The Latest: Flood waters rise in the valley.\n\nRain fell all week.") == []
+    claims = extract_english("Wow: Mayor Lund Just Said Something Odd About Bridges.\n\nThe council met.")
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [("Lund", "Something Odd About Bridges.")]

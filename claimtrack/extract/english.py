@@ -324,9 +324,14 @@ _HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?P<body>\S
 
 
 _HEAD_VERB = re.compile(
-    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?P<verb>Says|Tells|Tweets|Promises|Claims|Warns|Denies|Argues|Insists"
+    r"([A-Z][\w.'’-]*(?: (?!(?:Just|Now|Also|Finally) )[A-Z][\w.'’-]*){0,3}) (?:Just |Now |Also |Finally )?(?P<verb>Says|Tells|Tweets|Promises|Claims|Warns|Denies|Argues|Insists"
     r"|Admits|Predicts|Suggests|Writes|Reports|Declares|Announces|Accuses|Rejects|Dismisses|Urges|Vows"
     r"|Confirms|Said|Told|Warned|Claimed|Denied)(?: [Tt]hat)?\s+(?P<body>\S.{8,})")
+
+
+# HEADLINE_LABEL: words that label a headline ("The Latest: …", "Revealed: …", "Wow: …") and never speak.
+_HEAD_LABELS = {"the latest", "latest", "wow", "revealed", "watch", "breaking", "exclusive", "update", "video",
+                "analysis", "opinion", "photos", "boom", "just in", "fact check", "editorial", "live", "explainer"}
 
 
 def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[ExtractedClaim]) -> None:
@@ -334,6 +339,8 @@ def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[Extrac
     if ue - us > 200:
         return
     m = _HEAD.fullmatch(text, us, ue) or _HEAD_VERB.fullmatch(text, us, ue)
+    if m and m.group(1).lower() in _HEAD_LABELS:  # HEADLINE_LABEL: "Wow: X Just Said …", "The Latest: …"
+        m = _HEAD_VERB.fullmatch(text, m.start("body"), ue)
     if not m:
         return
     surface = m.group(1)
