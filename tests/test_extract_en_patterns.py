@@ -61,3 +61,11 @@ def test_a_headline_label_never_speaks():
     assert extract_english("The Latest: Flood waters rise in the valley.\n\nRain fell all week.") == []
     claims = extract_english("Wow: Mayor Lund Just Said Something Odd About Bridges.\n\nThe council met.")
     assert [(c.claimant.canonical, c.quote) for c in claims] == [("Lund", "Something Odd About Bridges.")]
+
+
+def test_a_place_appositive_is_no_source():
+    """PLACE_APPOSITIVE: "Dana Ruiz, 34, of Akron, Ohio, said" is Dana Ruiz's claim, not Ohio's."""
+    claims = extract_english("Dana Ruiz, 34, of Akron, Ohio, said she would vote early.")
+    assert [c.claimant.canonical for c in claims] == ["Dana Ruiz"]
+    claims = extract_english("The mayor's spokesman, Tom Hale, said the road would reopen.")
+    assert [c.claimant.canonical for c in claims] == ["Tom Hale"]

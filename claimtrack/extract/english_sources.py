@@ -156,6 +156,10 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     return (start, end) if start < end else None
 
 
+# PLACE_APPOSITIVE: "NAME, 22, of Flint, Mich., said": the segment after "of/from/in PLACE," is the place's state.
+_PLACE_BEFORE = re.compile(r"\b(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
+
+
 def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
     commas = [a for a, b in toks if text[a] == ","]
@@ -172,6 +176,9 @@ def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) 
         if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
                 or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
             end = c  # skip this appositive segment, look further left
+            continue
+        if end == comma and _PLACE_BEFORE.search(text, max(floor, c - 40), c):
+            end = c  # PLACE_APPOSITIVE: "Cory Lane, 22, of Flint, Mich., said": the state is no source
             continue
         if end == comma:
             if len(first) <= 4 and all(w[0].isupper() for w in first):
