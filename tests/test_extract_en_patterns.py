@@ -69,3 +69,15 @@ def test_a_place_appositive_is_no_source():
     assert [c.claimant.canonical for c in claims] == ["Dana Ruiz"]
     claims = extract_english("The mayor's spokesman, Tom Hale, said the road would reopen.")
     assert [c.claimant.canonical for c in claims] == ["Tom Hale"]
+
+
+def test_a_subject_interrupted_by_a_comma_clause_speaks():
+    """INTERRUPTED_SUBJECT: "The port authority, which has faced questions for months, said that …"."""
+    text = ("Mr. Orr said the trip was long. The port authority, which has faced questions for months, said that "
+            "the cranes were safe.")
+    claims = extract_english(text)
+    assert [(c.claimant.canonical, c.quote) for c in claims][1] == ("port authority", "that the cranes were safe.")
+    text = ("Mr. Orr said the trip was long. One pastor backing the plan, Ann Lee of Grace Church in Dover, said "
+            "she had called every member.")
+    claims = extract_english(text)
+    assert claims[1].quote == "she had called every member." and claims[1].claimant.canonical != "Orr"

@@ -87,6 +87,7 @@ _REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
 # PROGRESSIVE_CUE: a reporting participle after a form of "be" is the finite verb of its clause ("The council is
 # insisting the budget balances", "The utility has been warning that …"); its subject is the source.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)\s+(?:\w+ly\s+)?$")
+_SUBJECT_COMMA = re.compile(r"\s*([A-Z][^,;:()]{2,60}),\s+(?:who|which|[A-Z])[^;:]{3,200},\s*$")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -438,16 +439,30 @@ def _quote_then_inverted(doc: _Doc, cue: _Cue, floor: int, pre_end: int, ue: int
     text = doc.text
     after_end = nxt.start if nxt else ue
     rel = _REL_SUBJECT.match(text, floor, pre_end)
-    if rel and text[cue.end:after_end].strip():
+    subj = rel.span(1) if rel else _interrupted_subject(text, floor, pre_end)
+    if subj and text[cue.end:after_end].strip():
         start = _content_start(text, cue.end, after_end)
         c_end = _content_end(text, start, ue, nxt)
-        return (start, c_end, rel.span(1), c_end)
+        return (start, c_end, subj, c_end)
     src_after = _source_after(text, cue.end, after_end)
     region = src_after[1] if src_after else cue.end
     c_end = _before_punct(text, floor, pre_end)
     c_end2 = _continuation(text, region, ue, nxt, lower=False)
     start = _quote_open(doc, floor, pre_end)
     return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+
+
+def _interrupted_subject(text: str, floor: int, pre_end: int) -> tuple[int, int] | None:
+    """INTERRUPTED_SUBJECT: "The campaign, which has faced questions for months, said …" and "One pastor, Ann
+    Lee of Grace Church, said …": a subject noun phrase, then a comma clause without quotation marks, then the cue."""
+    pre = text[floor:pre_end]
+    if any(q in pre for q in "“”\"") or "''" in pre:
+        return None
+    m = _SUBJECT_COMMA.match(text, floor, pre_end)
+    if not m:
+        return None
+    src = _source_before(text, m.start(1), m.end(1))
+    return src if src and src[0] == m.start(1) else None
 
 
 def _quote_then_cue(doc: _Doc, cue: _Cue, pre: tuple[int, int], src: tuple[int, int], r: str, ue: int,
