@@ -81,3 +81,15 @@ def test_a_subject_interrupted_by_a_comma_clause_speaks():
             "she had called every member.")
     claims = extract_english(text)
     assert claims[1].quote == "she had called every member." and claims[1].claimant.canonical != "Orr"
+
+
+def test_a_participle_with_its_own_subject_is_not_the_previous_speaker():
+    """WITH_SUBJECT: "…, with Senator Ana Ruiz telling reporters …" is Ruiz's claim; "…, adding" stays the same."""
+    text = ("Mr. Orr said the city was ready for floods, with Senator Ana Ruiz telling reporters the levees "
+            "were too low.")
+    claims = extract_english(text)
+    assert [c.claimant.canonical for c in claims] == ["Orr", "Ana Ruiz"]
+    claims = extract_english("Mr. Orr said the trip was long, adding that the roads were poor.")
+    assert [c.claimant.canonical for c in claims] == ["Orr", "Orr"]
+    claims = extract_english("Mr. Orr said the city was ready, with Senator Ana Ruiz saying the levees were low.")
+    assert claims[0].quote == "the city was ready"

@@ -201,8 +201,9 @@ def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_u
             continue
         cs, ce, src, region_end = res
         src = _usable_source(text, src, clause is not None or speakers.last is not None)
-        if clause is not None and cue.word in _PARTICIPLE_CUES:
-            src = None  # "X said …, adding that …": the same speaker
+        if clause is not None and cue.word in _PARTICIPLE_CUES and (
+                src is None or _PART_LEAD.search(text, max(us, cue.start - 8), cue.start)):
+            src = None  # "X said …, adding that …": the same speaker; "…, with Y telling …" is Y's (WITH_SUBJECT)
         if src is None:
             if clause is None and speakers.last is None:
                 continue
@@ -597,6 +598,8 @@ def _strip_joiners(text: str, start: int, end: int) -> int:
             end -= 1
         elif text.endswith((" and", " but"), start, end) or text[start:end] in ("and", "but"):
             end -= 3
+        elif text.endswith(", with", start, end):
+            end -= 5  # "…, with X telling …": "with" opens the next report
         else:
             break
     return end
