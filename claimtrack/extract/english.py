@@ -60,7 +60,9 @@ _CLAIM_NP = (r"(?:it|this|that|these|those|they|such \w+|(?:the|those|these|his|
              r"|account|idea|notion))")
 _NOT_TRUE = re.compile(r"(?:that\s+)?" + _CLAIM_NP + r"\s+(?:was|were|is|are|had been|has been|have been)\s+"
                        r"(?:\w+ly\s+)?" + _FALSE, re.I)
-_CALLED_FALSE = re.compile(_CLAIM_NP + r"\s+(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?" + _FALSE, re.I)
+# CALLED_FALSE: "called the reports false", "called the claims about the bridge “completely baseless”".
+_CALLED_FALSE = re.compile(_CLAIM_NP + r"(?:\s+[\w’'-]+){0,3}?\s+[“\"‘']?(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?"
+                           + _FALSE.replace("[,.;:!”", "[“”’,.;:!"), re.I)
 _DENIED_PROP = re.compile(
     r"(?:the\s+|any\s+)?(?:\w+\s+)?(?:criticism|accusations?|allegations?|claims?|charges?|suggestions?|notion|idea"
     r"|assertions?|reports?|rumou?rs?|implication)(?:\s+(?:from|by|of)\s+[^,;]{1,60}?)?\s+that\s+(.{8,})", re.I)
@@ -88,6 +90,9 @@ _REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
 # insisting the budget balances", "The utility has been warning that …"); its subject is the source.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)\s+(?:\w+ly\s+)?$")
 _SUBJECT_COMMA = re.compile(r"\s*([A-Z][^,;:()]{2,60}),\s+(?:who|which|[A-Z])[^;:]{3,200},\s*$")
+# OBJECT_BEFORE_DENIAL: a deny cue followed by punctuation or a preposition has its object before it ("the charge,
+# which Orr denies, …", "something he denied to reporters as absurd"): no proposition follows to be denied.
+_NO_OBJECT = re.compile(r"\s*(?:[,.;:)]|(?:to|as|in|on|at|during|after|before|with)\b(?!\s+(?:be|have)\b))")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -414,7 +419,18 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             return res
     if not r or not _WORD.search(r):
         return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)
+    if cue.kind == "denial" and _denies_nothing(text, cue.end, ue):
+        return None  # OBJECT_BEFORE_DENIAL: "the charge, which Orr denies, was filed …" denies nothing after it
     return _content_after(text, cue, floor, src, ue, nxt)
+
+
+def _denies_nothing(text: str, pos: int, ue: int) -> bool:
+    """OBJECT_BEFORE_DENIAL: punctuation or a preposition after the deny cue, and no "that" clause after an
+    adverbial ("denied, in a statement on Monday, that …" still denies)."""
+    if not _NO_OBJECT.match(text, pos):
+        return False
+    that = text.find(" that ", pos, min(ue, pos + 80))
+    return that < 0 or not _is_adverbial_tail(text[pos:that].replace(",", " "))
 
 
 def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:

@@ -67,7 +67,8 @@ PHRASES: dict[str, str] = {
     r"calls for": "call",
     r"calling for": "call",
     r"call(?:ed|s|ing)(?= (?:it|this|that|him|her|them|the \w+ an?)\b"
-    r"|(?: the| those| these| his| her| their)? \w+ (?:false|baseless|untrue|unfounded|fake|lies|nonsense)\b)": "assessment",
+    r"|(?: the| those| these| his| her| their)?(?: [\w’'-]+){1,4} [“\"‘']?(?:\w+ly )?"
+    r"(?:false|baseless|untrue|unfounded|fake|lies|nonsense|groundless|fabricated)\b)": "assessment",
     r"issued a statement saying": "statement",
     r"made clear": "statement",
     r"made the case": "statement",

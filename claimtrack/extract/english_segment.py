@@ -242,7 +242,8 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
             continue
-        if w in AMBIGUOUS and (p1 in _DET_WORDS or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
+        # DENIED_NOUN: "rejected claims that …", "dismissed reports that …": the noun is the denial's object
+        if w in AMBIGUOUS and (p1 in _DET_WORDS or SPEECH_FORMS.get(p1) == "denial" or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
