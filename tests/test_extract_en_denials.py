@@ -53,3 +53,11 @@ def test_a_denial_whose_object_comes_before_it_reports_nothing():
     assert [c.kind for c in claims] == ["statement"]
     claims = extract_english("Mr. Orr denied, in a statement on Monday, that he had taken the money.")
     assert [c.kind for c in claims] == ["denial"] and claims[0].quote.endswith("taken the money.")
+
+
+def test_a_verdict_before_the_denied_claim():
+    """VERDICT_FIRST: "rejected as “baseless” reports that …" denies the reports, not the verdict."""
+    claims = extract_english('The embassy rejected as "baseless" reports that its staff had been expelled.')
+    assert [(c.kind, c.quote) for c in claims] == [("denial", "reports that its staff had been expelled.")]
+    claims = extract_english("The embassy dismissed as false the claim that its staff had been expelled.")
+    assert claims[0].quote.startswith("the claim that")

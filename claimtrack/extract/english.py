@@ -419,9 +419,17 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
             return res
     if not r or not _WORD.search(r):
         return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)
+    if cue.kind == "denial" and (verdict := _VERDICT_FIRST.match(text, cue.end, ue)):
+        return _content_after(text, _Cue(cue.start, verdict.end(), cue.kind, cue.word), floor, src, ue, nxt)
     if cue.kind == "denial" and _denies_nothing(text, cue.end, ue):
         return None  # OBJECT_BEFORE_DENIAL: "the charge, which Orr denies, was filed …" denies nothing after it
     return _content_after(text, cue, floor, src, ue, nxt)
+
+
+# VERDICT_FIRST: "rejected as “baseless” reports that …", "dismissed as false the claim that …": the verdict comes
+# between the deny cue and what it denies.
+_VERDICT_FIRST = re.compile(r"\s+as\s+(?:[“\"‘'][^”\"’'\n]{1,30}[”\"’']|(?:\w+ly\s+)?[a-z]+)(?=\s+(?:the|a|an|any|all"
+                            r"|claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?)\b)")
 
 
 def _denies_nothing(text: str, pos: int, ue: int) -> bool:
