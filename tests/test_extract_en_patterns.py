@@ -93,3 +93,12 @@ def test_a_participle_with_its_own_subject_is_not_the_previous_speaker():
     assert [c.claimant.canonical for c in claims] == ["Orr", "Orr"]
     claims = extract_english("Mr. Orr said the city was ready, with Senator Ana Ruiz saying the levees were low.")
     assert claims[0].quote == "the city was ready"
+
+
+def test_a_source_close_to_or_familiar_with_someone():
+    """CLOSE_TO: "Those close to him", "People familiar with the talks", "A source close to the mayor" are sources."""
+    lead = "Mr. Orr said the trip was long. "
+    for text, who in (("Those close to him say that he will resign.", "Those close to him"),
+                      ("People familiar with the talks said the deal was near.", "People familiar with the talks"),
+                      ("A source close to the mayor said the deal was near.", "source close to the mayor")):
+        assert extract_english(lead + text)[1].claimant.canonical == who, text

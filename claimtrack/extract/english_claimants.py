@@ -76,7 +76,8 @@ def is_person_or_group(surface: str) -> bool:
 
 def _junk(words: list[str], low: list[str]) -> bool:
     """"heard us", "What we've", "a fancy way of", "the fact", "suggesting the President", "though Lynch"."""
-    if any(_PERSONAL.match(w) for w in low) or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:
+    personal = any(_PERSONAL.match(w) and not (i and low[i - 1] in ("to", "with")) for i, w in enumerate(low))
+    if personal or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:  # "those close to him" is a source
         return True
     if " ".join(low) in _NOBODY:
         return True  # "No one denies that …" attributes nothing to anyone

@@ -91,6 +91,8 @@ _TO_HEADS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "cou
              "heir", "lawyer", "attorney"}
 
 
+# CLOSE_TO: "those close to him", "a source close to the mayor", "people familiar with the talks" are one source.
+_CLOSE_TO = {("close", "to"), ("familiar", "with"), ("closest", "to"), ("loyal", "to"), ("allied", "with")}
 _SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
 
 
@@ -134,8 +136,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
             lw = w.lower()
             if lw in ("and", "or", "&") and not _joins_names(text, toks, i):
                 break
-            if lw == "to" and start is not None and i and text[toks[i - 1][0]:toks[i - 1][1]].lower() in _TO_HEADS:
-                pass  # "an aide to the mayor", "adviser to Mr. Trump"
+            prev_w = text[toks[i - 1][0]:toks[i - 1][1]].lower() if i else ""
+            if lw in ("to", "with") and start is not None and (prev_w in _TO_HEADS or (prev_w, lw) in _CLOSE_TO):
+                pass  # "an aide to the mayor", "adviser to Mr. Trump"; CLOSE_TO: "people familiar with the talks"
             elif lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
                 if lw in ("who", "whom") and start is None:
                     return _source_before(text, floor, a, depth + 1)
