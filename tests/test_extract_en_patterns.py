@@ -102,3 +102,14 @@ def test_a_source_close_to_or_familiar_with_someone():
                       ("People familiar with the talks said the deal was near.", "People familiar with the talks"),
                       ("A source close to the mayor said the deal was near.", "source close to the mayor")):
         assert extract_english(lead + text)[1].claimant.canonical == who, text
+
+
+def test_an_inverted_source_after_a_comma():
+    """INVERTED_SOURCE: "P, said one council source in the room." — the source follows the cue."""
+    claims = extract_english("The talks went badly, and the meeting broke up early, said one council source in the room.")
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [
+        ("one council source", "The talks went badly, and the meeting broke up early")]
+    claims = extract_english("Ann Lee, a pastor in Dover, said the rule in the town was fair.")
+    assert [c.claimant.canonical for c in claims] == ["Ann Lee"]
+    claims = extract_english("“We are ready,” Ann Lee, a pastor in Dover, told the Dover Herald.")
+    assert [c.claimant.canonical for c in claims] == ["Ann Lee"]

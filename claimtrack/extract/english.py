@@ -10,7 +10,13 @@ import bisect
 import re
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_claimants import INVALID, PRONOUN, repair_source, source_type
+from claimtrack.extract.english_claimants import (
+    INVALID,
+    PRONOUN,
+    is_person_or_group,
+    repair_source,
+    source_type,
+)
 from claimtrack.extract.english_segment import (
     _ADJ_DET,
     _CLOSE_Q,
@@ -386,6 +392,8 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         pre_end = cue.start
     elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().endswith(","):
         src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
+    elif cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES and _inverted_source(text, floor, cue.start, cue.end, nxt.start if nxt else ue):
+        src, pre_end = None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
     elif cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
         src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
         pre_end = src[0] if src else cue.start
@@ -439,6 +447,29 @@ def _denies_nothing(text: str, pos: int, ue: int) -> bool:
         return False
     that = text.find(" that ", pos, min(ue, pos + 80))
     return that < 0 or not _is_adverbial_tail(text[pos:that].replace(",", " "))
+
+
+_RECIPIENT_CUES = {"told", "tell", "tells", "telling", "assured", "assures", "warned", "warns", "reminded"}
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+                            r"|August|September|October|November|December|Last|This|Earlier|Later")
+
+
+def _inverted_source(text: str, floor: int, cs: int, ce: int, limit: int) -> bool:
+    """INVERTED_SOURCE: "P, said one council source in the room." — after a comma, the cue is followed by the
+    source and at most a short prepositional tail to the end of the sentence."""
+    if not text[floor:cs].rstrip().endswith(","):
+        return False
+    before = _source_before(text, floor, cs)
+    if before is not None and not text[floor:before[0]].strip() and text[before[1]:cs].lstrip().startswith(","):
+        return False  # "Ann Lee, a pastor in Dover, said the rule …": the sentence opens with its source
+    sa = _source_after(text, ce, limit)
+    if sa is not None and _CALENDAR_WORD.match(text, sa[0]):
+        return False
+    if sa is None or not (text[sa[0]].isupper() or is_person_or_group(text[sa[0]:sa[1]])):
+        return False
+    rest = text[sa[1]:limit].strip()
+    words = rest.rstrip(".!?”\"").split()
+    return not words or (len(words) <= 5 and words[0].lower() in _PREPS and rest.endswith((".", "!", "?")))
 
 
 def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:
