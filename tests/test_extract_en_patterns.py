@@ -113,3 +113,16 @@ def test_an_inverted_source_after_a_comma():
     assert [c.claimant.canonical for c in claims] == ["Ann Lee"]
     claims = extract_english("“We are ready,” Ann Lee, a pastor in Dover, told the Dover Herald.")
     assert [c.claimant.canonical for c in claims] == ["Ann Lee"]
+
+
+def test_a_participle_after_a_closing_quote():
+    """PARTICIPLE_AFTER_QUOTE: 'the port said: "A," adding that …' gives the port two claims."""
+    claims = extract_english('In a statement, the port said: "The cranes are safe," adding that inspections would go on.')
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [
+        ("port", '"The cranes are safe,"'), ("port", "that inspections would go on.")]
+
+
+def test_a_relative_pronoun_before_any_cue_opens_the_claim():
+    """RELATIVE_DESCRIPTION also for statements: "the mine, which Mr. Lee says he will keep open"."""
+    claims = extract_english("Mr. Lee spoke on Monday. He toured the mine, which Mr. Lee says he will keep open.")
+    assert claims[0].quote == "which Mr. Lee says he will keep open." and claims[0].text.startswith("he will keep")

@@ -80,7 +80,8 @@ _PARTICIPLE_CUES = {"adding", "saying", "noting", "arguing", "claiming", "explai
 _STRONG_ENDS = ("”", '"', "''", "’’", "'’", "’'")
 _QB_ENDS = _STRONG_ENDS + (",", "—")
 _FUTURE_HINTS = ("will", "won", "shall", "going to", "gonna", "'ll", "’ll", "would")
-_PART_LEAD = re.compile(r"(?:,|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
+# PARTICIPLE_AFTER_QUOTE: '… said: “A,” adding that …' — a comma inside closing quotation marks leads a participle too.
+_PART_LEAD = re.compile(r"(?:,[”\"’']*|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
 _WORD = re.compile(r"\w")
 _TAIL_SPLIT = re.compile(r"[,;]|\band\b")
 _REGION = re.compile(r"[^,;.“\"]*")
@@ -89,8 +90,9 @@ _RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[\w‘])")
 _REL_SUBJECT = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:who|which)\s")
 _NEXT_PARA = re.compile(r"[ \t]*\n\s*([^\n]{12,})")
 _AUX_TAIL = re.compile(r"(?:\s*\b(?:that|which|who|has|have|had|was|were|is|are|be|been|being|since|not|\w+ly))*\s*$")
-# RELATIVE_DESCRIPTION: a relative pronoun before the source of a describing cue ("Ohio, which he describes as
-# his favourite state", "the crew, whom she described as tireless"): the claim runs from the pronoun.
+# RELATIVE_DESCRIPTION: a relative pronoun before the source of a cue ("Ohio, which he describes as his favourite
+# state", "the crew, whom she described as tireless", "the mine, which Lee says he will keep open"): the claim
+# runs from the pronoun.
 _REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
 # PROGRESSIVE_CUE: a reporting participle after a form of "be" is the finite verb of its clause ("The council is
 # insisting the budget balances", "The utility has been warning that …"); its subject is the source.
@@ -390,7 +392,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
         src = _clause_subject(text, us, j - 4)  # "X launched an ad and announced that …"
         pre_end = cue.start
-    elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().endswith(","):
+    elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().rstrip("”\"’'").endswith(","):
         src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
     elif cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES and _inverted_source(text, floor, cue.start, cue.end, nxt.start if nxt else ue):
         src, pre_end = None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
@@ -554,7 +556,7 @@ def _content_after(text: str, cue: _Cue, floor: int, src: tuple[int, int], ue: i
     start = _content_start(text, cue.end, nxt.start if nxt else ue)
     c_end = _content_end(text, start, ue, nxt)
     rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
-    desc = _REL_DESCRIPTION.search(text, max(floor, src[0] - 8), src[0]) if cue.kind == "assessment" else None
+    desc = _REL_DESCRIPTION.search(text, max(floor, src[0] - 8), src[0])
     if desc:  # RELATIVE_DESCRIPTION: "Ohio, which he describes as his favourite state"
         return (desc.start(), c_end, src, c_end)
     if rel and _VERB_FIRST.match(text, start):
