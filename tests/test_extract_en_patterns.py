@@ -126,3 +126,11 @@ def test_a_relative_pronoun_before_any_cue_opens_the_claim():
     """RELATIVE_DESCRIPTION also for statements: "the mine, which Mr. Lee says he will keep open"."""
     claims = extract_english("Mr. Lee spoke on Monday. He toured the mine, which Mr. Lee says he will keep open.")
     assert claims[0].quote == "which Mr. Lee says he will keep open." and claims[0].text.startswith("he will keep")
+
+
+def test_an_opener_ending_in_a_quoted_title_is_not_the_claim():
+    """TITLED_OPENER: 'On this week's episode of “Morning Talk,” Lund said P' claims P, not the show's name."""
+    for text in ("On this week's episode of “Morning Talk,” Mayor Ada Lund said the levees would hold.",
+                 "In his 2002 book, ''Make Your Own Luck,'' Mr. Lee suggested the levees would hold."):
+        assert [c.quote for c in extract_english(text)] == ["the levees would hold."], text
+    assert extract_english("In the end, “we will rebuild,” Mayor Ada Lund said.")[0].quote.endswith("rebuild,”")

@@ -123,6 +123,23 @@ def _is_time_clause(pre: str) -> bool:
     return first in _PREPS and pre.endswith(",") and _is_adverbial_tail(pre)
 
 
+# TITLED_OPENER: 'In his 2002 book, “Make Your Own Luck,” Lee said …', 'On this week's episode of “City Desk,” …':
+# a prepositional opener ending in a quoted title is an adverbial, not the quotation the cue reports.
+_TITLE_END = re.compile(r"[“”\"]|''")
+_TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "with", "to", "at", "by", "or", "is"}
+
+
+def _is_titled_opener(pre: str) -> bool:
+    first = pre.split(None, 1)[0].lower()
+    if first not in _PREPS or not pre.rstrip("”\"'’").endswith(","):
+        return False
+    opens = [m.end() for m in _TITLE_END.finditer(pre)]
+    if len(opens) < 2:
+        return False
+    title = re.findall(r"\w[\w'’-]*", pre[opens[-2]:])
+    return 0 < len(title) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in title)
+
+
 def _is_prep_tail(right: str, pre: str) -> bool:
     """"…, Carson said after the attacks.": a short prepositional tail ends the sentence, the content is before."""
     words = right.split()
@@ -423,7 +440,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         block = _NEXT_PARA.match(text, ue)
         if block:
             return (block.start(1), block.end(1), src, block.end(1))
-    if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s):
+    if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s) and not _is_titled_opener(pre_s):
         res = _quote_then_cue(doc, cue, (floor, pre_end), src, r, ue, nxt)
         if res is not None:
             return res
