@@ -134,3 +134,12 @@ def test_an_opener_ending_in_a_quoted_title_is_not_the_claim():
                  "In his 2002 book, ''Make Your Own Luck,'' Mr. Lee suggested the levees would hold."):
         assert [c.quote for c in extract_english(text)] == ["the levees would hold."], text
     assert extract_english("In the end, “we will rebuild,” Mayor Ada Lund said.")[0].quote.endswith("rebuild,”")
+
+
+def test_a_dateline_and_an_appositive_name_before_a_participle():
+    """DATELINE and APPOSITIVE_SUBJECT: the lead's subject speaks through "…, saying …"."""
+    text = ("OSLO, May 3 (Reuters) - The party's leader, Ann Lee, voiced support for the mayor on Monday, saying "
+            "the port would reopen.")
+    assert [c.claimant.canonical for c in extract_english(text)] == ["Ann Lee"]
+    text = "The party's leader voiced support for the mayor on Monday, saying the port would reopen."
+    assert [c.claimant.canonical for c in extract_english(text)] == ["party's leader"]

@@ -348,7 +348,7 @@ class _Speakers:
 
 
 _SUBJECT = re.compile(
-    r"\s*[“\"]?((?:[Tt]he|An?)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+"
+    r"\s*[“\"]?((?:[Tt]he|An?)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w-]+"
     r"|(?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
     r"(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
 
@@ -364,9 +364,21 @@ def _after_stop(text: str, a: int, b: int) -> tuple[int, int]:
     return (last.end(), b) if last else (a, b)
 
 
+# DATELINE: a wire dateline opening a lead ("OSLO, May 3 (Reuters) - ") is skipped before looking for the subject.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^()]*\))?\s*[-—–]+\s*")
+# APPOSITIVE_SUBJECT: "The party's leader, Ann Lee, voiced …": the name between the commas is the clause subject.
+_APPOSITIVE_SUBJECT = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{2,80}?),\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+[a-z]")
+
+
 def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
     """Subject of the main clause before `pos`: first comma segment that opens with a noun phrase and a verb."""
     seg = us
+    dateline = _DATELINE.match(text, us, pos)
+    if dateline:
+        seg = dateline.end()  # DATELINE: "OSLO, May 3 (Reuters) - The minister, Ann Lee, said …"
+    named = _APPOSITIVE_SUBJECT.match(text, seg, pos)
+    if named:
+        return named.span(1)  # APPOSITIVE_SUBJECT: "The party's leader, Ann Lee, voiced support …, saying …"
     while seg < pos:
         comma = text.find(",", seg, pos)
         span = _subject_at(text, seg, pos)
