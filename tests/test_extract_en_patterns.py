@@ -143,3 +143,9 @@ def test_a_dateline_and_an_appositive_name_before_a_participle():
     assert [c.claimant.canonical for c in extract_english(text)] == ["Ann Lee"]
     text = "The party's leader voiced support for the mayor on Monday, saying the port would reopen."
     assert [c.claimant.canonical for c in extract_english(text)] == ["party's leader"]
+
+
+def test_a_question_opener_is_the_circumstance_not_the_claim():
+    """QUESTION_OPENER: 'Asked why …, on "City Desk," Mr. Orr said P' claims P."""
+    text = 'Asked why he had yet to endorse the mayor during an appearance on "City Desk," Mr. Orr said he had not decided.'
+    assert [c.quote for c in extract_english(text)] == ["he had not decided."]

@@ -126,11 +126,15 @@ def _is_time_clause(pre: str) -> bool:
 # TITLED_OPENER: 'In his 2002 book, “Make Your Own Luck,” Lee said …', 'On this week's episode of “City Desk,” …':
 # a prepositional opener ending in a quoted title is an adverbial, not the quotation the cue reports.
 _TITLE_END = re.compile(r"[“”\"]|''")
+# QUESTION_OPENER: a participle clause about being questioned opens the sentence; the content follows the cue.
+_QUESTION_OPENERS = {"asked", "pressed", "questioned", "challenged", "quizzed"}
 _TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "with", "to", "at", "by", "or", "is"}
 
 
 def _is_titled_opener(pre: str) -> bool:
     first = pre.split(None, 1)[0].lower()
+    if first in _QUESTION_OPENERS:
+        return True  # QUESTION_OPENER: 'Asked why he waited, on "City Desk," Orr said …' is the circumstance
     if first not in _PREPS or not pre.rstrip("”\"'’").endswith(","):
         return False
     opens = [m.end() for m in _TITLE_END.finditer(pre)]
