@@ -149,3 +149,9 @@ def test_a_question_opener_is_the_circumstance_not_the_claim():
     """QUESTION_OPENER: 'Asked why …, on "City Desk," Mr. Orr said P' claims P."""
     text = 'Asked why he had yet to endorse the mayor during an appearance on "City Desk," Mr. Orr said he had not decided.'
     assert [c.quote for c in extract_english(text)] == ["he had not decided."]
+
+
+def test_a_quote_then_its_speaker_with_a_prepositional_tail():
+    """QUOTE_THEN_SPEAKER: '“… NOW!” Mr. Orr said on Twitter.' claims the quotation, not "on Twitter"."""
+    claims = extract_english('The mayor spoke first. "We need a new bridge - and we need it NOW!" Mr. Orr said on Twitter.')
+    assert [c.quote for c in claims] == ['"We need a new bridge - and we need it NOW!"']

@@ -448,8 +448,11 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         res = _quote_then_cue(doc, cue, (floor, pre_end), src, r, ue, nxt)
         if res is not None:
             return res
-    if not r or not _WORD.search(r):
-        return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)
+    if not r or not _WORD.search(r) or (floor == us and nxt is None and r.split()[0].lower() in _PREPS
+                                        and _is_adverbial_tail(r.rstrip(".")) and prev_unit_end
+                                        and text[prev_unit_end - 1] in _CLOSE_Q):
+        return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)  # '“… NOW!” Lee said on Twitter.'
+
     if cue.kind == "denial" and (verdict := _VERDICT_FIRST.match(text, cue.end, ue)):
         return _content_after(text, _Cue(cue.start, verdict.end(), cue.kind, cue.word), floor, src, ue, nxt)
     if cue.kind == "denial" and _denies_nothing(text, cue.end, ue):
