@@ -75,3 +75,13 @@ def test_people_groups_and_documents():
     assert names_a_document("today’s CPI") and names_a_document("the latest report")
     assert actor_kind("FDA") == "organisation" and actor_kind("Budget Office") == "organisation"
     assert actor_kind("Ruth Adler") == "person"
+
+
+def test_a_share_of_the_people_polled_is_the_source():
+    """SHARE_OF_PEOPLE: "One in five say", "Those over 60 say", "42% say", "nine in 10 said" are their own sources."""
+    from claimtrack.extract.english import extract_english
+
+    text = ("Most residents said the pier was old. One in five say that will not last. Those over 60 say they feel "
+            "that way. On taxes, 42% say they are liberal. About four out of 10 voters said life would be worse.")
+    assert [c.claimant.canonical for c in extract_english(text)] == [
+        "Most residents", "One in five", "Those over 60", "42%", "About four out of 10 voters"]

@@ -43,6 +43,7 @@ _ABSTRACT = {"fact", "facts", "way", "ways", "thing", "things", "point", "points
 _VERB_FIRST = {"heard", "hear", "know", "knew", "seen", "see", "saw", "say", "said", "tell", "told", "send", "let",
                "tire", "goes", "go", "went", "make", "made", "get", "got", "take", "took", "give", "gave", "come",
                "came", "think", "thought", "want", "need", "believe", "put", "keep", "call", "called"}
+_PERCENT = re.compile(r"(?:about |nearly |some )?\d+(?:\.\d+)?\s*(?:%|percent)", re.I)
 _WORD = re.compile(r"[\w’'.&-]+")
 
 
@@ -51,6 +52,8 @@ def source_type(surface: str) -> str:
     s = re.sub(r"\([^()]*\)", " ", surface).strip(" ,;—–-\"“”'’")
     if not s or ":" in s or "?" in s:
         return INVALID
+    if _PERCENT.fullmatch(s):
+        return DESCRIBED  # "42%" of the people polled (SHARE_OF_PEOPLE)
     words = _WORD.findall(s)
     if not words:
         return INVALID

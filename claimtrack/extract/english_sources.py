@@ -96,6 +96,16 @@ _CLOSE_TO = {("close", "to"), ("familiar", "with"), ("closest", "to"), ("loyal",
 _SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
 
 
+# SHARE_OF_PEOPLE: a share of respondents speaks in poll reports ("26% say", "One in five say", "nine in 10 said",
+# "About four out of 10 voters said", "Those over 60 say").
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SHARE = re.compile(
+    r"(?<![\w,])((?:(?:[Aa]bout|[Nn]early|[Rr]oughly|[Aa]lmost|[Oo]nly|[Jj]ust|[Ss]ome)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent)"
+    r"|" + _NUM + r"\s+(?:in|out\s+of)\s+" + _NUM + r"|[Tt]hose\s+(?:over|under|aged)\s+\d+)"
+    r"(?:\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:voters|respondents|people|adults|Americans|[A-Z]\w+ans|members|those"
+    r"\s+\w+))?)\s*$", re.I)
+
+
 def _joins_names(text: str, toks: list[tuple[int, int]], i: int) -> bool:
     """Whether the conjunction at token `i` joins two capitalised names ("Smith and Jones")."""
     return 0 < i < len(toks) - 1 and text[toks[i - 1][0]].isupper() and text[toks[i + 1][0]].isupper()
@@ -106,6 +116,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     end = _strip_adverbs(text, floor, cs)
     if end <= floor:
         return None
+    share = _SHARE.search(text, max(floor, end - 70), end)
+    if share:
+        return share.span(1)
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text, max(floor, end - 120), end)]
     start = None
     i = len(toks) - 1
@@ -250,7 +263,7 @@ def _plausible_source(surface: str) -> bool:
         return True
     w = words[0].strip(",.;:")
     lw = w.lower()
-    if lw in PRONOUNS or lw in COMMON_SOURCES or lw in ROLE_NOUNS or lw in ORG_NOUNS:
+    if lw in PRONOUNS or lw in COMMON_SOURCES or lw in ROLE_NOUNS or lw in ORG_NOUNS or _SHARE.fullmatch(w):
         return True
     return w[:1].isupper() and w not in _STOP_CAP and lw not in _ARTICLES | _DETERMINERS | _NOT_SOURCES
 
