@@ -155,3 +155,11 @@ def test_a_quote_then_its_speaker_with_a_prepositional_tail():
     """QUOTE_THEN_SPEAKER: '“… NOW!” Mr. Orr said on Twitter.' claims the quotation, not "on Twitter"."""
     claims = extract_english('The mayor spoke first. "We need a new bridge - and we need it NOW!" Mr. Orr said on Twitter.')
     assert [c.quote for c in claims] == ['"We need a new bridge - and we need it NOW!"']
+
+
+def test_a_cue_noun_after_an_adjective_is_not_a_report():
+    """NOUN_AFTER_ADJECTIVE: "In a subsequent tweet, Orr said …" and "in his opening remarks" are Orr's claims."""
+    for text in ("In a subsequent tweet, Mr. Orr said the bridge was safe.",
+                 "Moments earlier, in his opening remarks, Mr. Orr said the bridge was safe."):
+        assert [(c.claimant.canonical, c.quote) for c in extract_english(text)] == [("Orr", "the bridge was safe.")]
+    assert [c.cue for c in extract_english("The senator claims that the bridge was safe.")] == ["claims"]

@@ -176,6 +176,11 @@ _CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
 _CONT_P = re.compile(r"\s*[,.:;]")
 _QUOTE_BACK = re.compile(r"[,.!?—-][”\"’']*\s+(?:[\w.'’-]+\s+){0,4}$")
 
+_NOUN_ADJECTIVES = {"new", "recent", "latest", "earlier", "later", "previous", "separate", "official", "first",
+                    "second", "final", "public", "brief", "lengthy", "angry", "private", "written", "prepared"}
+_ADJECTIVE_ENDS = ("ing", "ent", "ous", "ive", "ial", "ful", "ary")
+
+
 @dataclass(slots=True)
 class _Cue:
     start: int
@@ -197,6 +202,17 @@ def _not_a_report(text: str, w: str, s: int, e: int, p1: str, p2: str) -> bool:
     if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
         return True
     return bool(_CONDITIONAL.search(text, max(0, s - 60), s))
+
+
+def _noun_use(p1: str, p2: str, after: str) -> bool:
+    """Whether an ambiguous cue form ("claims", "remarks", "tweet") is used as a noun: after a determiner or a
+    possessive, after a deny verb (DENIED_NOUN: "rejected claims that …"), after a determiner and an adjective
+    (NOUN_AFTER_ADJECTIVE: "his opening remarks", "a subsequent tweet"), or before a noun-phrase continuation."""
+    if p1 in _DET_WORDS or SPEECH_FORMS.get(p1) == "denial" or p1.endswith(("'s", "’s")):
+        return True
+    if p2 in _ADJ_DET and (p1 in _NOUN_ADJECTIVES or p1.endswith(_ADJECTIVE_ENDS)):
+        return True
+    return bool(_AMBIG_NEXT.match(after))
 
 
 def _cues(doc: _Doc) -> list[_Cue]:
@@ -242,8 +258,7 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
             continue
-        # DENIED_NOUN: "rejected claims that …", "dismissed reports that …": the noun is the denial's object
-        if w in AMBIGUOUS and (p1 in _DET_WORDS or SPEECH_FORMS.get(p1) == "denial" or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
+        if w in AMBIGUOUS and _noun_use(p1, p2, after):
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
