@@ -163,3 +163,10 @@ def test_a_cue_noun_after_an_adjective_is_not_a_report():
                  "Moments earlier, in his opening remarks, Mr. Orr said the bridge was safe."):
         assert [(c.claimant.canonical, c.quote) for c in extract_english(text)] == [("Orr", "the bridge was safe.")]
     assert [c.cue for c in extract_english("The senator claims that the bridge was safe.")] == ["claims"]
+
+
+def test_an_object_before_a_participle_is_not_the_source():
+    """OBJECT_THEN_PARTICIPLE: "Ruiz is making a pitch to farm voters saying …" is Ruiz's claim."""
+    for text in ("Senator Ana Ruiz is making a pitch to farm voters saying the levees are too low.",
+                 "Senator Ana Ruiz posted a series of messages early Friday saying that the levees were too low."):
+        assert [c.claimant.canonical for c in extract_english(text)] == ["Ana Ruiz"], text

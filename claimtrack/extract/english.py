@@ -423,6 +423,8 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
     else:
         src = _source_before(text, floor, cue.start)
         pre_end = src[0] if src else cue.start
+        if src and cue.word in _PARTICIPLE_CUES and _OBJECT_BEFORE.search(text, max(us, src[0] - 30), src[0]):
+            src = _clause_subject(text, us, src[0]) or src  # OBJECT_THEN_PARTICIPLE
     pre_s = text[floor:pre_end].rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
@@ -475,6 +477,9 @@ def _denies_nothing(text: str, pos: int, ue: int) -> bool:
     return that < 0 or not _is_adverbial_tail(text[pos:that].replace(",", " "))
 
 
+# OBJECT_THEN_PARTICIPLE: "Cruz is making a pitch to New York voters saying …", "Trump unleashed a series of tweets
+# saying …": the noun phrase before the participle is an object; the clause subject speaks.
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:to|a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}|[a-z]{3,}ed\s+)$")
 _RECIPIENT_CUES = {"told", "tell", "tells", "telling", "assured", "assures", "warned", "warns", "reminded"}
 _CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
                             r"|August|September|October|November|December|Last|This|Earlier|Later")
