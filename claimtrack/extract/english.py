@@ -409,22 +409,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         return _according_to(text, cue, floor, us, ue, nxt)
     if cue.passive:
         return _passive(text, cue, floor, nxt.start if nxt else ue)
-    j = _strip_adverbs(text, floor, cue.start)
-    if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
-        src = _clause_subject(text, us, j - 4)  # "X launched an ad and announced that …"
-        pre_end = cue.start
-    elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().rstrip("”\"’'").endswith(","):
-        src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
-    elif cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES and _inverted_source(text, floor, cue.start, cue.end, nxt.start if nxt else ue):
-        src, pre_end = None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
-    elif cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
-        src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
-        pre_end = src[0] if src else cue.start
-    else:
-        src = _source_before(text, floor, cue.start)
-        pre_end = src[0] if src else cue.start
-        if src and cue.word in _PARTICIPLE_CUES and _OBJECT_BEFORE.search(text, max(us, src[0] - 30), src[0]):
-            src = _clause_subject(text, us, src[0]) or src  # OBJECT_THEN_PARTICIPLE
+    src, pre_end = _cue_source(text, cue, floor, us, nxt.start if nxt else ue)
     pre_s = text[floor:pre_end].rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
@@ -501,6 +486,27 @@ def _inverted_source(text: str, floor: int, cs: int, ce: int, limit: int) -> boo
     rest = text[sa[1]:limit].strip()
     words = rest.rstrip(".!?”\"").split()
     return not words or (len(words) <= 5 and words[0].lower() in _PREPS and rest.endswith((".", "!", "?")))
+
+
+def _cue_source(text: str, cue: _Cue, floor: int, us: int, limit: int) -> tuple[tuple[int, int] | None, int]:
+    """(source span or None, end of the text before the source) for a cue whose source precedes it, if any."""
+    j = _strip_adverbs(text, floor, cue.start)
+    if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
+        return _clause_subject(text, us, j - 4), cue.start  # "X launched an ad and announced that …"
+    if cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().rstrip("”\"’'").endswith(","):
+        return None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
+    if (cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES
+            and _inverted_source(text, floor, cue.start, cue.end, limit)):
+        return None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
+    if cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
+        src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
+        pre_end = src[0] if src else cue.start
+    else:
+        src = _source_before(text, floor, cue.start)
+        pre_end = src[0] if src else cue.start
+        if src and cue.word in _PARTICIPLE_CUES and _OBJECT_BEFORE.search(text, max(us, src[0] - 30), src[0]):
+            src = _clause_subject(text, us, src[0]) or src  # OBJECT_THEN_PARTICIPLE
+    return src, pre_end
 
 
 def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:
