@@ -106,6 +106,21 @@ _SHARE = re.compile(
     r"\s+\w+))?)\s*$", re.I)
 
 
+_SHARE_LAST = {"percent", "voters", "respondents", "people", "adults", "members", "one", "two", "three", "four",
+               "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _share_before(text: str, floor: int, end: int) -> tuple[int, int] | None:
+    """SHARE_OF_PEOPLE span ending at `end`; the regex runs only when the last word can end one (speed)."""
+    k = text.rfind(" ", max(floor, end - 30), end - 1) + 1
+    last = text[max(k, floor):end].strip().lower()
+    if not last or not (last[0].isdigit() or last[-1] in "%0123456789" or last in _SHARE_LAST
+                        or last.endswith("ans") or last.startswith("those")):
+        return None
+    m = _SHARE.search(text, max(floor, end - 70), end)
+    return m.span(1) if m else None
+
+
 def _joins_names(text: str, toks: list[tuple[int, int]], i: int) -> bool:
     """Whether the conjunction at token `i` joins two capitalised names ("Smith and Jones")."""
     return 0 < i < len(toks) - 1 and text[toks[i - 1][0]].isupper() and text[toks[i + 1][0]].isupper()
@@ -116,9 +131,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     end = _strip_adverbs(text, floor, cs)
     if end <= floor:
         return None
-    share = _SHARE.search(text, max(floor, end - 70), end)
+    share = _share_before(text, floor, end)
     if share:
-        return share.span(1)
+        return share
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text, max(floor, end - 120), end)]
     start = None
     i = len(toks) - 1
