@@ -170,3 +170,12 @@ def test_an_object_before_a_participle_is_not_the_source():
     for text in ("Senator Ana Ruiz is making a pitch to farm voters saying the levees are too low.",
                  "Senator Ana Ruiz posted a series of messages early Friday saying that the levees were too low."):
         assert [c.claimant.canonical for c in extract_english(text)] == ["Ana Ruiz"], text
+
+
+def test_according_to_inside_the_claim():
+    """ACCORDING_TO_INSIDE: "The bridge, according to the engineers, needs new cables." is one claim."""
+    claims = extract_english("The bridge, according to the engineers, needs new cables.")
+    assert [(c.claimant.canonical, c.quote, c.text) for c in claims] == [
+        ("engineers", "The bridge, according to the engineers, needs new cables.", "The bridge needs new cables")]
+    claims = extract_english("The bridge is safe, according to the engineers, and the road will reopen.")
+    assert claims[0].quote == "The bridge is safe"

@@ -276,7 +276,9 @@ def _claim(text: str, cue: _Cue, span: tuple[int, int], src: tuple[int, int] | N
     quote = text[cs:ce]
     direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
     gap = (cue.start, cue.end)
-    if src and cs < src[0] < ce and _REL_DESCRIPTION.match(text, cs, src[0]):
+    if src and cue.word == "according to" and cs < cue.start < ce:
+        gap = (cue.start, src[1])  # "The bridge, according to the engineers, needs …" reads without the source
+    elif src and cs < src[0] < ce and _REL_DESCRIPTION.match(text, cs, src[0]):
         gap = (cs, cue.end)  # "which he describes as X" reads "as X"
     elif src and cs < src[0] < ce:
         rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
@@ -509,6 +511,10 @@ def _cue_source(text: str, cue: _Cue, floor: int, us: int, limit: int) -> tuple[
     return src, pre_end
 
 
+_RESUME_AFTER_SOURCE = re.compile(r",\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does"
+                                  r"|do)\b|[a-z]+(?:s|ed)\b)")
+
+
 def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:
     """"According to X, P" (content after the source) or "P, according to X" (content before the cue)."""
     limit = nxt.start if nxt else ue
@@ -524,6 +530,9 @@ def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue 
         c_end = _content_end(text, send, ue, nxt)
         return (send, c_end, src, c_end)
     c_end = _TRAIL.search(text, floor, cue.start)
+    resume = _RESUME_AFTER_SOURCE.match(text, src[1], limit) if src else None
+    if resume:  # ACCORDING_TO_INSIDE: "Among the rulings at risk, according to Lee, are 16 on tax." is one claim
+        return (floor, _content_end(text, resume.end(), ue, nxt), src, ue)
     return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
 
 
