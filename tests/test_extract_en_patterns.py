@@ -179,3 +179,15 @@ def test_according_to_inside_the_claim():
         ("engineers", "The bridge, according to the engineers, needs new cables.", "The bridge needs new cables")]
     claims = extract_english("The bridge is safe, according to the engineers, and the road will reopen.")
     assert claims[0].quote == "The bridge is safe"
+
+
+def test_a_nested_cue_that_would_leave_a_fragment_stays_in_the_content():
+    """NESTED_FRAGMENT: "notes that the Commission on Debates announced …" and "saying anybody who complains …"."""
+    claims = extract_english("Mr. Orr notes that the Commission on Presidential Debates announced on Friday that the "
+                             "sound was fine.")
+    assert [c.cue for c in claims] == ["notes"] and claims[0].quote.endswith("the sound was fine.")
+    claims = extract_english("Ms. Lund mocked the complaint, saying anybody who complains about a microphone is "
+                             "not having a good night.")
+    assert [c.cue for c in claims] == ["saying"]
+    claims = extract_english("Ms. Lund said the pier was old and Mr. Orr said it was new.")
+    assert [c.claimant.canonical for c in claims] == ["Lund", "Orr"]

@@ -706,6 +706,11 @@ def _strip_joiners(text: str, start: int, end: int) -> int:
     return end
 
 
+# NESTED_FRAGMENT: a cut before a nested cue that would leave a fragment ("that the Commission on", "anybody")
+# means the nested cue belongs to the content.
+_FRAGMENT_END = {"on", "of", "for", "the", "a", "an", "in", "to", "about", "with", "from", "at", "by", "that", "who"}
+
+
 def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     """Content runs to the end of the unit, or to the clause of the next cue in the same unit."""
     if nxt is None or nxt.start >= ue:
@@ -715,4 +720,7 @@ def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     end = _strip_joiners(text, start, cut)
     if end - start < 3 or text[start:end].strip(" ,“\"").lower() in _COMPLEMENTISER:
         return ue  # "X noted Y said Z", "X added that Y said Z": the nested report is the content
+    words = text[start:end].split()
+    if len(words) < 3 or words[-1].lower() in _FRAGMENT_END:
+        return ue  # NESTED_FRAGMENT: "notes that the Commission on Debates announced …" is one content
     return end
