@@ -191,3 +191,10 @@ def test_a_nested_cue_that_would_leave_a_fragment_stays_in_the_content():
     assert [c.cue for c in claims] == ["saying"]
     claims = extract_english("Ms. Lund said the pier was old and Mr. Orr said it was new.")
     assert [c.claimant.canonical for c in claims] == ["Lund", "Orr"]
+
+
+def test_a_cue_in_an_infinitive_after_a_verb_is_the_subjects():
+    """INFINITIVE_CUE: "Orr took to Twitter overnight to accuse …", "Orr appeared to suggest that …"."""
+    for text in ("Mr. Orr took to Twitter overnight to accuse the council of being duped.",
+                 "Later, Mr. Orr appeared to suggest that the bridge was unsafe."):
+        assert [c.claimant.canonical for c in extract_english(text)] == ["Orr"], text

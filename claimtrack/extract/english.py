@@ -467,6 +467,10 @@ def _denies_nothing(text: str, pos: int, ue: int) -> bool:
 # OBJECT_THEN_PARTICIPLE: "Cruz is making a pitch to New York voters saying …", "Trump unleashed a series of tweets
 # saying …": the noun phrase before the participle is an object; the clause subject speaks.
 _OBJECT_BEFORE = re.compile(r"\b(?:(?:to|a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}|[a-z]{3,}ed\s+)$")
+# INFINITIVE_CUE: a cue in an infinitive after a verb or an adverbial ("appeared to suggest", "took to Twitter to
+# accuse", "used the speech to argue") is the clause subject's report.
+_INFINITIVE_HEAD = re.compile(r"\b(?:appeared|appears|seemed|seems|continued|continues|went|goes|refused|declined|tried"
+                              r"|tries|moved|rushed|hastened|took to \w+|used [\w\s'’]{1,25}|overnight|quick)$")
 _RECIPIENT_CUES = {"told", "tell", "tells", "telling", "assured", "assures", "warned", "warns", "reminded"}
 _CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
                             r"|August|September|October|November|December|Last|This|Earlier|Later")
@@ -500,6 +504,9 @@ def _cue_source(text: str, cue: _Cue, floor: int, us: int, limit: int) -> tuple[
     if (cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES
             and _inverted_source(text, floor, cue.start, cue.end, limit)):
         return None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
+    if text.endswith(" to ", max(floor, cue.start - 4), cue.start) and _INFINITIVE_HEAD.search(
+            text, max(floor, cue.start - 30), cue.start - 4):
+        return _clause_subject(text, us, cue.start), cue.start  # INFINITIVE_CUE: "Lee took to Twitter to accuse …"
     if cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
         src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
         pre_end = src[0] if src else cue.start
