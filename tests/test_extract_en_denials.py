@@ -61,3 +61,11 @@ def test_a_verdict_before_the_denied_claim():
     assert [(c.kind, c.quote) for c in claims] == [("denial", "reports that its staff had been expelled.")]
     claims = extract_english("The embassy dismissed as false the claim that its staff had been expelled.")
     assert claims[0].quote.startswith("the claim that")
+
+
+def test_a_passive_denial_without_an_agent_is_nobodys():
+    """PASSIVE_WITHOUT_AGENT: "A fact is dismissed as false when …" is not the previous speaker's denial."""
+    claims = extract_english("Mr. Orr said the trip was long. A fact is dismissed as false when it does not suit.")
+    assert [c.kind for c in claims] == ["statement"]
+    claims = extract_english("Mr. Orr said the trip was long. The claim was dismissed as false by the council.")
+    assert [c.kind for c in claims][:1] == ["statement"]

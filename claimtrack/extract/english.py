@@ -239,8 +239,8 @@ def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_u
                 src is None or _PART_LEAD.search(text, max(us, cue.start - 8), cue.start)):
             src = None  # "X said …, adding that …": the same speaker; "…, with Y telling …" is Y's (WITH_SUBJECT)
         if src is None:
-            if clause is None and speakers.last is None:
-                continue
+            if (clause is None and speakers.last is None) or cue.passive:
+                continue  # PASSIVE_WITHOUT_AGENT: "A fact is dismissed as false when …" is nobody's report
             ref, surface = clause if clause is not None else (speakers.last, "")
         else:
             src = _relative_antecedent(text, us, src)
