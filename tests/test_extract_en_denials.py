@@ -67,5 +67,5 @@ def test_a_passive_denial_without_an_agent_is_nobodys():
     """PASSIVE_WITHOUT_AGENT: "A fact is dismissed as false when …" is not the previous speaker's denial."""
     claims = extract_english("Mr. Orr said the trip was long. A fact is dismissed as false when it does not suit.")
     assert [c.kind for c in claims] == ["statement"]
-    claims = extract_english("Mr. Orr said the trip was long. The claim was dismissed as false by the council.")
-    assert [c.kind for c in claims][:1] == ["statement"]
+    claims = extract_english("Mr. Orr said the trip was long. The claim was rejected by the council.")
+    assert [(c.kind, c.claimant.canonical) for c in claims][1] == ("denial", "council")
