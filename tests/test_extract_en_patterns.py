@@ -198,3 +198,13 @@ def test_a_cue_in_an_infinitive_after_a_verb_is_the_subjects():
     for text in ("Mr. Orr took to Twitter overnight to accuse the council of being duped.",
                  "Later, Mr. Orr appeared to suggest that the bridge was unsafe."):
         assert [c.claimant.canonical for c in extract_english(text)] == ["Orr"], text
+
+
+def test_idioms_of_the_writers_voice_report_nothing():
+    """IDIOM_CUE: "Having said that", "It goes without saying", "worth noting", "said as much", "Additional reporting"."""
+    for text in ("Having said that, the bridge is safe.", "It goes without saying that the pier is old.",
+                 "It is worth noting that the road is closed.", "Mr. Orr said as much in an interview.",
+                 "Additional reporting by Ann Lee."):
+        assert extract_english(text) == [], text
+    claims = extract_english("Mr. Orr said the pier was old. Those talks are continuing, he said.")
+    assert [c.quote for c in claims] == ["the pier was old.", "Those talks are continuing"]

@@ -176,6 +176,10 @@ _CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
 _CONT_P = re.compile(r"\s*[,.:;]")
 _QUOTE_BACK = re.compile(r"[,.!?—-][”\"’']*\s+(?:[\w.'’-]+\s+){0,4}$")
 
+# IDIOM_CUE: formulas of the writer's own voice ("Having said that", "It goes without saying", "It is worth noting",
+# "Needless to say", "additional reporting by") and "said as much" report no proposition.
+_IDIOM_BEFORE = re.compile(r"(?:\b[Hh]aving|\bwithout|\bworth|\b[Nn]eedless to|\b[Aa]dditional|\b[Ss]uffice it to)\s+$")
+_AS_MUCH = re.compile(r"\s+(?:\w+\s+)?as much\b")
 _NOUN_ADJECTIVES = {"new", "recent", "latest", "earlier", "later", "previous", "separate", "official", "first",
                     "second", "final", "public", "brief", "lengthy", "angry", "private", "written", "prepared"}
 _ADJECTIVE_ENDS = ("ing", "ent", "ous", "ive", "ial", "ful", "ary")
@@ -250,7 +254,8 @@ def _cues(doc: _Doc) -> list[_Cue]:
         prev = before.split()[-2:]
         p1 = prev[-1].lower() if prev else ""
         p2 = prev[0].lower() if len(prev) == 2 else ""
-        passive = (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not w.endswith("ing")  # "is insisting"
+        passive = (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not (  # "is insisting" is active
+            w.endswith("ing") and not w.startswith("continu"))
         if SPEECH_FORMS[w] == "denial" and w.endswith("ed") and (passive or after.startswith(" by ")):
             out.append(_Cue(s, e, "denial", text[s:e].lower(), True))
             continue
@@ -262,7 +267,7 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
-        if _not_a_report(text, w, s, e, p1, p2) or before.endswith("Additional "):
+        if _not_a_report(text, w, s, e, p1, p2) or _IDIOM_BEFORE.search(before) or _AS_MUCH.match(text, e):
             continue
         if w.startswith("continu") and not (
                 _CONT_Q.match(after)
