@@ -85,3 +85,14 @@ def test_a_share_of_the_people_polled_is_the_source():
             "that way. On taxes, 42% say they are liberal. About four out of 10 voters said life would be worse.")
     assert [c.claimant.canonical for c in extract_english(text)] == [
         "Most residents", "One in five", "Those over 60", "42%", "About four out of 10 voters"]
+
+
+def test_a_name_opening_a_clause_before_its_appositive():
+    """CLAUSE_NAME: "…, the Lund rule after Ada Lund, the investor, complained that …" is Lund's claim."""
+    from claimtrack.extract.english import extract_english
+
+    text = ("She would set a 30 percent rate, a version of what is known as the Lund rule after Ada Lund, the "
+            "investor, complained that she paid too little.")
+    assert [c.claimant.canonical for c in extract_english(text)] == ["Ada Lund"]
+    assert [c.claimant.canonical for c in extract_english("Ann Lee, the mayor of Dover, a town in Kent, said it "
+                                                          "was closed.")] == ["Ann Lee"]

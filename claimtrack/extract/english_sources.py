@@ -191,6 +191,11 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
 _PLACE_BEFORE = re.compile(r"\b(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 
 
+# CLAUSE_NAME: a name opening a new clause after a conjunction, before the speaker's appositive.
+_CLAUSE_NAME = re.compile(r"\b(?:after|when|as|because|since|while|before|until|and|but)\s+"
+                          r"((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+)$")
+
+
 def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
     commas = [a for a, b in toks if text[a] == ","]
@@ -206,6 +211,9 @@ def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) 
         f = first[0]
         if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
                 or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
+            opener = _CLAUSE_NAME.search(text, max(c + 1, end - 60), end) if end != comma else None
+            if opener:  # CLAUSE_NAME: "…, a rule named after Warren Buffett, the investor, complained that …"
+                return opener.span(1)
             end = c  # skip this appositive segment, look further left
             continue
         if end == comma and _PLACE_BEFORE.search(text, max(floor, c - 40), c):
