@@ -208,3 +208,14 @@ def test_idioms_of_the_writers_voice_report_nothing():
         assert extract_english(text) == [], text
     claims = extract_english("Mr. Orr said the pier was old. Those talks are continuing, he said.")
     assert [c.quote for c in claims] == ["the pier was old.", "Those talks are continuing"]
+
+
+def test_an_inverted_source_with_its_appositive_and_said_of():
+    """INVERTED_SOURCE with an appositive to the end; QUOTE_THEN_SPEAKER with "said of …"."""
+    text = "Even as the campaign moves north, the race will be tight, said Dan Lee, director of the Kent Institute."
+    claims = extract_english(text)
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [
+        ("Dan Lee", "Even as the campaign moves north, the race will be tight")]
+    text = ('Mr. Orr met the mayor. "We need a bridge. How do we pay?" Ann Lee, the council chair, said of the '
+            'meeting she had with the mayor.')
+    assert [c.quote for c in extract_english(text)] == ['"We need a bridge. How do we pay?"']

@@ -438,7 +438,7 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         if res is not None:
             return res
     if not r or not _WORD.search(r) or (floor == us and nxt is None and r.split()[0].lower() in _PREPS
-                                        and _is_adverbial_tail(r.rstrip(".")) and prev_unit_end
+                                        and (_is_adverbial_tail(r.rstrip(".")) or r.startswith("of ")) and prev_unit_end
                                         and text[prev_unit_end - 1] in _CLOSE_Q):
         return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)  # '“… NOW!” Lee said on Twitter.'
 
@@ -491,6 +491,8 @@ def _inverted_source(text: str, floor: int, cs: int, ce: int, limit: int) -> boo
         return False
     rest = text[sa[1]:limit].strip()
     words = rest.rstrip(".!?”\"").split()
+    if rest.startswith(",") and rest.endswith((".", "!", "?")) and len(words) <= 20:
+        return True  # "…, said Dan Lee, director of the institute." — an appositive closes the sentence
     return not words or (len(words) <= 5 and words[0].lower() in _PREPS and rest.endswith((".", "!", "?")))
 
 
