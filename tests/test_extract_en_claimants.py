@@ -96,3 +96,12 @@ def test_a_name_opening_a_clause_before_its_appositive():
     assert [c.claimant.canonical for c in extract_english(text)] == ["Ada Lund"]
     assert [c.claimant.canonical for c in extract_english("Ann Lee, the mayor of Dover, a town in Kent, said it "
                                                           "was closed.")] == ["Ann Lee"]
+
+
+def test_a_full_name_never_runs_over_a_sentence_stop():
+    """NAME_EXPANSION: "Clarke" after "…West Virginia. Mr. Clarke said" is "Clarke", not "West Virginia. Mr. Clarke"."""
+    from claimtrack.extract.english import extract_english
+
+    claims = extract_english("He moved to West Virginia. Mr. Clarke said the mine would reopen. Later, Clarke said "
+                             "it was safe.")
+    assert [c.claimant.canonical for c in claims] == ["Clarke", "Clarke"]

@@ -321,6 +321,8 @@ class _Speakers:
                 m = _NAME_BEFORE.search(text, max(0, i - 40), i)
                 if m:
                     parts = m.group(0).split()
+                    stops = [i for i, w in enumerate(parts) if w.endswith(".") and len(w) > 3 and w not in TITLES]
+                    parts = parts[stops[-1] + 1:] if stops else parts  # "West Virginia. Mr. Clarke" → "Clarke"
                     k = 0
                     while k < len(parts) and (parts[k] in TITLES or parts[k] in _STOP_CAP or parts[k] in _OPENERS):
                         k += 1  # "Mr.", and "When"/"But" opening the sentence before "Trump"
