@@ -219,3 +219,16 @@ def test_an_inverted_source_with_its_appositive_and_said_of():
     text = ('Mr. Orr met the mayor. "We need a bridge. How do we pay?" Ann Lee, the council chair, said of the '
             'meeting she had with the mayor.')
     assert [c.quote for c in extract_english(text)] == ['"We need a bridge. How do we pay?"']
+
+
+def test_a_relative_clause_after_a_claim_opens_the_next_claim():
+    """RELATIVE_DESCRIPTION after a claim: "…, which he said were at his side." is its own claim from "which"."""
+    claims = extract_english("Mr. Orr also said the videos do not show whether Lee held anything, which he said were "
+                             "at his side.")
+    assert [c.quote for c in claims] == ["the videos do not show whether Lee held anything",
+                                         "which he said were at his side."]
+
+
+def test_went_on_to_explain():
+    claims = extract_english("Mr. Orr went on to explain how he believes the cuts hurt the army.")
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [("Orr", "how he believes the cuts hurt the army.")]

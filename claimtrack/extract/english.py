@@ -710,6 +710,8 @@ def _strip_joiners(text: str, start: int, end: int) -> int:
             end -= 3
         elif text.endswith(", with", start, end):
             end -= 5  # "…, with X telling …": "with" opens the next report
+        elif text.endswith((", which", ", whom", ", what"), start, end):
+            end = text.rfind(",", start, end)  # "…, which he said were …" opens the next claim (RELATIVE_DESCRIPTION)
         else:
             break
     return end

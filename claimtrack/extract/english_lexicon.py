@@ -58,8 +58,8 @@ PARTICLE = {"point", "points", "pointed", "pointing"}
 
 # Multi-word cues: regex source -> kind.
 PHRASES: dict[str, str] = {
-    r"went on to (?:say|add|note|argue|claim)": "statement",
-    r"goes on to (?:say|add|note|argue|claim)": "statement",
+    r"went on to (?:say|add|note|argue|claim|explain|insist|suggest|warn|write)": "statement",
+    r"goes on to (?:say|add|note|argue|claim|explain|insist|suggest|warn|write)": "statement",
     r"called on": "call",
     r"calls on": "call",
     r"calling on": "call",
