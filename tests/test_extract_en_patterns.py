@@ -232,3 +232,10 @@ def test_a_relative_clause_after_a_claim_opens_the_next_claim():
 def test_went_on_to_explain():
     claims = extract_english("Mr. Orr went on to explain how he believes the cuts hurt the army.")
     assert [(c.claimant.canonical, c.quote) for c in claims] == [("Orr", "how he believes the cuts hurt the army.")]
+
+
+def test_a_subordinate_clause_before_a_nested_cue_is_no_content_of_its_own():
+    """NESTED_FRAGMENT: "According to her account, after examining the leg, she insisted that …" is one claim."""
+    claims = extract_english("According to her account, after examining the leg, she insisted that the patient see "
+                             "a doctor.")
+    assert len(claims) == 1 and claims[0].quote.startswith("after examining the leg, she insisted that")

@@ -719,6 +719,8 @@ def _strip_joiners(text: str, start: int, end: int) -> int:
 
 # NESTED_FRAGMENT: a cut before a nested cue that would leave a fragment ("that the Commission on", "anybody")
 # means the nested cue belongs to the content.
+_SUBORDINATORS = {"after", "before", "when", "while", "if", "as", "since", "because", "although", "though", "once",
+                  "unless", "until", "whenever"}
 _FRAGMENT_END = {"on", "of", "for", "the", "a", "an", "in", "to", "about", "with", "from", "at", "by", "that", "who"}
 
 
@@ -731,7 +733,7 @@ def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     end = _strip_joiners(text, start, cut)
     if end - start < 3 or text[start:end].strip(" ,“\"").lower() in _COMPLEMENTISER:
         return ue  # "X noted Y said Z", "X added that Y said Z": the nested report is the content
-    words = text[start:end].split()
-    if len(words) < 3 or words[-1].lower() in _FRAGMENT_END:
+    words = text[start:end].strip(" ,;:—").split()
+    if len(words) < 3 or words[-1].lower() in _FRAGMENT_END or words[0].lower() in _SUBORDINATORS:
         return ue  # NESTED_FRAGMENT: "notes that the Commission on Debates announced …" is one content
     return end
