@@ -239,3 +239,12 @@ def test_a_subordinate_clause_before_a_nested_cue_is_no_content_of_its_own():
     claims = extract_english("According to her account, after examining the leg, she insisted that the patient see "
                              "a doctor.")
     assert len(claims) == 1 and claims[0].quote.startswith("after examining the leg, she insisted that")
+
+
+def test_progressive_and_relative_patterns_stay_narrow():
+    """PROGRESSIVE_CUE skips "is considering a ban" and "are telling you to stay"; RELATIVE_DESCRIPTION with "what"
+    needs a describing cue and a content ("beyond what the mayor has said yesterday" reports nothing)."""
+    assert extract_english("The state is considering an even stricter ban on the books.") == []
+    assert extract_english("Stay inside if your local officials are telling you to do so.") == []
+    claims = extract_english("Mr. Orr said the trip was long. I will not go beyond what the mayor has said yesterday.")
+    assert [c.quote for c in claims] == ["the trip was long."]

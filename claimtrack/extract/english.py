@@ -471,6 +471,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:(?:to|a|an|the|his|her|their|its)\s+(?:[\w'�
 # accuse", "used the speech to argue") is the clause subject's report.
 _INFINITIVE_HEAD = re.compile(r"\b(?:appeared|appears|seemed|seems|continued|continues|went|goes|refused|declined|tried"
                               r"|tries|moved|rushed|hastened|took to \w+|used [\w\s'’]{1,25}|overnight|quick)$")
+_TELL_TO = re.compile(r"\s+(?:\w+\s+){1,2}to\s+[a-z]+\b")  # "are telling you to stay": an order, not a report
 _RECIPIENT_CUES = {"told", "tell", "tells", "telling", "assured", "assures", "warned", "warns", "reminded"}
 _CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
                             r"|August|September|October|November|December|Last|This|Earlier|Later")
@@ -509,7 +510,7 @@ def _cue_source(text: str, cue: _Cue, floor: int, us: int, limit: int) -> tuple[
     if text.endswith(" to ", max(floor, cue.start - 4), cue.start) and _INFINITIVE_HEAD.search(
             text, max(floor, cue.start - 30), cue.start - 4):
         return _clause_subject(text, us, cue.start), cue.start  # INFINITIVE_CUE: "Lee took to Twitter to accuse …"
-    if cue.word.endswith("ing") and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
+    if cue.word.endswith("ing") and cue.kind != "assessment" and not _TELL_TO.match(text, cue.end) and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
         src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
         pre_end = src[0] if src else cue.start
     else:
@@ -610,8 +611,9 @@ def _content_after(text: str, cue: _Cue, floor: int, src: tuple[int, int], ue: i
     c_end = _content_end(text, start, ue, nxt)
     rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
     desc = _REL_DESCRIPTION.search(text, max(floor, src[0] - 8), src[0])
-    if desc:  # RELATIVE_DESCRIPTION: "Ohio, which he describes as his favourite state"
-        return (desc.start(), c_end, src, c_end)
+    if desc and (cue.kind == "assessment" or not text.startswith("what", desc.start())) \
+            and not _is_adverbial_tail(text[cue.end:c_end].rstrip(".")):
+        return (desc.start(), c_end, src, c_end)  # RELATIVE_DESCRIPTION: "Ohio, which he describes as his home"
     if rel and _VERB_FIRST.match(text, start):
         return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
