@@ -446,7 +446,11 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         return _content_after(text, _Cue(cue.start, verdict.end(), cue.kind, cue.word), floor, src, ue, nxt)
     if cue.kind == "denial" and _denies_nothing(text, cue.end, ue):
         return None  # OBJECT_BEFORE_DENIAL: "the charge, which Orr denies, was filed …" denies nothing after it
-    return _content_after(text, cue, floor, src, ue, nxt)
+    res = _content_after(text, cue, floor, src, ue, nxt)
+    content = text[res[0]:res[1]].strip(" .,;:")
+    if content and len(content.split()) <= 3 and _is_adverbial_tail(content) and content[0].islower():
+        return None  # ADVERBIAL_ONLY: "what the mayor has said yesterday." — nothing is reported after the cue
+    return res
 
 
 # VERDICT_FIRST: "rejected as “baseless” reports that …", "dismissed as false the claim that …": the verdict comes
