@@ -75,3 +75,33 @@ def test_people_groups_and_documents():
     assert names_a_document("today’s CPI") and names_a_document("the latest report")
     assert actor_kind("FDA") == "organisation" and actor_kind("Budget Office") == "organisation"
     assert actor_kind("Ruth Adler") == "person"
+
+
+def test_a_share_of_the_people_polled_is_the_source():
+    """SHARE_OF_PEOPLE: "One in five say", "Those over 60 say", "42% say", "nine in 10 said" are their own sources."""
+    from claimtrack.extract.english import extract_english
+
+    text = ("Most residents said the pier was old. One in five say that will not last. Those over 60 say they feel "
+            "that way. On taxes, 42% say they are liberal. About four out of 10 voters said life would be worse.")
+    assert [c.claimant.canonical for c in extract_english(text)] == [
+        "Most residents", "One in five", "Those over 60", "42%", "About four out of 10 voters"]
+
+
+def test_a_name_opening_a_clause_before_its_appositive():
+    """CLAUSE_NAME: "…, the Lund rule after Ada Lund, the investor, complained that …" is Lund's claim."""
+    from claimtrack.extract.english import extract_english
+
+    text = ("She would set a 30 percent rate, a version of what is known as the Lund rule after Ada Lund, the "
+            "investor, complained that she paid too little.")
+    assert [c.claimant.canonical for c in extract_english(text)] == ["Ada Lund"]
+    assert [c.claimant.canonical for c in extract_english("Ann Lee, the mayor of Dover, a town in Kent, said it "
+                                                          "was closed.")] == ["Ann Lee"]
+
+
+def test_a_full_name_never_runs_over_a_sentence_stop():
+    """NAME_EXPANSION: "Clarke" after "…West Virginia. Mr. Clarke said" is "Clarke", not "West Virginia. Mr. Clarke"."""
+    from claimtrack.extract.english import extract_english
+
+    claims = extract_english("He moved to West Virginia. Mr. Clarke said the mine would reopen. Later, Clarke said "
+                             "it was safe.")
+    assert [c.claimant.canonical for c in claims] == ["Clarke", "Clarke"]

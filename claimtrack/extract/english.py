@@ -10,7 +10,13 @@ import bisect
 import re
 
 from claimtrack.extract.base import ActorRef, ExtractedClaim
-from claimtrack.extract.english_claimants import INVALID, PRONOUN, repair_source, source_type
+from claimtrack.extract.english_claimants import (
+    INVALID,
+    PRONOUN,
+    is_person_or_group,
+    repair_source,
+    source_type,
+)
 from claimtrack.extract.english_segment import (
     _ADJ_DET,
     _CLOSE_Q,
@@ -60,7 +66,9 @@ _CLAIM_NP = (r"(?:it|this|that|these|those|they|such \w+|(?:the|those|these|his|
              r"|account|idea|notion))")
 _NOT_TRUE = re.compile(r"(?:that\s+)?" + _CLAIM_NP + r"\s+(?:was|were|is|are|had been|has been|have been)\s+"
                        r"(?:\w+ly\s+)?" + _FALSE, re.I)
-_CALLED_FALSE = re.compile(_CLAIM_NP + r"\s+(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?" + _FALSE, re.I)
+# CALLED_FALSE: "called the reports false", "called the claims about the bridge “completely baseless”".
+_CALLED_FALSE = re.compile(_CLAIM_NP + r"(?:\s+[\w’'-]+){0,3}?\s+[“\"‘']?(?:\w+ly\s+)?(?:an?\s+)?(?:\w+\s+)?"
+                           + _FALSE.replace("[,.;:!”", "[“”’,.;:!"), re.I)
 _DENIED_PROP = re.compile(
     r"(?:the\s+|any\s+)?(?:\w+\s+)?(?:criticism|accusations?|allegations?|claims?|charges?|suggestions?|notion|idea"
     r"|assertions?|reports?|rumou?rs?|implication)(?:\s+(?:from|by|of)\s+[^,;]{1,60}?)?\s+that\s+(.{8,})", re.I)
@@ -72,7 +80,8 @@ _PARTICIPLE_CUES = {"adding", "saying", "noting", "arguing", "claiming", "explai
 _STRONG_ENDS = ("”", '"', "''", "’’", "'’", "’'")
 _QB_ENDS = _STRONG_ENDS + (",", "—")
 _FUTURE_HINTS = ("will", "won", "shall", "going to", "gonna", "'ll", "’ll", "would")
-_PART_LEAD = re.compile(r"(?:,|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
+# PARTICIPLE_AFTER_QUOTE: '… said: “A,” adding that …' — a comma inside closing quotation marks leads a participle too.
+_PART_LEAD = re.compile(r"(?:,[”\"’']*|\band|\bby|\bwhile|\bbefore|\bafter)\s*$")
 _WORD = re.compile(r"\w")
 _TAIL_SPLIT = re.compile(r"[,;]|\band\b")
 _REGION = re.compile(r"[^,;.“\"]*")
@@ -81,6 +90,17 @@ _RESUME = re.compile(r"[^,;.“\"]{0,60}?,\s+(?=[\w‘])")
 _REL_SUBJECT = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:who|which)\s")
 _NEXT_PARA = re.compile(r"[ \t]*\n\s*([^\n]{12,})")
 _AUX_TAIL = re.compile(r"(?:\s*\b(?:that|which|who|has|have|had|was|were|is|are|be|been|being|since|not|\w+ly))*\s*$")
+# RELATIVE_DESCRIPTION: a relative pronoun before the source of a cue ("Ohio, which he describes as his favourite
+# state", "the crew, whom she described as tireless", "the mine, which Lee says he will keep open"): the claim
+# runs from the pronoun.
+_REL_DESCRIPTION = re.compile(r"\b(?:which|whom|what)\s+$")
+# PROGRESSIVE_CUE: a reporting participle after a form of "be" is the finite verb of its clause ("The council is
+# insisting the budget balances", "The utility has been warning that …"); its subject is the source.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)\s+(?:\w+ly\s+)?$")
+_SUBJECT_COMMA = re.compile(r"\s*([A-Z][^,;:()]{2,60}),\s+(?:who|which|[A-Z])[^;:]{3,200},\s*$")
+# OBJECT_BEFORE_DENIAL: a deny cue followed by punctuation or a preposition has its object before it ("the charge,
+# which Orr denies, …", "something he denied to reporters as absurd"): no proposition follows to be denied.
+_NO_OBJECT = re.compile(r"\s*(?:[,.;:)]|(?:to|as|in|on|at|during|after|before|with)\b(?!\s+(?:be|have)\b))")
 _REL_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$")
 _VERB_FIRST = re.compile(r"(?!(?:that|he|she|they|it|we|i|the|a|an|his|her|their|its|this|these|those|there|if|whether"
                          r"|to|of|in|on|at|for|with|about|by|from|as)\b)[a-z]")
@@ -103,6 +123,27 @@ def _is_time_clause(pre: str) -> bool:
     return first in _PREPS and pre.endswith(",") and _is_adverbial_tail(pre)
 
 
+# TITLED_OPENER: 'In his 2002 book, “Make Your Own Luck,” Lee said …', 'On this week's episode of “City Desk,” …':
+# a prepositional opener ending in a quoted title is an adverbial, not the quotation the cue reports.
+_TITLE_END = re.compile(r"[“”\"]|''")
+# QUESTION_OPENER: a participle clause about being questioned opens the sentence; the content follows the cue.
+_QUESTION_OPENERS = {"asked", "pressed", "questioned", "challenged", "quizzed"}
+_TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "with", "to", "at", "by", "or", "is"}
+
+
+def _is_titled_opener(pre: str) -> bool:
+    first = pre.split(None, 1)[0].lower()
+    if first in _QUESTION_OPENERS:
+        return True  # QUESTION_OPENER: 'Asked why he waited, on "City Desk," Orr said …' is the circumstance
+    if first not in _PREPS or not pre.rstrip("”\"'’").endswith(","):
+        return False
+    opens = [m.end() for m in _TITLE_END.finditer(pre)]
+    if len(opens) < 2:
+        return False
+    title = re.findall(r"\w[\w'’-]*", pre[opens[-2]:])
+    return 0 < len(title) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in title)
+
+
 def _is_prep_tail(right: str, pre: str) -> bool:
     """"…, Carson said after the attacks.": a short prepositional tail ends the sentence, the content is before."""
     words = right.split()
@@ -118,12 +159,6 @@ def _content_kind(kind: str, content: str) -> str:
         return "denial"
     if kind != "statement":
         return kind
-    low = content.lower()
-    if not any(w in low for w in _FUTURE_HINTS):
-        return kind
-    if _WILL.search(content) or ("would" in low and _WOULD.search(content) and _FUTURE.search(content)):
-        return "prediction"  # plain backshifted "would" ("said it would be hard") stays a statement
-    return kind
     low = content.lower()
     if not any(w in low for w in _FUTURE_HINTS):
         return kind
@@ -195,14 +230,17 @@ def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_u
         nxt = unit_cues[ci + 1] if ci + 1 < len(unit_cues) else None
         res = _attribute(doc, cue, floor, us, ue, nxt, prev_unit_end, speakers)
         if res is None:
+            if last is not None and cue.word == "according to":
+                floor = ue  # a trailing "according to X" closes the claim's sentence: quotes after it extend it
             continue
         cs, ce, src, region_end = res
         src = _usable_source(text, src, clause is not None or speakers.last is not None)
-        if clause is not None and cue.word in _PARTICIPLE_CUES:
-            src = None  # "X said …, adding that …": the same speaker
+        if clause is not None and cue.word in _PARTICIPLE_CUES and (
+                src is None or _PART_LEAD.search(text, max(us, cue.start - 8), cue.start)):
+            src = None  # "X said …, adding that …": the same speaker; "…, with Y telling …" is Y's (WITH_SUBJECT)
         if src is None:
-            if clause is None and speakers.last is None:
-                continue
+            if (clause is None and speakers.last is None) or cue.passive:
+                continue  # PASSIVE_WITHOUT_AGENT: "A fact is dismissed as false when …" is nobody's report
             ref, surface = clause if clause is not None else (speakers.last, "")
         else:
             src = _relative_antecedent(text, us, src)
@@ -238,7 +276,11 @@ def _claim(text: str, cue: _Cue, span: tuple[int, int], src: tuple[int, int] | N
     quote = text[cs:ce]
     direct = quote.lstrip()[:1] in _OPEN_Q or quote.lstrip().startswith("''")
     gap = (cue.start, cue.end)
-    if src and cs < src[0] < ce:
+    if src and cue.word == "according to" and cs < cue.start < ce:
+        gap = (cue.start, src[1])  # "The bridge, according to the engineers, needs …" reads without the source
+    elif src and cs < src[0] < ce and _REL_DESCRIPTION.match(text, cs, src[0]):
+        gap = (cs, cue.end)  # "which he describes as X" reads "as X"
+    elif src and cs < src[0] < ce:
         rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
         gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
     return ExtractedClaim(
@@ -307,6 +349,8 @@ def _extend(text: str, units: list[tuple[int, int]], ui: int, cue_starts: list[i
 def _display(text: str, cs: int, ce: int, gap: tuple[int, int]) -> str:
     """Display text of a quote, without the source and cue when they sit inside it (`"A," he said, "B."`)."""
     g0, g1 = gap
+    if g0 == cs < g1 < ce:
+        return _clean(text[g1:ce].lstrip(" ,;:"))
     if cs < g0 < ce:
         left = text[cs:g0]
         right = text[max(g1, g0):ce].lstrip(" ,;:")
@@ -318,9 +362,14 @@ _HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?P<body>\S
 
 
 _HEAD_VERB = re.compile(
-    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?P<verb>Says|Tells|Tweets|Promises|Claims|Warns|Denies|Argues|Insists"
+    r"([A-Z][\w.'’-]*(?: (?!(?:Just|Now|Also|Finally) )[A-Z][\w.'’-]*){0,3}) (?:Just |Now |Also |Finally )?(?P<verb>Says|Tells|Tweets|Promises|Claims|Warns|Denies|Argues|Insists"
     r"|Admits|Predicts|Suggests|Writes|Reports|Declares|Announces|Accuses|Rejects|Dismisses|Urges|Vows"
     r"|Confirms|Said|Told|Warned|Claimed|Denied)(?: [Tt]hat)?\s+(?P<body>\S.{8,})")
+
+
+# HEADLINE_LABEL: words that label a headline ("The Latest: …", "Revealed: …", "Wow: …") and never speak.
+_HEAD_LABELS = {"the latest", "latest", "wow", "revealed", "watch", "breaking", "exclusive", "update", "video",
+                "analysis", "opinion", "photos", "boom", "just in", "fact check", "editorial", "live", "explainer"}
 
 
 def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[ExtractedClaim]) -> None:
@@ -328,6 +377,8 @@ def _headline(text: str, us: int, ue: int, speakers: _Speakers, out: list[Extrac
     if ue - us > 200:
         return
     m = _HEAD.fullmatch(text, us, ue) or _HEAD_VERB.fullmatch(text, us, ue)
+    if m and m.group(1).lower() in _HEAD_LABELS:  # HEADLINE_LABEL: "Wow: X Just Said …", "The Latest: …"
+        m = _HEAD_VERB.fullmatch(text, m.start("body"), ue)
     if not m:
         return
     surface = m.group(1)
@@ -349,51 +400,24 @@ def _clean(quote: str) -> str:
     return _WS.sub(" ", s)
 
 
+_Span = tuple[int, int, tuple[int, int] | None, int]  # content start, content end, source span, consumed end
+
+
 def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None, prev_unit_end: int,
-               speakers: _Speakers) -> tuple[int, int, tuple[int, int] | None, int] | None:
+               speakers: _Speakers) -> _Span | None:
     """(content start, content end, source span, end of the consumed region) for one cue."""
     text = doc.text
-    limit = nxt.start if nxt else ue
     if cue.word == "according to":
-        src = _source_after(text, cue.end, limit)
-        pre = text[floor:cue.start].strip(" ,;:—–\"“”")
-        if len(pre) <= 3 or pre.endswith(("but", "But", "and", "And")):
-            if not src:
-                return None
-            comma = text.find(",", src[1], limit)
-            send = src[1] if comma < 0 or comma - src[1] > 40 else comma
-            c_end = _content_end(text, send, ue, nxt)
-            return (send, c_end, src, c_end)
-        c_end = _TRAIL.search(text, floor, cue.start)
-        return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+        return _according_to(text, cue, floor, us, ue, nxt)
     if cue.passive:
         return _passive(text, cue, floor, nxt.start if nxt else ue)
-    j = _strip_adverbs(text, floor, cue.start)
-    if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
-        src = _clause_subject(text, us, j - 4)  # "X launched an ad and announced that …"
-        pre_end = cue.start
-    elif cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().endswith(","):
-        src, pre_end = None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
-    else:
-        src = _source_before(text, floor, cue.start)
-        pre_end = src[0] if src else cue.start
-    pre = text[floor:pre_end]
-    pre_s = pre.rstrip()
+    src, pre_end = _cue_source(text, cue, floor, us, nxt.start if nxt else ue)
+    pre_s = text[floor:pre_end].rstrip()
     after_end = nxt.start if nxt else ue
     right = text[cue.end:after_end]
     quote_before = len(pre_s) > 1 and pre_s.endswith(_QB_ENDS)
     if src is None and quote_before and cue.word not in _PARTICIPLE_CUES:
-        rel = _REL_SUBJECT.match(text, floor, pre_end)
-        if rel and right.strip():  # "Humphrey, who calls Trump a “sociopath,” said he …"
-            start = _content_start(text, cue.end, after_end)
-            c_end = _content_end(text, start, ue, nxt)
-            return (start, c_end, rel.span(1), c_end)
-        src_after = _source_after(text, cue.end, after_end)
-        region = src_after[1] if src_after else cue.end
-        c_end = _before_punct(text, floor, pre_end)
-        c_end2 = _continuation(text, region, ue, nxt, lower=False)
-        start = _quote_open(doc, floor, pre_end)
-        return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+        return _quote_then_inverted(doc, cue, floor, pre_end, ue, nxt)
     if src is None and text[cue.start].isupper() and floor == us:
         return _fronted_participle(text, cue, ue)
     if src is None and cue.word in _PARTICIPLE_CUES:
@@ -409,26 +433,192 @@ def _attribute(doc: _Doc, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | N
         block = _NEXT_PARA.match(text, ue)
         if block:
             return (block.start(1), block.end(1), src, block.end(1))
-    if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s):
-        strong = pre_s.endswith(_STRONG_ENDS)
-        tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
-        if (strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip("."))
-                or _is_prep_tail(r, pre_s)):
-            c_end = _before_punct(text, floor, pre_end)
-            cont = _continuation(text, cue.end, ue, nxt)
-            start = _quote_open(doc, floor, pre_end) if strong else floor
-            return (start, cont or c_end, src, cont or _region_end(text, cue.end, after_end))
-    if not r or not _WORD.search(r):
-        # "Trump said." after a quote that closed the previous sentence
-        if prev_unit_end and text[prev_unit_end - 1] in _CLOSE_Q and floor == us:
-            ps = text.rfind("\n", 0, prev_unit_end - 1) + 1
-            units = [u for u in doc.units if u[1] == prev_unit_end]
-            return (units[0][0] if units else ps, prev_unit_end, src, ue)
+    if quote_before and _WORD.search(pre_s) and not _is_time_clause(pre_s) and not _is_titled_opener(pre_s):
+        res = _quote_then_cue(doc, cue, (floor, pre_end), src, r, ue, nxt)
+        if res is not None:
+            return res
+    if not r or not _WORD.search(r) or (floor == us and nxt is None and r.split()[0].lower() in _PREPS
+                                        and (_is_adverbial_tail(r.rstrip(".")) or r.startswith("of ")) and prev_unit_end
+                                        and text[prev_unit_end - 1] in _CLOSE_Q):
+        return _cue_closing_sentence(doc, floor, us, ue, prev_unit_end, src)  # '“… NOW!” Lee said on Twitter.'
+
+    if cue.kind == "denial" and (verdict := _VERDICT_FIRST.match(text, cue.end, ue)):
+        return _content_after(text, _Cue(cue.start, verdict.end(), cue.kind, cue.word), floor, src, ue, nxt)
+    if cue.kind == "denial" and _denies_nothing(text, cue.end, ue):
+        return None  # OBJECT_BEFORE_DENIAL: "the charge, which Orr denies, was filed …" denies nothing after it
+    res = _content_after(text, cue, floor, src, ue, nxt)
+    content = text[res[0]:res[1]].strip(" .,;:")
+    if content and len(content.split()) <= 3 and _is_adverbial_tail(content) and content[0].islower():
+        return None  # ADVERBIAL_ONLY: "what the mayor has said yesterday." — nothing is reported after the cue
+    return res
+
+
+# VERDICT_FIRST: "rejected as “baseless” reports that …", "dismissed as false the claim that …": the verdict comes
+# between the deny cue and what it denies.
+_VERDICT_FIRST = re.compile(r"\s+as\s+(?:[“\"‘'][^”\"’'\n]{1,30}[”\"’']|(?:\w+ly\s+)?[a-z]+)(?=\s+(?:the|a|an|any|all"
+                            r"|claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?)\b)")
+
+
+def _denies_nothing(text: str, pos: int, ue: int) -> bool:
+    """OBJECT_BEFORE_DENIAL: punctuation or a preposition after the deny cue, and no "that" clause after an
+    adverbial ("denied, in a statement on Monday, that …" still denies)."""
+    if not _NO_OBJECT.match(text, pos):
+        return False
+    that = text.find(" that ", pos, min(ue, pos + 80))
+    return that < 0 or not _is_adverbial_tail(text[pos:that].replace(",", " "))
+
+
+# OBJECT_THEN_PARTICIPLE: "Cruz is making a pitch to New York voters saying …", "Trump unleashed a series of tweets
+# saying …": the noun phrase before the participle is an object; the clause subject speaks.
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:to|a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}|[a-z]{3,}ed\s+)$")
+# INFINITIVE_CUE: a cue in an infinitive after a verb or an adverbial ("appeared to suggest", "took to Twitter to
+# accuse", "used the speech to argue") is the clause subject's report.
+_INFINITIVE_HEAD = re.compile(r"\b(?:appeared|appears|seemed|seems|continued|continues|went|goes|refused|declined|tried"
+                              r"|tries|moved|rushed|hastened|took to \w+|used [\w\s'’]{1,25}|overnight|quick)$")
+_TELL_TO = re.compile(r"\s+(?:\w+\s+){1,2}to\s+[a-z]+\b")  # "are telling you to stay": an order, not a report
+_RECIPIENT_CUES = {"told", "tell", "tells", "telling", "assured", "assures", "warned", "warns", "reminded"}
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+                            r"|August|September|October|November|December|Last|This|Earlier|Later")
+
+
+def _inverted_source(text: str, floor: int, cs: int, ce: int, limit: int) -> bool:
+    """INVERTED_SOURCE: "P, said one council source in the room." — after a comma, the cue is followed by the
+    source and at most a short prepositional tail to the end of the sentence."""
+    if not text[floor:cs].rstrip().endswith(","):
+        return False
+    before = _source_before(text, floor, cs)
+    if before is not None and not text[floor:before[0]].strip() and text[before[1]:cs].lstrip().startswith(","):
+        return False  # "Ann Lee, a pastor in Dover, said the rule …": the sentence opens with its source
+    sa = _source_after(text, ce, limit)
+    if sa is not None and _CALENDAR_WORD.match(text, sa[0]):
+        return False
+    if sa is None or not (text[sa[0]].isupper() or is_person_or_group(text[sa[0]:sa[1]])):
+        return False
+    rest = text[sa[1]:limit].strip()
+    words = rest.rstrip(".!?”\"").split()
+    if rest.startswith(",") and rest.endswith((".", "!", "?")) and len(words) <= 20:
+        return True  # "…, said Dan Lee, director of the institute." — an appositive closes the sentence
+    return not words or (len(words) <= 5 and words[0].lower() in _PREPS and rest.endswith((".", "!", "?")))
+
+
+def _cue_source(text: str, cue: _Cue, floor: int, us: int, limit: int) -> tuple[tuple[int, int] | None, int]:
+    """(source span or None, end of the text before the source) for a cue whose source precedes it, if any."""
+    j = _strip_adverbs(text, floor, cue.start)
+    if text[max(floor, j - 4):j] in (" and", " but") and cue.word not in _PARTICIPLE_CUES:
+        return _clause_subject(text, us, j - 4), cue.start  # "X launched an ad and announced that …"
+    if cue.word in _PARTICIPLE_CUES and text[floor:cue.start].rstrip().rstrip("”\"’'").endswith(","):
+        return None, cue.start  # "…in Tulsa, Oklahoma, arguing that": the clause subject speaks
+    if (cue.word not in _PARTICIPLE_CUES and cue.word not in _RECIPIENT_CUES
+            and _inverted_source(text, floor, cue.start, cue.end, limit)):
+        return None, cue.start  # INVERTED_SOURCE: "…, the meeting broke up, said one source in the room."
+    if text.endswith(" to ", max(floor, cue.start - 4), cue.start) and _INFINITIVE_HEAD.search(
+            text, max(floor, cue.start - 30), cue.start - 4):
+        return _clause_subject(text, us, cue.start), cue.start  # INFINITIVE_CUE: "Lee took to Twitter to accuse …"
+    if cue.word.endswith("ing") and cue.kind != "assessment" and not _TELL_TO.match(text, cue.end) and (prog := _PROGRESSIVE.search(text, max(floor, cue.start - 30), cue.start)):
+        src = _source_before(text, floor, prog.start())  # PROGRESSIVE_CUE: "The council is insisting …"
+        pre_end = src[0] if src else cue.start
+    else:
+        src = _source_before(text, floor, cue.start)
+        pre_end = src[0] if src else cue.start
+        if src and cue.word in _PARTICIPLE_CUES and _OBJECT_BEFORE.search(text, max(us, src[0] - 30), src[0]):
+            src = _clause_subject(text, us, src[0]) or src  # OBJECT_THEN_PARTICIPLE
+    return src, pre_end
+
+
+_RESUME_AFTER_SOURCE = re.compile(r",\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|did|does"
+                                  r"|do)\b|[a-z]+(?:s|ed)\b)")
+
+
+def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue | None) -> _Span | None:
+    """"According to X, P" (content after the source) or "P, according to X" (content before the cue)."""
+    limit = nxt.start if nxt else ue
+    src = _source_after(text, cue.end, limit)
+    pre = text[floor:cue.start].strip(" ,;:—–\"“”")
+    if len(pre) <= 3 or pre.endswith(("but", "But", "and", "And")):
+        if not src:
+            return None
+        comma = text.find(",", src[1], limit)
+        if (comma < 0 or comma - src[1] > 40) and floor > us:
+            return None  # TRAILING_ACCORDING_TO: "…, according to a poll taken in May." adds no claim
+        send = src[1] if comma < 0 or comma - src[1] > 40 else comma
+        c_end = _content_end(text, send, ue, nxt)
+        return (send, c_end, src, c_end)
+    c_end = _TRAIL.search(text, floor, cue.start)
+    resume = _RESUME_AFTER_SOURCE.match(text, src[1], limit) if src else None
+    if resume:  # ACCORDING_TO_INSIDE: "Among the rulings at risk, according to Lee, are 16 on tax." is one claim
+        return (floor, _content_end(text, resume.end(), ue, nxt), src, ue)
+    return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+
+
+def _quote_then_inverted(doc: _Doc, cue: _Cue, floor: int, pre_end: int, ue: int, nxt: _Cue | None) -> _Span:
+    """"“P,” said X" (source after the cue), or "Humphrey, who calls Trump a “sociopath,” said he …"."""
+    text = doc.text
+    after_end = nxt.start if nxt else ue
+    rel = _REL_SUBJECT.match(text, floor, pre_end)
+    subj = rel.span(1) if rel else _interrupted_subject(text, floor, pre_end)
+    if subj and text[cue.end:after_end].strip():
+        start = _content_start(text, cue.end, after_end)
+        c_end = _content_end(text, start, ue, nxt)
+        return (start, c_end, subj, c_end)
+    src_after = _source_after(text, cue.end, after_end)
+    region = src_after[1] if src_after else cue.end
+    c_end = _before_punct(text, floor, pre_end)
+    c_end2 = _continuation(text, region, ue, nxt, lower=False)
+    start = _quote_open(doc, floor, pre_end)
+    return (start, c_end2 or c_end, src_after, c_end2 or _content_end(text, region, ue, nxt))
+
+
+def _interrupted_subject(text: str, floor: int, pre_end: int) -> tuple[int, int] | None:
+    """INTERRUPTED_SUBJECT: "The campaign, which has faced questions for months, said …" and "One pastor, Ann
+    Lee of Grace Church, said …": a subject noun phrase, then a comma clause without quotation marks, then the cue."""
+    pre = text[floor:pre_end]
+    if any(q in pre for q in "“”\"") or "''" in pre:
         return None
-    start = _content_start(text, cue.end, after_end)
+    m = _SUBJECT_COMMA.match(text, floor, pre_end)
+    if not m:
+        return None
+    src = _source_before(text, m.start(1), m.end(1))
+    return src if src and src[0] == m.start(1) else None
+
+
+def _quote_then_cue(doc: _Doc, cue: _Cue, pre: tuple[int, int], src: tuple[int, int], r: str, ue: int,
+                    nxt: _Cue | None) -> _Span | None:
+    """"“P,” X said (, “Q.”)": the content is the quote before the source, and its continuation."""
+    text = doc.text
+    floor, pre_end = pre
+    pre_s = text[floor:pre_end].rstrip()
+    strong = pre_s.endswith(_STRONG_ENDS)
+    tail = _TAIL_SPLIT.split(r, maxsplit=1)[0] if r else ""
+    if not (strong or not r or r[0] in ".!?" or r.startswith(",") or _is_adverbial_tail(tail.rstrip("."))
+            or _is_prep_tail(r, pre_s)):
+        return None
+    c_end = _before_punct(text, floor, pre_end)
+    cont = _continuation(text, cue.end, ue, nxt)
+    start = _quote_open(doc, floor, pre_end) if strong else floor
+    return (start, cont or c_end, src, cont or _region_end(text, cue.end, nxt.start if nxt else ue))
+
+
+def _cue_closing_sentence(doc: _Doc, floor: int, us: int, ue: int, prev_unit_end: int,
+                          src: tuple[int, int]) -> _Span | None:
+    """"Trump said." after a quote that closed the previous sentence: that sentence is the content."""
+    text = doc.text
+    if prev_unit_end and text[prev_unit_end - 1] in _CLOSE_Q and floor == us:
+        ps = text.rfind("\n", 0, prev_unit_end - 1) + 1
+        units = [u for u in doc.units if u[1] == prev_unit_end]
+        return (units[0][0] if units else ps, prev_unit_end, src, ue)
+    return None
+
+
+def _content_after(text: str, cue: _Cue, floor: int, src: tuple[int, int], ue: int, nxt: _Cue | None) -> _Span:
+    """"X said (that) P": the content follows the cue; "a deadline that insiders said went unnoticed"."""
+    start = _content_start(text, cue.end, nxt.start if nxt else ue)
     c_end = _content_end(text, start, ue, nxt)
     rel = _REL_BEFORE.search(text, max(floor, src[0] - 8), src[0])
-    if rel and _VERB_FIRST.match(text, start):  # "a deadline that insiders said went unnoticed"
+    desc = _REL_DESCRIPTION.search(text, max(floor, src[0] - 8), src[0])
+    if desc and (cue.kind == "assessment" or not text.startswith("what", desc.start())) \
+            and not _is_adverbial_tail(text[cue.end:c_end].rstrip(".")):
+        return (desc.start(), c_end, src, c_end)  # RELATIVE_DESCRIPTION: "Ohio, which he describes as his home"
+    if rel and _VERB_FIRST.match(text, start):
         return (_antecedent(text, floor, rel.start()), c_end, src, c_end)
     return (start, c_end, src, c_end)
 
@@ -524,9 +714,20 @@ def _strip_joiners(text: str, start: int, end: int) -> int:
             end -= 1
         elif text.endswith((" and", " but"), start, end) or text[start:end] in ("and", "but"):
             end -= 3
+        elif text.endswith(", with", start, end):
+            end -= 5  # "…, with X telling …": "with" opens the next report
+        elif text.endswith((", which", ", whom", ", what"), start, end):
+            end = text.rfind(",", start, end)  # "…, which he said were …" opens the next claim (RELATIVE_DESCRIPTION)
         else:
             break
     return end
+
+
+# NESTED_FRAGMENT: a cut before a nested cue that would leave a fragment ("that the Commission on", "anybody")
+# means the nested cue belongs to the content.
+_SUBORDINATORS = {"after", "before", "when", "while", "if", "as", "since", "because", "although", "though", "once",
+                  "unless", "until", "whenever"}
+_FRAGMENT_END = {"on", "of", "for", "the", "a", "an", "in", "to", "about", "with", "from", "at", "by", "that", "who"}
 
 
 def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
@@ -538,4 +739,7 @@ def _content_end(text: str, start: int, ue: int, nxt: _Cue | None) -> int:
     end = _strip_joiners(text, start, cut)
     if end - start < 3 or text[start:end].strip(" ,“\"").lower() in _COMPLEMENTISER:
         return ue  # "X noted Y said Z", "X added that Y said Z": the nested report is the content
+    words = text[start:end].strip(" ,;:—").split()
+    if len(words) < 3 or words[-1].lower() in _FRAGMENT_END or words[0].lower() in _SUBORDINATORS:
+        return ue  # NESTED_FRAGMENT: "notes that the Commission on Debates announced …" is one content
     return end

@@ -43,6 +43,7 @@ _ABSTRACT = {"fact", "facts", "way", "ways", "thing", "things", "point", "points
 _VERB_FIRST = {"heard", "hear", "know", "knew", "seen", "see", "saw", "say", "said", "tell", "told", "send", "let",
                "tire", "goes", "go", "went", "make", "made", "get", "got", "take", "took", "give", "gave", "come",
                "came", "think", "thought", "want", "need", "believe", "put", "keep", "call", "called"}
+_PERCENT = re.compile(r"(?:about |nearly |some )?\d+(?:\.\d+)?\s*(?:%|percent)", re.I)
 _WORD = re.compile(r"[\w’'.&-]+")
 
 
@@ -51,6 +52,8 @@ def source_type(surface: str) -> str:
     s = re.sub(r"\([^()]*\)", " ", surface).strip(" ,;—–-\"“”'’")
     if not s or ":" in s or "?" in s:
         return INVALID
+    if _PERCENT.fullmatch(s):
+        return DESCRIBED  # "42%" of the people polled (SHARE_OF_PEOPLE)
     words = _WORD.findall(s)
     if not words:
         return INVALID
@@ -76,7 +79,8 @@ def is_person_or_group(surface: str) -> bool:
 
 def _junk(words: list[str], low: list[str]) -> bool:
     """"heard us", "What we've", "a fancy way of", "the fact", "suggesting the President", "though Lynch"."""
-    if any(_PERSONAL.match(w) for w in low) or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:
+    personal = any(_PERSONAL.match(w) and not (i and low[i - 1] in ("to", "with")) for i, w in enumerate(low))
+    if personal or low[0] in _CLAUSE_OPENERS or low[-1] in _FUNCTION_END:  # "those close to him" is a source
         return True
     if " ".join(low) in _NOBODY:
         return True  # "No one denies that …" attributes nothing to anyone

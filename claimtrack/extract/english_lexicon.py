@@ -58,8 +58,8 @@ PARTICLE = {"point", "points", "pointed", "pointing"}
 
 # Multi-word cues: regex source -> kind.
 PHRASES: dict[str, str] = {
-    r"went on to (?:say|add|note|argue|claim)": "statement",
-    r"goes on to (?:say|add|note|argue|claim)": "statement",
+    r"went on to (?:say|add|note|argue|claim|explain|insist|suggest|warn|write)": "statement",
+    r"goes on to (?:say|add|note|argue|claim|explain|insist|suggest|warn|write)": "statement",
     r"called on": "call",
     r"calls on": "call",
     r"calling on": "call",
@@ -67,7 +67,8 @@ PHRASES: dict[str, str] = {
     r"calls for": "call",
     r"calling for": "call",
     r"call(?:ed|s|ing)(?= (?:it|this|that|him|her|them|the \w+ an?)\b"
-    r"|(?: the| those| these| his| her| their)? \w+ (?:false|baseless|untrue|unfounded|fake|lies|nonsense)\b)": "assessment",
+    r"|(?: the| those| these| his| her| their)?(?: [\w’'-]+){1,4} [“\"‘']?(?:\w+ly )?"
+    r"(?:false|baseless|untrue|unfounded|fake|lies|nonsense|groundless|fabricated)\b)": "assessment",
     r"issued a statement saying": "statement",
     r"made clear": "statement",
     r"made the case": "statement",
@@ -78,7 +79,7 @@ ADVERBS = set("""also later previously repeatedly recently has have had once the
 never always reportedly publicly privately had has long since now still initially first earlier subsequently
 separately frequently similarly flatly quickly immediately simply just only actually already specifically
 explicitly emphatically angrily bluntly flatly falsely wrongly correctly accurately famously memorably
-would will could may might did does do not n't has""".split())
+would will could may might did does do not n't has ever""".split())
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n", "who": "r", "which": "r"}
 

@@ -22,7 +22,9 @@ _OPEN_Q = "“\""
 _CLOSE_Q = "”\""
 _QUOTE_PAIR = re.compile(
     r"“[^“”\n]*?(?:”|\"(?=[\s,.;:!?)—–-]|$)|$)|\"[^\"”\n]*(?:[\"”]|$)|''[^\n]*?(?:''|$)", re.M)
-_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+[“\"‘'«(\[]?[A-Z0-9])")
+# A sentence ends at a stop (and closing quotes) before a capital, a digit or an opening quote, including the
+# doubled apostrophe some outlets print for quotation marks (''We …'').
+_SENT_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s+(?:''|[“\"‘'«(\[])?[A-Z0-9])")
 _PARA = re.compile(r"[^\n]+")
 
 
@@ -174,6 +176,15 @@ _CONT_Q = re.compile(r"\s*(?:[,:]\s*[“\"]|that\b)")
 _CONT_P = re.compile(r"\s*[,.:;]")
 _QUOTE_BACK = re.compile(r"[,.!?—-][”\"’']*\s+(?:[\w.'’-]+\s+){0,4}$")
 
+# IDIOM_CUE: formulas of the writer's own voice ("Having said that", "It goes without saying", "It is worth noting",
+# "Needless to say", "additional reporting by") and "said as much" report no proposition.
+_IDIOM_BEFORE = re.compile(r"(?:\b[Hh]aving|\bwithout|\bworth|\b[Nn]eedless to|\b[Aa]dditional|\b[Ss]uffice it to)\s+$")
+_AS_MUCH = re.compile(r"\s+(?:\w+\s+)?as much\b")
+_NOUN_ADJECTIVES = {"new", "recent", "latest", "earlier", "later", "previous", "separate", "official", "first",
+                    "second", "final", "public", "brief", "lengthy", "angry", "private", "written", "prepared"}
+_ADJECTIVE_ENDS = ("ing", "ent", "ous", "ive", "ial", "ful", "ary")
+
+
 @dataclass(slots=True)
 class _Cue:
     start: int
@@ -195,6 +206,17 @@ def _not_a_report(text: str, w: str, s: int, e: int, p1: str, p2: str) -> bool:
     if w.startswith(_TRANSITIVE) and _OBJECT_GAP.match(text, e) and _RELATIVE.search(text, max(0, s - 40), s):
         return True
     return bool(_CONDITIONAL.search(text, max(0, s - 60), s))
+
+
+def _noun_use(p1: str, p2: str, after: str) -> bool:
+    """Whether an ambiguous cue form ("claims", "remarks", "tweet") is used as a noun: after a determiner or a
+    possessive, after a deny verb (DENIED_NOUN: "rejected claims that …"), after a determiner and an adjective
+    (NOUN_AFTER_ADJECTIVE: "his opening remarks", "a subsequent tweet"), or before a noun-phrase continuation."""
+    if p1 in _DET_WORDS or SPEECH_FORMS.get(p1) == "denial" or p1.endswith(("'s", "’s")):
+        return True
+    if p2 in _ADJ_DET and (p1 in _NOUN_ADJECTIVES or p1.endswith(_ADJECTIVE_ENDS)):
+        return True
+    return bool(_AMBIG_NEXT.match(after))
 
 
 def _cues(doc: _Doc) -> list[_Cue]:
@@ -232,7 +254,8 @@ def _cues(doc: _Doc) -> list[_Cue]:
         prev = before.split()[-2:]
         p1 = prev[-1].lower() if prev else ""
         p2 = prev[0].lower() if len(prev) == 2 else ""
-        passive = p1 in _BE or (p1.endswith("ly") and p2 in _BE)
+        passive = (p1 in _BE or (p1.endswith("ly") and p2 in _BE)) and not (  # "is insisting" is active
+            w.endswith("ing") and not w.startswith("continu"))
         if SPEECH_FORMS[w] == "denial" and w.endswith("ed") and (passive or after.startswith(" by ")):
             out.append(_Cue(s, e, "denial", text[s:e].lower(), True))
             continue
@@ -240,11 +263,11 @@ def _cues(doc: _Doc) -> list[_Cue]:
             continue
         if after.startswith((" to be", " to have", " to me by")) or p1 in _ADJ_DET:
             continue
-        if w in AMBIGUOUS and (p1 in _DET_WORDS or p1.endswith(("'s", "’s")) or _AMBIG_NEXT.match(after)):
+        if w in AMBIGUOUS and _noun_use(p1, p2, after):
             continue
         if w in STRICT and not _STRICT_NEXT.match(text, e):
             continue
-        if _not_a_report(text, w, s, e, p1, p2) or before.endswith("Additional "):
+        if _not_a_report(text, w, s, e, p1, p2) or _IDIOM_BEFORE.search(before) or _AS_MUCH.match(text, e):
             continue
         if w.startswith("continu") and not (
                 _CONT_Q.match(after)

@@ -65,7 +65,9 @@ _TOK = re.compile(r"[A-Za-z0-9][\w.'’&/%-]*|[^\w\s]")
 
 _STOP_CAP = set("""And But So When While After Before If Although Because As In On At Then Now Still Yet However
 Also Asked Speaking Writing That This Meanwhile Later Earlier Instead Indeed Last Since Though During Even
-Over Under For With Without From By To Of""".split())
+Over Under For With Without From By To Of Amid Among Amongst Despite Following Throughout Upon Within Across
+Against Beyond Behind Besides Unlike Regarding Toward Towards Around Until Via Per""".split())
+# (SENTENCE_PREPOSITION: a capitalised preposition opening a sentence, "Amid the noise, …", is never a source.)
 
 
 _OPENERS = {"What", "Why", "How", "Where", "Who", "Whether", "Unless", "Until", "Once", "Whatever", "Whenever"}
@@ -89,7 +91,34 @@ _TO_HEADS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "cou
              "heir", "lawyer", "attorney"}
 
 
+# CLOSE_TO: "those close to him", "a source close to the mayor", "people familiar with the talks" are one source.
+_CLOSE_TO = {("close", "to"), ("familiar", "with"), ("closest", "to"), ("loyal", "to"), ("allied", "with")}
 _SUBJ_PRON = {"he", "she", "they", "i", "we", "it", "He", "She", "They", "I", "We", "It", "who", "which"}
+
+
+# SHARE_OF_PEOPLE: a share of respondents speaks in poll reports ("26% say", "One in five say", "nine in 10 said",
+# "About four out of 10 voters said", "Those over 60 say").
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SHARE = re.compile(
+    r"(?<![\w,])((?:(?:[Aa]bout|[Nn]early|[Rr]oughly|[Aa]lmost|[Oo]nly|[Jj]ust|[Ss]ome)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent)"
+    r"|" + _NUM + r"\s+(?:in|out\s+of)\s+" + _NUM + r"|[Tt]hose\s+(?:over|under|aged)\s+\d+)"
+    r"(?:\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:voters|respondents|people|adults|Americans|[A-Z]\w+ans|members|those"
+    r"\s+\w+))?)\s*$", re.I)
+
+
+_SHARE_LAST = {"percent", "voters", "respondents", "people", "adults", "members", "one", "two", "three", "four",
+               "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _share_before(text: str, floor: int, end: int) -> tuple[int, int] | None:
+    """SHARE_OF_PEOPLE span ending at `end`; the regex runs only when the last word can end one (speed)."""
+    k = text.rfind(" ", max(floor, end - 30), end - 1) + 1
+    last = text[max(k, floor):end].strip().lower()
+    if not last or not (last[0].isdigit() or last[-1] in "%0123456789" or last in _SHARE_LAST
+                        or last.endswith("ans") or last.startswith("those")):
+        return None
+    m = _SHARE.search(text, max(floor, end - 70), end)
+    return m.span(1) if m else None
 
 
 def _joins_names(text: str, toks: list[tuple[int, int]], i: int) -> bool:
@@ -102,6 +131,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     end = _strip_adverbs(text, floor, cs)
     if end <= floor:
         return None
+    share = _share_before(text, floor, end)
+    if share:
+        return share
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text, max(floor, end - 120), end)]
     start = None
     i = len(toks) - 1
@@ -132,8 +164,9 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
             lw = w.lower()
             if lw in ("and", "or", "&") and not _joins_names(text, toks, i):
                 break
-            if lw == "to" and start is not None and i and text[toks[i - 1][0]:toks[i - 1][1]].lower() in _TO_HEADS:
-                pass  # "an aide to the mayor", "adviser to Mr. Trump"
+            prev_w = text[toks[i - 1][0]:toks[i - 1][1]].lower() if i else ""
+            if lw in ("to", "with") and start is not None and (prev_w in _TO_HEADS or (prev_w, lw) in _CLOSE_TO):
+                pass  # "an aide to the mayor", "adviser to Mr. Trump"; CLOSE_TO: "people familiar with the talks"
             elif lw in _SRC_STOP or (lw.endswith("ed") and lw not in _NP_ED) or lw.endswith("ly"):
                 if lw in ("who", "whom") and start is None:
                     return _source_before(text, floor, a, depth + 1)
@@ -154,6 +187,15 @@ def _source_before(text: str, floor: int, cs: int, depth: int = 0) -> tuple[int,
     return (start, end) if start < end else None
 
 
+# PLACE_APPOSITIVE: "NAME, 22, of Flint, Mich., said": the segment after "of/from/in PLACE," is the place's state.
+_PLACE_BEFORE = re.compile(r"\b(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
+
+
+# CLAUSE_NAME: a name opening a new clause after a conjunction, before the speaker's appositive.
+_CLAUSE_NAME = re.compile(r"\b(?:after|when|as|because|since|while|before|until|and|but)\s+"
+                          r"((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+)$")
+
+
 def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"John Kirby, a State Department spokesman, said": the name before the appositive(s)."""
     commas = [a for a, b in toks if text[a] == ","]
@@ -169,7 +211,13 @@ def _appositive(text: str, floor: int, comma: int, toks: list[tuple[int, int]]) 
         f = first[0]
         if (f[0].islower() or f in ("A", "An", "The") or f in TITLES or f[0].isdigit()
                 or f.startswith(("R-", "D-", "I-")) or "’s" in f or "'s" in f):
+            opener = _CLAUSE_NAME.search(text, max(c + 1, end - 60), end) if end != comma else None
+            if opener:  # CLAUSE_NAME: "…, a rule named after Warren Buffett, the investor, complained that …"
+                return opener.span(1)
             end = c  # skip this appositive segment, look further left
+            continue
+        if end == comma and _PLACE_BEFORE.search(text, max(floor, c - 40), c):
+            end = c  # PLACE_APPOSITIVE: "Cory Lane, 22, of Flint, Mich., said": the state is no source
             continue
         if end == comma:
             if len(first) <= 4 and all(w[0].isupper() for w in first):
@@ -238,7 +286,7 @@ def _plausible_source(surface: str) -> bool:
         return True
     w = words[0].strip(",.;:")
     lw = w.lower()
-    if lw in PRONOUNS or lw in COMMON_SOURCES or lw in ROLE_NOUNS or lw in ORG_NOUNS:
+    if lw in PRONOUNS or lw in COMMON_SOURCES or lw in ROLE_NOUNS or lw in ORG_NOUNS or _SHARE.fullmatch(w):
         return True
     return w[:1].isupper() and w not in _STOP_CAP and lw not in _ARTICLES | _DETERMINERS | _NOT_SOURCES
 
@@ -273,6 +321,8 @@ class _Speakers:
                 m = _NAME_BEFORE.search(text, max(0, i - 40), i)
                 if m:
                     parts = m.group(0).split()
+                    stops = [i for i, w in enumerate(parts) if w.endswith(".") and len(w) > 3 and w not in TITLES]
+                    parts = parts[stops[-1] + 1:] if stops else parts  # "West Virginia. Mr. Clarke" → "Clarke"
                     k = 0
                     while k < len(parts) and (parts[k] in TITLES or parts[k] in _STOP_CAP or parts[k] in _OPENERS):
                         k += 1  # "Mr.", and "When"/"But" opening the sentence before "Trump"
@@ -336,7 +386,7 @@ class _Speakers:
 
 
 _SUBJECT = re.compile(
-    r"\s*[“\"]?((?:[Tt]he|An?)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]+"
+    r"\s*[“\"]?((?:[Tt]he|An?)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w-]+"
     r"|(?:[A-Z][\w.'’&-]*\s+){0,5}[A-Z][\w.'’&-]*(?:['’]s?\s+[a-z]+)?|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
     r"(?:\s*\([^()]*\))?\s+(?:[a-z]|\()")
 
@@ -352,9 +402,21 @@ def _after_stop(text: str, a: int, b: int) -> tuple[int, int]:
     return (last.end(), b) if last else (a, b)
 
 
+# DATELINE: a wire dateline opening a lead ("OSLO, May 3 (Reuters) - ") is skipped before looking for the subject.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^()]*\))?\s*[-—–]+\s*")
+# APPOSITIVE_SUBJECT: "The party's leader, Ann Lee, voiced …": the name between the commas is the clause subject.
+_APPOSITIVE_SUBJECT = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{2,80}?),\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+[a-z]")
+
+
 def _clause_subject(text: str, us: int, pos: int) -> tuple[int, int] | None:
     """Subject of the main clause before `pos`: first comma segment that opens with a noun phrase and a verb."""
     seg = us
+    dateline = _DATELINE.match(text, us, pos)
+    if dateline:
+        seg = dateline.end()  # DATELINE: "OSLO, May 3 (Reuters) - The minister, Ann Lee, said …"
+    named = _APPOSITIVE_SUBJECT.match(text, seg, pos)
+    if named:
+        return named.span(1)  # APPOSITIVE_SUBJECT: "The party's leader, Ann Lee, voiced support …, saying …"
     while seg < pos:
         comma = text.find(",", seg, pos)
         span = _subject_at(text, seg, pos)
