@@ -85,3 +85,32 @@ def test_evaluation_in_the_main_clause_is_an_assessment():
 def test_likely_and_siq_futures_are_predictions():
     assert _one("وقال المدير إن الشركة سيقدم عرضا جديدا الشهر المقبل.").kind == "prediction"
     assert _one("وأوضح المدير أنه من المحتمل أن يتم طرح الأسهم في السوق.").kind == "prediction"
+
+
+def test_evaluative_words_make_an_assessment():
+    assert _one("وقال المدرب إن أداء الحارس كان رائعا في الشوط الثاني.").kind == "assessment"
+    assert _one("وأكد المحافظ أهمية التنسيق بين البلديات والمدارس.").kind == "assessment"
+    assert _one("ووصف المتحدث التفجير بأنه عمل إجرامي جبان.").kind == "assessment"
+    assert _one("وقال الطبيب إن المريض غادر المستشفى صباحا.").kind == "statement"
+
+
+def test_a_fronted_adjunct_is_not_the_main_clause():
+    assert _one("وقال المتحدث إنه بموجب الاتفاق الجديد، ستحصل الشركة على حصة أكبر.").kind == "prediction"
+    assert _one("وقال المتحدث إن الشركة وقعت الاتفاق، الذي سيمنحها حصة أكبر.").kind == "statement"
+
+
+def test_kadhdhaba_denies_a_report_but_a_lie_is_no_cue():
+    c = _one("وكذّب المتحدث باسم الشركة الأنباء عن إغلاق المصنع.")
+    assert c.kind == "denial"
+    cs = extract("عنوان\nوقال المحلل إن الكذب لا يدوم. كذب الشاعر في قصيدته أن البحر هادئ.", language="ar",
+                 published=PUB)
+    assert [c.kind for c in cs] == ["statement"], cs
+
+
+def test_a_rhetorical_question_with_an_exclamation_is_no_claim():
+    assert extract("عنوان\nوقال الكاتب: لماذا يصر الناس على الإسراف في الأعراس؟!", language="ar", published=PUB) == []
+
+
+def test_feminine_year_phrases_give_event_dates():
+    c = _one("وأوضح المدير أنه خلال السنة الماضية تم تقديم خمسين دورة تدريبية.")
+    assert c.event_date is not None and c.event_date.iso == "2014"

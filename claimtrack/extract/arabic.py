@@ -87,7 +87,23 @@ def _main_clause(content: str) -> str:
     """A claim is a prediction when its main clause is about the future; a future verb inside a later
     relative or comma clause ("أعلن أنه رصد …، والتي ستزود …") leaves a past report a statement."""
     m = _CLAUSE_BREAK.search(content)
-    return content[: m.start()] if m else content
+    if m is None:
+        return content
+    if _fronted_adjunct(content[: m.start()]):
+        n = _CLAUSE_BREAK.search(content, m.end())
+        return content[m.end() : n.start() if n else len(content)]
+    return content[: m.start()]
+
+
+_ADJUNCT_OPENER = re.compile(r"\s*[«“\"]?\s*[وف]?(?:بموجب|بناء\s+علي|وفقا\s+ل|في\s+ظل|مع\s+|بعد\s+|قبل\s+|خلال\s+|منذ\s+"
+                            r"|بسبب|نظرا\s+ل|اذا|لو|عندما|حين|رغم|بالرغم|علي\s+الرغم)")
+
+
+@rule("عنوان\nوقال المتحدث إنه بموجب الاتفاق الجديد، ستحصل الشركة على حصة أكبر.", off=False)
+def _fronted_adjunct(first: str) -> bool:
+    """ "بموجب الاتفاق، ستحصل …", "بناءً على النتائج، سيسمح …": a clause that opens with a fronted adjunct
+    (a preposition or a conditional) and has no verb of its own is not the main clause; the next one is."""
+    return bool(_ADJUNCT_OPENER.match(first))
 
 
 _FRAME_TAIL = " \t\n.:،,»”\"'"
@@ -202,7 +218,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 continue
             done = pb
             body = self.f[pa:pb]
-            if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
+            if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
             if _speech_frame_only(body) or _imperative(body):
                 continue

@@ -137,9 +137,20 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
     return c.group("pre").startswith("كما") and bool(c.group("verb")) and _lemma(c) in ("زعم", "ادعي")
 
 
+_REPORT_NOUN = re.compile(r"(?:\S+\s+){0,4}?(?:[وب]?ال)?(?:انباء|اخبار|خبر|تقارير|تقرير|شائعات|شائعه|ادعاءات|مزاعم"
+                          r"|اتهامات|روايه|تصريحات|ما\s+(?:نشر|تردد|اشيع|تداول|ورد|ذكر))(?!\S)")
+
+
+@rule("عنوان\nوقال المحلل إن الكذب لا يدوم. كذب الشاعر في قصيدته أن البحر هادئ.", off=False)
+def _lie_not_belie(f: str, c: re.Match[str]) -> bool:
+    """Bare كذب is mostly the noun "a lie" or "he lied"; it denies ("وكذّب المتحدث الأنباء عن …") only when
+    a report (الأنباء، التقارير، الشائعات، ما نشر …) is its object within a few words."""
+    return c.group("verb") == "كذب" and not _REPORT_NOUN.match(f, c.end() + 1)
+
+
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
                _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
-               _participle_as_adjective, _kama_zaama)
+               _participle_as_adjective, _kama_zaama, _lie_not_belie)
 # the filters that can reject a verb cue, and those that can reject a participle (prepositions have none)
 _VERB_FILTERS = tuple(f for f in CUE_FILTERS if f not in (_accused_not_accusing, _participle_as_adjective))
 _PART_FILTERS = (_accused_not_accusing, _participle_as_adjective)

@@ -45,7 +45,7 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "عزا": ["عزوا", "يعزو", "تعزو", "يعزون"],  # "وعزا الجهاز التراجع إلى …" (not عزت: a name)
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
-_NOT_VERB_FORMS = ("تبين", "تبني", "كذب",  # كذب: "a lie" far more often; only وكذبت / وكذبوا  # "it turned out" / the verbal noun "adopting", far more often
+_NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun "adopting", far more often
                    "يجمع", "تجمع", "يجمعون", "يجمعان", "تجمعان")  # "collects" / "gathering": only أجمع (agreed)
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
@@ -212,9 +212,15 @@ DENIAL_OBJECT_RE = re.compile(rf"^\s*(?:كل\s+)?(?:ال)?(?:اتهامات|مز
 PREDICTION_RE = re.compile(
     rf"(?<!{_W})(?:سوف|لن(?!{_W})|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{2}})|سي(?!اس|ار|طر|د|نا|ول|ف|ر|ن|ء|قان|ما(?!{_W}))(?={_W}{{2}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر|من\s+المحتمل|من\s+المرجح|من\s+المنتظر)"
 )
+# evaluative words of GUIDELINES' "assessment" (an evaluation or interpretation): praise and blame adjectives,
+# condemnations, "the importance of", and first-person opinion markers ("في ظني", "أعتقد")
+_EVALUATIVE = (r"(?:بشكل\s+)?جيد(?:ه|ا)?|رائع(?:ه|ا)?|ممتاز(?:ه|ا)?|مميز(?:ه|ا)?|ال?افضل|ال?اسوا|ايجابي(?:ه|ا)?"
+               r"|سلبي(?:ه|ا)?|فخر|بفخر|شرف\s+كبير|اجرامي(?:ه)?|جبان|بشع(?:ه)?|ال?اثم(?:ه)?|شنيع(?:ه)?|ال?دنيء(?:ه)?"
+               r"|مشين(?:ه)?|(?:ليس|غير)\s+(?:ب)?مستغرب(?:ه)?|في\s+ظني|اعتقد|نعتقد|اظن|في\s+رايي|يتنافي|تتنافي|اهميه"
+               r"|(?:ليس|غير)\s+بغريب|غير\s+مجد(?:ي)?|[يت]فتخر|نفتخر|مرموق(?:ه)?|شديد(?:ه)?\s+الخطوره|اليا[سء]")
 ASSESSMENT_RE = re.compile(
     rf"(?<!{_W})(?:مؤشرا|دليلا|(?:مؤشر|دليل|علامه)\s+علي|يعد|تعد|يعتبر|تعتبر|يعكس|تعكس|كارثي(?:ه)?|خطير(?:ه)?|طبيعي(?:ه)?|صعب(?:ه)?"
-    rf"|مخطئ(?:ه|ون|ين)?|من\s+الواضح|لا\s+مناص)(?!{_W})"
+    rf"|مخطئ(?:ه|ون|ين)?|من\s+الواضح|لا\s+مناص|{_EVALUATIVE})(?!{_W})"
 )
 # the same, eating the character before the word (search " " + text): `re` skips ahead faster than with a
 # look-behind tried at every position

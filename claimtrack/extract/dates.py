@@ -65,7 +65,7 @@ _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الس�
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
 # every word a date expression can start with: a look-ahead on them lets `re` drop most word starts at once
 _FIRST_WORDS = trie_regex(sorted({
-    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "year", "امس",
+    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "هذه", "year", "امس",
     "البارحه", "yesterday", "اول", "اليوم", "today", "غدا", "tomorrow", "هذا", "خلال", "من", "الاسبوع", "الشهر",
     "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"}))
@@ -77,8 +77,9 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})|(?P<y5>(?:19|20)\d{{2}})"
     rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
     rf"|(?P<today>اليوم|today)|(?P<tomorrow>غدا|tomorrow)"
-    rf"|(?:(?:العام|السنه)\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<ly_en>last|next)\s+year)"
-    rf"|(?P<ty>(?:هذا|خلال)\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
+    rf"|(?:العام\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|السنه\s+(?P<lyf>الماضيه|المنصرمه|السابقه"
+    rf"|الفائته|المقبله|القادمه)|(?P<ly_en>last|next)\s+year)"
+    rf"|(?P<ty>(?:هذا|خلال)\s+العام|هذه\s+السنه|العام\s+(?:الحالي|الجاري)|السنه\s+(?:الحاليه|الجاريه)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
     rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
     rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -204,8 +205,8 @@ def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate
         return _pd(published, "day")
     if g["tomorrow"]:
         return _pd(published + dt.timedelta(days=1), "day")
-    if g["ly"] or g["ly_en"]:
-        step = -1 if (g["ly"] or g["ly_en"] or "").lower() in _BACK else 1
+    if g["ly"] or g["lyf"] or g["ly_en"]:  # "السنة الماضية": the feminine agrees with سنة
+        step = -1 if (g["ly"] or (g["lyf"] or "").removesuffix("ه") or g["ly_en"] or "").lower() in _BACK else 1
         return PartialDate(str(published.year + step), "year")
     if g["ty"]:
         return PartialDate(str(published.year), "year")
