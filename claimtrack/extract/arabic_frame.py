@@ -35,6 +35,7 @@ _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منت�
     مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())
 _FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
+_IN_IT = re.compile(r"\s*(?:فيها|فيه|خلالها|خلاله)(?!\S)")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
 
@@ -79,6 +80,12 @@ def quoted_name_slot(between: str) -> bool:
     ("طالب تحالف «فجر ليبيا» بحوار …")."""
     words = between.split()
     return not words or len(words) == 1 and words[0] in _NAMED_HEADS
+
+
+def _naming_noun(word: str) -> bool:
+    """ "ندوة", "بعنوان", "ديوانه" (a possessive suffix), "كتابها": a noun that a quoted title names."""
+    w = word.lstrip("وب").removeprefix("ال")
+    return w in _NAMING_NOUNS or any(w.endswith(s) and w[: -len(s)] in _NAMING_NOUNS for s in ("ها", "هم", "ه"))
 
 
 class FrameFinder:
@@ -129,7 +136,7 @@ class FrameFinder:
             return None
         if not self._speech_frame(fr):
             return None
-        if self._prayer(fr) or self._passive_considered(fr):
+        if self._prayer(fr) or self._passive_considered(fr) or self._topic_of_a_speech(fr):
             return None
         return fr
 
@@ -181,14 +188,14 @@ class FrameFinder:
 
     @rule("عنوان\nوأكد الباحث، في ندوة «الخط العربي في ميزان التاريخ»، أن المخطوط قديم.", off=None)
     def _named_quote(self, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """A quotation that names something (ندوة «…», كتاب «…», بعنوان «…») or is a formula of blessing
-        («حفظه الله», «رحمه الله») is part of the sentence, not the content: the content starts later."""
+        """A quotation that names something (ندوة «…», كتاب «…», بعنوان «…», ديوانه الجديد «…», the noun one or two
+        words before it) or is a formula of blessing («حفظه الله», «رحمه الله») is part of the sentence, not the
+        content: the content starts later."""
         q = inside(at + 1, quotes)
         if q is None:
             return None
-        before = self.f[max(0, at - 16) : at].split()
-        if before and before[-1].lstrip("وب").removeprefix("ال") in _NAMING_NOUNS or _FORMULA.fullmatch(
-                self.f[q[0] + 1 : q[1] - 1].strip()):
+        before = re.split(r"[\n.،,:]", self.f[max(0, at - 30) : at])[-1].split()[-2:]
+        if any(_naming_noun(w) for w in before) or _FORMULA.fullmatch(self.f[q[0] + 1 : q[1] - 1].strip()):
             return q
         return None
 
@@ -201,6 +208,13 @@ class FrameFinder:
         w = nxt[0] if nxt else ""
         return not (w in L.SOURCE_HEADS or w in L.ROLE_WORDS or w.removeprefix("ال") in ORG_HEADS
                     or w in HUMAN_NOUNS)  # "وتعتبر السلطات التركية …": the authorities consider
+
+    @rule("عنوان\nوقال المدرب إن الفريق جاهز. وبدأ المدرب الحصة بكلمة قصيرة أوضح فيها برنامج المرحلة المقبلة.",
+          off=False)
+    def _topic_of_a_speech(self, fr: CueFrame) -> bool:
+        """ "ألقى كلمة أوضح فيها البرنامج", "محاضرة تناول خلالها …": a cue in a relative clause on a speech
+        (فيها / خلالها) with no complementizer names the speech's topic; it states no proposition."""
+        return fr.bare and bool(_IN_IT.match(self.f, fr.cend))
 
     @rule("عنوان\nوقال مدير الأمن إن الحادث عرضي، داعيا الله أن يحفظ البلاد.", off=False)
     def _prayer(self, fr: CueFrame) -> bool:

@@ -1,0 +1,29 @@
+"""Arabic spans that are no claim (hypotheticals, a speech's topic, quoted titles), on sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimtrack.extract import extract
+
+PUB = dt.date(2015, 8, 11)
+
+
+def _quotes(body: str) -> list[str]:
+    return [c.quote for c in extract("عنوان\n" + body, language="ar", published=PUB)]
+
+
+def test_a_reporting_verb_inside_a_condition_is_no_claim():
+    assert _quotes("وأكد المدير أن العمل مستمر. ولو قال أحد إن المشروع توقف فهو مخطئ.") == ["العمل مستمر."]
+    assert _quotes("وقال المدير إن المساجد ستبقى عامرة. وإذا كانوا يعتقدون أننا سنخاف فهم مخطئون.") \
+        == ["المساجد ستبقى عامرة."]
+
+
+def test_the_topic_of_a_speech_is_no_claim_but_its_content_is():
+    assert _quotes("وقال المدرب إن الفريق جاهز. وبدأ المدرب الحصة بكلمة قصيرة أوضح فيها برنامج المرحلة.") \
+        == ["الفريق جاهز."]
+    assert _quotes("وألقى الوزير كلمة أكد فيها أن الاقتصاد قوي.") == ["الاقتصاد قوي."]
+
+
+def test_a_quoted_title_after_a_possessed_naming_noun_is_no_content():
+    assert _quotes("وقدم الناقد ورقة تتحدث عن تجربة الشاعر، وسيوقع الشاعر ديوانه الجديد «ضوء على الماء».") == []
