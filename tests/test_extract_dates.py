@@ -45,3 +45,12 @@ def test_stated_on_and_event_date():
     assert c.stated_on.iso == "2023-03"
     assert c.event_date.iso == "2022"
     assert c.claimant.canonical == "سامر خليل"
+
+
+def test_english_speech_date_and_event_date_are_separate():
+    text = ("Ministry blames faulty wiring\n\nIn a statement on Sunday, the ministry said the fire started last Friday."
+            " It added that repairs were under way.")
+    cs = extract(text, language="en", published=dt.date(2015, 8, 11))
+    body = [c for c in cs if "fire" in c.quote or "repairs" in c.quote]
+    assert [(c.stated_on.iso, c.event_date and c.event_date.iso) for c in body] == \
+        [("2015-08-09", "2015-08-07"), ("2015-08-09", None)], [(c.quote, c.stated_on, c.event_date) for c in cs]

@@ -131,6 +131,30 @@ def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> Par
     return None
 
 
+def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int],
+                dates: list[tuple[int, int, PartialDate]]) -> tuple[list[PartialDate], list[PartialDate]]:
+    """(dates of the speech act, dates of the claimed event) of one claim, each in text order.
+
+    A date in the attribution window dates the speech act ("وقال الوزير أمس إن …", "said on Monday"), wherever it
+    sits in the window, unless an event noun precedes it ("هجوم أمس"); a date inside the claimed content dates the
+    event, unless a speech-event phrase precedes it ("…، وذلك في كلمة ألقاها أمس"). An English window is the
+    whole sentence, so it is attribution only outside the claim; an Arabic window is the attribution clause, which
+    may run into the claim (a verb with no complementizer: the claim runs from the verb, «أعلن أمس حالة …»)."""
+    wa, wb = window
+    holds_claim = c.language != "ar" and wa <= c.start and wb >= c.end
+
+    def attribution(a: int, b: int) -> bool:
+        return wa <= a and b <= wb and (not (c.start <= a < c.end) or not holds_claim)
+
+    inside = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end]
+    event_noun = [x for x in inside if _EVENT_NOUN.search(text, max(0, x[0] - 24), x[0])]
+    speech = [x for x in inside if speech_event_date(text, x[0])]
+    told = [d for x in inside if not attribution(x[0], x[1]) and x not in speech for d in [x[2]]] \
+        or [d for *_, d in event_noun]
+    said = [d for a, b, d in dates if attribution(a, b) and (a, b, d) not in event_noun] or [d for *_, d in speech]
+    return said, told
+
+
 def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
                 published: dt.date | None, intros: list[tuple[int, int] | None] | None = None) -> None:
     """Language-neutral stages, in place: display text, context, dates, check-worthiness, links. `intros`: per
@@ -145,19 +169,13 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
             c.text = display_text(c.quote)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
-        evd = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and _EVENT_NOUN.search(text, max(0, a - 24), a)]
-        said = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and speech_event_date(text, a)]
-        if c.event_date is None:
-            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)
-                     and (a, b, d) not in said] or [d for *_, d in evd]
-            if inner:
-                c.event_date = inner[0]
+        said, told = _date_roles(text, c, (wa, wb), dates)
+        if c.event_date is None and told:
+            c.event_date = told[0]
         if c.stated_on is None:
-            outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)
-                     and (a, b, d) not in evd] or [d for *_, d in said]
-            if outer:
-                c.stated_on = outer[-1]
-                events.append((text[wa:wb], outer[-1]))
+            if said:
+                c.stated_on = said[-1]
+                events.append((text[wa:wb], said[-1]))
             else:
                 intro = intros[i] if intros else None
                 lead = [d for a, b, d in dates if intro and intro[0] <= a and b <= intro[1]]
