@@ -114,3 +114,9 @@ def test_a_rhetorical_question_with_an_exclamation_is_no_claim():
 def test_feminine_year_phrases_give_event_dates():
     c = _one("وأوضح المدير أنه خلال السنة الماضية تم تقديم خمسين دورة تدريبية.")
     assert c.event_date is not None and c.event_date.iso == "2014"
+
+
+def test_names_and_nouns_that_start_like_a_future_are_no_prediction():
+    assert _one("وقال المدرب إن مهاجم مانشستر سيتي أصيب في التدريب.").kind == "statement"
+    assert _one("وأوضح المدير أن الفعاليات السياحية استقطبت آلاف الزوار.").kind == "statement"
+    assert _one("وقال المدرب إن الفريق سيلتقي منافسه الأسبوع المقبل.").kind == "prediction"
