@@ -92,6 +92,7 @@ def test_evaluative_words_make_an_assessment():
     assert _one("وأكد المحافظ أهمية التنسيق بين البلديات والمدارس.").kind == "assessment"
     assert _one("ووصف المتحدث التفجير بأنه عمل إجرامي جبان.").kind == "assessment"
     assert _one("وقال الطبيب إن المريض غادر المستشفى صباحا.").kind == "statement"
+    assert _one("وقال الوزير إن اختيار الشركة للمرة الخامسة، يعكس ثقة العملاء بها.").kind == "assessment"
 
 
 def test_a_fronted_adjunct_is_not_the_main_clause():

@@ -72,13 +72,14 @@ def _kind(base: str, content: str, denied: bool) -> str:
     scope = " " + (content if scope is None else scope)  # the scan patterns eat the character before a word
     if base == "prediction" or L.PREDICTION_SCAN.search(scope):
         return "prediction"
-    return "assessment" if _evaluative(scope) else "statement"
+    return "assessment" if _evaluative(" " + content) else "statement"  # the whole claim: see _evaluative
 
 
 @rule("عنوان\nوقال المدير إن الوضع في المستشفى كارثي.", off=False)
 def _evaluative(scope: str) -> bool:
-    """An evaluation in the main clause ("الوضع كارثي", "يعد خطوة", "يعكس التزامنا", "من الواضح أن …") makes an
-    assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb."""
+    """An evaluation anywhere in the claim ("الوضع كارثي", "يعد خطوة", "…، يعكس التزامنا", "وأن ما قامت به عمل
+    إجرامي") makes an assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb; unlike
+    a future verb, an evaluative word in a later clause still evaluates what the source reports."""
     return bool(L.ASSESSMENT_SCAN.search(scope))
 
 
