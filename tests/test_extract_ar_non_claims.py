@@ -27,3 +27,9 @@ def test_the_topic_of_a_speech_is_no_claim_but_its_content_is():
 
 def test_a_quoted_title_after_a_possessed_naming_noun_is_no_content():
     assert _quotes("وقدم الناقد ورقة تتحدث عن تجربة الشاعر، وسيوقع الشاعر ديوانه الجديد «ضوء على الماء».") == []
+
+
+def test_a_short_quoted_name_inside_the_sentence_is_not_the_content():
+    assert _quotes("وقال مدير شركة «النور للتجارة» إن المبيعات ارتفعت.") == ["المبيعات ارتفعت."]
+    assert _quotes("وقال الوزير في حوار مع «الأخبار» إن الميزانية جاهزة.") == ["الميزانية جاهزة."]
+    assert _quotes("وقال الوزير «لن نتراجع».") == ["«لن نتراجع»."]

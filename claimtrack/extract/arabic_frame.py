@@ -242,9 +242,28 @@ class FrameFinder:
             comp = kept(comp, self._outlet_addressed(fr, comp, quotes))
         if comp is not None and comp.group() in OPEN_Q and quoted_name_slot(self.f[fr.cend : comp.start()]):
             comp = kept(comp, self._quoted_subject(fr, comp, quotes))
+        while comp is not None and comp.group() in OPEN_Q and not self._head_name_then_comma(fr.cend, comp.start(), quotes) \
+                and (q := self._quoted_phrase_in_sentence(comp.start(), quotes, fr.nxt)):
+            comp = self._comp(q[1], min(fr.nxt, fr.cend + 260), quotes)
         return comp
 
-    @rule("عنوان\nوقال الوزير في تصريح لـ«عكاظ» إن المشروع تأخر.", off=KEEP)
+    def _head_name_then_comma(self, cend: int, at: int, quotes: list[tuple[int, int]]) -> bool:
+        """ "وذكرت شركة «النور» ، أنها …": one head noun and its quoted name, then a comma; the speaker rule
+        `head_with_quoted_name` reads that frame."""
+        q = inside(at + 1, quotes)
+        return q is not None and len(self.f[cend:at].split()) == 1 and bool(re.match(r"\s*[،,]", self.f[q[1] :]))
+
+    @rule("عنوان\nوقال مدير شركة «النور للتجارة» إن المبيعات ارتفعت.", off=None)
+    def _quoted_phrase_in_sentence(self, at: int, quotes: list[tuple[int, int]], nxt: int) -> tuple[int, int] | None:
+        """A short quoted phrase (four words at most) that the sentence goes on after is a name («الشرق الأوسط»,
+        شركة «أدنوك للتوزيع») or a scare quote («بغير وجه حق») inside the sentence, not the content: the content
+        is found after it. After a colon («قائلاً: «هو يشبهني»، …») or at the sentence end it is the content."""
+        q = inside(at + 1, quotes)
+        if q is None or len(self.f[q[0] : q[1]].split()) > 4 or self.f[max(0, at - 3) : at].rstrip().endswith(":"):
+            return None
+        return None if re.match(r"[\s.!؟?،,]*$", self.f[q[1] : nxt]) else q
+
+    @rule("عنوان\nوقال الوزير في تصريح لـ«برنامج صباح الخير من جدة» إن المشروع تأخر.", off=KEEP)
     def _outlet_addressed(self, fr: CueFrame, comp: Any, quotes: list[tuple[int, int]]) -> Any:
         """ "في تصريح لـ«عكاظ» إن …": a quote after لـ/إلى is the outlet addressed, not the content."""
         q = inside(comp.start() + 1, quotes)
