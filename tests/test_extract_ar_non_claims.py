@@ -33,3 +33,10 @@ def test_a_short_quoted_name_inside_the_sentence_is_not_the_content():
     assert _quotes("وقال مدير شركة «النور للتجارة» إن المبيعات ارتفعت.") == ["المبيعات ارتفعت."]
     assert _quotes("وقال الوزير في حوار مع «الأخبار» إن الميزانية جاهزة.") == ["الميزانية جاهزة."]
     assert _quotes("وقال الوزير «لن نتراجع».") == ["«لن نتراجع»."]
+
+
+def test_a_headline_verb_that_needs_a_complementizer_names_a_topic():
+    assert extract("الشرطة تكشف تفاصيل الحادث\nنص الخبر.", language="ar", published=PUB) == []
+    assert extract("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", language="ar", published=PUB) == []
+    assert [c.quote for c in extract("الوزير يؤكد استمرار الدعم للمزارعين\nنص الخبر.", language="ar",
+                                     published=PUB)] == ["يؤكد استمرار الدعم للمزارعين"]

@@ -26,7 +26,6 @@ from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
-_HEADLINE_NON_SPEECH = frozenset({"تابع", "نقل", "بين"})
 _COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
                       r"[\u0621-\u064A]*")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
@@ -73,6 +72,14 @@ def _kind(base: str, content: str, denied: bool) -> str:
     if base == "prediction" or L.PREDICTION_SCAN.search(scope):
         return "prediction"
     return "assessment" if _evaluative(" " + content) else "statement"  # the whole claim: see _evaluative
+
+
+@rule("الشرطة تكشف تفاصيل الحادث\nنص الخبر.", off=False)
+def _headline_topic_only(verb: str, rest: str) -> bool:
+    """ "الشرطة تكشف تفاصيل الحادث", "المنتخب يختتم معسكره", "الوزارة تتابع تطبيق القرار": in a headline, a verb
+    that reports speech only with a complementizer (كشف، تحدث، ذكر، بيّن، تابع، نقل، اختتم …) and has none names a
+    topic or an act, not a proposition. (Replaces `headline_speech_verb`, which covered a few of these verbs.)"""
+    return L.VERB_FORM[verb][0] in L.NEEDS_COMPLEMENTIZER and not L.COMPLEMENTIZER_RE.search(rest)
 
 
 @rule("عنوان\nوقال المدير إن الوضع في المستشفى كارثي.", off=False)
@@ -247,21 +254,13 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             if sp is not None:
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
-            if c.group("verb") in L.IMPERFECT and self._headline_speech_verb(c.group("verb")):
+            if c.group("verb") in L.IMPERFECT and not _headline_topic_only(c.group("verb"), self.f[c.end() : b]):
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 sp = self.res.parse(span[0], span[1], self._orig) if span else None
                 if sp is not None:
                     kind = L.VERB_FORM[c.group("verb")][1]
                     self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
                     return
-
-    @rule("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", off=True)
-    def _headline_speech_verb(self, verb: str) -> bool:
-        """ "المنتخب يختتم معسكره", "الوزارة تتابع تطبيق القرار", "الشاحنات تنقل المساعدات": a verb that reports
-        speech only with بالقول / حديثه, or only with a complementizer (تابع "follows", نقل "carries", بين
-        "shows"), is no speech in a headline, where that frame never follows."""
-        lemma = L.VERB_FORM[verb][0]
-        return lemma not in L.QAWL_ONLY and lemma not in _HEADLINE_NON_SPEECH
 
     @rule("عام / الوزير يطالب بزيادة الرقابة\nنص الخبر.", off=None)
     def _wire_desk_prefix_rule(self, a: int, b: int) -> int | None:
