@@ -121,3 +121,11 @@ def test_names_and_nouns_that_start_like_a_future_are_no_prediction():
     assert _one("وقال المدرب إن مهاجم مانشستر سيتي أصيب في التدريب.").kind == "statement"
     assert _one("وأوضح المدير أن الفعاليات السياحية استقطبت آلاف الزوار.").kind == "statement"
     assert _one("وقال المدرب إن الفريق سيلتقي منافسه الأسبوع المقبل.").kind == "prediction"
+
+
+def test_more_ways_of_rejecting_a_report_are_denials():
+    assert _one("وقال المتحدث إن ما تداولته المواقع عن إغلاق المطار لا أساس له من الصحة.").kind == "denial"
+    assert _one("وأوضحت الهيئة أن الأنباء المتداولة عن رفع الرسوم غير دقيقة.").kind == "denial"
+    assert _one("وأكد المتحدث أن ما يتردد مجرد شائعات تهدف إلى إثارة البلبلة.").kind == "denial"
+    assert _one("وفنّد المتحدث الرسمي ادعاءات المعارضة بشأن الانتخابات.").kind == "denial"
+    assert _one("وقال الباحث إن قياس الحرارة غير دقيق في الصيف.").kind == "statement"
