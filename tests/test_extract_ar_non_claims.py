@@ -40,3 +40,9 @@ def test_a_headline_verb_that_needs_a_complementizer_names_a_topic():
     assert extract("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", language="ar", published=PUB) == []
     assert [c.quote for c in extract("الوزير يؤكد استمرار الدعم للمزارعين\nنص الخبر.", language="ar",
                                      published=PUB)] == ["يؤكد استمرار الدعم للمزارعين"]
+
+
+def test_an_act_in_a_relative_clause_is_narration_but_a_relative_speaker_still_speaks():
+    assert _quotes("وقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.") \
+        == ["البلاغ وصل مساء."]
+    assert _quotes("وحضر الاجتماع المدرب الذي أكد أن الفريق جاهز.") == ["الفريق جاهز."]

@@ -35,6 +35,7 @@ _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منت�
     مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())
 _FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:التي|الذي|الذين|اللذين|اللتين|اللذان|اللتان)\s+$")
 _IN_IT = re.compile(r"\s*(?:فيها|فيه|خلالها|خلاله)(?!\S)")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
@@ -136,7 +137,7 @@ class FrameFinder:
             return None
         if not self._speech_frame(fr):
             return None
-        if self._prayer(fr) or self._passive_considered(fr) or self._topic_of_a_speech(fr):
+        if self._prayer(fr) or self._passive_considered(fr) or self._topic_of_a_speech(fr) or self._relative_act(fr):
             return None
         return fr
 
@@ -215,6 +216,12 @@ class FrameFinder:
         """ "ألقى كلمة أوضح فيها البرنامج", "محاضرة تناول خلالها …": a cue in a relative clause on a speech
         (فيها / خلالها) with no complementizer names the speech's topic; it states no proposition."""
         return fr.bare and bool(_IN_IT.match(self.f, fr.cend))
+
+    @rule("عنوان\nوقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.", off=False)
+    def _relative_act(self, fr: CueFrame) -> bool:
+        """ "الأسرة التي أنكرت علاقتها به", "الوزير الذي أعلن استقالته": a cue right after a relative pronoun with no
+        complementizer is the journalist's description of an act, not a claim ("الذي أكد أن …" stays a claim)."""
+        return fr.bare and not fr.c.group("pre") and bool(_RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at))
 
     @rule("عنوان\nوقال مدير الأمن إن الحادث عرضي، داعيا الله أن يحفظ البلاد.", off=False)
     def _prayer(self, fr: CueFrame) -> bool:
