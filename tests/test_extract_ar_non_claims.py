@@ -46,3 +46,9 @@ def test_an_act_in_a_relative_clause_is_narration_but_a_relative_speaker_still_s
     assert _quotes("وقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.") \
         == ["البلاغ وصل مساء."]
     assert _quotes("وحضر الاجتماع المدرب الذي أكد أن الفريق جاهز.") == ["الفريق جاهز."]
+
+
+def test_a_negative_imperative_is_no_claim():
+    assert _quotes('وقال المدرب: "لا تتركوا الكرة للخصم". وأضاف أن الفريق لا تزال أمامه فرصة.') \
+        == ["الفريق لا تزال أمامه فرصة."]
+    assert extract("اللاعب: لا تنتظروا مني الكثير\nنص الخبر.", language="ar", published=PUB) == []

@@ -129,12 +129,15 @@ def _speech_frame_only(body: str) -> bool:
 
 @rule("عنوان\nوقال الضابط للمحتجين: \"ارفعوا أيديكم واخرجوا من المبنى\". وأضاف أن الشارع كان مزدحما.", off=False)
 def _imperative(body: str) -> bool:
-    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا") is not a claim: an
-    imperative-shaped first word with a second-person pronoun or a vocative in the sentence."""
+    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا", "لا تنتظروا مني الكثير") is
+    not a claim: an imperative-shaped first word with a second-person pronoun or a vocative in the sentence, or a
+    negative imperative."""
     words = body.strip(" «“\"'.").split()
     if not words:
         return False
     w = words[0]
+    if w in ("لا", "ولا") and len(words) > 1 and words[1].startswith("ت") and words[1].endswith("وا"):
+        return True  # "لا تنتظروا مني الكثير": a negative imperative (لا + تـ…وا has no third-person reading)
     return not w.startswith(("ال", "و", "ف")) and w.endswith(("وا", "ا", "ي")) and len(w) >= 4 \
         and bool(_SECOND_PERSON.search(body)) or w == "يا"
 
