@@ -129,3 +129,14 @@ def test_more_ways_of_rejecting_a_report_are_denials():
     assert _one("وأكد المتحدث أن ما يتردد مجرد شائعات تهدف إلى إثارة البلبلة.").kind == "denial"
     assert _one("وفنّد المتحدث الرسمي ادعاءات المعارضة بشأن الانتخابات.").kind == "denial"
     assert _one("وقال الباحث إن قياس الحرارة غير دقيق في الصيف.").kind == "statement"
+
+
+def test_a_coming_day_never_dates_the_statement():
+    c = _one("وقال المدرب في مؤتمر صحفي قبل مباراة غداً الأربعاء إن الفريق جاهز.")
+    assert c.stated_on is None
+
+
+def test_days_before_another_event_are_not_counted_from_publication():
+    c = _one("وقال الطبيب إنها دخلت المستشفى قبل ستة أيام من وفاتها.")
+    assert c.event_date is None
+    assert _one("وقال الطبيب إنها دخلت المستشفى قبل يومين.").event_date.iso == "2015-08-09"

@@ -29,10 +29,23 @@ PUB = dt.date(2023, 8, 31)
     ("last year", "2022", "year"),
     ("last March", "2023-03", "month"),
     ("on March 5, 2021", "2021-03-05", "day"),
+    ("الليلة الماضية", "2023-08-30", "day"),
+    ("قبل يومين", "2023-08-29", "day"),
+    ("منذ ثلاثة أيام", "2023-08-28", "day"),
+    ("بعد غد", "2023-09-02", "day"),
+    ("خلال الشهر الجاري", "2023-08", "month"),
+    ("this year", "2023", "year"),
+    ("three days ago", "2023-08-28", "day"),
 ])
+
 def test_find_dates(text, iso, precision):
     d = find_dates(text, PUB)
     assert d and d[0][2].iso == iso and d[0][2].precision == precision
+
+
+def test_a_weekday_after_a_relative_day_is_one_date_near_it():
+    assert [d.iso for *_, d in find_dates("وقال إن الاجتماع سيعقد غداً الجمعة", PUB)] == ["2023-09-01"]
+    assert [d.iso for *_, d in find_dates("وقال اليوم الأربعاء", PUB)] == ["2023-08-30"]
 
 
 def test_relative_dates_need_publication():

@@ -131,8 +131,8 @@ def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> Par
     return None
 
 
-def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int],
-                dates: list[tuple[int, int, PartialDate]]) -> tuple[list[PartialDate], list[PartialDate]]:
+def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int], dates: list[tuple[int, int, PartialDate]],
+                published: dt.date | None) -> tuple[list[PartialDate], list[PartialDate]]:
     """(dates of the speech act, dates of the claimed event) of one claim, each in text order.
 
     A date in the attribution window dates the speech act ("وقال الوزير أمس إن …", "said on Monday"), wherever it
@@ -152,7 +152,13 @@ def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int],
     told = [d for x in inside if not attribution(x[0], x[1]) and x not in speech for d in [x[2]]] \
         or [d for *_, d in event_noun]
     said = [d for a, b, d in dates if attribution(a, b) and (a, b, d) not in event_noun] or [d for *_, d in speech]
-    return said, told
+    return [d for d in said if not _after(d, published)], told
+
+
+def _after(d: PartialDate, published: dt.date | None) -> bool:
+    """True when `d` lies after publication: a claim cannot be made after it is printed ("غداً" in the window
+    dates the event, not the statement)."""
+    return published is not None and d.iso > published.isoformat()[: len(d.iso)]
 
 
 def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
@@ -169,7 +175,7 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
             c.text = display_text(c.quote)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
-        said, told = _date_roles(text, c, (wa, wb), dates)
+        said, told = _date_roles(text, c, (wa, wb), dates, published)
         if c.event_date is None and told:
             c.event_date = told[0]
         if c.stated_on is None:
@@ -180,6 +186,8 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
                 intro = intros[i] if intros else None
                 lead = [d for a, b, d in dates if intro and intro[0] <= a and b <= intro[1]]
                 c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events) or (lead[0] if lead else None)
+        if c.stated_on is not None and _after(c.stated_on, published):
+            c.stated_on = None  # carried from a window that only named a coming day
         if c.stated_on is not None:
             last_date[id(c.claimant)] = c.stated_on
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
