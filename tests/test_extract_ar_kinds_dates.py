@@ -140,3 +140,9 @@ def test_days_before_another_event_are_not_counted_from_publication():
     c = _one("وقال الطبيب إنها دخلت المستشفى قبل ستة أيام من وفاتها.")
     assert c.event_date is None
     assert _one("وقال الطبيب إنها دخلت المستشفى قبل يومين.").event_date.iso == "2015-08-09"
+
+
+def test_the_date_carries_to_a_continuation_by_the_short_name():
+    cs = extract("عنوان\nوقال وزير الصحة توفيق الربيعة أمس إن الحالات تراجعت. وقال المتحدث باسم الوزارة إن الفرق"
+                 " تعمل.\nوأضاف الربيعة أن المستشفيات جاهزة.", language="ar", published=PUB)
+    assert [c.stated_on and c.stated_on.iso for c in cs] == ["2015-08-10", None, "2015-08-10"], cs

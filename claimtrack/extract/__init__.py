@@ -119,6 +119,34 @@ def _sentence_window(text: str, c: ExtractedClaim) -> tuple[int, int]:
     return (a, b)
 
 
+def _carried(c: ExtractedClaim, last_date: dict[int, tuple[ExtractedClaim, PartialDate]]) -> PartialDate | None:
+    """The statement date of the claimant's last dated claim: the same speech act goes on ("وأضاف", "وتابع").
+    The claimant is the same object or, for a continuation cue, a shorter or longer form of the same name
+    ("وأضاف الربيعة" after "وزير الصحة توفيق الربيعة")."""
+    hit = last_date.get(id(c.claimant))
+    if hit is not None:
+        return hit[1]
+    if not _continuation_cue(c.cue):
+        return None
+    name = fold(c.claimant.canonical)
+    for prev, d in reversed(list(last_date.values())):
+        other = fold(prev.claimant.canonical)
+        if len(min(name, other, key=len)) >= 4 and (name in other.split() or other in name.split()
+                                                     or name.endswith(" " + other) or other.endswith(" " + name)):
+            return d
+    return None
+
+
+def _continuation_cue(cue: str | None) -> bool:
+    """أضاف / تابع / أردف / استطرد, or a participle (مضيفاً، مؤكداً): the cue goes on with a speech already begun."""
+    from claimtrack.extract import arabic_lexicon as L
+
+    if not cue:
+        return False
+    verb = L.VERB_FORM.get(cue)
+    return cue in L.PARTICIPLE_FORM or verb is not None and verb[0] in L.CONTINUATION_LEMMAS
+
+
 def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> PartialDate | None:
     """The date of an earlier reporting event the claimant took part in ("في مؤتمر صحافي مع المتحدث … أمس")."""
     words = [w for w in fold(c.claimant_surface).split() if len(w) > 3]
@@ -168,7 +196,7 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
     spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
     spans += [w for w in intros or [] if w is not None]
     dates = find_dates(text, published, spans) if claims else []
-    last_date: dict[int, PartialDate] = {}  # id(claimant) -> its last stated_on
+    last_date: dict[int, tuple[ExtractedClaim, PartialDate]] = {}  # id(claimant) -> its last dated claim, date
     events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
     for i, (c, (wa, wb)) in enumerate(zip(claims, windows, strict=False)):
         if not c.text:
@@ -185,10 +213,11 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
             else:
                 intro = intros[i] if intros else None
                 lead = [d for a, b, d in dates if intro and intro[0] <= a and b <= intro[1]]
-                c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events) or (lead[0] if lead else None)
+                c.stated_on = _carried(c, last_date) or _event_date(c, events) or (lead[0] if lead else None)
         if c.stated_on is not None and _after(c.stated_on, published):
             c.stated_on = None  # carried from a window that only named a coming day
         if c.stated_on is not None:
-            last_date[id(c.claimant)] = c.stated_on
+            last_date.pop(id(c.claimant), None)  # re-inserted last: the values stay in order of recency
+            last_date[id(c.claimant)] = (c, c.stated_on)
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
     link_denials(claims, text=text)
