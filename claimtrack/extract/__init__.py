@@ -124,16 +124,14 @@ def _carried(c: ExtractedClaim, last_date: dict[int, tuple[ExtractedClaim, Parti
     The claimant is the same object or, for a continuation cue, a shorter or longer form of the same name
     ("وأضاف الربيعة" after "وزير الصحة توفيق الربيعة")."""
     hit = last_date.get(id(c.claimant))
-    if hit is not None:
-        return hit[1]
-    if not _continuation_cue(c.cue):
-        return None
+    if hit is not None or not last_date:
+        return hit[1] if hit is not None else None
     name = fold(c.claimant.canonical)
     for prev, d in reversed(list(last_date.values())):
         other = fold(prev.claimant.canonical)
         if len(min(name, other, key=len)) >= 4 and (name in other.split() or other in name.split()
                                                      or name.endswith(" " + other) or other.endswith(" " + name)):
-            return d
+            return d if _continuation_cue(c.cue) else None
     return None
 
 
