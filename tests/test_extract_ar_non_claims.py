@@ -52,3 +52,8 @@ def test_a_negative_imperative_is_no_claim():
     assert _quotes('وقال المدرب: "لا تتركوا الكرة للخصم". وأضاف أن الفريق لا تزال أمامه فرصة.') \
         == ["الفريق لا تزال أمامه فرصة."]
     assert extract("اللاعب: لا تنتظروا مني الكثير\nنص الخبر.", language="ar", published=PUB) == []
+
+
+def test_a_complementizer_past_a_comma_does_not_make_a_relative_act_a_claim():
+    assert _quotes("وقال الضابط إن البلاغ وصل. واستجوبت الشرطة الأسرة التي أنكرت علاقتها به، ثم اتضح أنه عاطل.") \
+        == ["البلاغ وصل."]

@@ -220,8 +220,12 @@ class FrameFinder:
     @rule("عنوان\nوقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.", off=False)
     def _relative_act(self, fr: CueFrame) -> bool:
         """ "الأسرة التي أنكرت علاقتها به", "الوزير الذي أعلن استقالته": a cue right after a relative pronoun with no
-        complementizer is the journalist's description of an act, not a claim ("الذي أكد أن …" stays a claim)."""
-        return fr.bare and not fr.c.group("pre") and bool(_RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at))
+        complementizer of its own (none, or one only past a comma) is the journalist's description of an act, not a
+        claim ("الذي أكد أن …" stays a claim)."""
+        if fr.c.group("pre") or not _RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at):
+            return False
+        assert fr.content_start is not None  # a complementizer past a comma belongs to a later clause
+        return fr.bare or bool(re.search("[،,]", self.f[fr.cend : fr.content_start]))
 
     @rule("عنوان\nوقال مدير الأمن إن الحادث عرضي، داعيا الله أن يحفظ البلاد.", off=False)
     def _prayer(self, fr: CueFrame) -> bool:
