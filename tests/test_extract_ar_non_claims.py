@@ -55,5 +55,5 @@ def test_a_negative_imperative_is_no_claim():
 
 
 def test_a_complementizer_past_a_comma_does_not_make_a_relative_act_a_claim():
-    assert _quotes("وقال الضابط إن البلاغ وصل. واستجوبت الشرطة الأسرة التي أنكرت علاقتها به، ثم اتضح أنه عاطل.") \
-        == ["البلاغ وصل."]
+    assert _quotes("وقال الضابط إن البلاغ وصل. وتبين وجود خلاف مع أسرة المبلغ التي أنكرت علاقتها به، وورد بلاغ عن"
+                   " حريق واتضح أنه عاطل عن العمل.") == ["البلاغ وصل."]
