@@ -23,6 +23,7 @@ def test_the_topic_of_a_speech_is_no_claim_but_its_content_is():
     assert _quotes("وقال المدرب إن الفريق جاهز. وبدأ المدرب الحصة بكلمة قصيرة أوضح فيها برنامج المرحلة.") \
         == ["الفريق جاهز."]
     assert _quotes("وألقى الوزير كلمة أكد فيها أن الاقتصاد قوي.") == ["الاقتصاد قوي."]
+    assert len(_quotes("وألقى المدير كلمة أكد فيها أهمية التعاون بين الإدارات.")) == 1
 
 
 def test_a_quoted_title_after_a_possessed_naming_noun_is_no_content():

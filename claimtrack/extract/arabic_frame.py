@@ -36,6 +36,7 @@ _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منت�
 _FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:التي|الذي|الذين|اللذين|اللتين|اللذان|اللتان)\s+$")
+_TOPIC_LEMMAS = frozenset({"اوضح", "بين", "ابان", "كشف", "تحدث"})
 _IN_IT = re.compile(r"\s*(?:فيها|فيه|خلالها|خلاله)(?!\S)")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
@@ -213,16 +214,19 @@ class FrameFinder:
     @rule("عنوان\nوقال المدرب إن الفريق جاهز. وبدأ المدرب الحصة بكلمة قصيرة أوضح فيها برنامج المرحلة المقبلة.",
           off=False)
     def _topic_of_a_speech(self, fr: CueFrame) -> bool:
-        """ "ألقى كلمة أوضح فيها البرنامج", "محاضرة تناول خلالها …": a cue in a relative clause on a speech
-        (فيها / خلالها) with no complementizer names the speech's topic; it states no proposition."""
-        return fr.bare and bool(_IN_IT.match(self.f, fr.cend))
+        """ "ألقى كلمة أوضح فيها البرنامج", "فيديو يوضح فيه سبب …": an explaining verb (أوضح، بيّن، أبان، كشف،
+        تحدث) in a relative clause on a speech (فيها / خلالها) with no complementizer names the speech's topic; it
+        states no proposition. An asserting verb ("كلمة أكد فيها أهمية …") keeps its claim."""
+        return fr.bare and fr.lemma in _TOPIC_LEMMAS and bool(_IN_IT.match(self.f, fr.cend))
 
     @rule("عنوان\nوقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.", off=False)
     def _relative_act(self, fr: CueFrame) -> bool:
         """ "الأسرة التي أنكرت علاقتها به", "الوزير الذي أعلن استقالته": a cue right after a relative pronoun with no
         complementizer of its own (none, or one only past a comma) is the journalist's description of an act, not a
-        claim ("الذي أكد أن …" stays a claim)."""
-        if fr.c.group("pre") or not _RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at):
+        claim. "الذي أكد أن …", a forecast ("الحكومة التي توقعت انكماشا") and a relative on a speech ("تصريحاته
+        التي أكد فيها التزام …") stay claims."""
+        if fr.c.group("pre") or fr.kind == "prediction" or _IN_IT.match(self.f, fr.cend) \
+                or not _RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at):
             return False
         assert fr.content_start is not None  # a complementizer past a comma belongs to a later clause
         return fr.bare or bool(re.search("[،,]", self.f[fr.cend : fr.content_start]))
