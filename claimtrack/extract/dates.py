@@ -74,7 +74,9 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<cur3>(?:من\s+)?(?:هذا\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)))|\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
-    rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})|(?P<y5>(?:19|20)\d{{2}})"
+    rf"|(?P<num>\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}\s*(?P=sep)\s*(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}\s*(?P<sep2>[/.-])\s*\d{{1,2}}\s*(?P=sep2)\s*\d{{1,2}})م?"
+    rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})م?|(?P<y5>(?:19|20)\d{{2}})م?"
     rf"|(?P<lastnight>(?:الليله|ليله)\s+(?:الماضيه|البارحه)|last\s+night)"
     rf"|(?P<ago>(?:قبل|منذ)\s+(?:يومين|(?P<ago_n>ثلاثه|اربعه|خمسه|سته|[3-6])\s+ايام)(?!\s+من(?!{_W}))|(?P<ago_en>two|three|four|five|six|[2-6])\s+days\s+ago)"
     rf"|(?P<dat>بعد\s+غد|the\s+day\s+after\s+tomorrow)"
@@ -159,7 +161,9 @@ def find_dates(text: str, published: dt.date | None,
     for start, end, m in _matches(text, spans):
         g = m.groupdict()
         d: PartialDate | None = None
-        if g["m1"] or g["m2"] or g["m3"]:
+        if g["num"]:
+            d = _numeric_date(g["num"])
+        elif g["m1"] or g["m2"] or g["m3"]:
             d = _month_match(g, published)
         elif g["y4"] or g["y5"]:
             y = int(g["y4"] or g["y5"])
@@ -187,6 +191,16 @@ def _nearest_weekday(day: PartialDate, weekday: str) -> dt.date:
     base = dt.date.fromisoformat(day.iso)
     back = (base.weekday() - _WEEKDAYS[weekday.lower()]) % 7
     return base - dt.timedelta(days=back) if back <= 3 else base + dt.timedelta(days=7 - back)
+
+
+def _numeric_date(s: str) -> PartialDate | None:
+    """ "10/8/2015", "2015/8/10", "10-08-2015م": day first (the Arabic and European order), through dateutil."""
+    try:
+        year_first = s.strip()[:4].isdigit()
+        d = du_parser.parse(re.sub(r"\s+", "", s), dayfirst=not year_first, yearfirst=year_first)
+    except (ValueError, OverflowError):
+        return None
+    return _pd(d.date(), "day")
 
 
 def _month_match(g: dict[str, str | None], published: dt.date | None) -> PartialDate | None:
