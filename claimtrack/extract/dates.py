@@ -65,9 +65,10 @@ _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الس�
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
 # every word a date expression can start with: a look-ahead on them lets `re` drop most word starts at once
 _FIRST_WORDS = trie_regex(sorted({
-    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "هذه", "year", "امس",
+    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "هذه السنه", "year", "امس",
     "البارحه", "yesterday", "اول", "اليوم", "today", "غدا", "tomorrow", "هذا", "خلال", "من", "الاسبوع", "الشهر",
-    "يوم", "الاثنين", "الليله", "ليله", "قبل", "منذ", "بعد", "this", "two", "three", "four", "five", "six", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
+    "يوم", "الاثنين", "الليله", "ليله", "بعد غد", "this", "two", "three", "four", "five", "six",
+    *(f"{w} {n}" for w in ("قبل", "منذ") for n in ("يومين", "ثلاثه", "اربعه", "خمسه", "سته", "3", "4", "5", "6")), "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"}))
 _DATE_RE = re.compile(  # the leading class eats the character before the date: lets `re` skip fast to it
     rf"[^\u0621-\u064Aa-zA-Z0-9](?=\d|{_FIRST_WORDS})(?:"
