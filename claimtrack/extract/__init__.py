@@ -175,8 +175,7 @@ def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int], dates: li
     inside = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end]
     event_noun = [x for x in inside if _EVENT_NOUN.search(text, max(0, x[0] - 24), x[0])]
     speech = [x for x in inside if speech_event_date(text, x[0])]
-    told = [d for x in inside if not attribution(x[0], x[1]) and x not in speech for d in [x[2]]] \
-        or [d for *_, d in event_noun]
+    told = [x[2] for x in inside if not attribution(x[0], x[1]) and x not in speech] or [x[2] for x in event_noun]
     said = [d for a, b, d in dates if attribution(a, b) and (a, b, d) not in event_noun] or [d for *_, d in speech]
     return [d for d in said if not _after(d, published)], told
 
