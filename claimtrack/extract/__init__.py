@@ -119,7 +119,7 @@ def _sentence_window(text: str, c: ExtractedClaim) -> tuple[int, int]:
     return (a, b)
 
 
-def _carried(c: ExtractedClaim, last_date: dict[int, tuple[ExtractedClaim, PartialDate]]) -> PartialDate | None:
+def _carried(c: ExtractedClaim, last_date: dict[int, tuple[str, PartialDate]]) -> PartialDate | None:
     """The statement date of the claimant's last dated claim: the same speech act goes on ("وأضاف", "وتابع").
     The claimant is the same object or, for a continuation cue, a shorter or longer form of the same name
     ("وأضاف الربيعة" after "وزير الصحة توفيق الربيعة")."""
@@ -127,8 +127,7 @@ def _carried(c: ExtractedClaim, last_date: dict[int, tuple[ExtractedClaim, Parti
     if hit is not None or not last_date:
         return hit[1] if hit is not None else None
     name = fold(c.claimant.canonical)
-    for prev, d in reversed(list(last_date.values())):
-        other = fold(prev.claimant.canonical)
+    for other, d in reversed(list(last_date.values())):
         if len(min(name, other, key=len)) >= 4 and (name in other.split() or other in name.split()
                                                      or name.endswith(" " + other) or other.endswith(" " + name)):
             return d if _continuation_cue(c.cue) else None
@@ -193,7 +192,7 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
     spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
     spans += [w for w in intros or [] if w is not None]
     dates = find_dates(text, published, spans) if claims else []
-    last_date: dict[int, tuple[ExtractedClaim, PartialDate]] = {}  # id(claimant) -> its last dated claim, date
+    last_date: dict[int, tuple[str, PartialDate]] = {}  # id(claimant) -> (its folded name, its last stated_on)
     events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
     for i, (c, (wa, wb)) in enumerate(zip(claims, windows, strict=False)):
         if not c.text:
@@ -215,6 +214,6 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
             c.stated_on = None  # carried from a window that only named a coming day
         if c.stated_on is not None:
             last_date.pop(id(c.claimant), None)  # re-inserted last: the values stay in order of recency
-            last_date[id(c.claimant)] = (c, c.stated_on)
+            last_date[id(c.claimant)] = (fold(c.claimant.canonical), c.stated_on)
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
     link_denials(claims, text=text)

@@ -158,7 +158,8 @@ def _conditional_cue(f: str, c: re.Match[str]) -> bool:
     if not c.group("verb") or c.group("pre"):
         return False
     s = c.start("pre")
-    return bool(_CONDITIONAL_BEFORE.search(f[max(0, s - 20) : s]))
+    before = f[max(0, s - 20) : s]
+    return ("اذا" in before or "لو" in before or "كان" in before) and bool(_CONDITIONAL_BEFORE.search(before))
 
 
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
