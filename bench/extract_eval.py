@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from claimtrack.extract import extract
@@ -59,6 +60,50 @@ def predictions(gold_paths: list[Path], texts: Path | None = None) -> list[dict]
     return rows
 
 
+def _pairs(scorer, gold: dict, rows: list[dict]) -> list[tuple[dict, dict | None]]:
+    """(gold claim, matched prediction or None) per gold claim, matched as the scorer does (greedy, non-optional
+    gold first, a quote over the scorer's limit matches nothing)."""
+    golds = sorted(gold["claims"], key=lambda c: bool(c.get("optional")))
+    qn = [q if len(q) <= scorer.MAX_QUOTE else "" for q in (scorer.norm(r.get("quote")) for r in rows)]
+    used: set[int] = set()
+    out: list[tuple[dict, dict | None]] = []
+    for c in golds:
+        a = scorer.norm(c["anchor"])
+        ri = next((i for i, q in enumerate(qn) if i not in used and a in q), None)
+        if ri is not None:
+            used.add(ri)
+        out.append((c, rows[ri] if ri is not None else None))
+    return out
+
+
+def kinds_and_dates(gold_paths: list[Path], rows: list[dict]) -> dict:
+    """Kind agreement over matched non-optional pairs (with the confusions, gold->predicted), and gold dates
+    right over *all* gold dates (a missed claim counts as a wrong date), beside the scorer's matched-pair figure."""
+    scorer = load_scorer()
+    by_doc: dict[str, list[dict]] = {}
+    for r in rows:
+        by_doc.setdefault(r["document"], []).append(r)
+    kinds_ok = kinds_n = dates_ok = dates_n = 0
+    confusions: Counter[str] = Counter()
+    for gp in gold_paths:
+        g = json.loads(gp.read_text("utf-8"))
+        for c, r in _pairs(scorer, g, by_doc.get(g["document"], [])):
+            if c.get("optional"):
+                continue
+            for field in ("stated_on", "event_date"):
+                if c.get(field):
+                    dates_n += 1
+                    dates_ok += bool(r and scorer.date_ok(r.get(field), c[field]))
+            if r is not None:
+                kinds_n += 1
+                gk, pk = c.get("kind", "statement"), r.get("kind")
+                kinds_ok += gk == pk
+                if gk != pk:
+                    confusions[f"{gk}->{pk}"] += 1
+    return {"kinds": f"{kinds_ok}/{kinds_n}", "kind_confusions": dict(confusions.most_common()),
+            "gold_dates_right": f"{dates_ok}/{dates_n}"}
+
+
 def evaluate(gold_paths: list[Path], verbose: bool = False, out: Path | None = None,
              texts: Path | None = None) -> tuple[dict, list]:
     """Extract, write predictions (JSON lines), score; returns (summary, misses)."""
@@ -69,7 +114,9 @@ def evaluate(gold_paths: list[Path], verbose: bool = False, out: Path | None = N
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         path = fh.name
-    return scorer.score(scorer.load_gold([str(p) for p in gold_paths]), scorer.load_pred(path), verbose)
+    summary, misses = scorer.score(scorer.load_gold([str(p) for p in gold_paths]), scorer.load_pred(path), verbose)
+    summary.update(kinds_and_dates(gold_paths, rows))
+    return summary, misses
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -85,3 +85,64 @@ def test_evaluation_in_the_main_clause_is_an_assessment():
 def test_likely_and_siq_futures_are_predictions():
     assert _one("وقال المدير إن الشركة سيقدم عرضا جديدا الشهر المقبل.").kind == "prediction"
     assert _one("وأوضح المدير أنه من المحتمل أن يتم طرح الأسهم في السوق.").kind == "prediction"
+
+
+def test_evaluative_words_make_an_assessment():
+    assert _one("وقال المدرب إن أداء الحارس كان رائعا في الشوط الثاني.").kind == "assessment"
+    assert _one("وأكد المحافظ أهمية التنسيق بين البلديات والمدارس.").kind == "assessment"
+    assert _one("ووصف المتحدث التفجير بأنه عمل إجرامي جبان.").kind == "assessment"
+    assert _one("وقال الطبيب إن المريض غادر المستشفى صباحا.").kind == "statement"
+    assert _one("وقال الوزير إن اختيار الشركة للمرة الخامسة، يعكس ثقة العملاء بها.").kind == "assessment"
+
+
+def test_a_fronted_adjunct_is_not_the_main_clause():
+    assert _one("وقال المتحدث إنه بموجب الاتفاق الجديد، ستحصل الشركة على حصة أكبر.").kind == "prediction"
+    assert _one("وقال المتحدث إن الشركة وقعت الاتفاق، الذي سيمنحها حصة أكبر.").kind == "statement"
+
+
+def test_kadhdhaba_denies_a_report_but_a_lie_is_no_cue():
+    c = _one("وكذّب المتحدث باسم الشركة الأنباء عن إغلاق المصنع.")
+    assert c.kind == "denial"
+    cs = extract("عنوان\nوقال المحلل إن الكذب لا يدوم. كذب الشاعر في قصيدته أن البحر هادئ.", language="ar",
+                 published=PUB)
+    assert [c.kind for c in cs] == ["statement"], cs
+
+
+def test_a_rhetorical_question_with_an_exclamation_is_no_claim():
+    assert extract("عنوان\nوقال الكاتب: لماذا يصر الناس على الإسراف في الأعراس؟!", language="ar", published=PUB) == []
+
+
+def test_feminine_year_phrases_give_event_dates():
+    c = _one("وأوضح المدير أنه خلال السنة الماضية تم تقديم خمسين دورة تدريبية.")
+    assert c.event_date is not None and c.event_date.iso == "2014"
+
+
+def test_names_and_nouns_that_start_like_a_future_are_no_prediction():
+    assert _one("وقال المدرب إن مهاجم مانشستر سيتي أصيب في التدريب.").kind == "statement"
+    assert _one("وأوضح المدير أن الفعاليات السياحية استقطبت آلاف الزوار.").kind == "statement"
+    assert _one("وقال المدرب إن الفريق سيلتقي منافسه الأسبوع المقبل.").kind == "prediction"
+
+
+def test_more_ways_of_rejecting_a_report_are_denials():
+    assert _one("وقال المتحدث إن ما تداولته المواقع عن إغلاق المطار لا أساس له من الصحة.").kind == "denial"
+    assert _one("وأوضحت الهيئة أن الأنباء المتداولة عن رفع الرسوم غير دقيقة.").kind == "denial"
+    assert _one("وأكد المتحدث أن ما يتردد مجرد شائعات تهدف إلى إثارة البلبلة.").kind == "denial"
+    assert _one("وفنّد المتحدث الرسمي ادعاءات المعارضة بشأن الانتخابات.").kind == "denial"
+    assert _one("وقال الباحث إن قياس الحرارة غير دقيق في الصيف.").kind == "statement"
+
+
+def test_a_coming_day_never_dates_the_statement():
+    c = _one("وقال المدرب في مؤتمر صحفي قبل مباراة غداً الأربعاء إن الفريق جاهز.")
+    assert c.stated_on is None
+
+
+def test_days_before_another_event_are_not_counted_from_publication():
+    c = _one("وقال الطبيب إنها دخلت المستشفى قبل ستة أيام من وفاتها.")
+    assert c.event_date is None
+    assert _one("وقال الطبيب إنها دخلت المستشفى قبل يومين.").event_date.iso == "2015-08-09"
+
+
+def test_the_date_carries_to_a_continuation_by_the_short_name():
+    cs = extract("عنوان\nوقال وزير الصحة توفيق الربيعة أمس إن الحالات تراجعت. وقال المتحدث باسم الوزارة إن الفرق"
+                 " تعمل.\nوأضاف الربيعة أن المستشفيات جاهزة.", language="ar", published=PUB)
+    assert [c.stated_on and c.stated_on.iso for c in cs] == ["2015-08-10", None, "2015-08-10"], cs

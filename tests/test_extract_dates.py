@@ -19,6 +19,9 @@ PUB = dt.date(2023, 8, 31)
     ("أمس", "2023-08-30", "day"),
     ("أول من أمس", "2023-08-29", "day"),
     ("العام الماضي", "2022", "year"),
+    ("خلال السنة الماضية", "2022", "year"),
+    ("في السنة المقبلة", "2024", "year"),
+    ("السنة الحالية", "2023", "year"),
     ("الشهر الماضي", "2023-07", "month"),
     ("في ديسمبر المقبل", "2023-12", "month"),
     ("في عام 2013", "2013", "year"),
@@ -26,10 +29,26 @@ PUB = dt.date(2023, 8, 31)
     ("last year", "2022", "year"),
     ("last March", "2023-03", "month"),
     ("on March 5, 2021", "2021-03-05", "day"),
+    ("الليلة الماضية", "2023-08-30", "day"),
+    ("قبل يومين", "2023-08-29", "day"),
+    ("منذ ثلاثة أيام", "2023-08-28", "day"),
+    ("بعد غد", "2023-09-02", "day"),
+    ("خلال الشهر الجاري", "2023-08", "month"),
+    ("this year", "2023", "year"),
+    ("three days ago", "2023-08-28", "day"),
+    ("بتاريخ 10/8/2023", "2023-08-10", "day"),
+    ("بتاريخ 2023/8/10م", "2023-08-10", "day"),
+    ("في عام 2021م", "2021", "year"),
 ])
+
 def test_find_dates(text, iso, precision):
     d = find_dates(text, PUB)
     assert d and d[0][2].iso == iso and d[0][2].precision == precision
+
+
+def test_a_weekday_after_a_relative_day_is_one_date_near_it():
+    assert [d.iso for *_, d in find_dates("وقال إن الاجتماع سيعقد غداً الجمعة", PUB)] == ["2023-09-01"]
+    assert [d.iso for *_, d in find_dates("وقال اليوم الأربعاء", PUB)] == ["2023-08-30"]
 
 
 def test_relative_dates_need_publication():
@@ -42,3 +61,12 @@ def test_stated_on_and_event_date():
     assert c.stated_on.iso == "2023-03"
     assert c.event_date.iso == "2022"
     assert c.claimant.canonical == "سامر خليل"
+
+
+def test_english_speech_date_and_event_date_are_separate():
+    text = ("Ministry blames faulty wiring\n\nIn a statement on Sunday, the ministry said the fire started last Friday."
+            " It added that repairs were under way.")
+    cs = extract(text, language="en", published=dt.date(2015, 8, 11))
+    body = [c for c in cs if "fire" in c.quote or "repairs" in c.quote]
+    assert [(c.stated_on.iso, c.event_date and c.event_date.iso) for c in body] == \
+        [("2015-08-09", "2015-08-07"), ("2015-08-09", None)], [(c.quote, c.stated_on, c.event_date) for c in cs]

@@ -119,6 +119,31 @@ def _sentence_window(text: str, c: ExtractedClaim) -> tuple[int, int]:
     return (a, b)
 
 
+def _carried(c: ExtractedClaim, last_date: dict[int, tuple[str, PartialDate]]) -> PartialDate | None:
+    """The statement date of the claimant's last dated claim: the same speech act goes on ("وأضاف", "وتابع").
+    The claimant is the same object or, for a continuation cue, a shorter or longer form of the same name
+    ("وأضاف الربيعة" after "وزير الصحة توفيق الربيعة")."""
+    hit = last_date.get(id(c.claimant))
+    if hit is not None or not last_date:
+        return hit[1] if hit is not None else None
+    name = fold(c.claimant.canonical)
+    for other, d in reversed(list(last_date.values())):
+        if len(min(name, other, key=len)) >= 4 and (name in other.split() or other in name.split()
+                                                     or name.endswith(" " + other) or other.endswith(" " + name)):
+            return d if _continuation_cue(c.cue) else None
+    return None
+
+
+def _continuation_cue(cue: str | None) -> bool:
+    """أضاف / تابع / أردف / استطرد, or a participle (مضيفاً، مؤكداً): the cue goes on with a speech already begun."""
+    from claimtrack.extract import arabic_lexicon as L
+
+    if not cue:
+        return False
+    verb = L.VERB_FORM.get(cue)
+    return cue in L.PARTICIPLE_FORM or verb is not None and verb[0] in L.CONTINUATION_LEMMAS
+
+
 def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> PartialDate | None:
     """The date of an earlier reporting event the claimant took part in ("في مؤتمر صحافي مع المتحدث … أمس")."""
     words = [w for w in fold(c.claimant_surface).split() if len(w) > 3]
@@ -131,6 +156,35 @@ def _event_date(c: ExtractedClaim, events: list[tuple[str, PartialDate]]) -> Par
     return None
 
 
+def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int], dates: list[tuple[int, int, PartialDate]],
+                published: dt.date | None) -> tuple[list[PartialDate], list[PartialDate]]:
+    """(dates of the speech act, dates of the claimed event) of one claim, each in text order.
+
+    A date in the attribution window dates the speech act ("وقال الوزير أمس إن …", "said on Monday"), wherever it
+    sits in the window, unless an event noun precedes it ("هجوم أمس"); a date inside the claimed content dates the
+    event, unless a speech-event phrase precedes it ("…، وذلك في كلمة ألقاها أمس"). An English window is the
+    whole sentence, so it is attribution only outside the claim; an Arabic window is the attribution clause, which
+    may run into the claim (a verb with no complementizer: the claim runs from the verb, «أعلن أمس حالة …»)."""
+    wa, wb = window
+    holds_claim = c.language != "ar" and wa <= c.start and wb >= c.end
+
+    def attribution(a: int, b: int) -> bool:
+        return wa <= a and b <= wb and (not (c.start <= a < c.end) or not holds_claim)
+
+    inside = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end]
+    event_noun = [x for x in inside if _EVENT_NOUN.search(text, max(0, x[0] - 24), x[0])]
+    speech = [x for x in inside if speech_event_date(text, x[0])]
+    told = [x[2] for x in inside if not attribution(x[0], x[1]) and x not in speech] or [x[2] for x in event_noun]
+    said = [d for a, b, d in dates if attribution(a, b) and (a, b, d) not in event_noun] or [d for *_, d in speech]
+    return [d for d in said if not _after(d, published)], told
+
+
+def _after(d: PartialDate, published: dt.date | None) -> bool:
+    """True when `d` lies after publication: a claim cannot be made after it is printed ("غداً" in the window
+    dates the event, not the statement)."""
+    return published is not None and d.iso > published.isoformat()[: len(d.iso)]
+
+
 def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int, int]],
                 published: dt.date | None, intros: list[tuple[int, int] | None] | None = None) -> None:
     """Language-neutral stages, in place: display text, context, dates, check-worthiness, links. `intros`: per
@@ -138,31 +192,28 @@ def postprocess(text: str, claims: list[ExtractedClaim], windows: list[tuple[int
     spans = [(min(wa, c.start), max(wb, c.end)) for c, (wa, wb) in zip(claims, windows, strict=False)]
     spans += [w for w in intros or [] if w is not None]
     dates = find_dates(text, published, spans) if claims else []
-    last_date: dict[int, PartialDate] = {}  # id(claimant) -> its last stated_on
+    last_date: dict[int, tuple[str, PartialDate]] = {}  # id(claimant) -> (its folded name, its last stated_on)
     events: list[tuple[str, PartialDate]] = []  # (window text, stated_on) of dated reporting events
     for i, (c, (wa, wb)) in enumerate(zip(claims, windows, strict=False)):
         if not c.text:
             c.text = display_text(c.quote)
         c.prefix = c.prefix or text[max(0, c.start - _CONTEXT) : c.start]
         c.suffix = c.suffix or text[c.end : c.end + _CONTEXT]
-        evd = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and _EVENT_NOUN.search(text, max(0, a - 24), a)]
-        said = [(a, b, d) for a, b, d in dates if c.start <= a and b <= c.end and speech_event_date(text, a)]
-        if c.event_date is None:
-            inner = [d for a, b, d in dates if c.start <= a and b <= c.end and not (wa <= a and b <= wb)
-                     and (a, b, d) not in said] or [d for *_, d in evd]
-            if inner:
-                c.event_date = inner[0]
+        said, told = _date_roles(text, c, (wa, wb), dates, published)
+        if c.event_date is None and told:
+            c.event_date = told[0]
         if c.stated_on is None:
-            outer = [d for a, b, d in dates if wa <= a and b <= wb and (not (c.start <= a < c.end) or wb > c.start)
-                     and (a, b, d) not in evd] or [d for *_, d in said]
-            if outer:
-                c.stated_on = outer[-1]
-                events.append((text[wa:wb], outer[-1]))
+            if said:
+                c.stated_on = said[-1]
+                events.append((text[wa:wb], said[-1]))
             else:
                 intro = intros[i] if intros else None
                 lead = [d for a, b, d in dates if intro and intro[0] <= a and b <= intro[1]]
-                c.stated_on = last_date.get(id(c.claimant)) or _event_date(c, events) or (lead[0] if lead else None)
+                c.stated_on = _carried(c, last_date) or _event_date(c, events) or (lead[0] if lead else None)
+        if c.stated_on is not None and _after(c.stated_on, published):
+            c.stated_on = None  # carried from a window that only named a coming day
         if c.stated_on is not None:
-            last_date[id(c.claimant)] = c.stated_on
+            last_date.pop(id(c.claimant), None)  # re-inserted last: the values stay in order of recency
+            last_date[id(c.claimant)] = (fold(c.claimant.canonical), c.stated_on)
         c.checkworthiness, c.checkworthiness_features = checkworthiness(c)
     link_denials(claims, text=text)

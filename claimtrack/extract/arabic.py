@@ -26,7 +26,6 @@ from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
-_HEADLINE_NON_SPEECH = frozenset({"تابع", "نقل", "بين"})
 _COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
                       r"[\u0621-\u064A]*")
 _KULL_MIN = re.compile(r"\s*كل\s+من\s+")
@@ -72,13 +71,22 @@ def _kind(base: str, content: str, denied: bool) -> str:
     scope = " " + (content if scope is None else scope)  # the scan patterns eat the character before a word
     if base == "prediction" or L.PREDICTION_SCAN.search(scope):
         return "prediction"
-    return "assessment" if _evaluative(scope) else "statement"
+    return "assessment" if _evaluative(" " + content) else "statement"  # the whole claim: see _evaluative
+
+
+@rule("الشرطة تكشف تفاصيل الحادث\nنص الخبر.", off=False)
+def _headline_topic_only(verb: str, rest: str) -> bool:
+    """ "الشرطة تكشف تفاصيل الحادث", "المنتخب يختتم معسكره", "الوزارة تتابع تطبيق القرار": in a headline, a verb
+    that reports speech only with a complementizer (كشف، تحدث، ذكر، بيّن، تابع، نقل، اختتم …) and has none names a
+    topic or an act, not a proposition. (Replaces `headline_speech_verb`, which covered a few of these verbs.)"""
+    return L.VERB_FORM[verb][0] in L.NEEDS_COMPLEMENTIZER and not L.COMPLEMENTIZER_RE.search(rest)
 
 
 @rule("عنوان\nوقال المدير إن الوضع في المستشفى كارثي.", off=False)
 def _evaluative(scope: str) -> bool:
-    """An evaluation in the main clause ("الوضع كارثي", "يعد خطوة", "يعكس التزامنا", "من الواضح أن …") makes an
-    assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb."""
+    """An evaluation anywhere in the claim ("الوضع كارثي", "يعد خطوة", "…، يعكس التزامنا", "وأن ما قامت به عمل
+    إجرامي") makes an assessment (GUIDELINES: an evaluation or interpretation), whatever the reporting verb; unlike
+    a future verb, an evaluative word in a later clause still evaluates what the source reports."""
     return bool(L.ASSESSMENT_SCAN.search(scope))
 
 
@@ -87,7 +95,23 @@ def _main_clause(content: str) -> str:
     """A claim is a prediction when its main clause is about the future; a future verb inside a later
     relative or comma clause ("أعلن أنه رصد …، والتي ستزود …") leaves a past report a statement."""
     m = _CLAUSE_BREAK.search(content)
-    return content[: m.start()] if m else content
+    if m is None:
+        return content
+    if _fronted_adjunct(content[: m.start()]):
+        n = _CLAUSE_BREAK.search(content, m.end())
+        return content[m.end() : n.start() if n else len(content)]
+    return content[: m.start()]
+
+
+_ADJUNCT_OPENER = re.compile(r"\s*[«“\"]?\s*[وف]?(?:بموجب|بناء\s+علي|وفقا\s+ل|في\s+ظل|مع\s+|بعد\s+|قبل\s+|خلال\s+|منذ\s+"
+                            r"|بسبب|نظرا\s+ل|اذا|لو|عندما|حين|رغم|بالرغم|علي\s+الرغم)")
+
+
+@rule("عنوان\nوقال المتحدث إنه بموجب الاتفاق الجديد، ستحصل الشركة على حصة أكبر.", off=False)
+def _fronted_adjunct(first: str) -> bool:
+    """ "بموجب الاتفاق، ستحصل …", "بناءً على النتائج، سيسمح …": a clause that opens with a fronted adjunct
+    (a preposition or a conditional) and has no verb of its own is not the main clause; the next one is."""
+    return bool(_ADJUNCT_OPENER.match(first))
 
 
 _FRAME_TAIL = " \t\n.:،,»”\"'"
@@ -105,12 +129,15 @@ def _speech_frame_only(body: str) -> bool:
 
 @rule("عنوان\nوقال الضابط للمحتجين: \"ارفعوا أيديكم واخرجوا من المبنى\". وأضاف أن الشارع كان مزدحما.", off=False)
 def _imperative(body: str) -> bool:
-    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا") is not a claim: an
-    imperative-shaped first word with a second-person pronoun or a vocative in the sentence."""
+    """An order or appeal addressed to someone ("أسقطا حقائبكما", "يا شباب اذهبوا", "لا تنتظروا مني الكثير") is
+    not a claim: an imperative-shaped first word with a second-person pronoun or a vocative in the sentence, or a
+    negative imperative."""
     words = body.strip(" «“\"'.").split()
     if not words:
         return False
     w = words[0]
+    if w in ("لا", "ولا") and len(words) > 1 and words[1].startswith("ت") and words[1].endswith("وا"):
+        return True  # "لا تنتظروا مني الكثير": a negative imperative (لا + تـ…وا has no third-person reading)
     return not w.startswith(("ال", "و", "ف")) and w.endswith(("وا", "ا", "ي")) and len(w) >= 4 \
         and bool(_SECOND_PERSON.search(body)) or w == "يا"
 
@@ -202,7 +229,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 continue
             done = pb
             body = self.f[pa:pb]
-            if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
+            if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
             if _speech_frame_only(body) or _imperative(body):
                 continue
@@ -230,21 +257,13 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             if sp is not None:
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
-            if c.group("verb") in L.IMPERFECT and self._headline_speech_verb(c.group("verb")):
+            if c.group("verb") in L.IMPERFECT and not _headline_topic_only(c.group("verb"), self.f[c.end() : b]):
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 sp = self.res.parse(span[0], span[1], self._orig) if span else None
                 if sp is not None:
                     kind = L.VERB_FORM[c.group("verb")][1]
                     self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
                     return
-
-    @rule("المنتخب يختتم معسكره بمواجهة الأهلي\nنص الخبر.", off=True)
-    def _headline_speech_verb(self, verb: str) -> bool:
-        """ "المنتخب يختتم معسكره", "الوزارة تتابع تطبيق القرار", "الشاحنات تنقل المساعدات": a verb that reports
-        speech only with بالقول / حديثه, or only with a complementizer (تابع "follows", نقل "carries", بين
-        "shows"), is no speech in a headline, where that frame never follows."""
-        lemma = L.VERB_FORM[verb][0]
-        return lemma not in L.QAWL_ONLY and lemma not in _HEADLINE_NON_SPEECH
 
     @rule("عام / الوزير يطالب بزيادة الرقابة\nنص الخبر.", off=None)
     def _wire_desk_prefix_rule(self, a: int, b: int) -> int | None:

@@ -137,9 +137,34 @@ def _kama_zaama(f: str, c: re.Match[str]) -> bool:
     return c.group("pre").startswith("كما") and bool(c.group("verb")) and _lemma(c) in ("زعم", "ادعي")
 
 
+_REPORT_NOUN = re.compile(r"(?:\S+\s+){0,4}?(?:[وب]?ال)?(?:انباء|اخبار|خبر|تقارير|تقرير|شائعات|شائعه|ادعاءات|مزاعم"
+                          r"|اتهامات|روايه|تصريحات|ما\s+(?:نشر|تردد|اشيع|تداول|ورد|ذكر))(?!\S)")
+
+
+@rule("عنوان\nوقال المحلل إن الكذب لا يدوم. كذب الشاعر في قصيدته أن البحر هادئ.", off=False)
+def _lie_not_belie(f: str, c: re.Match[str]) -> bool:
+    """Bare كذب is mostly the noun "a lie" or "he lied"; it denies ("وكذّب المتحدث الأنباء عن …") only when
+    a report (الأنباء، التقارير، الشائعات، ما نشر …) is its object within a few words."""
+    return c.group("verb") == "كذب" and not _REPORT_NOUN.match(f, c.end() + 1)
+
+
+_CONDITIONAL_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:(?:اذا|لو)(?:\s+(?:كان|كانت|كانوا))?|ان\s+(?:كان|كانت|كانوا))\s+(?:من\s+)?$")
+
+
+@rule("عنوان\nوقال المدير إن المساجد ستبقى عامرة. وإذا كانوا يعتقدون أننا سنخاف فهم مخطئون.", off=False)
+def _conditional_cue(f: str, c: re.Match[str]) -> bool:
+    """ "وإذا كانوا يعتقدون أن …", "لو قال أحد إن …", "إذا كان من يعتقد أن …": a reporting verb inside a
+    condition is a hypothetical, not a claim anyone made."""
+    if not c.group("verb") or c.group("pre"):
+        return False
+    s = c.start("pre")
+    before = f[max(0, s - 20) : s]
+    return ("اذا" in before or "لو" in before or "كان" in before) and bool(_CONDITIONAL_BEFORE.search(before))
+
+
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
                _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
-               _participle_as_adjective, _kama_zaama)
+               _participle_as_adjective, _kama_zaama, _lie_not_belie, _conditional_cue)
 # the filters that can reject a verb cue, and those that can reject a participle (prepositions have none)
 _VERB_FILTERS = tuple(f for f in CUE_FILTERS if f not in (_accused_not_accusing, _participle_as_adjective))
 _PART_FILTERS = (_accused_not_accusing, _participle_as_adjective)

@@ -35,6 +35,9 @@ _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منت�
     مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())
 _FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:التي|الذي|الذين|اللذين|اللتين|اللذان|اللتان)\s+$")
+_TOPIC_LEMMAS = frozenset({"اوضح", "بين", "ابان", "كشف", "تحدث"})
+_IN_IT = re.compile(r"\s*(?:فيها|فيه|خلالها|خلاله)(?!\S)")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
 
@@ -79,6 +82,12 @@ def quoted_name_slot(between: str) -> bool:
     ("طالب تحالف «فجر ليبيا» بحوار …")."""
     words = between.split()
     return not words or len(words) == 1 and words[0] in _NAMED_HEADS
+
+
+def _naming_noun(word: str) -> bool:
+    """ "ندوة", "بعنوان", "ديوانه" (a possessive suffix), "كتابها": a noun that a quoted title names."""
+    w = word.lstrip("وب").removeprefix("ال")
+    return w in _NAMING_NOUNS or any(w.endswith(s) and w[: -len(s)] in _NAMING_NOUNS for s in ("ها", "هم", "ه"))
 
 
 class FrameFinder:
@@ -129,7 +138,7 @@ class FrameFinder:
             return None
         if not self._speech_frame(fr):
             return None
-        if self._prayer(fr) or self._passive_considered(fr):
+        if self._prayer(fr) or self._passive_considered(fr) or self._topic_of_a_speech(fr) or self._relative_act(fr):
             return None
         return fr
 
@@ -181,14 +190,14 @@ class FrameFinder:
 
     @rule("عنوان\nوأكد الباحث، في ندوة «الخط العربي في ميزان التاريخ»، أن المخطوط قديم.", off=None)
     def _named_quote(self, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """A quotation that names something (ندوة «…», كتاب «…», بعنوان «…») or is a formula of blessing
-        («حفظه الله», «رحمه الله») is part of the sentence, not the content: the content starts later."""
+        """A quotation that names something (ندوة «…», كتاب «…», بعنوان «…», ديوانه الجديد «…», the noun one or two
+        words before it) or is a formula of blessing («حفظه الله», «رحمه الله») is part of the sentence, not the
+        content: the content starts later."""
         q = inside(at + 1, quotes)
         if q is None:
             return None
-        before = self.f[max(0, at - 16) : at].split()
-        if before and before[-1].lstrip("وب").removeprefix("ال") in _NAMING_NOUNS or _FORMULA.fullmatch(
-                self.f[q[0] + 1 : q[1] - 1].strip()):
+        before = re.split(r"[\n.،,:]", self.f[max(0, at - 30) : at])[-1].split()[-2:]
+        if any(_naming_noun(w) for w in before) or _FORMULA.fullmatch(self.f[q[0] + 1 : q[1] - 1].strip()):
             return q
         return None
 
@@ -201,6 +210,26 @@ class FrameFinder:
         w = nxt[0] if nxt else ""
         return not (w in L.SOURCE_HEADS or w in L.ROLE_WORDS or w.removeprefix("ال") in ORG_HEADS
                     or w in HUMAN_NOUNS)  # "وتعتبر السلطات التركية …": the authorities consider
+
+    @rule("عنوان\nوقال المدرب إن الفريق جاهز. وبدأ المدرب الحصة بكلمة قصيرة أوضح فيها برنامج المرحلة المقبلة.",
+          off=False)
+    def _topic_of_a_speech(self, fr: CueFrame) -> bool:
+        """ "ألقى كلمة أوضح فيها البرنامج", "فيديو يوضح فيه سبب …": an explaining verb (أوضح، بيّن، أبان، كشف،
+        تحدث) in a relative clause on a speech (فيها / خلالها) with no complementizer names the speech's topic; it
+        states no proposition. An asserting verb ("كلمة أكد فيها أهمية …") keeps its claim."""
+        return fr.bare and fr.lemma in _TOPIC_LEMMAS and bool(_IN_IT.match(self.f, fr.cend))
+
+    @rule("عنوان\nوقال الضابط إن البلاغ وصل مساء. واستجوبت الشرطة الأسرة التي أنكرت علاقتها بالمتهم.", off=False)
+    def _relative_act(self, fr: CueFrame) -> bool:
+        """ "الأسرة التي أنكرت علاقتها به", "الوزير الذي أعلن استقالته": a cue right after a relative pronoun with no
+        complementizer of its own (none, or one only past a comma) is the journalist's description of an act, not a
+        claim. "الذي أكد أن …", a forecast ("الحكومة التي توقعت انكماشا") and a relative on a speech ("تصريحاته
+        التي أكد فيها التزام …") stay claims."""
+        if fr.c.group("pre") or fr.kind == "prediction" or _IN_IT.match(self.f, fr.cend) \
+                or not _RELATIVE_BEFORE.search(self.f, max(0, fr.at - 10), fr.at):
+            return False
+        assert fr.content_start is not None  # a complementizer past a comma belongs to a later clause
+        return fr.bare or bool(re.search("[،,]", self.f[fr.cend : fr.content_start]))
 
     @rule("عنوان\nوقال مدير الأمن إن الحادث عرضي، داعيا الله أن يحفظ البلاد.", off=False)
     def _prayer(self, fr: CueFrame) -> bool:
@@ -228,9 +257,28 @@ class FrameFinder:
             comp = kept(comp, self._outlet_addressed(fr, comp, quotes))
         if comp is not None and comp.group() in OPEN_Q and quoted_name_slot(self.f[fr.cend : comp.start()]):
             comp = kept(comp, self._quoted_subject(fr, comp, quotes))
+        while comp is not None and comp.group() in OPEN_Q and not self._head_name_then_comma(fr.cend, comp.start(), quotes) \
+                and (q := self._quoted_phrase_in_sentence(comp.start(), quotes, fr.nxt)):
+            comp = self._comp(q[1], min(fr.nxt, fr.cend + 260), quotes)
         return comp
 
-    @rule("عنوان\nوقال الوزير في تصريح لـ«عكاظ» إن المشروع تأخر.", off=KEEP)
+    def _head_name_then_comma(self, cend: int, at: int, quotes: list[tuple[int, int]]) -> bool:
+        """ "وذكرت شركة «النور» ، أنها …": one head noun and its quoted name, then a comma; the speaker rule
+        `head_with_quoted_name` reads that frame."""
+        q = inside(at + 1, quotes)
+        return q is not None and len(self.f[cend:at].split()) == 1 and bool(re.match(r"\s*[،,]", self.f[q[1] :]))
+
+    @rule("عنوان\nوقال مدير شركة «النور للتجارة» إن المبيعات ارتفعت.", off=None)
+    def _quoted_phrase_in_sentence(self, at: int, quotes: list[tuple[int, int]], nxt: int) -> tuple[int, int] | None:
+        """A short quoted phrase (four words at most) that the sentence goes on after is a name («الشرق الأوسط»,
+        شركة «أدنوك للتوزيع») or a scare quote («بغير وجه حق») inside the sentence, not the content: the content
+        is found after it. After a colon («قائلاً: «هو يشبهني»، …») or at the sentence end it is the content."""
+        q = inside(at + 1, quotes)
+        if q is None or len(self.f[q[0] : q[1]].split()) > 4 or self.f[max(0, at - 3) : at].rstrip().endswith(":"):
+            return None
+        return None if re.match(r"[\s.!؟?،,]*$", self.f[q[1] : nxt]) else q
+
+    @rule("عنوان\nوقال الوزير في تصريح لـ«برنامج صباح الخير من جدة» إن المشروع تأخر.", off=KEEP)
     def _outlet_addressed(self, fr: CueFrame, comp: Any, quotes: list[tuple[int, int]]) -> Any:
         """ "في تصريح لـ«عكاظ» إن …": a quote after لـ/إلى is the outlet addressed, not the content."""
         q = inside(comp.start() + 1, quotes)

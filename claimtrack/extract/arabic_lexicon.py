@@ -26,6 +26,7 @@ _SOUND: list[tuple[str, str, str]] = [
     ("اسند", "سند", ""), ("مضي", "مضي", ""), ("اختتم", "ختتم", ""),
     ("اجاب", "جيب", ""), ("كرر", "كرر", ""), ("انكر", "نكر", "denial"), ("كذب", "كذب", "denial"),
     ("زاد", "زيد", ""), ("ابان", "بين", ""), ("عزا", "عزو", "assessment"),
+    ("فند", "فند", "denial"),  # "فنّد المتحدث الادعاءات": refuted
 ]
 # irregular past/imperfect forms not produced by the generator
 _EXTRA_FORMS: dict[str, list[str]] = {
@@ -45,7 +46,7 @@ _EXTRA_FORMS: dict[str, list[str]] = {
     "عزا": ["عزوا", "يعزو", "تعزو", "يعزون"],  # "وعزا الجهاز التراجع إلى …" (not عزت: a name)
     "تبني": ["تبنت", "تبنوا", "تبنته", "تبنتها", "تبناه", "تبناها"],  # claimed responsibility
 }
-_NOT_VERB_FORMS = ("تبين", "تبني", "كذب",  # كذب: "a lie" far more often; only وكذبت / وكذبوا  # "it turned out" / the verbal noun "adopting", far more often
+_NOT_VERB_FORMS = ("تبين", "تبني",  # "it turned out" / the verbal noun "adopting", far more often
                    "يجمع", "تجمع", "يجمعون", "يجمعان", "تجمعان")  # "collects" / "gathering": only أجمع (agreed)
 # verbs too ambiguous to fire without a following complementizer (أن/إن/:)
 NEEDS_COMPLEMENTIZER = frozenset({"ذكر", "بين", "راي", "تابع", "نقل", "تحدث", "كشف", "اكدا",
@@ -185,7 +186,7 @@ SOURCE_HEADS = frozenset(
 # words that end the subject noun phrase: adverbials, prepositions, particles
 SUBJECT_STOP = frozenset(
     """في خلال اليوم امس امس، عقب بعد قبل مساء صباح ظهر عصر ليل ليله امام عبر لدي حيث التي الذي الذين
-    يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها
+    يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول البارحه مؤخرا ايضا كذلك بدوره بدورها الاسبوع
     لـ لـ« لوكاله لصحيفه لقناه لموقع لفرانس لرويترز للصحفيين للصحافيين لوسائل لتلفزيون لاذاعه رفض فضل طلب
     عن على الي مع ان انه انها بان بانه بانها اليوم، منذ و ثم قد فيه فيها فيهم عليه عليها له لها به بها بهم وفقا وفق بحسب حسب نقلا طبقا
     البالغ البالغه وهو وهي صدور وجود حدوث وقوع""".split()
@@ -194,11 +195,12 @@ DAY_WORDS = frozenset("الاثنين الثلاثاء الاربعاء الخم
 
 # content-level denial cues (rejecting a claim or a report)
 _DENIAL_ALTS = (
-    rf"(?:لا\s+صحه|عار(?:يه)?\s+(?:تماما\s+)?(?:من|عن)\s+الصحه"
+    rf"(?:لا\s+صحه|عار(?:يه|ي)?\s+(?:تماما\s+)?(?:من|عن)\s+الصحه|لا\s+اساس\s+(?:له|لها|لهم)?\s*من\s+الصحه"
+    rf"|مجرد\s+(?:شائعات|اشاعات|شائعه|اشاعه|ادعاءات|مزاعم|اكاذيب)"
     # "غير صحيحة" denies only a report or a claim ("ما تورده وسائل الإعلام … غير صحيح"), not "بيانات غير صحيحة"
     rf"|[وف]?(?:ما|(?:ال)?(?:خبر|اخبار|نبا|انباء|تقارير|تصريحات|توقعات|معلومات|شائعات|ادعاء|ادعاءات|مزاعم|روايه|اتهام"
     rf"|اتهامات|كلام))(?!{_W})"
-    rf"[^.]{{0,160}}?(?:هو\s+|هي\s+)?غير\s+صحيح(?:ه)?"
+    rf"[^.]{{0,160}}?(?:هو\s+|هي\s+)?غير\s+(?:صحيح|دقيق)(?:ه)?"
     rf"|كما\s+(?:تدعي|يدعي|يدعون|تزعم|يزعم|يزعمون|زعم|زعمت|ادعي|ادعت|اشيع|يشاع|تردد|يتردد)"
     rf"|(?:رفض|رفضت|رفضوا|يرفض|ترفض)\s+(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء)"
     rf"|علي\s+عكس\s+(?:ما\s+(?:تردد|اشيع|نشر|ذكر|تداول)|(?:بعض\s+)?(?:ال)?(?:تقارير|انباء|شائعات))"
@@ -209,12 +211,29 @@ DENIAL_CONTENT_RE = re.compile(rf"(?<!{_W}){_DENIAL_ALTS}|{_DENIAL_AT_START}")
 # the same for `" " + text`: eats the character before the word, which `re` finds faster than a look-behind
 DENIAL_SCAN = re.compile(rf"[^\u0621-\u064A\w]{_DENIAL_ALTS}|{_DENIAL_AT_START}")
 DENIAL_OBJECT_RE = re.compile(rf"^\s*(?:كل\s+)?(?:ال)?(?:اتهامات|مزاعم|ادعاءات|اتهام|تقارير|انباء|شائعات)(?!{_W})")
+# سـ/ستـ/سيـ/سنـ futures; the look-aheads leave out nouns and names that start the same way (سياسة، سيارة،
+# سياحة، سيلفا، سيتي، سيجارة …)
 PREDICTION_RE = re.compile(
-    rf"(?<!{_W})(?:سوف|لن(?!{_W})|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{2}})|سي(?!اس|ار|طر|د|نا|ول|ف|ر|ن|ء|قان|ما(?!{_W}))(?={_W}{{2}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر|من\s+المحتمل|من\s+المرجح|من\s+المنتظر)"
+    rf"(?<!{_W})(?:سوف|لن(?!{_W})|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{2}})|سي(?!اس|ار|طر|د|نا|ول|ف|ر|ن|ء|قان|ما(?!{_W})|احي|احه|لفا|تي(?!{_W})|ج(?:ار|ائر))(?={_W}{{2}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر|من\s+المحتمل|من\s+المرجح|من\s+المنتظر)"
 )
+# evaluative words of GUIDELINES' "assessment" (an evaluation or interpretation): praise and blame adjectives,
+# condemnations, "the importance of", and first-person opinion markers ("في ظني", "أعتقد"); a prefix trie, so that
+# scanning a whole claim stays cheap
+def _with_endings(stems: str, endings: tuple[str, ...] = ("", "ه", "ا")) -> list[str]:
+    return [w + e for w in stems.split() for e in endings]
+
+
+_EVALUATIVE = trie_regex([
+    *_with_endings("جيد رائع ممتاز مميز ايجابي سلبي"), *_with_endings("اجرامي بشع اثم الاثم شنيع دنيء الدنيء مشين مرموق",
+                                                                      ("", "ه")),
+    "افضل", "الافضل", "اسوا", "الاسوا", "فخر", "بفخر", "شرف كبير", "جبان", "اهميه", "يتنافي", "تتنافي",
+    "يفتخر", "تفتخر", "نفتخر", "اعتقد", "نعتقد", "اظن", "في ظني", "في رايي", "شديد الخطوره", "شديده الخطوره",
+    *(f"{neg} {w}" for neg in ("ليس", "غير") for w in ("مستغرب", "مستغربا", "بمستغرب", "مستغربه", "بغريب")),
+    "غير مجد", "غير مجدي",
+])
 ASSESSMENT_RE = re.compile(
     rf"(?<!{_W})(?:مؤشرا|دليلا|(?:مؤشر|دليل|علامه)\s+علي|يعد|تعد|يعتبر|تعتبر|يعكس|تعكس|كارثي(?:ه)?|خطير(?:ه)?|طبيعي(?:ه)?|صعب(?:ه)?"
-    rf"|مخطئ(?:ه|ون|ين)?|من\s+الواضح|لا\s+مناص)(?!{_W})"
+    rf"|مخطئ(?:ه|ون|ين)?|من\s+الواضح|لا\s+مناص|{_EVALUATIVE})(?!{_W})"
 )
 # the same, eating the character before the word (search " " + text): `re` skips ahead faster than with a
 # look-behind tried at every position

@@ -65,20 +65,29 @@ _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الس�
 _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming)"
 # every word a date expression can start with: a look-ahead on them lets `re` drop most word starts at once
 _FIRST_WORDS = trie_regex(sorted({
-    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "year", "امس",
+    *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "هذه السنه", "year", "امس",
     "البارحه", "yesterday", "اول", "اليوم", "today", "غدا", "tomorrow", "هذا", "خلال", "من", "الاسبوع", "الشهر",
-    "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
+    "يوم", "الاثنين", "الليله", "ليله", "بعد غد", "this", "two", "three", "four", "five", "six",
+    *(f"{w} {n}" for w in ("قبل", "منذ") for n in ("يومين", "ثلاثه", "اربعه", "خمسه", "سته", "3", "4", "5", "6")), "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"}))
 _DATE_RE = re.compile(  # the leading class eats the character before the date: lets `re` skip fast to it
     rf"[^\u0621-\u064Aa-zA-Z0-9](?=\d|{_FIRST_WORDS})(?:"
     rf"(?P<day>\d{{1,2}}|{_ORD_ALT})(?:\s+من)?\s+(?:شهر\s+)?(?P<m1>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:,?\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?:في\s+)?(?:شهر\s+)?|(?:in\s+|last\s+|next\s+)?)(?P<m3>{_MONTH_ALT})\.?(?:\s*\((?:{_MONTH_ALT})\))?(?:\s+(?P<cur3>(?:من\s+)?(?:هذا\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)))|\s+(?P<rel3>{_PAST}|{_NEXT}|(?:عام\s+|العام\s+)?(?P<y3>\d{{4}}))|(?P<rel3b>)|)"
-    rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})|(?P<y5>(?:19|20)\d{{2}})"
+    rf"|(?P<num>\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}\s*(?P=sep)\s*(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}\s*(?P<sep2>[/.-])\s*\d{{1,2}}\s*(?P=sep2)\s*\d{{1,2}})م?"
+    rf"|(?:عام|العام|سنه|year|in)\s+(?P<y4>\d{{4}})م?|(?P<y5>(?:19|20)\d{{2}})م?"
+    rf"|(?P<lastnight>(?:الليله|ليله)\s+(?:الماضيه|البارحه)|last\s+night)"
+    rf"|(?P<ago>(?:قبل|منذ)\s+(?:يومين|(?P<ago_n>ثلاثه|اربعه|خمسه|سته|[3-6])\s+ايام)(?!\s+من(?!{_W}))|(?P<ago_en>two|three|four|five|six|[2-6])\s+days\s+ago)"
+    rf"|(?P<dat>بعد\s+غد|the\s+day\s+after\s+tomorrow)"
+    rf"|(?P<tm>(?:الشهر|هذا\s+الشهر)\s+(?:الجاري|الحالي)|هذا\s+الشهر|this\s+month)"
+    rf"|(?P<ty_en>this\s+year)|(?P<lw_en>last|next)\s+week"
     rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
     rf"|(?P<today>اليوم|today)|(?P<tomorrow>غدا|tomorrow)"
-    rf"|(?:(?:العام|السنه)\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<ly_en>last|next)\s+year)"
-    rf"|(?P<ty>(?:هذا|خلال)\s+العام|(?:العام|السنه)\s+(?:الحالي|الجاري)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
+    rf"|(?:العام\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|السنه\s+(?P<lyf>الماضيه|المنصرمه|السابقه"
+    rf"|الفائته|المقبله|القادمه)|(?P<ly_en>last|next)\s+year)"
+    rf"|(?P<ty>(?:هذا|خلال)\s+العام|هذه\s+السنه|العام\s+(?:الحالي|الجاري)|السنه\s+(?:الحاليه|الجاريه)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
     rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
     rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -153,7 +162,9 @@ def find_dates(text: str, published: dt.date | None,
     for start, end, m in _matches(text, spans):
         g = m.groupdict()
         d: PartialDate | None = None
-        if g["m1"] or g["m2"] or g["m3"]:
+        if g["num"]:
+            d = _numeric_date(g["num"])
+        elif g["m1"] or g["m2"] or g["m3"]:
             d = _month_match(g, published)
         elif g["y4"] or g["y5"]:
             y = int(g["y4"] or g["y5"])
@@ -162,12 +173,35 @@ def find_dates(text: str, published: dt.date | None,
         elif published is not None:
             d = _relative_match(g, published)
         if d is not None:
-            if out and out[-1][1] >= start - 1 and d.precision == "day" and out[-1][2].precision == "day":
+            if out and _adjacent(text, out[-1][1], start) and d.precision == "day" and out[-1][2].precision == "day":
                 if g["wd"] and d != out[-1][2]:  # "اليوم الاثنين" in Tuesday's paper: the named day wins
-                    out[-1] = (out[-1][0], end, d)
+                    out[-1] = (out[-1][0], end, _pd(_nearest_weekday(out[-1][2], g["wd"]), "day"))
                 continue  # "أمس الاثنين": one date
             out.append((start, end, d))
     return out
+
+
+def _adjacent(text: str, prev_end: int, start: int) -> bool:
+    """Only spaces, harakat or a comma between two dates ("غداً الأربعاء", "أمس، الاثنين"), never a line break."""
+    return start - prev_end <= 4 and not re.search(r"[^ \t\u00a0\u064B-\u0652،,]", text[prev_end:start])
+
+
+def _nearest_weekday(day: PartialDate, weekday: str) -> dt.date:
+    """The date named `weekday` nearest to `day` ("اليوم الاثنين" in Tuesday's paper: the day before; "غداً
+    الأربعاء": the same day)."""
+    base = dt.date.fromisoformat(day.iso)
+    back = (base.weekday() - _WEEKDAYS[weekday.lower()]) % 7
+    return base - dt.timedelta(days=back) if back <= 3 else base + dt.timedelta(days=7 - back)
+
+
+def _numeric_date(s: str) -> PartialDate | None:
+    """ "10/8/2015", "2015/8/10", "10-08-2015م": day first (the Arabic and European order), through dateutil."""
+    try:
+        year_first = s.strip()[:4].isdigit()
+        d = du_parser.parse(re.sub(r"\s+", "", s), dayfirst=not year_first, yearfirst=year_first)
+    except (ValueError, OverflowError):
+        return None
+    return _pd(d.date(), "day")
 
 
 def _month_match(g: dict[str, str | None], published: dt.date | None) -> PartialDate | None:
@@ -194,8 +228,34 @@ def _month_match(g: dict[str, str | None], published: dt.date | None) -> Partial
 _BACK = ("الماضي", "المنصرم", "السابق", "الفائت", "last")
 
 
+_AGO = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _span_match(g: dict[str, str | None], published: dt.date) -> PartialDate | None:
+    """الليلة الماضية، قبل يومين، منذ ثلاثة أيام، بعد غد، الشهر الجاري، this year, last week … against `published`
+    (dateutil's relativedelta for the steps)."""
+    if g["lastnight"]:
+        return _pd(published - relativedelta(days=1), "day")
+    if g["ago"]:
+        n = g["ago_n"] or g["ago_en"]
+        days = 2 if n is None else int(n) if n.isdigit() else _AGO[n.lower()]
+        return _pd(published - relativedelta(days=days), "day")
+    if g["dat"]:
+        return _pd(published + relativedelta(days=2), "day")
+    if g["tm"]:
+        return _pd(published, "month")
+    if g["ty_en"]:
+        return PartialDate(str(published.year), "year")
+    if g["lw_en"]:
+        return _pd(published + relativedelta(days=-7 if g["lw_en"].lower() == "last" else 7), "month")
+    return None
+
+
 def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate | None:
     """أمس، اليوم، غداً، العام الماضي، الشهر المقبل، الأسبوع الماضي، يوم الاثنين … against `published`."""
+    span = _span_match(g, published)
+    if span is not None:
+        return span
     if g["yest"]:
         return _pd(published - dt.timedelta(days=1), "day")
     if g["yest2"]:
@@ -204,8 +264,8 @@ def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate
         return _pd(published, "day")
     if g["tomorrow"]:
         return _pd(published + dt.timedelta(days=1), "day")
-    if g["ly"] or g["ly_en"]:
-        step = -1 if (g["ly"] or g["ly_en"] or "").lower() in _BACK else 1
+    if g["ly"] or g["lyf"] or g["ly_en"]:  # "السنة الماضية": the feminine agrees with سنة
+        step = -1 if (g["ly"] or (g["lyf"] or "").removesuffix("ه") or g["ly_en"] or "").lower() in _BACK else 1
         return PartialDate(str(published.year + step), "year")
     if g["ty"]:
         return PartialDate(str(published.year), "year")
