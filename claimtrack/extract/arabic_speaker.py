@@ -49,6 +49,9 @@ _ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بال�
 _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
                        r"|بدور(?:ه|ها|هم)\s*[،,]?\s*$)")
 
+# "«…»، هكذا يؤكد X": an adverb of manner fronted before an imperfect verb; X speaks
+_ADVERB_FRONT = re.compile(r"(?:^|[»”\"،,\s])و?(?:هكذا|كذلك)\s*$")
+
 
 @dataclass(slots=True)
 class Clause:
@@ -115,6 +118,7 @@ class SpeakerFinder:
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._background_aside, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+                     self._fronted_adverb,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -237,6 +241,14 @@ class SpeakerFinder:
         """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقال الوزير سعيد الحارثي إن المشروع سيكتمل قريبا.\n«الأسعار سترتفع في الشتاء بسبب الطلب»، هكذا "
+          "يؤكد الخبير الاقتصادي ناصر الدوسري، موضحا أن الطلب يزداد.", off=None)
+    def _fronted_adverb(self, cl: Clause) -> None:
+        """ "«…»، هكذا يؤكد X": «هكذا» (thus) before an imperfect verb points back at the quotation; the subject
+        follows the verb, and the adverb is never the speaker."""
+        if cl.imperfect and _ADVERB_FRONT.search(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
 
     @rule("عنوان\nوغردت الوزيرة سارة العلي على حسابها تقول إن الحملة نجحت.")

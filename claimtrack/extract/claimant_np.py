@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.extract.arabic_lexicon import (
     FIRST_NAMES,
     HONORIFICS,
+    MANNER_ADVERBS,
     PARTICIPLE_FORM,
     ROLE_WORDS,
     SOURCE_HEADS,
@@ -25,9 +28,10 @@ def _name_len(words: list[str], i: int) -> int:
     while i + n < len(words) and n - links < 4:
         w = words[i + n]
         links += w in ("بن", "ابن")
-        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w.startswith(("بال", "وال")):
+        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w in MANNER_ADVERBS \
+                or w.startswith(("بال", "وال")):
             break
-        if n >= 2 and w == "علي" or n >= 1 and (_accusative(w) or w.removeprefix("ال") in OBJECT_NOUNS):
+        if n >= 2 and w == "علي" or n >= 1 and (_accusative(w) or object_noun(w)):
             break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
@@ -55,6 +59,21 @@ _ACCUSATIVES = frozenset("""بيانا تصريحا حديثا اتصالا خط
 # "وطالب الرويس شركة «سالك»", "النائب طلعت سابق" (former)
 OBJECT_NOUNS = frozenset("""اهميه ضروره استعداد استعداده رغبه حرص ثقه دعم رفض ترحيب تقدير شكر تعازي نظر عمل
     تنظيم شركه وزاره هيئه مؤسسه جمعيه مجلس لجنه""".split())
+# attitude nouns that take the speaker's pronoun as the verb's object: "وأكد شتاينماير تفهمه قلق …", "وقدم X شكره …,
+# مؤكداً", "وأعرب X عن أمله"
+ATTITUDE_NOUNS = frozenset("""شكر تفهم تقدير امل اسف قلق ارتياح ترحيب امتنان اعتزاز تعازي تهاني رفض استياء دعم تاييد
+    فخر ثقه حرص استعداد رغبه تمنيات اعجاب تضامن""".split())
+_POSSESSIVE = re.compile(r"(?:ه|ها|هم|هما)$")
+
+
+def object_noun(w: str) -> bool:
+    """True for a noun that is the verb's object after a speaker's name: «أهمية», «شركة», or an attitude noun
+    with the speaker's pronoun («شكره», «تفهمه», «أملها»)."""
+    bare = w.removeprefix("ال")
+    if bare in OBJECT_NOUNS:
+        return True
+    m = _POSSESSIVE.search(w)
+    return m is not None and m.start() >= 3 and (w[: m.start()] in ATTITUDE_NOUNS or w[: m.start()] + "ه" in ATTITUDE_NOUNS)
 
 
 def _accusative(w: str) -> bool:

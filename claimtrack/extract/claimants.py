@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS, ClaimantType, Verdict, classify
+from claimtrack.extract.arabic_claimant_type import (
+    CONJOINED_VERB,
+    HUMAN_NOUNS,
+    ORG_HEADS,
+    ClaimantType,
+    Verdict,
+    classify,
+)
 from claimtrack.extract.arabic_lexicon import (
     FIRST_NAMES,
     HONORIFICS,
@@ -24,7 +31,7 @@ from claimtrack.extract.arabic_lexicon import (
 from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
-from claimtrack.extract.claimant_np import OBJECT_NOUNS, _collective_len, _name_inside, _name_len, _np_len
+from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len, object_noun
 from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
 from claimtrack.extract.claimant_words import COLLECTIVE as _COLLECTIVE
 from claimtrack.extract.claimant_words import KANA as _KANA
@@ -235,6 +242,9 @@ class Resolver:
         if v.valid and len(words) == 2 and words[0][:1] == "ي" and words[1].startswith("ال") \
                 and self._imperfect_verb(words[0]):
             return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "طالب يدرس الهندسة": a verb and its object
+        if v.valid and " " not in word and CONJOINED_VERB.match(word) and word not in FIRST_NAMES \
+                and self.gaz.lookup(sp.surface) is None and not self._family_name(sp.surface):
+            return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "وبثت من قناة …": a conjunction and a verb
         if v.valid and v.type is ClaimantType.PERSON and " " not in word and word[:1] in ("ب", "ي") \
                 and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None:
             if word.startswith("ب") and not self._family_name(sp.surface):
@@ -551,7 +561,7 @@ class Resolver:
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
                 first = f[kept[0][0] : kept[0][1]] if kept else ""
-                if kept and not role and w.removeprefix("ال") in OBJECT_NOUNS and is_on(OBJECT_AFTER_NAME) \
+                if kept and not role and object_noun(w) and is_on(OBJECT_AFTER_NAME) \
                         and first.removeprefix("ال") not in ORG_HEADS \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
                     break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object

@@ -1,0 +1,56 @@
+"""Arabic claimants: what follows a speaker's name (objects, adverbs) and words that are never a speaker.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract import extract
+from claimtrack.extract.arabic_claimant_type import classify
+from claimtrack.extract.base import ActorRef
+
+PUB = dt.date(2015, 8, 11)
+
+
+def _speakers(body: str) -> list[str]:
+    return [c.claimant_surface for c in extract("عنوان\n" + body, language="ar", published=PUB)]
+
+
+@pytest.mark.parametrize("surface,reason", [
+    ("أمله", "verbal noun"), ("تفهمها", "verbal noun"), ("نصاً", "adverb"), ("هكذا", "adverb"),
+])
+def test_attitude_nouns_and_adverbs_are_no_source(surface, reason):
+    v = classify(surface, ActorRef(canonical=surface))
+    assert not v.valid and v.reason == reason
+
+
+def test_attitude_noun_with_pronoun_ends_the_name():
+    body = "وقدم الأمير فيصل بن خالد شكره للعاملين في المستشفى، مؤكداً أن الخدمات الصحية تحسنت كثيراً."
+    assert _speakers(body) == ["فيصل بن خالد"]
+
+
+def test_attitude_noun_after_a_family_name_ends_it():
+    body = ("وقال وزير الزراعة سامي شتاينر إن الموسم صعب على الجميع.\n"
+            "وأكد شتاينر تفهمه قلق المزارعين من الجفاف، مبيناً أن الحكومة ستعوضهم عن الخسائر.")
+    assert set(_speakers(body)) == {"سامي شتاينر"}
+
+
+def test_manner_adverb_after_a_name_is_not_part_of_it():
+    body = "وقال سامر حداد بهدوء وهو ينظر إلى الحقول: «لقد خسرنا المحصول كله هذا العام»."
+    assert _speakers(body) == ["سامر حداد"]
+
+
+def test_consultant_is_a_title():
+    body = ("يشارك الفريق في معسكر خارجي هذا الشهر.\n"
+            "ويؤكد استشاري التغذية المهندس خالد العمري، الذي يرافق الفريق في معسكره وجود علاقة بين الغذاء والأداء.")
+    assert _speakers(body) == ["خالد العمري"]
+
+
+def test_conjunction_and_verb_is_no_speaker():
+    body = ("وانتقد الرئيس خالد العمري الاتفاق الجديد، وأشارت صحيفة «النهار» إلى المقابلة التي أجراها مع الرئيس "
+            "الأسبوع الماضي، وبثت من قناة محلية مساء الأحد حول هذا الموضوع، وقوله بأنه ينطوي على خطأ كبير.")
+    assert _speakers(body) == ["خالد العمري"]
