@@ -21,7 +21,7 @@ def _speakers(body: str) -> list[str]:
 
 
 @pytest.mark.parametrize("surface,reason", [
-    ("أمله", "verbal noun"), ("تفهمها", "verbal noun"), ("نصاً", "adverb"), ("هكذا", "adverb"),
+    ("أمله", "verbal noun"), ("تفهمها", "verbal noun"), ("نصاً", "adverb"), ("هكذا", "adverb"), ("رضي الله عنه", "blessing"),
 ])
 def test_attitude_nouns_and_adverbs_are_no_source(surface, reason):
     v = classify(surface, ActorRef(canonical=surface))
@@ -54,3 +54,32 @@ def test_conjunction_and_verb_is_no_speaker():
     body = ("وانتقد الرئيس خالد العمري الاتفاق الجديد، وأشارت صحيفة «النهار» إلى المقابلة التي أجراها مع الرئيس "
             "الأسبوع الماضي، وبثت من قناة محلية مساء الأحد حول هذا الموضوع، وقوله بأنه ينطوي على خطأ كبير.")
     assert _speakers(body) == ["خالد العمري"]
+
+
+def test_two_people_with_one_family_name_stay_apart():
+    body = ("وقال محمد بن علي الشهري إن الحادث مؤلم للجميع.\n"
+            "بدوره أفاد عبدالرحمن بن سعد الشهري بأن التحقيقات مستمرة حتى الآن.\n"
+            "وأضاف الشهري أن المتهمين سيحاكمون قريبا.")
+    assert _speakers(body)[:2] == ["محمد بن علي الشهري", "عبدالرحمن بن سعد الشهري"]
+
+
+def test_compound_first_name_splits_title_from_name():
+    body = "ووصف عضو الغرفة التجارية عبدالكريم السالم التنظيم الجديد بأنه خطوة مهمة للتجار."
+    assert _speakers(body) == ["عبدالكريم السالم"]
+
+
+def test_pronoun_before_imperfect_verb_is_the_earlier_actor():
+    body = ("وقال الباحث ناصر الدوسري إن الدراسة اكتملت.\n"
+            "ويأمل الدوسري أن ينشر النتائج قريبا، فهو يقول إن النتائج مشجعة للغاية.")
+    assert _speakers(body) == ["ناصر الدوسري", "ناصر الدوسري"]
+
+
+def test_blessing_after_a_name_is_not_part_of_it():
+    body = "وقال الشيخ محمد بن إبراهيم رحمه الله: (الحكومة تعمل بالشريعة في كل المحاكم)."
+    assert _speakers(body) == ["محمد بن إبراهيم"]
+
+
+def test_a_name_that_ends_a_longer_one_is_the_same_person():
+    body = ("وقال المحلل سامي أبو زيد إن المنطقة الآمنة بعيدة المنال.\n"
+            "وأوضح أبو زيد أن تركيا لن تعلن شيئا قبل الانتهاء منها.")
+    assert _speakers(body) == ["سامي أبو زيد", "سامي أبو زيد"]

@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from claimtrack.extract.arabic_lexicon import (
+    BLESSINGS,
     DAY_WORDS,
     FIRST_NAMES,
     HONORIFICS,
@@ -133,6 +134,8 @@ def _invalid_word(w0: str, words: list[str]) -> str:
         return "discourse marker"
     if w0 in MANNER_ADVERBS:
         return "adverb"
+    if w0 in BLESSINGS:
+        return "blessing"  # «رضي الله عنه»
     if w0 in _SECOND_PERSON:
         return "possessed noun"
     if _VERBAL_NOUNS.match(w0) or any(_VERBAL_NOUNS.match(w) for w in words[1:]):

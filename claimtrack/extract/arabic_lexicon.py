@@ -176,6 +176,8 @@ HONORIFICS = frozenset(
 )
 # adverbs of manner that follow a speech verb or a name («قال نصاً», «هكذا يؤكد X», «قال X بهدوء»): never the speaker
 MANNER_ADVERBS = frozenset("نصا حرفيا هكذا وهكذا صراحه بصراحه بوضوح بهدوء بحزم بحسره بثقه بفخر بغضب".split())
+# blessings written after a name («الشيخ ابن باز رحمه الله», «حذيفة رضي الله عنه»): never part of it
+BLESSINGS = frozenset("رحمه يرحمه رحمها رضي حفظه حفظها يحفظه".split())
 # heads of described sources: not personal names
 SOURCE_HEADS = frozenset(
     """مصدر مصادر المصدر المصادر مسؤول مسؤولون مسؤولين المسؤول مندوب مندوبان مندوبين المندوب شاهد شهود
@@ -233,3 +235,7 @@ FIRST_NAMES = frozenset(
     بندر نايف مشعل جون جو دونالد باراك هيلاري فلاديمير سيرغي سيرجي ديمتري بنيامين رجب جواد راجح رافت
     برهم مدحت شهاب امين حيدر نوري مقتدي اياد جلال هوشيار فؤاد نوال فاطمه مريم سارة ليلي هدي منى""".split()
 )
+# compound first names written as one word: عبد + a divine name («عبدالرحمن», «عبدالغني», «عبدالإله»)
+FIRST_NAMES = FIRST_NAMES | {"عبدال" + n for n in """رحمن رحيم كريم غني لطيف مجيد حميد رزاق ملك محسن هادي اله حكيم
+    وهاب خالق ناصر باسط جبار قادر فتاح سلام منعم حليم صمد واحد معين عليم قدوس مطلب منان رووف عظيم حفيظ مالك
+    حي""".split()}

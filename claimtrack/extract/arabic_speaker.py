@@ -49,6 +49,8 @@ _ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بال�
 _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
                        r"|بدور(?:ه|ها|هم)\s*[،,]?\s*$)")
 
+# "…، فهو يقول إن …": a pronoun as the subject written before an imperfect verb
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،,])[وف]?(?:هو|هي)\s*$")  # not هم: often "people" in general
 # "«…»، هكذا يؤكد X": an adverb of manner fronted before an imperfect verb; X speaks
 _ADVERB_FRONT = re.compile(r"(?:^|[»”\"،,\s])و?(?:هكذا|كذلك)\s*$")
 
@@ -118,7 +120,7 @@ class SpeakerFinder:
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._background_aside, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
-                     self._fronted_adverb,
+                     self._fronted_adverb, self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -250,6 +252,15 @@ class SpeakerFinder:
         follows the verb, and the adverb is never the speaker."""
         if cl.imperfect and _ADVERB_FRONT.search(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقالت الوزيرة سارة العلي إن الحملة نجحت. وقال المدير خالد السالم إن العمل بدأ.\n"
+          "وتفخر العلي بالمتطوعين في الحملة، فهي تقول إن الأسر تفاعلت معها.")
+    def _pronoun_before_imperfect(self, cl: Clause) -> Speaker | None:
+        """ "…، فهو يقول إن …", "وهي تؤكد أن …": a singular pronoun before an imperfect verb is no speaker; it refers
+        to the actor named earlier in the sentence, else the latest speaker of its gender."""
+        if not (cl.imperfect and _PRONOUN_BEFORE.search(cl.pre_text)):
+            return None
+        return self.continuation(cl.clause_start, cl.cstart, cl.fr)
 
     @rule("عنوان\nوغردت الوزيرة سارة العلي على حسابها تقول إن الحملة نجحت.")
     def _sentence_subject_before_imperfect(self, cl: Clause) -> Speaker | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract.arabic_lexicon import (
+    BLESSINGS,
     FIRST_NAMES,
     HONORIFICS,
     MANNER_ADVERBS,
@@ -27,12 +28,16 @@ def _name_len(words: list[str], i: int) -> int:
     links = 0  # "بن"/"ابن" do not count towards the four name parts
     while i + n < len(words) and n - links < 4:
         w = words[i + n]
-        links += w in ("بن", "ابن")
-        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w in MANNER_ADVERBS \
+        links += w in ("بن", "ابن", "ال")  # folded «آل» ("آل الشيخ") links a family name like «بن»
+        if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w in MANNER_ADVERBS or w in BLESSINGS \
                 or w.startswith(("بال", "وال")):
             break
-        if n >= 2 and w == "علي" or n >= 1 and (_accusative(w) or object_noun(w)):
+        if n >= 2 and w == "علي" and words[i + n - 1] not in ("بن", "ابن") or n >= 1 and (
+                _accusative(w) or object_noun(w)):
             break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
+        if w == "ال" and n >= 1 and i + n + 1 < len(words):
+            n += 1  # "آل" then the family name: "معالي آل الشيخ", "محمد بن نايف آل سعود"
+            continue
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
             if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):

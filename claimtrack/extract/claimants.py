@@ -161,8 +161,7 @@ class Resolver:
     def person(self, name: str, title: str | None) -> Speaker:
         fn = fold(name)
         for sp in reversed(self.seen):
-            if sp.person and (fold(sp.surface) == fn or fold(sp.surface).split()[-1] == fn
-                              or fn.split()[-1] == fold(sp.surface).split()[-1] and len(fn.split()) > 1):
+            if sp.person and _same_person(fold(sp.surface).split(), fn.split()):
                 if title and not sp.actor.title:
                     sp.actor.title = title
                 return sp
@@ -660,6 +659,16 @@ _STYLES = frozenset("السمو المعالي الفضيله السعاده ا�
 
 
 _SINGULAR_UN = frozenset("قانون مضمون كانون زيتون ليمون صابون فرعون هارون قارون شمعون مليون بليون تريليون عربون".split())
+
+
+def _same_person(seen: list[str], name: list[str]) -> bool:
+    """True when a name written now is a person named before: one name ends the other ("أبو زيد" after "ماريو
+    أبو زيد", "خالد محمد معافا" after "محمد معافا"), or both share first and family name. Two full names that
+    share only the family name ("محمد بن علي الشهري", "عبدالعزيز بن عوض الشهري") are two people."""
+    if not seen or not name:
+        return False
+    short, long_ = sorted((seen, name), key=len)
+    return long_[-len(short):] == short or seen[0] == name[0] and seen[-1] == name[-1]
 
 
 def _nominative_plural(w: str) -> bool:
