@@ -83,3 +83,9 @@ def test_a_name_that_ends_a_longer_one_is_the_same_person():
     body = ("وقال المحلل سامي أبو زيد إن المنطقة الآمنة بعيدة المنال.\n"
             "وأوضح أبو زيد أن تركيا لن تعلن شيئا قبل الانتهاء منها.")
     assert _speakers(body) == ["سامي أبو زيد", "سامي أبو زيد"]
+
+
+def test_issuer_of_a_document_in_a_relative_clause_is_the_source():
+    body = ("وأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الإنفاق على الغذاء ارتفع.\n"
+            "وأضافت الدراسة أن الأسر تنفق نصف دخلها على الطعام.")
+    assert _speakers(body)[0] == "مركز الخليج للأبحاث"

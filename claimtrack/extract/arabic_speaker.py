@@ -51,6 +51,9 @@ _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s
 
 # "…، فهو يقول إن …": a pronoun as the subject written before an imperfect verb
 _PRONOUN_BEFORE = re.compile(r"(?:^|[\s،,])[وف]?(?:هو|هي)\s*$")  # not هم: often "people" in general
+# "وأوضحت الدراسة التي نشرها معهد X أن …": the issuer named in a relative clause after a document noun
+_ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|احصائيه|احصاءات|وثيقه|رساله|مذكره)\s+(?:الذي|التي)\s+"
+                              r"(?:نشر|اعد|اصدر|اجري|اجر|وضع|قدم|اطلق)(?:ت)?(?:ها|ه)\s+(\S.*?)\s*$")
 # "«…»، هكذا يؤكد X": an adverb of manner fronted before an imperfect verb; X speaks
 _ADVERB_FRONT = re.compile(r"(?:^|[»”\"،,\s])و?(?:هكذا|كذلك)\s*$")
 
@@ -143,6 +146,8 @@ class SpeakerFinder:
         sentence's speaker or the last named speaker."""
         fr, f, res = cl.fr, self.f, self.res
         sp = self._np_after_verb(cl)
+        if sp is not None and not fr.bare:
+            sp = self._document_issuer(cl) or sp
         if sp is None and f[fr.cend : fr.subj_end].strip() in ("فيه", "فيها"):
             sp = self._post_writer(cl)
         if sp is None:
@@ -193,6 +198,18 @@ class SpeakerFinder:
         if sp is not None and res.verdict(sp).reason == "head noun without its name":
             return self._head_with_quoted_name(fr.cend) or sp
         return sp
+
+    @rule("عنوان\nوأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الإنفاق على الغذاء ارتفع.", off=None)
+    def _document_issuer(self, cl: Clause) -> Speaker | None:
+        """ "وأوضحت الدراسة التي نشرها معهد X أن …": a document is the subject, but the body that issued it, named
+        in the relative clause, is the source."""
+        fr = cl.fr
+        assert fr.content_start is not None
+        m = _ISSUER_RELATIVE.match(self.f, fr.cend, fr.content_start)
+        if m is None:
+            return None
+        sp = self.res.parse(m.start(1), m.end(1), self._orig)
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
     @rule("عنوان\nوذكرت شركة «النور للطاقة» ، أنها شغلت المحطة أمس.", off=None)
     def _head_with_quoted_name(self, at: int) -> Speaker | None:
