@@ -89,3 +89,10 @@ def test_issuer_of_a_document_in_a_relative_clause_is_the_source():
     body = ("وأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الإنفاق على الغذاء ارتفع.\n"
             "وأضافت الدراسة أن الأسر تنفق نصف دخلها على الطعام.")
     assert _speakers(body)[0] == "مركز الخليج للأبحاث"
+
+
+def test_honorific_pronoun_after_a_participle_is_the_styled_dignitary():
+    body = ("وقال المواطنون إن الخدمات تحسنت كثيرا في الحي.\n"
+            "وبعد أن صلى سمو الأمير سعد بن فهد بن عبدالله ركعتين في المسجد، تفقد الأضرار، مؤكداً سموه أن "
+            "الإصلاح سيبدأ غدا.")
+    assert _speakers(body) == ["المواطنون", "سعد بن فهد بن عبدالله"]

@@ -54,6 +54,9 @@ _PRONOUN_BEFORE = re.compile(r"(?:^|[\s،,])[وف]?(?:هو|هي)\s*$")  # not ه
 # "وأوضحت الدراسة التي نشرها معهد X أن …": the issuer named in a relative clause after a document noun
 _ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|احصائيه|احصاءات|وثيقه|رساله|مذكره)\s+(?:الذي|التي)\s+"
                               r"(?:نشر|اعد|اصدر|اجري|اجر|وضع|قدم|اطلق)(?:ت)?(?:ها|ه)\s+(\S.*?)\s*$")
+# "…، مؤكداً سموه أن …": an honorific pronoun right after the cue, and the dignitary's style before a name
+_HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضيلته|سماحته|جلالته|فخامته|دولته)(?!\S)")
+_DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
 # "«…»، هكذا يؤكد X": an adverb of manner fronted before an imperfect verb; X speaks
 _ADVERB_FRONT = re.compile(r"(?:^|[»”\"،,\s])و?(?:هكذا|كذلك)\s*$")
 
@@ -122,7 +125,7 @@ class SpeakerFinder:
         return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._background_aside, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+        for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
                      self._fronted_adverb, self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
@@ -227,6 +230,21 @@ class SpeakerFinder:
         if fr.verb == "يذكر" and fr.c.group("pre") in ("", "و") and not cl.pre_text \
                 and _ASIDE_COMP.match(self.f, fr.cend):
             return DROP
+        return None
+
+    @rule("عنوان\nوقال المواطنون إن الخدمات تحسنت كثيرا في الحي.\nوبعد أن زار سمو الأمير فيصل بن خالد أمس مستشفى المدينة "
+          "اطلع على الأقسام، مؤكداً سموه أن المشروع سيكتمل.")
+    def _honorific_pronoun(self, cl: Clause) -> Speaker | None:
+        """ "…، مؤكداً سموه أن …", "وأكد معاليه أن …": an honorific pronoun after the cue names the dignitary styled
+        «سمو»/«معالي» earlier in the sentence, else the last person named; never the sentence's other speakers."""
+        if not _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
+            return None
+        styled = list(_DIGNITARY.finditer(self.f, self._sa, cl.cstart))
+        if styled:
+            a = styled[-1].start()
+            sp = self.res.parse_np(a, min(cl.cstart, a + 80), self._orig)
+            if sp is not None and sp.person and self.res.verdict(sp).valid:
+                return self.res.remember(sp)
         return None
 
     @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")

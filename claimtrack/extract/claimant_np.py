@@ -51,7 +51,11 @@ def _name_len(words: list[str], i: int) -> int:
             if prev not in ("عبد", "ابو", "بن", "ابن"):
                 break
             continue
+        if links >= 2 and words[i + n - 1] not in ("بن", "ابن", "ال") and w not in ("بن", "ابن", "ال"):
+            break  # "محمد بن نايف بن عبدالعزيز ركعتين": a bare word after a full patronymic chain is the object
         n += 1
+    while n > 1 and words[i + n - 1] in ("بن", "ابن", "ال"):
+        n -= 1  # "جلوي بن عبدالعزيز بن …" cut at four parts: no dangling link
     return n
 
 
