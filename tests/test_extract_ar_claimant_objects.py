@@ -96,3 +96,17 @@ def test_honorific_pronoun_after_a_participle_is_the_styled_dignitary():
             "وبعد أن صلى سمو الأمير سعد بن فهد بن عبدالله ركعتين في المسجد، تفقد الأضرار، مؤكداً سموه أن "
             "الإصلاح سيبدأ غدا.")
     assert _speakers(body) == ["المواطنون", "سعد بن فهد بن عبدالله"]
+
+
+def test_quoted_name_of_a_radio_is_its_name_not_the_content():
+    claims = extract("عنوان\nوذكرت إذاعة «صوت المدينة» أن الطريق أغلق بسبب الأمطار.", language="ar", published=PUB)
+    assert [c.quote for c in claims] == ["الطريق أغلق بسبب الأمطار."]
+    assert claims[0].claimant_surface.startswith("إذاعة «صوت المدينة")
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("فبعض رجال الأعمال يعتقدون أن الهجمات لم تؤثر على السياحة بعد.", "رجال الأعمال"),
+    ("وقال الوزير إن الخطة جاهزة. لكن نشطاء المعارضة يقولون إن الاستياء يزداد في المدينة.", "نشطاء المعارضة"),
+])
+def test_head_noun_of_a_genitive_before_an_imperfect_verb_is_in_the_subject(body, speaker):
+    assert _speakers(body)[-1] == speaker

@@ -115,6 +115,27 @@ def _imperative(body: str) -> bool:
         and bool(_SECOND_PERSON.search(body)) or w == "يا"
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+
+
+@rule("عنوان\nودعت الجمعية الراغبين في المشاركة التسجيل عبر الرابط التالي : http://example.org/form .\n"
+      "وقال المدرب سامي العلي إن الفريق جاهز. واستبعد المدرب «جون سميث» من القائمة.", off=False)
+def _link_or_name_only(body: str, before: str) -> bool:
+    """A span that is only a web address ("… عبر الرابط: www…"), or only a short quotation («…» of at most three
+    words) that is not introduced as speech (after a colon or a speech verb), names something ("وذكر راديو “بي بي
+    سي”", "استبعد المدرب «لازار بولوني»"): it states no proposition."""
+    if len(_ARABIC_WORD.findall(_URL.sub(" ", body))) < 2:
+        return True
+    inner = body.strip(" .،,:")
+    if not (len(inner) > 2 and inner[0] in "«“\"" and inner[-1] in "»”\"" and len(inner[1:-1].split()) <= 3
+            and not any(q in inner[1:-1] for q in "«“\"»”")):
+        return False
+    prev = before.rstrip()
+    last = prev.split()[-1] if prev.split() else ""
+    return not prev.endswith((":", "：")) and last not in L.VERB_FORM and last not in L.PARTICIPLE_FORM
+
+
 def _or(value: Any, result: Any) -> Any:
     """A rule's result, or `value` when the rule changes nothing (returned None) or is switched off."""
     return value if result is None else result
@@ -204,7 +225,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'").endswith(("؟", "?")):  # no questions
                 continue
-            if _speech_frame_only(body) or _imperative(body):
+            if _speech_frame_only(body) or _imperative(body) \
+                    or _link_or_name_only(body, self.f[max(0, pa - 30) : pa]):
                 continue
             denied = kind == "denial" or L.DENIAL_SCAN.search(" " + body) is not None
             if denied and kind != "denial":

@@ -21,7 +21,7 @@ from claimtrack.extract.segment import inside
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
 _ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
 _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
-    اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
+    اتحاد جمعيه نقابه رابطه هيئه مركز اذاعه راديو تلفزيون شبكه مجله""".split())
 OPEN_Q = ("«", "“", '"')
 _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
@@ -34,6 +34,8 @@ _PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((
 _NAMING_NOUNS = frozenset("""ندوه محاضره مؤتمر ملتقي منتدي كتاب كتابه روايه قصيده ديوان برنامج مشروع مبادره حمله
     مسابقه جائزه فيلم مسلسل معرض مهرجان شعار عنوان بعنوان وثيقه تقرير دراسه مقال مقاله هاشتاق وسم""".split())
 _FORMULA = re.compile(r"(?:حفظه|حفظها|رحمه|رحمها|رعاه|ايده|يرحمه)\s+الله|صلي\s+الله\s+عليه\s+وسلم|رضي\s+الله\s+عنه|عليه\s+السلام")
+# a complementizer right after a quotation ("في حوار مع «الشرق الأوسط» إن …"): the quotation was a name
+_COMP_AFTER_QUOTE = re.compile(r"\s*[،,]?\s*(?:ان|بان|انه|انها|بانه|بانها)(?!\S)")
 _BARE_OBJECT_LEMMAS = ("بين", "ذكر", "نقل", "طالب")
 KEEP = object()  # what a switched-off rule returns when the value it would change must stay as it is
 
@@ -190,7 +192,13 @@ class FrameFinder:
         if before and before[-1].lstrip("وب").removeprefix("ال") in _NAMING_NOUNS or _FORMULA.fullmatch(
                 self.f[q[0] + 1 : q[1] - 1].strip()):
             return q
-        return None
+        return q if self._name_then_complementizer(q) else None
+
+    @rule("عنوان\nوقال الخبير سامي العلي في حوار مع «الأنباء» إن الاقتصاد سينمو العام المقبل.", off=False)
+    def _name_then_complementizer(self, q: tuple[int, int]) -> bool:
+        """ "قال X في حوار مع «الشرق الأوسط» إن …": a quotation of at most three words followed by إن/أن names
+        an outlet or a body; the content starts at the complementizer."""
+        return len(self.f[q[0] + 1 : q[1] - 1].split()) <= 3 and bool(_COMP_AFTER_QUOTE.match(self.f, q[1]))
 
     @rule("عنوان\nوقال الطبيب إن الفحص ضروري. ويعتبر التصوير بالرنين أدق أنواع التصوير.", off=False)
     def _passive_considered(self, fr: CueFrame) -> bool:
@@ -230,7 +238,7 @@ class FrameFinder:
             comp = kept(comp, self._quoted_subject(fr, comp, quotes))
         return comp
 
-    @rule("عنوان\nوقال الوزير في تصريح لـ«عكاظ» إن المشروع تأخر.", off=KEEP)
+    @rule("عنوان\nوقال الوزير في تصريح لـ«عكاظ»: «المشروع تأخر كثيرا بسبب الأمطار».", off=KEEP)
     def _outlet_addressed(self, fr: CueFrame, comp: Any, quotes: list[tuple[int, int]]) -> Any:
         """ "في تصريح لـ«عكاظ» إن …": a quote after لـ/إلى is the outlet addressed, not the content."""
         q = inside(comp.start() + 1, quotes)

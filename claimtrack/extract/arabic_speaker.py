@@ -41,7 +41,6 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
 
 
 _ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
-_HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
 # "غير أن الرئيس …", "إلا أن الشرطة …", "يذكر أن المديرية …": أنّ after a connective (not "وأن", which continues
 # reported content), then the definite subject of the verb that follows
 _ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بالذكر|بيد|رغم|بالرغم)\s+)(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
@@ -57,8 +56,6 @@ _ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|ا
 # "…، مؤكداً سموه أن …": an honorific pronoun right after the cue, and the dignitary's style before a name
 _HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضيلته|سماحته|جلالته|فخامته|دولته)(?!\S)")
 _DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
-# "«…»، هكذا يؤكد X": an adverb of manner fronted before an imperfect verb; X speaks
-_ADVERB_FRONT = re.compile(r"(?:^|[»”\"،,\s])و?(?:هكذا|كذلك)\s*$")
 
 
 @dataclass(slots=True)
@@ -126,7 +123,7 @@ class SpeakerFinder:
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
-                     self._fronted_adverb, self._pronoun_before_imperfect,
+                     self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -198,8 +195,6 @@ class SpeakerFinder:
             region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80,
                                                                         fr.cend + 80)
             sp = res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
-        if sp is not None and res.verdict(sp).reason == "head noun without its name":
-            return self._head_with_quoted_name(fr.cend) or sp
         return sp
 
     @rule("عنوان\nوأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الإنفاق على الغذاء ارتفع.", off=None)
@@ -213,14 +208,6 @@ class SpeakerFinder:
             return None
         sp = self.res.parse(m.start(1), m.end(1), self._orig)
         return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
-
-    @rule("عنوان\nوذكرت شركة «النور للطاقة» ، أنها شغلت المحطة أمس.", off=None)
-    def _head_with_quoted_name(self, at: int) -> Speaker | None:
-        """ "وذكرت شركة «النور للطاقة»، أنها …": a bare head noun followed by a quoted name is named by it."""
-        m = _HEAD_QUOTED.match(self.f, at)
-        if m is None:
-            return None
-        return self.res.described(self.text[self._orig(m.start(1)) : self._orig(m.end() - 1) + 1].strip())
 
     # -- named rules ---------------------------------------------------------------------------------------
     @rule("عنوان\nوقال المدير خالد العمري إن العمل بدأ.\nيذكر أنه افتتح فرع جديد للشركة العام الماضي.")
@@ -278,14 +265,6 @@ class SpeakerFinder:
         """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
-            cl.pre_text, cl.imperfect = "", False
-
-    @rule("عنوان\nوقال الوزير سعيد الحارثي إن المشروع سيكتمل قريبا.\n«الأسعار سترتفع في الشتاء بسبب الطلب»، هكذا "
-          "يؤكد الخبير الاقتصادي ناصر الدوسري، موضحا أن الطلب يزداد.", off=None)
-    def _fronted_adverb(self, cl: Clause) -> None:
-        """ "«…»، هكذا يؤكد X": «هكذا» (thus) before an imperfect verb points back at the quotation; the subject
-        follows the verb, and the adverb is never the speaker."""
-        if cl.imperfect and _ADVERB_FRONT.search(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
 
     @rule("عنوان\nوقالت الوزيرة سارة العلي إن الحملة نجحت. وقال المدير خالد السالم إن العمل بدأ.\n"

@@ -13,6 +13,7 @@ from claimtrack.extract.arabic_lexicon import (
     ROLE_WORDS,
     SOURCE_HEADS,
     SUBJECT_STOP,
+    VERB_FORM,
 )
 from claimtrack.extract.claimant_words import KANA as _KANA
 from claimtrack.extract.claimant_words import NISBA as _NISBA
@@ -145,6 +146,35 @@ def _np_len(words: list[str]) -> int:
     return n
 
 
+def _construct_head(f: str, toks: list[tuple[int, int]], a: int, cue_start: int) -> int:
+    """ "رجال الأعمال يعتقدون", "علماء النفس يقولون", "شيخ أهالي العوص يقول": a definite genitive right before an
+    imperfect verb is governed by the bare noun(s) before it; the subject starts at the head noun."""
+    k = next((j for j, t in enumerate(toks) if t[0] == a), len(toks))
+    if k == len(toks) or not f[a:].startswith("ال") or f[toks[-1][1] : cue_start].strip():
+        return a  # not a definite noun, or punctuation before the verb ("…السوق، تتوقع مجموعة X")
+    for _ in range(2):
+        if k == 0 or f[toks[k - 1][1] : toks[k][0]].strip():
+            break  # no previous word, or punctuation between
+        w = f[toks[k - 1][0] : toks[k - 1][1]]
+        if not _construct_head_word(w):
+            break
+        k -= 1
+        a = toks[k][0]
+    return a
+
+
+_NOT_HEADS = frozenset("مثل غير كل بعض جميع ان فان لان بان وان اذ اذا لكن هذه هذا بهذه بهذا لهذه لهذا".split())
+
+
+def _construct_head_word(w: str) -> bool:
+    """A bare noun that can govern the genitive after it: not a particle, a verb, a first name or a quantifier."""
+    bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    return not (w.startswith(("ال", "لل")) or len(w) < 3 or not w.isalpha() or w in _NOT_HEADS or bare in _NOT_HEADS
+                or w in _PARTICLES or bare in _PARTICLES or w in _KANA or w in SUBJECT_STOP or w in _QUANT
+                or bare in _QUANT or w in VERB_FORM or w in PARTICIPLE_FORM or w in FIRST_NAMES
+                or w.startswith(("ي", "ت")) and w.endswith(("ون", "ان")))
+
+
 def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool) -> tuple[int, int] | None:
     """Subject written before the verb (SVO; أما X فقال; indefinite noun + imperfect verb)."""
     toks = tokens(f, clause_start, cue_start)
@@ -159,6 +189,6 @@ def preceding_subject(f: str, clause_start: int, cue_start: int, only_last: bool
             return None
         if w.startswith("ل") and len(w) > 4 and w[1] == "ا":
             a += 1
-        return (a, b)
+        return (_construct_head(f, toks, a, cue_start), b)
     toks = [t for t in toks if f[t[0] : t[1]] not in _KANA]
     return (toks[0][0], toks[-1][1]) if toks and len(toks) <= 8 else None

@@ -179,6 +179,9 @@ class Resolver:
         return Speaker(actor, name, keys=keys, person=True)
 
     def described(self, desc: str) -> Speaker:
+        for a, b in (("«", "»"), ("“", "”")):
+            if desc.count(a) > desc.count(b):
+                desc += b  # "شركة «النور للطاقة»": the name's closing mark, cut off with the content
         e = self.gaz.lookup(desc)
         if e is not None:
             return Speaker(self.gaz.actor(e), desc, keys={stem(t) for t in desc.split()}, person=e.kind == "person")
