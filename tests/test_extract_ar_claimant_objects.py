@@ -110,3 +110,21 @@ def test_quoted_name_of_a_radio_is_its_name_not_the_content():
 ])
 def test_head_noun_of_a_genitive_before_an_imperfect_verb_is_in_the_subject(body, speaker):
     assert _speakers(body)[-1] == speaker
+
+
+def test_abbreviated_title_does_not_end_the_subject():
+    body = ("قام الأمين العام د. عبداللطيف السالم أمس بزيارة للمستشفى.\n"
+            "واطلع د. السالم على الأقسام، مؤكداً أهمية تنسيق الجهود بين المستشفى والوزارة.")
+    assert _speakers(body) == ["د. السالم"]
+
+
+def test_institution_named_after_a_person_is_no_actor_of_the_sentence():
+    body = ("وقال المتحدث باسم الجمعية إن الزيارة ناجحة.\n"
+            "وعبر الضيف عن سعادته بزيارة مركز الملك سلمان، وقال \"اطلعت على أعمال المركز الكبيرة\".")
+    assert "الملك سلمان" not in " ".join(_speakers(body))
+
+
+def test_a_title_with_another_nationality_is_not_the_earlier_minister():
+    body = ("وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي.\n"
+            "وتحدث الوزير الألماني عن الأزمة، وأعرب عن أمله في المرونة، بأن لا مستقبل للأسد في سوريا.")
+    assert _speakers(body) == ["عادل الجبير", "الوزير الألماني"]

@@ -58,6 +58,19 @@ _HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضي�
 _DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
 
 
+# heads of institutions and places named after a person: "مركز الملك سلمان", "جامعة الملك سعود", "مدينة الملك فهد"
+_NAMED_AFTER_HEADS = frozenset("""مركز جامعه مدينه مستشفي جائزه شارع طريق مطار ميناء قاعه مسجد مدرسه كليه معهد قاعده
+    برج حي مجمع مؤسسه برنامج كرسي ملعب استاد صندوق""".split())
+
+
+def _named_after(prefix: str, name: str) -> bool:
+    """True when the first mention of `name` in `prefix` is part of an institution or place named after it
+    ("لمركز الملك سلمان للإغاثة"): the person is not an actor of the sentence."""
+    pos = prefix.find(name.split()[0]) if name else -1
+    before = fold(prefix[max(0, pos - 20) : pos]).split() if pos > 0 else []
+    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in _NAMED_AFTER_HEADS
+
+
 @dataclass(slots=True)
 class Clause:
     """The cue being resolved and the clause around it."""
@@ -311,7 +324,7 @@ class SpeakerFinder:
         sp = self.res.parse_np(a, cl.cstart, self._orig)
         return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
-    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوكتب النائب خالد السالم تدوينة قال فيها إن العمل متوقف.")
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nكتب النائب خالد السالم تدوينة قال فيها إن العمل متوقف.")
     def _post_writer(self, cl: Clause) -> Speaker | None:
         """ "كتب X تدوينة قال فيها …": the writer of the post speaks."""
         wp = list(WROTE_POST.finditer(self.f, self._sa, cl.cstart))[-1:]
@@ -351,14 +364,26 @@ class SpeakerFinder:
                 pos = prefix.find(last) if len(last) > 2 else -1
                 if pos >= 0 and (best is None or pos < best[0]):
                     best = (pos, sp)
-            ms = [m for m in self.res.gaz.mentions(prefix) if m.kind != "country"]  # "بالليرة التركية، وأكدت"
+            ms = [m for m in self.res.gaz.mentions(prefix) if m.kind != "country"  # "بالليرة التركية، وأكدت"
+                  and not _named_after(prefix, m.name_ar)]
             if ms:
                 pos = prefix.find(ms[0].name_ar.split()[0])
                 if best is None or 0 <= pos < best[0]:
                     return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
             if best is not None:
                 return self.res.remember(best[1])
+            subject = self._verb_subject_of_sentence(cue_start) if fr is not None and fr.verb is not None else None
+            if subject is not None:
+                return subject
         return self._agreeing_speaker(fr)
+
+    @rule("عنوان\nوقال المتحدث باسم الجمعية إن الزيارة ناجحة.\nوأشاد الوزير سامي الحربي بالزيارة، وقال "
+          "\"اطلعت على أعمال المركز الكبيرة\".", off=None)
+    def _verb_subject_of_sentence(self, cue_start: int) -> Speaker | None:
+        """ "وعبر الوزير X عن سعادته …، وقال «…»": a speech verb with no subject later in a sentence that opens
+        with و + verb + subject has that subject, not the previous sentence's speaker."""
+        sp = self.res.main_subject(self._sa, cue_start, self._orig)
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
     @rule("عنوان\nكتب وزير الخارجية مقالا بعنوان \"جيراننا\" جاء فيه: \" أن إيران والغرب يسعون للاستفادة من الفرصة "
           "المتاحة الآن\" وأضاف: \" الحوار يبدأ الآن مع الجميع\".", off=None)

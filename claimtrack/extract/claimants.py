@@ -99,6 +99,22 @@ _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه �
 _APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
 _ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وزع|وزعت)\s+((?:[^\s،,.]+\s+){1,8}?)"
                      r"(?:بيانا|تقريرا|رساله)(?!\S)")
+# where a noun phrase after a verb ends: a comma, colon, quote or full stop, but not the dot of an abbreviated
+# title ("د. الزياني", "م. خالد")
+_NP_STOP = re.compile(r"[،,:«“\"]|(?<!(?<!\S)\S)\.")
+_SOURCE_STOP = re.compile(r"[،,:]|(?<!(?<!\S)\S)\.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Shifted:
+    """A stop position relative to the region's start (what `re.search` on the slice used to give)."""
+
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+
 _DOC_NOUNS = frozenset("تقديرات بيانات احصاءات ارقام تقرير بيان دراسه معلومات تصريحات".split())
 _HONORIFIC_PRONOUNS = frozenset("سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته".split())
 _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
@@ -310,7 +326,7 @@ class Resolver:
                     return sp
             elif sp.person and head in sp.keys:
                 overlap = sum(1 for q in toks if q in sp.keys) / len(toks)
-                if overlap >= 0.5:
+                if overlap >= 0.5 and not _other_nationality(quals, sp):
                     return sp
             elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")) \
                     and (all(q in sp.keys for q in quals) or not is_on(QUALIFIED_HEAD)):
@@ -345,7 +361,8 @@ class Resolver:
     def parse_np(self, start: int, end: int, to_orig, source: bool = False) -> Speaker | None:
         """The noun phrase right after a verb with no complementizer (or after بحسب): find where it ends."""
         f = self.f
-        stop = re.search(r"[،,.:]" if source else r"[،,.:«“\"]", f[start:end])  # a source may be «quoted»
+        stop = (_SOURCE_STOP if source else _NP_STOP).search(f, start, end)  # a source may be «quoted»
+        stop = None if stop is None else _Shifted(stop.start() - start)
         toks = tokens(f, start, start + stop.start() if stop else end)
         words = [f[a:b] for a, b in toks]
         if source:
@@ -662,6 +679,12 @@ _STYLES = frozenset("السمو المعالي الفضيله السعاده ا�
 
 
 _SINGULAR_UN = frozenset("قانون مضمون كانون زيتون ليمون صابون فرعون هارون قارون شمعون مليون بليون تريليون عربون".split())
+
+
+def _other_nationality(quals: list[str], sp: Speaker) -> bool:
+    """ "الوزير الألماني" is not the Saudi minister named before: a nationality adjective (a nisba qualifier) that
+    the earlier speaker's name and title do not hold."""
+    return any(len(q) > 4 and q.endswith("ي") and q not in sp.keys for q in quals)
 
 
 def _same_person(seen: list[str], name: list[str]) -> bool:
