@@ -128,3 +128,9 @@ def test_a_title_with_another_nationality_is_not_the_earlier_minister():
     body = ("وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي.\n"
             "وتحدث الوزير الألماني عن الأزمة، وأعرب عن أمله في المرونة، بأن لا مستقبل للأسد في سوريا.")
     assert _speakers(body) == ["عادل الجبير", "الوزير الألماني"]
+
+
+def test_a_first_name_equal_to_a_fathers_name_is_another_person():
+    body = ("وقال الأمير فيصل بن خالد إن المنطقة تشهد نهضة كبيرة.\n"
+            "وقال المدير خالد العمري إن المستشفى جاهز لاستقبال المرضى.")
+    assert _speakers(body) == ["فيصل بن خالد", "خالد العمري"]

@@ -437,8 +437,11 @@ class Resolver:
             return sp
         folded = fold(sp.surface).split()
         for known in reversed(self.seen):
-            last = stem(fold(known.surface).split()[-1]) if known.surface else ""
-            if known.person and words[0] == last and not all(w in known.keys for w in words):
+            kw = fold(known.surface).split() if known.surface else [""]
+            last = stem(kw[-1])
+            family = len(kw) < 2 or kw[-2] not in ("بن", "ابن")  # "فيصل بن خالد" ends in a father's name
+            if known.person and words[0] == last and family \
+                    and not all(w in known.keys for w in words):
                 return known  # the NP opens with the known speaker's family name
             whole = fold(known.surface).split()
             if known.person and 1 < len(whole) < len(folded) and folded[: len(whole)] == whole and is_on(KNOWN_NAME):
