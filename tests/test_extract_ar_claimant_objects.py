@@ -134,3 +134,9 @@ def test_a_first_name_equal_to_a_fathers_name_is_another_person():
     body = ("وقال الأمير فيصل بن خالد إن المنطقة تشهد نهضة كبيرة.\n"
             "وقال المدير خالد العمري إن المستشفى جاهز لاستقبال المرضى.")
     assert _speakers(body) == ["فيصل بن خالد", "خالد العمري"]
+
+
+def test_a_dash_ends_a_source_named_after_hasab():
+    body = ("وقال قائد المقاومة إن القتال مستمر في المدينة.\n"
+            "وسيطرت المقاومة –حسب المصدر – على المديريات الشرقية لمدينة إب بعد معارك عنيفة.")
+    assert all("على" not in s for s in _speakers(body))

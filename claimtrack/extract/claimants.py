@@ -102,7 +102,7 @@ _ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وز
 # where a noun phrase after a verb ends: a comma, colon, quote or full stop, but not the dot of an abbreviated
 # title ("د. الزياني", "م. خالد")
 _NP_STOP = re.compile(r"[،,:«“\"]|(?<!(?<!\S)\S)\.")
-_SOURCE_STOP = re.compile(r"[،,:]|(?<!(?<!\S)\S)\.")
+_SOURCE_STOP = re.compile(r"[،,:–—]|\s-\s|(?<!(?<!\S)\S)\.")  # "–حسب المصدر – على …": a dash ends the source
 
 
 @dataclass(frozen=True, slots=True)
