@@ -140,3 +140,10 @@ def test_a_dash_ends_a_source_named_after_hasab():
     body = ("وقال قائد المقاومة إن القتال مستمر في المدينة.\n"
             "وسيطرت المقاومة –حسب المصدر – على المديريات الشرقية لمدينة إب بعد معارك عنيفة.")
     assert all("على" not in s for s in _speakers(body))
+
+
+def test_reporting_verb_inside_unquoted_speech_after_a_colon_is_part_of_it():
+    body = ("وقال الأمير فيصل بن خالد إن المنطقة آمنة.\n"
+            "وأضاف سموه : قد وصف العلماء هؤلاء المجرمين بأنهم أعداء الدين، ولن نتوقف عن ملاحقتهم.")
+    claims = extract("عنوان\n" + body, language="ar", published=PUB)
+    assert claims[-1].quote.startswith("قد وصف العلماء") and claims[-1].claimant_surface == "فيصل بن خالد"

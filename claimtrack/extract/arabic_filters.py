@@ -186,6 +186,9 @@ class CueFilters:
             if v in L.IMPERFECT and not c.group("pre") and head is not None \
                     and L.COMPLEMENTIZER_RE.search(f, head.end(), s) and embedded_verb(f, s):
                 continue
+            if head is not None and v and c.group("pre").strip() in ("", "قد") and head.group("verb") \
+                    and inside_colon_speech(f, head.end(), s):
+                continue
             kept.append(c)
         return kept
 
@@ -202,6 +205,20 @@ def embedded_verb(f: str, s: int) -> bool:
 
 
 
+
+
+_SPEECH_COLON = re.compile(r"(?:\s*\S+){0,5}?\s*:(?!\S)")
+_QUOTE_AFTER_COLON = re.compile(r"\s*(?:(?:ان|انه|انها)\s*)?[«“\"]")
+
+
+@rule("عنوان\nوقال الأمير فيصل بن خالد إن المنطقة آمنة.\nوأضاف سموه : قد وصف العلماء هؤلاء المجرمين بأنهم "
+      "أعداء الدين، ولن نتوقف عن ملاحقتهم.", off=False)
+def inside_colon_speech(f: str, head_end: int, s: int) -> bool:
+    """ "وأضاف سموه : قد وصف العلماء هؤلاء بأنهم …": unquoted speech after a colon runs to the end of the
+    sentence; a reporting verb inside it with no conjunction of its own (the narrator's "وقال"/"مشيراً" start a
+    new attribution) is part of what the speaker says."""
+    m = _SPEECH_COLON.match(f, head_end, s)
+    return m is not None and m.end() < s and not _QUOTE_AFTER_COLON.match(f, m.end(), s)
 
 
 _BI_DESCRIPTION = re.compile(r"(?<!\S)(?:بال|بان)\S{2,}")
