@@ -147,3 +147,8 @@ def test_reporting_verb_inside_unquoted_speech_after_a_colon_is_part_of_it():
             "وأضاف سموه : قد وصف العلماء هؤلاء المجرمين بأنهم أعداء الدين، ولن نتوقف عن ملاحقتهم.")
     claims = extract("عنوان\n" + body, language="ar", published=PUB)
     assert claims[-1].quote.startswith("قد وصف العلماء") and claims[-1].claimant_surface == "فيصل بن خالد"
+
+
+@pytest.mark.parametrize("surface", ["وفيما", "فضلا", "شهريا", "سادسا"])
+def test_connectives_and_adverbs_are_no_source(surface):
+    assert not classify(surface, ActorRef(canonical=surface)).valid

@@ -1,6 +1,7 @@
 """Claimant audit: a seeded random sample of 200 Arabic claims from the corpus day, labelled by hand.
 
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
+       python eval/claimants/sample.py draw unseen     (the fourth audit: whole articles never looked at, seed 203)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
        python eval/claimants/sample.py recheck         (labels_fresh.json re-judged on the current rules)
 
@@ -25,6 +26,7 @@ from claimtrack.extract import extract  # noqa: E402
 from claimtrack.text import fold, nfc  # noqa: E402
 
 SEED, SIZE = 201, 200  # 200: the first audit (labels_first.json); 201: the audit of the final rules
+UNSEEN_SEED = 203  # labels_unseen.json: whole articles left out of every earlier audit, split and near copy
 FRESH_SEED = 202  # labels_fresh.json: drawn from the extractor before the validity work, earlier labels left out
 LABELLED = ("labels_first.json", "labels.json")
 
@@ -60,11 +62,46 @@ def fresh_population(articles: list[dict]) -> list[tuple[int, object, str]]:
             if not any(a < c.end and c.start < b for a, b in old.get(i, ()))]
 
 
+def _shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
+    words = fold(text).split()
+    return {tuple(words[i : i + k]) for i in range(max(0, len(words) - k + 1))}
+
+
+def seen_articles(articles: list[dict]) -> set[int]:
+    """Every article whose extractor output has been read or must not be: eval/dev, the blind splits (final2
+    too), the held-back final3 split, every earlier claimant audit, and any near copy of one of them (the same
+    story from another outlet: half of its word 5-grams shared)."""
+    out = blind.dev_indices() | {d["index"] for d in blind.load_gold("all") + blind.load_gold("final2")}
+    out |= blind.audit_indices(("labels_first.json", "labels.json", "labels_fresh.json"))
+    out |= set(blind.sample_final3(articles))
+    seen = [_shingles(blind.text_of(articles[i])) for i in sorted(out)]
+    for i, a in enumerate(articles):
+        if i in out:
+            continue
+        sh = _shingles(blind.text_of(a))
+        if sh and any(len(sh & o) >= 0.5 * min(len(sh), len(o)) for o in seen if o):
+            out.add(i)
+    return out
+
+
+def unseen_population(articles: list[dict]) -> list[tuple[int, object, str]]:
+    """Claims of the corpus day's Arabic articles outside `seen_articles`."""
+    skip = seen_articles(articles)
+    out = []
+    for i, a in enumerate(articles):
+        if i not in skip:
+            t = nfc(f"{a['title']}\n{a['content']}")
+            out += [(i, c, t) for c in extract(t, language="ar", published="2015-08-11")]
+    return out
+
+
 def draw() -> None:
-    fresh = len(sys.argv) > 2 and sys.argv[2] == "fresh"
+    mode = sys.argv[2] if len(sys.argv) > 2 else ""
+    fresh = mode in ("fresh", "unseen")
     arts = blind.corpus()
-    pop = fresh_population(arts) if fresh else population(arts)
-    for n, k in enumerate(sorted(random.Random(FRESH_SEED if fresh else SEED).sample(range(len(pop)), SIZE)), 1):
+    pop = unseen_population(arts) if mode == "unseen" else fresh_population(arts) if fresh else population(arts)
+    seed = UNSEEN_SEED if mode == "unseen" else FRESH_SEED if fresh else SEED
+    for n, k in enumerate(sorted(random.Random(seed).sample(range(len(pop)), SIZE)), 1):
         i, c, t = pop[k]
         a = max(t.rfind("\n", 0, c.start), c.start - 260)
         print(f"#{n} art={i} span={c.start}-{c.end} claimant={c.claimant_surface!r}")
