@@ -152,3 +152,25 @@ def test_reporting_verb_inside_unquoted_speech_after_a_colon_is_part_of_it():
 @pytest.mark.parametrize("surface", ["وفيما", "فضلا", "شهريا", "سادسا"])
 def test_connectives_and_adverbs_are_no_source(surface):
     assert not classify(surface, ActorRef(canonical=surface)).valid
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وأكد السفير آل صالح على المواقف الثابتة للمملكة في دعم القضية منذ عهد المؤسس.", "آل صالح"),
+    ("وأكد معالي آل الشيخ أهمية تضافر الجهود بين الجهات الحكومية.", "آل الشيخ"),
+    ("وأوضح المشرف على الحملة أستاذ طب الأطفال بجامعة الملك عبدالعزيز الدكتور سامي عيد الآغا أن الحملة تهدف "
+     "إلى رفع مستوى التثقيف.", "سامي عيد الآغا"),
+])
+def test_family_names_with_al_and_institutions_named_after_a_king(body, speaker):
+    assert _speakers(body) == [speaker]
+
+
+def test_prayer_to_god_named_after_the_subject_is_no_claim():
+    body = ("وقال الإمام خالد العمري إن الحادث مؤلم للجميع في المدينة.\n"
+            "ودعا إمام المسجد المولى القدير أن يحفظ البلاد من كل سوء.")
+    assert _speakers(body) == ["الإمام خالد العمري"]
+
+
+def test_sound_plural_in_the_oblique_case_is_the_object():
+    body = ("وأعلنت إدارة المستشفى أن بنك الدم يحتاج إلى متبرعين.\n"
+            "ودعا المواطنين للتوجه إلى بنك الدم للتبرع خلال الأسبوع.")
+    assert _speakers(body) == ["إدارة المستشفى", "إدارة المستشفى"]

@@ -55,7 +55,7 @@ def _accused_not_accusing(f: str, c: re.Match[str]) -> bool:
     return c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ",")
 
 
-@rule("عنوان\nوجمع اللقاء بين الوفدين أن التعاون مستمر.", off=False)
+@rule("عنوان\nوجمع اللقاء بين الوزير والسفير أن التعاون مستمر.", off=False)
 def _ambiguous_verb_mid_clause(f: str, c: re.Match[str]) -> bool:
     """بين / تابع / استبعد right after a word, with no و/ف, are "between" / "affiliated" / "excluded"."""
     s = c.start("pre")

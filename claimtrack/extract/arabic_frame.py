@@ -27,6 +27,8 @@ _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
 _RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)")
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
+_GOD_BEFORE_COMP = re.compile(r"(?<!\S)(?:الله|المولي)(?:\s+(?:القدير|العلي|تعالي|عز\s+وجل|سبحانه(?:\s+وتعالي)?))?"
+                              r"\s*[،,]?\s*$")
 # a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word); not the
 # expletive أنه ("أنه تم …")
 _PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ها|هم|هما|نا|ني|كم))")
@@ -214,7 +216,16 @@ class FrameFinder:
     def _prayer(self, fr: CueFrame) -> bool:
         """دعا / داعياً + الله ("داعياً الله أن يحفظ …"): a prayer, not a call on anyone; it still ends the
         claim before it."""
-        return fr.lemma == "دعا" and bool(_GOD.match(self.f, fr.c.end()))
+        if fr.lemma != "دعا":
+            return False
+        return bool(_GOD.match(self.f, fr.c.end())) or self._god_addressed(fr)
+
+    @rule("عنوان\nوقال الإمام خالد العمري إن الحادث مؤلم للجميع في المدينة.\nودعا إمام المسجد المولى القدير أن يحفظ "
+          "البلاد من كل سوء.", off=False)
+    def _god_addressed(self, fr: CueFrame) -> bool:
+        """ "ودعا إمام المسجد المولى القدير أن …": God named right before the complementizer,
+        after the subject, makes the cue a prayer too."""
+        return fr.subj_end > fr.cend and bool(_GOD_BEFORE_COMP.search(self.f, fr.cend, fr.subj_end))
 
     @rule("عنوان\nوقال لـ«الوطن» خالد السالم إن المشروع تأخر.", off=KEEP)
     def _outlet_after_verb(self, cend: int, quotes: list[tuple[int, int]]) -> int:

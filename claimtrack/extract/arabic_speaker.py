@@ -71,6 +71,11 @@ def _named_after(prefix: str, name: str) -> bool:
     return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in _NAMED_AFTER_HEADS
 
 
+# "ودعا المواطنين …": a definite sound masculine plural in the oblique case (-ين), never a nominative subject
+_OBLIQUE_PLURAL = re.compile(r"^ال\S{3,}ين$")
+_NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحرين النهرين الفلسطين".split())
+
+
 @dataclass(slots=True)
 class Clause:
     """The cue being resolved and the clause around it."""
@@ -173,6 +178,7 @@ class SpeakerFinder:
                 return cl.sent_speaker
             return self.continuation(cl.clause_start, cl.cstart, cl.fr)
         r = self._accused_object(cl, sp)
+        r = self._oblique_plural_object(cl, sp) if r is None else r
         if r is DROP:
             return None
         if r is None:
@@ -349,6 +355,18 @@ class SpeakerFinder:
         if 0 < n < len(words) and words[n].startswith("ب") and len(words[n]) >= 3 and words[n] != "بان":
             return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
         return None
+
+    @rule("عنوان\nوأعلنت إدارة المستشفى أن بنك الدم يحتاج إلى متبرعين.\nودعا المواطنين للتوجه إلى بنك الدم للتبرع "
+          "خلال الأسبوع.", off=None)
+    def _oblique_plural_object(self, cl: Clause, sp: Speaker) -> Any:
+        """ "ودعا المواطنين للتوجه إلى …": a sound plural in -ين right after the verb is in the accusative, the
+        verb's object (a subject would be «المواطنون»); the speaker is the earlier one."""
+        words = fold(sp.surface).split() if sp.surface else []
+        w = words[0] if words else ""
+        if not (_OBLIQUE_PLURAL.match(w) and w not in L.ROLE_WORDS and w not in _NOT_OBLIQUE) \
+                or self.res.gaz.lookup(sp.surface) is not None or sp.person:
+            return None
+        return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
 
     def continuation(self, clause_start: int, cue_start: int, fr: CueFrame | None = None) -> Speaker | None:
         """No subject: a known actor named earlier in the same sentence, else the earlier speaker the verb

@@ -36,9 +36,9 @@ def _name_len(words: list[str], i: int) -> int:
         if n >= 2 and w == "علي" and words[i + n - 1] not in ("بن", "ابن") or n >= 1 and (
                 _accusative(w) or object_noun(w)):
             break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
-        if w == "ال" and n >= 1 and i + n + 1 < len(words):
-            n += 1  # "آل" then the family name: "معالي آل الشيخ", "محمد بن نايف آل سعود"
-            continue
+        if w == "ال" and i + n + 1 < len(words):
+            n += 2  # "آل" then the family name ends the name: "معالي آل الشيخ", "محمد بن نايف آل سعود"
+            break
         if w.startswith("ال") or w.startswith("لل"):
             prev = words[i + n - 1] if n else ""
             if n == 0 or w.startswith("لل") or _NISBA.search(w) and prev not in ("عبد", "ابو", "بن"):
@@ -106,15 +106,23 @@ def _name_inside(words: list[str], j0: int) -> int | None:
     """Where a personal name starts inside a title phrase (after an honorific or at a known first name)."""
     for j in range(j0, len(words)):
         w = words[j][1:] if words[j].startswith("وال") else words[j]
-        if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال"):
+        if w in HONORIFICS and j + 1 < len(words) and not words[j + 1].startswith("ال") \
+                and not _named_institution(words, j + 1):
             return j + 1
         if words[j] == "علي" and j == j0:
             continue  # "المشرف على البرنامج": folded على ("on") right after the title, not the name علي
-        if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")):
+        if words[j] in FIRST_NAMES and (j > j0 or j0 > 0 and words[j0 - 1].startswith("ال")) \
+                and not _named_institution(words, j):
             return j  # "وزير الخارجية محمد …", "الوزير خالد …"
         if j > j0 and j + 2 < len(words) and words[j + 1] in ("بن", "ابن") and not words[j].startswith(("ال", "ب")):
             return j  # "المشرف على البرنامج سليمان بن أحمد الشريع": a name with a patronymic
     return None
+
+
+def _named_institution(words: list[str], j: int) -> bool:
+    """ "بجامعة الملك عبدالعزيز الدكتور X": a first name after «الملك»/«الأمير» names an institution when an
+    honorific follows; the person's name starts after that honorific."""
+    return j > 0 and words[j - 1] in ("الملك", "الامير") and any(w in HONORIFICS for w in words[j + 1 : j + 4])
 
 
 def _np_len(words: list[str]) -> int:

@@ -400,7 +400,7 @@ class Resolver:
             while i < len(words) - 1 and (words[i] in HONORIFICS or i > 0 and words[i] in _RANK_QUALIFIERS):
                 i += 1
             w0 = words[i]
-            if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال"):
+            if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال") and w0 != "ال":  # not «آل»
                 n = i + _np_len(words[i:])
                 if w0 in ROLE_WORDS and n < len(words) and (words[n] in FIRST_NAMES or words[n] in HONORIFICS):
                     n += (1 if words[n] in HONORIFICS else 0)
