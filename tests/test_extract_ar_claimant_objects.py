@@ -174,3 +174,9 @@ def test_sound_plural_in_the_oblique_case_is_the_object():
     body = ("وأعلنت إدارة المستشفى أن بنك الدم يحتاج إلى متبرعين.\n"
             "ودعا المواطنين للتوجه إلى بنك الدم للتبرع خلال الأسبوع.")
     assert _speakers(body) == ["إدارة المستشفى", "إدارة المستشفى"]
+
+
+def test_speech_after_a_sentence_about_a_titled_person_is_that_person():
+    body = ("وقال المتحدث باسم الجمعية إن الزيارة ناجحة.\n"
+            "من جهته، هنأ الدكتور سامي الحربي الطلاب بالنجاح. وقال: \"النجاح ثمرة جهد طويل\".")
+    assert _speakers(body) == ["المتحدث باسم الجمعية", "سامي الحربي"]

@@ -76,6 +76,13 @@ _OBLIQUE_PLURAL = re.compile(r"^ال\S{3,}ين$")
 _NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحرين النهرين الفلسطين".split())
 
 
+# sentences before the current one (pieces between full stops or line ends)
+_SENTENCE_PIECE = re.compile(r"[^.!?؟\n]+")
+# "[من جهته،] [و]هنأ الدكتور X …": an optional side marker, a verb (group 1), the next word (group 2)
+_ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناحيت)(?:ه|ها)|بدور(?:ه|ها))\s*[،,]?\s*)?"
+                             r"[وف]?(\S{3,})\s+(\S+)")
+
+
 @dataclass(slots=True)
 class Clause:
     """The cue being resolved and the clause around it."""
@@ -393,7 +400,36 @@ class SpeakerFinder:
             subject = self._verb_subject_of_sentence(cue_start) if fr is not None and fr.verb is not None else None
             if subject is not None:
                 return subject
-        return self._agreeing_speaker(fr)
+        return self._previous_sentence_actor(cue_start, fr) or self._agreeing_speaker(fr)
+
+    @rule("عنوان\nوقال المتحدث باسم الجمعية إن الزيارة ناجحة.\nمن جهته، هنأ الدكتور سامي الحربي الطلاب بالنجاح. "
+          "وقال: \"النجاح ثمرة جهد طويل\".", off=None)
+    def _previous_sentence_actor(self, cue_start: int, fr: CueFrame | None) -> Speaker | None:
+        """ "من جهته، هنأ الدكتور X الطلاب … . وقال: «…»": a subjectless speech verb right after a sentence whose
+        subject is a person (with a verb that reports nothing) continues that person, not an earlier speaker."""
+        if fr is None or fr.verb is None:
+            return None
+        before = self.f[max(0, self._sa - 700) : self._sa]
+        pieces = [m for m in _SENTENCE_PIECE.finditer(before) if len(m.group().split()) >= 3][-2:]
+        for m in reversed(pieces):
+            a = max(0, self._sa - 700) + m.start()
+            if L.CUE_SCAN.search(" " + m.group()) is not None:
+                return None  # a reporting sentence: its speaker is already the last one
+            sp = self._sentence_actor(a, a + len(m.group()))
+            if sp is not None and sp.person and self.res.verdict(sp).valid:
+                va = verb_agreement(fr.form, fr.lemma)
+                return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
+        return None
+
+    def _sentence_actor(self, a: int, b: int) -> Speaker | None:
+        """The person a sentence opens with after its verb, by title: "[من جهته،] [و]هنأ الدكتور X …" → X."""
+        m = _ACTOR_SENTENCE.match(self.f, a, b)
+        if m is None:
+            return None
+        v, w = m.group(1), m.group(2)
+        if v in L.FIRST_NAMES or v.startswith("ال") or not (w in L.HONORIFICS or w in L.ROLE_WORDS):
+            return None
+        return self.res.parse_np(m.start(2), min(b, m.start(2) + 80), self._orig)
 
     @rule("عنوان\nوقال المتحدث باسم الجمعية إن الزيارة ناجحة.\nوأشاد الوزير سامي الحربي بالزيارة، وقال "
           "\"اطلعت على أعمال المركز الكبيرة\".", off=None)
