@@ -17,7 +17,7 @@ from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_
 from claimtrack.extract.arabic_claimant_type import ClaimantType
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
-from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import WROTE_POST
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import quote_spans
@@ -37,7 +37,16 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
     """The verb agreements a speaker takes: a person's learned gender, else what the surface says."""
     if sp.person and sp.gender is not None:
         return frozenset({sp.gender})
+    if sp.actor.kind == "country" and is_on(COUNTRY_FEMININE):
+        return frozenset({"f"})  # "أعلنت إيران", "قالت مصر": a country takes a feminine verb
     return speaker_agreement(sp.surface, sp.person)
+
+
+COUNTRY_FEMININE = register(
+    "country_takes_feminine_verbs",
+    "A country («إيران», «مصر») takes feminine verbs: a later masculine «وقال» with no subject does not continue it.",
+    "عنوان\nوقال الخبير سامي العلي إن الاقتصاد سينمو العام المقبل. وأعلنت إيران أنها ستدعم حلفاءها في المنطقة. "
+    "وقال: «لا استثمار ناجحا من دون شفافية في الإنفاق»")
 
 
 _ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
