@@ -180,3 +180,9 @@ def test_speech_after_a_sentence_about_a_titled_person_is_that_person():
     body = ("وقال المتحدث باسم الجمعية إن الزيارة ناجحة.\n"
             "من جهته، هنأ الدكتور سامي الحربي الطلاب بالنجاح. وقال: \"النجاح ثمرة جهد طويل\".")
     assert _speakers(body) == ["المتحدث باسم الجمعية", "سامي الحربي"]
+
+
+def test_background_aside_with_bi_anna_is_no_claim():
+    body = ("وقال مدير البلدية خالد العمري إن الجولات مستمرة.\n"
+            "يذكر بأن المواطن الذي تقدم بالبلاغ لاحظ وجود مخالفات كثيرة في المطعم.")
+    assert _speakers(body) == ["خالد العمري"]
