@@ -49,7 +49,7 @@ COUNTRY_FEMININE = register(
     "وقال: «لا استثمار ناجحا من دون شفافية في الإنفاق»")
 
 
-_ASIDE_COMP = re.compile(r"\s*(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\S)")  # also «يذكر بأن المواطن …»
+_ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بان|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
 # "غير أن الرئيس …", "إلا أن الشرطة …", "يذكر أن المديرية …": أنّ after a connective (not "وأن", which continues
 # reported content), then the definite subject of the verb that follows
 _ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بالذكر|بيد|رغم|بالرغم)\s+)(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
