@@ -186,3 +186,7 @@ def test_background_aside_with_bi_anna_is_no_claim():
     body = ("وقال مدير البلدية خالد العمري إن الجولات مستمرة.\n"
             "يذكر بأن المواطن الذي تقدم بالبلاغ لاحظ وجود مخالفات كثيرة في المطعم.")
     assert _speakers(body) == ["خالد العمري"]
+
+
+def test_feminine_plural_verb_is_no_source():
+    assert classify("وأكدن", ActorRef(canonical="وأكدن")).reason == "verb"

@@ -118,6 +118,9 @@ def _is_verb(word: str) -> bool:
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else ""
     if bare and (bare in VERB_FORM or bare in _AUXILIARY):
         return True  # «ومضى», «وكانوا»
+    stem = (bare or word).removesuffix("ن")
+    if stem != (bare or word) and stem in VERB_FORM:
+        return True  # «وأكدن», «أشرن»: a feminine plural verb
     return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems() or bool(_VERB_WITH_OBJECT.match(word))
 
 

@@ -508,7 +508,7 @@ class Resolver:
         if len(toks) < 3:
             return None
         nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or nxt in HUMAN_NOUNS
                 or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
                 or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
             return None
