@@ -86,7 +86,7 @@ _NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحر�
 
 
 # sentences before the current one (pieces between full stops or line ends)
-_SENTENCE_PIECE = re.compile(r"[^.!?؟\n]+")
+_SENTENCE_PIECE = re.compile(r"(?:[^.!?؟\n]|(?<=(?<!\S)\S)\.)+")  # not the dot of «د.»
 # "[من جهته،] [و]هنأ الدكتور X …": an optional side marker, a verb (group 1), the next word (group 2)
 _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناحيت)(?:ه|ها)|بدور(?:ه|ها))\s*[،,]?\s*)?"
                              r"[وف]?(\S{3,})\s+(\S+)")
@@ -422,7 +422,7 @@ class SpeakerFinder:
         pieces = [m for m in _SENTENCE_PIECE.finditer(before) if len(m.group().split()) >= 3][-2:]
         for m in reversed(pieces):
             a = max(0, self._sa - 700) + m.start()
-            if L.CUE_SCAN.search(" " + m.group()) is not None:
+            if L.CUE_SCAN.search(" " + m.group()) is not None and L.COMPLEMENTIZER_RE.search(m.group()):
                 return None  # a reporting sentence: its speaker is already the last one
             sp = self._sentence_actor(a, a + len(m.group()))
             if sp is not None and sp.person and self.res.verdict(sp).valid:
@@ -435,7 +435,7 @@ class SpeakerFinder:
         m = _ACTOR_SENTENCE.match(self.f, a, b)
         if m is None:
             return None
-        v, w = m.group(1), m.group(2)
+        v, w = m.group(1), m.group(2).rstrip(".")
         if v in L.FIRST_NAMES or v.startswith("ال") or not (w in L.HONORIFICS or w in L.ROLE_WORDS):
             return None
         return self.res.parse_np(m.start(2), min(b, m.start(2) + 80), self._orig)

@@ -3,7 +3,7 @@
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
        python eval/claimants/sample.py draw unseen     (the fourth audit: whole articles never looked at, seed 203)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
-       python eval/claimants/sample.py recheck         (labels_fresh.json re-judged on the current rules)
+       python eval/claimants/sample.py recheck [unseen] (labels_fresh.json / labels_unseen.json re-judged on the current rules)
 
 Articles of `../shared/eval/dev` and of the blind set are left out. labels.json holds, per claim, the corpus
 index, the claim's offsets and claimant surface as drawn, and two judgements: `valid` (the claimant is a
@@ -164,11 +164,13 @@ def _judge(label: dict, surface: str, canonical: str, hand: dict) -> tuple[bool,
 
 
 def recheck() -> None:
-    """Re-run the current rules on the articles of labels_fresh.json and judge each labelled claim's claimant:
-    unchanged surfaces keep their label, a surface equal to (or a part of) a labelled correct name is right, and
-    other new surfaces are judged by hand in recheck_fresh.json ({"N:surface": {"valid", "right"}})."""
-    labels = json.loads((HERE / "labels_fresh.json").read_text("utf-8"))
-    hp = HERE / "recheck_fresh.json"
+    """Re-run the current rules on the articles of labels_fresh.json (or labels_unseen.json: `recheck unseen`) and
+    judge each labelled claim's claimant: unchanged surfaces keep their label, a surface equal to (or a part of) a
+    labelled correct name is right, and other new surfaces are judged by hand in recheck_fresh.json /
+    recheck_unseen.json ({"N:surface": {"valid", "right"}})."""
+    which = sys.argv[2] if len(sys.argv) > 2 else "fresh"
+    labels = json.loads((HERE / f"labels_{which}.json").read_text("utf-8"))
+    hp = HERE / f"recheck_{which}.json"
     hand = json.loads(hp.read_text("utf-8")) if hp.exists() else {}
     arts = blind.corpus()
     now, dropped, unjudged = [], [], 0
@@ -181,7 +183,7 @@ def recheck() -> None:
         over = [(min(c.end, x["end"]) - max(c.start, x["start"]), c) for c in cache[i]]
         best = max(over, key=lambda o: o[0], default=(0, None))
         if best[0] <= 0:
-            print(f"#{x['n']} {x['split']} {x['claimant_surface']!r}: no longer extracted"
+            print(f"#{x['n']} {x.get('split', '')} {x['claimant_surface']!r}: no longer extracted"
                   f"{' (no claim)' if x['not_a_claim'] else ''}")
             dropped.append(x)
             continue
@@ -189,10 +191,10 @@ def recheck() -> None:
         valid, right, how = _judge(x, c.claimant_surface, c.claimant.canonical if c.claimant else "", hand)
         unjudged += how == "UNJUDGED"
         if how != "unchanged":
-            print(f"#{x['n']} {x['split']} {x['claimant_surface']!r} -> {c.claimant_surface!r}: {how}"
+            print(f"#{x['n']} {x.get('split', '')} {x['claimant_surface']!r} -> {c.claimant_surface!r}: {how}"
                   f" valid={valid} right={right} correct={x['correct']}")
         now.append({**x, "valid": valid, "right": right})
-    for part in ("tune", "held_out"):
+    for part in ("tune", "held_out") if "split" in labels[0] else ():
         _rates([x for x in now if x["split"] == part], part)
     _rates(now, "whole")
     real = sum(not x["not_a_claim"] for x in dropped)
