@@ -190,3 +190,7 @@ def test_background_aside_with_bi_anna_is_no_claim():
 
 def test_feminine_plural_verb_is_no_source():
     assert classify("وأكدن", ActorRef(canonical="وأكدن")).reason == "verb"
+
+
+def test_fathers_name_after_bin_is_part_of_the_name_even_when_it_is_a_verb():
+    assert _speakers("وأكد الدكتور سامي بن فضل الحربي أن اللجان أكملت استعداداتها.") == ["سامي بن فضل الحربي"]

@@ -30,6 +30,9 @@ def _name_len(words: list[str], i: int) -> int:
     while i + n < len(words) and n - links < 4:
         w = words[i + n]
         links += w in ("بن", "ابن", "ال")  # folded «آل» ("آل الشيخ") links a family name like «بن»
+        if n and words[i + n - 1] in ("بن", "ابن") and w.isalpha() and w not in ("بن", "ابن"):
+            n += 1  # after «بن» comes a father's name, whatever else the word can be («فضل», «طالب»)
+            continue
         if w in ROLE_WORDS or w in SOURCE_HEADS or w in _QUANT or w in SUBJECT_STOP or w in MANNER_ADVERBS or w in BLESSINGS \
                 or w.startswith(("بال", "وال")):
             break

@@ -578,7 +578,9 @@ class Resolver:
                 if w in _VERB_STOPS and after_title:
                     kept.append((a, b))  # "العميد ركن فضل حسن": a name spelled like a verb, after a title
                     continue
-                if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",) or w in _TOPIC_STOP:
+                after_bin = bool(kept) and f[kept[-1][0] : kept[-1][1]] in ("بن", "ابن")  # "أسامة بن فضل"
+                if not after_bin and (w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",)
+                                      or w in _TOPIC_STOP):
                     break
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
