@@ -194,3 +194,10 @@ def test_feminine_plural_verb_is_no_source():
 
 def test_fathers_name_after_bin_is_part_of_the_name_even_when_it_is_a_verb():
     assert _speakers("وأكد الدكتور سامي بن فضل الحربي أن اللجان أكملت استعداداتها.") == ["سامي بن فضل الحربي"]
+
+
+def test_speech_two_sentences_after_a_titled_actor_is_that_actor():
+    body = ("كشف مصدر مطلع أن إدارة النادي تفكر في الاستغناء عن المحترف الأجنبي.\n"
+            "من جانبه أشاد مدير الفريق الأول بالنادي سامي الدخيل بدور المجلس في نجاح المعسكر. كما قدم شكره لرئيس "
+            "النادي على الاهتمام بالفريق.\nوعن صفقات الفريق الأخيرة، قال: «التعاقدات الأخيرة تمت بناء على رؤية فنية بحتة»")
+    assert _speakers(body)[-1] == "مدير الفريق"

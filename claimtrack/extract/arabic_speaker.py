@@ -425,7 +425,8 @@ class SpeakerFinder:
             if L.CUE_SCAN.search(" " + m.group()) is not None and L.COMPLEMENTIZER_RE.search(m.group()):
                 return None  # a reporting sentence: its speaker is already the last one
             sp = self._sentence_actor(a, a + len(m.group()))
-            if sp is not None and sp.person and self.res.verdict(sp).valid:
+            v = self.res.verdict(sp) if sp is not None else None
+            if sp is not None and v is not None and v.valid and (sp.person or v.type is ClaimantType.ROLE):
                 va = verb_agreement(fr.form, fr.lemma)
                 return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
         return None
