@@ -201,3 +201,14 @@ def test_speech_two_sentences_after_a_titled_actor_is_that_actor():
             "من جانبه أشاد مدير الفريق الأول بالنادي سامي الدخيل بدور المجلس في نجاح المعسكر. كما قدم شكره لرئيس "
             "النادي على الاهتمام بالفريق.\nوعن صفقات الفريق الأخيرة، قال: «التعاقدات الأخيرة تمت بناء على رؤية فنية بحتة»")
     assert _speakers(body)[-1] == "مدير الفريق"
+
+
+def test_fronted_concessive_clause_is_not_the_subject():
+    body = ("وقال الوزير خالد العمري إن السوق مستقر.\n"
+            "ورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون في المنظمة خفض الإنتاج.")
+    assert _speakers(body) == ["خالد العمري", "مسؤولون"]
+
+
+@pytest.mark.parametrize("surface", ["بكل بساطة", "بما يشبه سيطرة فعلية"])
+def test_manner_and_relative_phrases_are_no_source(surface):
+    assert not classify(surface, ActorRef(canonical=surface)).valid

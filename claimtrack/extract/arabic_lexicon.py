@@ -175,7 +175,8 @@ HONORIFICS = frozenset(
     الرئيس الملك السلطان المشير معالي فضيله سعاده سماحه فخامه جلاله سمو""".split()
 )
 # adverbs of manner that follow a speech verb or a name («قال نصاً», «هكذا يؤكد X», «قال X بهدوء»): never the speaker
-MANNER_ADVERBS = frozenset("نصا حرفيا هكذا وهكذا صراحه بصراحه بوضوح بهدوء بحزم بحسره بثقه بفخر بغضب".split())
+MANNER_ADVERBS = frozenset("نصا حرفيا هكذا وهكذا صراحه بصراحه بوضوح بهدوء بحزم بحسره بثقه بفخر بغضب بكل بشكل بصوره بطريقه"
+                           .split())
 # blessings written after a name («الشيخ ابن باز رحمه الله», «حذيفة رضي الله عنه»): never part of it
 BLESSINGS = frozenset("رحمه يرحمه رحمها رضي حفظه حفظها يحفظه".split())
 # heads of described sources: not personal names

@@ -92,6 +92,10 @@ _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناح�
                              r"[وف]?(\S{3,})\s+(\S+)")
 
 
+# "ورغم أن …", "وبعد أن …", "ومنذ …": a fronted concessive or temporal clause before an imperfect verb
+_SUBORDINATE_FRONT = re.compile(r"^[وف]?(?:رغم|بالرغم|برغم|بعد|قبل|منذ|عندما|حين|حينما|لان|مع\s+ان)(?!\S)")
+
+
 @dataclass(slots=True)
 class Clause:
     """The cue being resolved and the clause around it."""
@@ -156,8 +160,8 @@ class SpeakerFinder:
         return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
-                     self._pronoun_before_imperfect,
+        for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker,
+                     self._fronted_topic, self._fronted_subordinate_clause, self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -300,6 +304,14 @@ class SpeakerFinder:
         """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون "
+          "في المنظمة خفض الإنتاج.")
+    def _fronted_subordinate_clause(self, cl: Clause) -> None:
+        """ "ورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون …": a fronted concessive or temporal clause is
+        no subject; the subject follows the imperfect verb (its last word, «أوبك», does not speak)."""
+        if cl.imperfect and _SUBORDINATE_FRONT.match(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
 
     @rule("عنوان\nوقالت الوزيرة سارة العلي إن الحملة نجحت. وقال المدير خالد السالم إن العمل بدأ.\n"
