@@ -1,7 +1,7 @@
 """Claimant audit: a seeded random sample of 200 Arabic claims from the corpus day, labelled by hand.
 
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
-       python eval/claimants/sample.py draw unseen     (the fourth audit: whole articles never looked at, seed 203)
+       python eval/claimants/sample.py draw unseen|final (the fourth / fifth audit: whole unseen articles, seed 203 / 204)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
        python eval/claimants/sample.py recheck [unseen] (labels_fresh.json / labels_unseen.json re-judged on the current rules)
 
@@ -26,7 +26,11 @@ from claimtrack.extract import extract  # noqa: E402
 from claimtrack.text import fold, nfc  # noqa: E402
 
 SEED, SIZE = 201, 200  # 200: the first audit (labels_first.json); 201: the audit of the final rules
-UNSEEN_SEED = 203  # labels_unseen.json: whole articles left out of every earlier audit, split and near copy
+# labels_unseen.json (seed 203) and labels_final.json (seed 204): whole articles left out of every split, every
+# earlier audit and their near copies; the audits each draw leaves out (a later audit must not change a draw)
+UNSEEN_SEEDS = {"unseen": 203, "final": 204}
+AUDITS_BEFORE = {"unseen": ("labels_first.json", "labels.json", "labels_fresh.json"),
+                 "final": ("labels_first.json", "labels.json", "labels_fresh.json", "labels_unseen.json")}
 FRESH_SEED = 202  # labels_fresh.json: drawn from the extractor before the validity work, earlier labels left out
 LABELLED = ("labels_first.json", "labels.json")
 
@@ -67,12 +71,12 @@ def _shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + k]) for i in range(max(0, len(words) - k + 1))}
 
 
-def seen_articles(articles: list[dict]) -> set[int]:
+def seen_articles(articles: list[dict], mode: str = "unseen") -> set[int]:
     """Every article whose extractor output has been read or must not be: eval/dev, the blind splits (final2
     too), the held-back final3 split, every earlier claimant audit, and any near copy of one of them (the same
     story from another outlet: half of its word 5-grams shared)."""
     out = blind.dev_indices() | {d["index"] for d in blind.load_gold("all") + blind.load_gold("final2")}
-    out |= blind.audit_indices(("labels_first.json", "labels.json", "labels_fresh.json"))
+    out |= blind.audit_indices(AUDITS_BEFORE[mode])
     out |= set(blind.sample_final3(articles))
     seen = [_shingles(blind.text_of(articles[i])) for i in sorted(out)]
     for i, a in enumerate(articles):
@@ -84,9 +88,9 @@ def seen_articles(articles: list[dict]) -> set[int]:
     return out
 
 
-def unseen_population(articles: list[dict]) -> list[tuple[int, object, str]]:
+def unseen_population(articles: list[dict], mode: str = "unseen") -> list[tuple[int, object, str]]:
     """Claims of the corpus day's Arabic articles outside `seen_articles`."""
-    skip = seen_articles(articles)
+    skip = seen_articles(articles, mode)
     out = []
     for i, a in enumerate(articles):
         if i not in skip:
@@ -97,10 +101,11 @@ def unseen_population(articles: list[dict]) -> list[tuple[int, object, str]]:
 
 def draw() -> None:
     mode = sys.argv[2] if len(sys.argv) > 2 else ""
-    fresh = mode in ("fresh", "unseen")
+    fresh = mode in ("fresh", *UNSEEN_SEEDS)
     arts = blind.corpus()
-    pop = unseen_population(arts) if mode == "unseen" else fresh_population(arts) if fresh else population(arts)
-    seed = UNSEEN_SEED if mode == "unseen" else FRESH_SEED if fresh else SEED
+    pop = unseen_population(arts, mode) if mode in UNSEEN_SEEDS else fresh_population(arts) if fresh \
+        else population(arts)
+    seed = UNSEEN_SEEDS.get(mode, FRESH_SEED if fresh else SEED)
     for n, k in enumerate(sorted(random.Random(seed).sample(range(len(pop)), SIZE)), 1):
         i, c, t = pop[k]
         a = max(t.rfind("\n", 0, c.start), c.start - 260)
