@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
@@ -125,7 +126,8 @@ def _link_or_name_only(body: str, before: str) -> bool:
     """A span that is only a web address ("… عبر الرابط: www…"), or only a short quotation («…» of at most three
     words) that is not introduced as speech (after a colon or a speech verb), names something ("وذكر راديو “بي بي
     سي”", "استبعد المدرب «لازار بولوني»"): it states no proposition."""
-    if len(_ARABIC_WORD.findall(_URL.sub(" ", body))) < 2:
+    text = _URL.sub(" ", body) if "http" in body or "www" in body else body
+    if len(list(islice(_ARABIC_WORD.finditer(text), 2))) < 2:
         return True
     inner = body.strip(" .،,:")
     if not (len(inner) > 2 and inner[0] in "«“\"" and inner[-1] in "»”\"" and len(inner[1:-1].split()) <= 3

@@ -86,7 +86,21 @@ _NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحر�
 
 
 # sentences before the current one (pieces between full stops or line ends)
-_SENTENCE_PIECE = re.compile(r"(?:[^.!?؟\n]|(?<=(?<!\S)\S)\.)+")  # not the dot of «د.»
+_SENTENCE_PIECE = re.compile(r"[^.!?؟\n]+")
+
+
+def _last_sentences(f: str, a: int, b: int, k: int = 2) -> list[tuple[int, int]]:
+    """The last `k` sentences of f[a:b] with three words or more; the dot of an abbreviated title («د.») does not
+    end one."""
+    out: list[list[int]] = []
+    for m in _SENTENCE_PIECE.finditer(f, a, b):
+        prev = out[-1] if out else None
+        if prev is not None and f[prev[1] : prev[1] + 1] == "." and f[prev[0] : prev[1]].rsplit(None, 1)[-1:] \
+                and len(f[prev[0] : prev[1]].rsplit(None, 1)[-1]) == 1:
+            prev[1] = m.end()  # "هنأ د. عبدالعزيز …": one sentence
+        else:
+            out.append([m.start(), m.end()])
+    return [(x, y) for x, y in out if len(f[x:y].split()) >= 3][-k:]
 # "[من جهته،] [و]هنأ الدكتور X …": an optional side marker, a verb (group 1), the next word (group 2)
 _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناحيت)(?:ه|ها)|بدور(?:ه|ها))\s*[،,]?\s*)?"
                              r"[وف]?(\S{3,})\s+(\S+)")
@@ -430,13 +444,12 @@ class SpeakerFinder:
         subject is a person (with a verb that reports nothing) continues that person, not an earlier speaker."""
         if fr is None or fr.verb is None:
             return None
-        before = self.f[max(0, self._sa - 700) : self._sa]
-        pieces = [m for m in _SENTENCE_PIECE.finditer(before) if len(m.group().split()) >= 3][-2:]
-        for m in reversed(pieces):
-            a = max(0, self._sa - 700) + m.start()
-            if L.CUE_SCAN.search(" " + m.group()) is not None and L.COMPLEMENTIZER_RE.search(m.group()):
+        base = max(0, self._sa - 700)
+        for a, b in reversed(_last_sentences(self.f, base, self._sa)):
+            piece = self.f[a:b]
+            if L.CUE_SCAN.search(" " + piece) is not None and L.COMPLEMENTIZER_RE.search(piece):
                 return None  # a reporting sentence: its speaker is already the last one
-            sp = self._sentence_actor(a, a + len(m.group()))
+            sp = self._sentence_actor(a, b)
             v = self.res.verdict(sp) if sp is not None else None
             if sp is not None and v is not None and v.valid and (sp.person or v.type is ClaimantType.ROLE):
                 va = verb_agreement(fr.form, fr.lemma)

@@ -85,6 +85,8 @@ def object_noun(w: str) -> bool:
     bare = w.removeprefix("ال")
     if bare in OBJECT_NOUNS:
         return True
+    if w[-1:] not in ("ه", "م", "ا"):
+        return False
     m = _POSSESSIVE.search(w)
     return m is not None and m.start() >= 3 and (w[: m.start()] in ATTITUDE_NOUNS or w[: m.start()] + "ه" in ATTITUDE_NOUNS)
 
