@@ -105,16 +105,6 @@ _NP_STOP = re.compile(r"[،,:«“\"]|(?<!(?<!\S)\S)\.")
 _SOURCE_STOP = re.compile(r"[،,:–—]|\s-\s|(?<!(?<!\S)\S)\.")  # "–حسب المصدر – على …": a dash ends the source
 
 
-@dataclass(frozen=True, slots=True)
-class _Shifted:
-    """A stop position relative to the region's start (what `re.search` on the slice used to give)."""
-
-    at: int
-
-    def start(self) -> int:
-        return self.at
-
-
 _DOC_NOUNS = frozenset("تقديرات بيانات احصاءات ارقام تقرير بيان دراسه معلومات تصريحات".split())
 _HONORIFIC_PRONOUNS = frozenset("سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته".split())
 _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
@@ -361,9 +351,8 @@ class Resolver:
     def parse_np(self, start: int, end: int, to_orig, source: bool = False) -> Speaker | None:
         """The noun phrase right after a verb with no complementizer (or after بحسب): find where it ends."""
         f = self.f
-        stop = (_SOURCE_STOP if source else _NP_STOP).search(f, start, end)  # a source may be «quoted»
-        stop = None if stop is None else _Shifted(stop.start() - start)
-        toks = tokens(f, start, start + stop.start() if stop else end)
+        m = (_SOURCE_STOP if source else _NP_STOP).search(f, start, end)  # a source may be «quoted»
+        toks = tokens(f, start, m.start() if m else end)
         words = [f[a:b] for a, b in toks]
         if source:
             while words and words[0] in ("بيان", "بيانات", "تقرير", "تصريحات", "مصادر") and len(words) > 1 \
@@ -417,7 +406,7 @@ class Resolver:
             else:
                 n = i + _name_len(words, i)
                 known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
-                    stop and n == len(words) and _APPOSITION.match(f, start + stop.start()))  # "X، مدير …"
+                    m and n == len(words) and _APPOSITION.match(f, m.start()))  # "X، مدير …"
                 if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
                 while n < len(words) and words[n] in ROLE_WORDS:

@@ -3,7 +3,7 @@
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
        python eval/claimants/sample.py draw unseen|final (the fourth / fifth audit: whole unseen articles, seed 203 / 204)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
-       python eval/claimants/sample.py recheck [unseen] (labels_fresh.json / labels_unseen.json re-judged on the current rules)
+       python eval/claimants/sample.py recheck [unseen|final] (labels_fresh / _unseen / _final.json re-judged now)
 
 Articles of `../shared/eval/dev` and of the blind set are left out. labels.json holds, per claim, the corpus
 index, the claim's offsets and claimant surface as drawn, and two judgements: `valid` (the claimant is a
