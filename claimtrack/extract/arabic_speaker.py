@@ -85,22 +85,27 @@ _OBLIQUE_PLURAL = re.compile(r"^ال\S{3,}ين$")
 _NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحرين النهرين الفلسطين".split())
 
 
-# sentences before the current one (pieces between full stops or line ends)
-_SENTENCE_PIECE = re.compile(r"[^.!?؟\n]+")
 
 
 def _last_sentences(f: str, a: int, b: int, k: int = 2) -> list[tuple[int, int]]:
-    """The last `k` sentences of f[a:b] with three words or more; the dot of an abbreviated title («د.») does not
-    end one."""
-    out: list[list[int]] = []
-    for m in _SENTENCE_PIECE.finditer(f, a, b):
-        prev = out[-1] if out else None
-        if prev is not None and f[prev[1] : prev[1] + 1] == "." and f[prev[0] : prev[1]].rsplit(None, 1)[-1:] \
-                and len(f[prev[0] : prev[1]].rsplit(None, 1)[-1]) == 1:
-            prev[1] = m.end()  # "هنأ د. عبدالعزيز …": one sentence
-        else:
-            out.append([m.start(), m.end()])
-    return [(x, y) for x, y in out if len(f[x:y].split()) >= 3][-k:]
+    """The last `k` sentences of f[a:b] with three words or more, oldest first; the dot of an abbreviated title
+    («د.») does not end one."""
+    out: list[tuple[int, int]] = []
+    end = search = b
+    while end > a and len(out) < k:
+        cut = max(f.rfind(ch, a, search) for ch in ".!?؟\n")
+        if cut >= a + 2 and f[cut] == "." and not f[cut - 1].isspace() and f[cut - 2].isspace():
+            search = cut  # "هنأ د. عبدالعزيز …": one sentence
+            continue
+        start = cut + 1 if cut >= 0 else a
+        if len(f[start:end].split()) >= 3:
+            out.append((start, end))
+        if cut < 0:
+            break
+        end = search = cut
+    return out[::-1]
+
+
 # "[من جهته،] [و]هنأ الدكتور X …": an optional side marker, a verb (group 1), the next word (group 2)
 _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناحيت)(?:ه|ها)|بدور(?:ه|ها))\s*[،,]?\s*)?"
                              r"[وف]?(\S{3,})\s+(\S+)")
@@ -403,8 +408,10 @@ class SpeakerFinder:
     def _oblique_plural_object(self, cl: Clause, sp: Speaker) -> Any:
         """ "ودعا المواطنين للتوجه إلى …": a sound plural in -ين right after the verb is in the accusative, the
         verb's object (a subject would be «المواطنون»); the speaker is the earlier one."""
-        words = fold(sp.surface).split() if sp.surface else []
-        w = words[0] if words else ""
+        first = sp.surface.split(None, 1)[0] if sp.surface else ""
+        if not first.endswith("ين"):
+            return None
+        w = fold(first)
         if not (_OBLIQUE_PLURAL.match(w) and w not in L.ROLE_WORDS and w not in _NOT_OBLIQUE) \
                 or self.res.gaz.lookup(sp.surface) is not None or sp.person:
             return None
