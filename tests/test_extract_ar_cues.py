@@ -179,7 +179,7 @@ def test_statement_speaks_for_its_issuer():
 
 
 def test_object_pronoun_verb_continues_the_speaker():
-    cs = _claims("وقالت النيابة إن المتهمين خططوا للهجوم.\nكما اتهمتهم بحيازة «أسلحة ومتفجرات» في المخزن.")
+    cs = _claims("وقالت النيابة إن المتهمين خططوا للهجوم.\nكما اتهمتهم بحيازة «أسلحة ومتفجرات مهربة من الخارج» في المخزن.")
     assert cs[-1].claimant.canonical == "النيابة" and "أسلحة ومتفجرات" in cs[-1].quote
 
 

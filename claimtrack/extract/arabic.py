@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
@@ -142,6 +143,30 @@ def _imperative(body: str) -> bool:
         and bool(_SECOND_PERSON.search(body)) or w == "يا"
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+
+
+@rule("عنوان\nودعت الجمعية الراغبين في المشاركة التسجيل عبر الرابط التالي : http://example.org/form .\n"
+      "وقال المدرب سامي العلي إن الفريق جاهز. واستبعد المدرب «جون سميث» من القائمة.", off=False)
+def _link_or_name_only(body: str, before: str, after: str = "") -> bool:
+    """A span that is only a web address ("… عبر الرابط: www…"), or only a short quotation («…» of at most three
+    words) that is not introduced as speech (after a colon or a speech verb) and does not end its sentence, names
+    something ("وذكر راديو “بي بي سي” في …", "استبعد المدرب «لازار بولوني» من …"): it states no proposition."""
+    text = _URL.sub(" ", body) if "http" in body or "www" in body else body
+    if len(list(islice(_ARABIC_WORD.finditer(text), 2))) < 2:
+        return True
+    inner = body.strip(" .،,:")
+    if not (len(inner) > 2 and inner[0] in "«“\"" and inner[-1] in "»”\"" and len(inner[1:-1].split()) <= 3
+            and not any(q in inner[1:-1] for q in "«“\"»”")):
+        return False
+    if body.rstrip().endswith((".", "!", "؟", "?")) or not after.strip() or after.lstrip(" »”\"")[:1] in ".!؟?\n":
+        return False  # «لن نتراجع». ends the sentence: the speaker's words
+    prev = before.rstrip()
+    last = prev.split()[-1] if prev.split() else ""
+    return not prev.endswith((":", "：")) and last not in L.VERB_FORM and last not in L.PARTICIPLE_FORM
+
+
 def _or(value: Any, result: Any) -> Any:
     """A rule's result, or `value` when the rule changes nothing (returned None) or is switched off."""
     return value if result is None else result
@@ -231,7 +256,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
-            if _speech_frame_only(body) or _imperative(body):
+            if _speech_frame_only(body) or _imperative(body) \
+                    or _link_or_name_only(body, self.f[max(0, pa - 30) : pa], self.f[pb : pb + 3]):
                 continue
             denied = kind == "denial" or L.DENIAL_SCAN.search(" " + body) is not None
             if denied and kind != "denial":

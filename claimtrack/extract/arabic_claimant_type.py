@@ -20,9 +20,11 @@ from functools import lru_cache
 import pycountry
 
 from claimtrack.extract.arabic_lexicon import (
+    BLESSINGS,
     DAY_WORDS,
     FIRST_NAMES,
     HONORIFICS,
+    MANNER_ADVERBS,
     PARTICIPLE_FORM,
     ROLE_WORDS,
     SOURCE_HEADS,
@@ -56,19 +58,22 @@ _TIME = frozenset("""امس اليوم غدا مساء صباح ظهر عصر ل
 _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما حيث اذ اذا لو لم لن لا ما قد لقد ان انه انها انهم بان
     ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
     ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
-    اقل هل وهل""".split())
+    اقل هل وهل بما مما لما وفيما وبينما فيما بينما عنها عنه عنهم فقط دون بدون فضلا علاوه خاصه بلا اولا ثانيا ثالثا رابعا خامسا
+    سادسا سابعا شهريا سنويا يوميا اسبوعيا""".split())
 _PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
     اللتان والذي والتي والذين""".split())
-# a speech or writing noun with a possessive pronoun: «بقوله», «مقاله», «خطابها», «تصريحاته»
+# a speech or writing noun, or an attitude noun, with a possessive pronoun: «بقوله», «مقاله», «خطابها», «أمله»
 _VERBAL_NOUNS = re.compile(r"^(?:ب|ل|و)?(?:قول|تاكيد|تصريح|تصريحات|حديث|اشار|نفي|اعلان|كلام|مقال|خطاب|بيان|رد|تعليق"
-                           r"|جواب|تغريد|استعداد)(?:ه|ها|هم|هما)$")
+                           r"|جواب|تغريد|استعداد|امل|اسف|قلق|ارتياح|شكر|تقدير|تفهم|تاييد|ترحيب)(?:ه|ها|هم|هما)$")
 # discourse markers with a pronoun that open a clause («ومن جانبه، يقول X»): never the speaker
 _DISCOURSE = frozenset("""جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها ناحيتهم بدوره بدورها بدورهم نفسه نفسها
     انفسهم ذاته ذاتها""".split())
 # auxiliary and narrative verbs («كانوا», «ومضى», «تكن») that the reporting-verb tables do not hold
 _AUXILIARY = frozenset("""كان كانت كانوا كنت كنا يكون تكون يكونوا يكن تكن ليس ليست لست ظل ظلت بات باتت اصبح اصبحت
     صار صارت مضي عاد عادت اردف تابع تابعت اختتم اختتمت ختم""".split())
+# a conjunction fused to a past verb («وبثت», «وقامت») or an imperfect one («ويرى»): a clause, never a name
+CONJOINED_VERB = re.compile(r"^[وف](?:\S{2,3}ت|[يت]\S{3,4})$")
 _HARAKAT = re.compile("[\u064b-\u0652]")
 _SCRIPTURE = frozenset("تعالي وتعالي سبحانه وجل".split())  # «قال الله تعالى»: scripture quoted, no news source
 # a bare head noun whose name was cut off («شركة», «راديو»): it names no one
@@ -113,6 +118,9 @@ def _is_verb(word: str) -> bool:
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else ""
     if bare and (bare in VERB_FORM or bare in _AUXILIARY):
         return True  # «ومضى», «وكانوا»
+    stem = (bare or word).removesuffix("ن")
+    if stem != (bare or word) and stem in VERB_FORM:
+        return True  # «وأكدن», «أشرن»: a feminine plural verb
     return bool(_FIRST_PERSON_VERB.match(word)) and word[1:] in _imperfect_stems() or bool(_VERB_WITH_OBJECT.match(word))
 
 
@@ -128,6 +136,10 @@ def _invalid_word(w0: str, words: list[str]) -> str:
         return "pronoun"
     if w0 in _DISCOURSE:
         return "discourse marker"
+    if w0 in MANNER_ADVERBS:
+        return "adverb"
+    if w0 in BLESSINGS:
+        return "blessing"  # «رضي الله عنه»
     if w0 in _SECOND_PERSON:
         return "possessed noun"
     if _VERBAL_NOUNS.match(w0) or any(_VERBAL_NOUNS.match(w) for w in words[1:]):

@@ -55,7 +55,7 @@ def _accused_not_accusing(f: str, c: re.Match[str]) -> bool:
     return c.group("part") == "متهما" and f[max(0, s - 2) : s].strip() not in ("،", ",")
 
 
-@rule("عنوان\nوجمع اللقاء بين الوفدين أن التعاون مستمر.", off=False)
+@rule("عنوان\nوجمع اللقاء بين الوزير والسفير أن التعاون مستمر.", off=False)
 def _ambiguous_verb_mid_clause(f: str, c: re.Match[str]) -> bool:
     """بين / تابع / استبعد right after a word, with no و/ف, are "between" / "affiliated" / "excluded"."""
     s = c.start("pre")
@@ -211,6 +211,9 @@ class CueFilters:
             if v in L.IMPERFECT and not c.group("pre") and head is not None \
                     and L.COMPLEMENTIZER_RE.search(f, head.end(), s) and embedded_verb(f, s):
                 continue
+            if head is not None and v and c.group("pre").strip() in ("", "قد") and head.group("verb") \
+                    and inside_colon_speech(f, head.end(), s):
+                continue
             kept.append(c)
         return kept
 
@@ -227,6 +230,20 @@ def embedded_verb(f: str, s: int) -> bool:
 
 
 
+
+
+_SPEECH_COLON = re.compile(r"(?:\s*\S+){0,5}?\s*:(?!\S)")
+_QUOTE_AFTER_COLON = re.compile(r"\s*(?:(?:ان|انه|انها)\s*)?[«“\"]")
+
+
+@rule("عنوان\nوقال الأمير فيصل بن خالد إن المنطقة آمنة.\nوأضاف سموه : قد وصف العلماء هؤلاء المجرمين بأنهم "
+      "أعداء الدين، ولن نتوقف عن ملاحقتهم.", off=False)
+def inside_colon_speech(f: str, head_end: int, s: int) -> bool:
+    """ "وأضاف سموه : قد وصف العلماء هؤلاء بأنهم …": unquoted speech after a colon runs to the end of the
+    sentence; a reporting verb inside it with no conjunction of its own (the narrator's "وقال"/"مشيراً" start a
+    new attribution) is part of what the speaker says."""
+    m = _SPEECH_COLON.match(f, head_end, s)
+    return m is not None and m.end() < s and not _QUOTE_AFTER_COLON.match(f, m.end(), s)
 
 
 _BI_DESCRIPTION = re.compile(r"(?<!\S)(?:بال|بان)\S{2,}")

@@ -21,12 +21,14 @@ from claimtrack.extract.segment import inside
 _ATTACK = re.compile(r"هجوم|هجمات|الهجوم|تفجير|اعتداء|عمليه|العمليه|مسؤوليه|اغتيال|خطف|قصف|استهداف")
 _ADDRESSEE = re.compile(r"(?<!\S)(?:لـ?|الي\s)\s*$")  # "لـ«عكاظ»", "إلى "الوطن"": the outlet addressed
 _NAMED_HEADS = frozenset("""تحالف ائتلاف حركه جماعه تنظيم حزب جبهه منظمه شركه صحيفه موقع قناه وكاله مجموعه
-    اتحاد جمعيه نقابه رابطه هيئه مركز""".split())
+    اتحاد جمعيه نقابه رابطه هيئه مركز اذاعه راديو تلفزيون شبكه مجله""".split())
 OPEN_Q = ("«", "“", '"')
 _ADDR_AFTER = re.compile(r"\s*لـ?\s*(?=[«\"“])")
 _TEMPORAL_AN = ("بعد ", "قبل ", "منذ ")
 _RELATIVE_MA = re.compile(r"(?<!\S)(?:مما|وهو\s+ما|وهي\s+ما)(?!\S)")
 _GOD = re.compile(r"\s*(?:الله|المولي|ربه|ربها)(?!\S)")
+_GOD_BEFORE_COMP = re.compile(r"(?<!\S)(?:الله|المولي)(?:\s+(?:القدير|العلي|تعالي|عز\s+وجل|سبحانه(?:\s+وتعالي)?))?"
+                              r"\s*[،,]?\s*$")
 # a complementizer carrying a subject pronoun: "أنهما", "بأنهم", "إلى أنها" (group 1: the أن… word); not the
 # expletive أنه ("أنه تم …")
 _PRONOUN_COMP = re.compile(r"(?:(?:ب|على\s+|الي\s+|علي\s+|من\s+)?)((?:ب)?ان(?:ها|هم|هما|نا|ني|كم))")
@@ -235,7 +237,16 @@ class FrameFinder:
     def _prayer(self, fr: CueFrame) -> bool:
         """دعا / داعياً + الله ("داعياً الله أن يحفظ …"): a prayer, not a call on anyone; it still ends the
         claim before it."""
-        return fr.lemma == "دعا" and bool(_GOD.match(self.f, fr.c.end()))
+        if fr.lemma != "دعا":
+            return False
+        return bool(_GOD.match(self.f, fr.c.end())) or self._god_addressed(fr)
+
+    @rule("عنوان\nوقال الإمام خالد العمري إن الحادث مؤلم للجميع في المدينة.\nودعا إمام المسجد المولى القدير أن يحفظ "
+          "البلاد من كل سوء.", off=False)
+    def _god_addressed(self, fr: CueFrame) -> bool:
+        """ "ودعا إمام المسجد المولى القدير أن …": God named right before the complementizer,
+        after the subject, makes the cue a prayer too."""
+        return fr.subj_end > fr.cend and bool(_GOD_BEFORE_COMP.search(self.f, fr.cend, fr.subj_end))
 
     @rule("عنوان\nوقال لـ«الوطن» خالد السالم إن المشروع تأخر.", off=KEEP)
     def _outlet_after_verb(self, cend: int, quotes: list[tuple[int, int]]) -> int:
@@ -257,16 +268,10 @@ class FrameFinder:
             comp = kept(comp, self._outlet_addressed(fr, comp, quotes))
         if comp is not None and comp.group() in OPEN_Q and quoted_name_slot(self.f[fr.cend : comp.start()]):
             comp = kept(comp, self._quoted_subject(fr, comp, quotes))
-        while comp is not None and comp.group() in OPEN_Q and not self._head_name_then_comma(fr.cend, comp.start(), quotes) \
+        while comp is not None and comp.group() in OPEN_Q \
                 and (q := self._quoted_phrase_in_sentence(comp.start(), quotes, fr.nxt)):
             comp = self._comp(q[1], min(fr.nxt, fr.cend + 260), quotes)
         return comp
-
-    def _head_name_then_comma(self, cend: int, at: int, quotes: list[tuple[int, int]]) -> bool:
-        """ "وذكرت شركة «النور» ، أنها …": one head noun and its quoted name, then a comma; the speaker rule
-        `head_with_quoted_name` reads that frame."""
-        q = inside(at + 1, quotes)
-        return q is not None and len(self.f[cend:at].split()) == 1 and bool(re.match(r"\s*[،,]", self.f[q[1] :]))
 
     @rule("عنوان\nوقال مدير شركة «النور للتجارة» إن المبيعات ارتفعت.", off=None)
     def _quoted_phrase_in_sentence(self, at: int, quotes: list[tuple[int, int]], nxt: int) -> tuple[int, int] | None:

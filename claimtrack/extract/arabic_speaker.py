@@ -17,7 +17,7 @@ from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_
 from claimtrack.extract.arabic_claimant_type import ClaimantType
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
-from claimtrack.extract.arabic_patterns import rule
+from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import WROTE_POST
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import quote_spans
@@ -37,17 +37,82 @@ def _agreement_of(sp: Speaker) -> frozenset[str] | None:
     """The verb agreements a speaker takes: a person's learned gender, else what the surface says."""
     if sp.person and sp.gender is not None:
         return frozenset({sp.gender})
+    if sp.actor.kind == "country" and is_on(COUNTRY_FEMININE):
+        return frozenset({"f"})  # "أعلنت إيران", "قالت مصر": a country takes a feminine verb
     return speaker_agreement(sp.surface, sp.person)
 
 
-_ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
-_HEAD_QUOTED = re.compile(r"\s*(\S+)\s*[«“\"][^»”\"\n]{2,60}[»”\"]")
+COUNTRY_FEMININE = register(
+    "country_takes_feminine_verbs",
+    "A country («إيران», «مصر») takes feminine verbs: a later masculine «وقال» with no subject does not continue it.",
+    "عنوان\nوقال الخبير سامي العلي إن الاقتصاد سينمو العام المقبل. وأعلنت إيران أنها ستدعم حلفاءها في المنطقة. "
+    "وقال: «لا استثمار ناجحا من دون شفافية في الإنفاق»")
+
+
+_ASIDE_COMP = re.compile(r"\s*(?:انه|انها|انهم|بان|بانه|بانها)(?!\S)")  # bare أن: the yudhkar_aside filter
 # "غير أن الرئيس …", "إلا أن الشرطة …", "يذكر أن المديرية …": أنّ after a connective (not "وأن", which continues
 # reported content), then the definite subject of the verb that follows
 _ANNA_NP = re.compile(r"(?:^|(?<!\S)(?:غير|الا|يذكر|ويذكر|بالذكر|بيد|رغم|بالرغم)\s+)(?:ان|بان)\s+(ال\S+(?:\s+\S+){0,4})$")
 # "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted topic or discourse marker; X speaks
 _PP_FRONT = re.compile(r"^[وف]?(?:(?:عن|حول|بشان|بخصوص)\s|من\s+(?:جانب|جهت|ناحيت)(?:ه|ها|هم)\s*[،,]?\s*$"
                        r"|بدور(?:ه|ها|هم)\s*[،,]?\s*$)")
+
+# "…، فهو يقول إن …": a pronoun as the subject written before an imperfect verb
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،,])[وف]?(?:هو|هي)\s*$")  # not هم: often "people" in general
+# "وأوضحت الدراسة التي نشرها معهد X أن …": the issuer named in a relative clause after a document noun
+_ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|احصائيه|احصاءات|وثيقه|رساله|مذكره)\s+(?:الذي|التي)\s+"
+                              r"(?:نشر|اعد|اصدر|اجري|اجر|وضع|قدم|اطلق)(?:ت)?(?:ها|ه)\s+(\S.*?)\s*$")
+# "…، مؤكداً سموه أن …": an honorific pronoun right after the cue, and the dignitary's style before a name
+_HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضيلته|سماحته|جلالته|فخامته|دولته)(?!\S)")
+_DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
+
+
+# heads of institutions and places named after a person: "مركز الملك سلمان", "جامعة الملك سعود", "مدينة الملك فهد"
+_NAMED_AFTER_HEADS = frozenset("""مركز جامعه مدينه مستشفي جائزه شارع طريق مطار ميناء قاعه مسجد مدرسه كليه معهد قاعده
+    برج حي مجمع مؤسسه برنامج كرسي ملعب استاد صندوق""".split())
+
+
+def _named_after(prefix: str, name: str) -> bool:
+    """True when the first mention of `name` in `prefix` is part of an institution or place named after it
+    ("لمركز الملك سلمان للإغاثة"): the person is not an actor of the sentence."""
+    pos = prefix.find(name.split()[0]) if name else -1
+    before = fold(prefix[max(0, pos - 20) : pos]).split() if pos > 0 else []
+    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in _NAMED_AFTER_HEADS
+
+
+# "ودعا المواطنين …": a definite sound masculine plural in the oblique case (-ين), never a nominative subject
+_OBLIQUE_PLURAL = re.compile(r"^ال\S{3,}ين$")
+_NOT_OBLIQUE = frozenset("الامين الحسين الياسمين البحرين النهرين الفلسطين".split())
+
+
+
+
+def _last_sentences(f: str, a: int, b: int, k: int = 2) -> list[tuple[int, int]]:
+    """The last `k` sentences of f[a:b] with three words or more, oldest first; the dot of an abbreviated title
+    («د.») does not end one."""
+    out: list[tuple[int, int]] = []
+    end = search = b
+    while end > a and len(out) < k:
+        cut = max(f.rfind(ch, a, search) for ch in ".!?؟\n")
+        if cut >= a + 2 and f[cut] == "." and not f[cut - 1].isspace() and f[cut - 2].isspace():
+            search = cut  # "هنأ د. عبدالعزيز …": one sentence
+            continue
+        start = cut + 1 if cut >= 0 else a
+        if len(f[start:end].split()) >= 3:
+            out.append((start, end))
+        if cut < 0:
+            break
+        end = search = cut
+    return out[::-1]
+
+
+# "[من جهته،] [و]هنأ الدكتور X …": an optional side marker, a verb (group 1), the next word (group 2)
+_ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناحيت)(?:ه|ها)|بدور(?:ه|ها))\s*[،,]?\s*)?"
+                             r"[وف]?(\S{3,})\s+(\S+)")
+
+
+# "ورغم أن …", "وبعد أن …", "ومنذ …": a fronted concessive or temporal clause before an imperfect verb
+_SUBORDINATE_FRONT = re.compile(r"^[وف]?(?:رغم|بالرغم|برغم|بعد|قبل|منذ|عندما|حين|حينما|لان|مع\s+ان)(?!\S)")
 
 
 @dataclass(slots=True)
@@ -114,7 +179,8 @@ class SpeakerFinder:
         return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
 
     def _chain(self, cl: Clause) -> Speaker | None:
-        for step in (self._background_aside, self._relative_antecedent, self._participle_speaker, self._fronted_topic,
+        for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker,
+                     self._fronted_topic, self._fronted_subordinate_clause, self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)  # type: ignore[operator]
             if r is DROP:
@@ -137,6 +203,8 @@ class SpeakerFinder:
         sentence's speaker or the last named speaker."""
         fr, f, res = cl.fr, self.f, self.res
         sp = self._np_after_verb(cl)
+        if sp is not None and not fr.bare:
+            sp = self._document_issuer(cl) or sp
         if sp is None and f[fr.cend : fr.subj_end].strip() in ("فيه", "فيها"):
             sp = self._post_writer(cl)
         if sp is None:
@@ -149,6 +217,7 @@ class SpeakerFinder:
                 return cl.sent_speaker
             return self.continuation(cl.clause_start, cl.cstart, cl.fr)
         r = self._accused_object(cl, sp)
+        r = self._oblique_plural_object(cl, sp) if r is None else r
         if r is DROP:
             return None
         if r is None:
@@ -184,17 +253,19 @@ class SpeakerFinder:
             region_end = fr.subj_end if fr.subj_end > fr.cend else min(cs if cs > fr.cend else fr.cend + 80,
                                                                         fr.cend + 80)
             sp = res.parse(fr.cend, region_end, self._orig) if region_end > fr.cend else None
-        if sp is not None and res.verdict(sp).reason == "head noun without its name":
-            return self._head_with_quoted_name(fr.cend) or sp
         return sp
 
-    @rule("عنوان\nوذكرت شركة «النور للطاقة» ، أنها شغلت المحطة أمس.", off=None)
-    def _head_with_quoted_name(self, at: int) -> Speaker | None:
-        """ "وذكرت شركة «النور للطاقة»، أنها …": a bare head noun followed by a quoted name is named by it."""
-        m = _HEAD_QUOTED.match(self.f, at)
+    @rule("عنوان\nوأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الإنفاق على الغذاء ارتفع.", off=None)
+    def _document_issuer(self, cl: Clause) -> Speaker | None:
+        """ "وأوضحت الدراسة التي نشرها معهد X أن …": a document is the subject, but the body that issued it, named
+        in the relative clause, is the source."""
+        fr = cl.fr
+        assert fr.content_start is not None
+        m = _ISSUER_RELATIVE.match(self.f, fr.cend, fr.content_start)
         if m is None:
             return None
-        return self.res.described(self.text[self._orig(m.start(1)) : self._orig(m.end() - 1) + 1].strip())
+        sp = self.res.parse(m.start(1), m.end(1), self._orig)
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
     # -- named rules ---------------------------------------------------------------------------------------
     @rule("عنوان\nوقال المدير خالد العمري إن العمل بدأ.\nيذكر أنه افتتح فرع جديد للشركة العام الماضي.")
@@ -204,6 +275,21 @@ class SpeakerFinder:
         if fr.verb == "يذكر" and fr.c.group("pre") in ("", "و") and not cl.pre_text \
                 and _ASIDE_COMP.match(self.f, fr.cend):
             return DROP
+        return None
+
+    @rule("عنوان\nوقال المواطنون إن الخدمات تحسنت كثيرا في الحي.\nوبعد أن زار سمو الأمير فيصل بن خالد أمس مستشفى المدينة "
+          "اطلع على الأقسام، مؤكداً سموه أن المشروع سيكتمل.")
+    def _honorific_pronoun(self, cl: Clause) -> Speaker | None:
+        """ "…، مؤكداً سموه أن …", "وأكد معاليه أن …": an honorific pronoun after the cue names the dignitary styled
+        «سمو»/«معالي» earlier in the sentence, else the last person named; never the sentence's other speakers."""
+        if not _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
+            return None
+        styled = list(_DIGNITARY.finditer(self.f, self._sa, cl.cstart))
+        if styled:
+            a = styled[-1].start()
+            sp = self.res.parse_np(a, min(cl.cstart, a + 80), self._orig)
+            if sp is not None and sp.person and self.res.verdict(sp).valid:
+                return self.res.remember(sp)
         return None
 
     @rule("عنوان\nوالتقى الوزير بالدكتور سعيد الحارثي مدير المستشفى الذي أكد أن الأجهزة وصلت.")
@@ -238,6 +324,23 @@ class SpeakerFinder:
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
             cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون "
+          "في المنظمة خفض الإنتاج.")
+    def _fronted_subordinate_clause(self, cl: Clause) -> None:
+        """ "ورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون …": a fronted concessive or temporal clause is
+        no subject; the subject follows the imperfect verb (its last word, «أوبك», does not speak)."""
+        if cl.imperfect and _SUBORDINATE_FRONT.match(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقالت الوزيرة سارة العلي إن الحملة نجحت. وقال المدير خالد السالم إن العمل بدأ.\n"
+          "وتفخر العلي بالمتطوعين في الحملة، فهي تقول إن الأسر تفاعلت معها.")
+    def _pronoun_before_imperfect(self, cl: Clause) -> Speaker | None:
+        """ "…، فهو يقول إن …", "وهي تؤكد أن …": a singular pronoun before an imperfect verb is no speaker; it refers
+        to the actor named earlier in the sentence, else the latest speaker of its gender."""
+        if not (cl.imperfect and _PRONOUN_BEFORE.search(cl.pre_text)):
+            return None
+        return self.continuation(cl.clause_start, cl.cstart, cl.fr)
 
     @rule("عنوان\nوغردت الوزيرة سارة العلي على حسابها تقول إن الحملة نجحت.")
     def _sentence_subject_before_imperfect(self, cl: Clause) -> Speaker | None:
@@ -274,7 +377,7 @@ class SpeakerFinder:
         sp = self.res.parse_np(a, cl.cstart, self._orig)
         return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
-    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوكتب النائب خالد السالم تدوينة قال فيها إن العمل متوقف.")
+    @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nكتب النائب خالد السالم تدوينة قال فيها إن العمل متوقف.")
     def _post_writer(self, cl: Clause) -> Speaker | None:
         """ "كتب X تدوينة قال فيها …": the writer of the post speaks."""
         wp = list(WROTE_POST.finditer(self.f, self._sa, cl.cstart))[-1:]
@@ -300,6 +403,20 @@ class SpeakerFinder:
             return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
         return None
 
+    @rule("عنوان\nوأعلنت إدارة المستشفى أن بنك الدم يحتاج إلى متبرعين.\nودعا المواطنين للتوجه إلى بنك الدم للتبرع "
+          "خلال الأسبوع.", off=None)
+    def _oblique_plural_object(self, cl: Clause, sp: Speaker) -> Any:
+        """ "ودعا المواطنين للتوجه إلى …": a sound plural in -ين right after the verb is in the accusative, the
+        verb's object (a subject would be «المواطنون»); the speaker is the earlier one."""
+        first = sp.surface.split(None, 1)[0] if sp.surface else ""
+        if not first.endswith("ين"):
+            return None
+        w = fold(first)
+        if not (_OBLIQUE_PLURAL.match(w) and w not in L.ROLE_WORDS and w not in _NOT_OBLIQUE) \
+                or self.res.gaz.lookup(sp.surface) is not None or sp.person:
+            return None
+        return self.continuation(cl.clause_start, cl.cstart, cl.fr) or DROP
+
     def continuation(self, clause_start: int, cue_start: int, fr: CueFrame | None = None) -> Speaker | None:
         """No subject: a known actor named earlier in the same sentence, else the earlier speaker the verb
         agrees with."""
@@ -314,14 +431,55 @@ class SpeakerFinder:
                 pos = prefix.find(last) if len(last) > 2 else -1
                 if pos >= 0 and (best is None or pos < best[0]):
                     best = (pos, sp)
-            ms = [m for m in self.res.gaz.mentions(prefix) if m.kind != "country"]  # "بالليرة التركية، وأكدت"
+            ms = [m for m in self.res.gaz.mentions(prefix) if m.kind != "country"  # "بالليرة التركية، وأكدت"
+                  and not _named_after(prefix, m.name_ar)]
             if ms:
                 pos = prefix.find(ms[0].name_ar.split()[0])
                 if best is None or 0 <= pos < best[0]:
                     return self.res.remember(self.res.entity(ms[0], ms[0].name_ar))
             if best is not None:
                 return self.res.remember(best[1])
-        return self._agreeing_speaker(fr)
+            subject = self._verb_subject_of_sentence(cue_start) if fr is not None and fr.verb is not None else None
+            if subject is not None:
+                return subject
+        return self._previous_sentence_actor(cue_start, fr) or self._agreeing_speaker(fr)
+
+    @rule("عنوان\nوقال المتحدث باسم الجمعية إن الزيارة ناجحة.\nمن جهته، هنأ الدكتور سامي الحربي الطلاب بالنجاح. "
+          "وقال: \"النجاح ثمرة جهد طويل\".", off=None)
+    def _previous_sentence_actor(self, cue_start: int, fr: CueFrame | None) -> Speaker | None:
+        """ "من جهته، هنأ الدكتور X الطلاب … . وقال: «…»": a subjectless speech verb right after a sentence whose
+        subject is a person (with a verb that reports nothing) continues that person, not an earlier speaker."""
+        if fr is None or fr.verb is None:
+            return None
+        base = max(0, self._sa - 700)
+        for a, b in reversed(_last_sentences(self.f, base, self._sa)):
+            piece = self.f[a:b]
+            if L.CUE_SCAN.search(" " + piece) is not None and L.COMPLEMENTIZER_RE.search(piece):
+                return None  # a reporting sentence: its speaker is already the last one
+            sp = self._sentence_actor(a, b)
+            v = self.res.verdict(sp) if sp is not None else None
+            if sp is not None and v is not None and v.valid and (sp.person or v.type is ClaimantType.ROLE):
+                va = verb_agreement(fr.form, fr.lemma)
+                return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
+        return None
+
+    def _sentence_actor(self, a: int, b: int) -> Speaker | None:
+        """The person a sentence opens with after its verb, by title: "[من جهته،] [و]هنأ الدكتور X …" → X."""
+        m = _ACTOR_SENTENCE.match(self.f, a, b)
+        if m is None:
+            return None
+        v, w = m.group(1), m.group(2).rstrip(".")
+        if v in L.FIRST_NAMES or v.startswith("ال") or not (w in L.HONORIFICS or w in L.ROLE_WORDS):
+            return None
+        return self.res.parse_np(m.start(2), min(b, m.start(2) + 80), self._orig)
+
+    @rule("عنوان\nوقال المتحدث باسم الجمعية إن الزيارة ناجحة.\nوأشاد الوزير سامي الحربي بالزيارة، وقال "
+          "\"اطلعت على أعمال المركز الكبيرة\".", off=None)
+    def _verb_subject_of_sentence(self, cue_start: int) -> Speaker | None:
+        """ "وعبر الوزير X عن سعادته …، وقال «…»": a speech verb with no subject later in a sentence that opens
+        with و + verb + subject has that subject, not the previous sentence's speaker."""
+        sp = self.res.main_subject(self._sa, cue_start, self._orig)
+        return self.res.remember(sp) if sp is not None and self.res.verdict(sp).valid else None
 
     @rule("عنوان\nكتب وزير الخارجية مقالا بعنوان \"جيراننا\" جاء فيه: \" أن إيران والغرب يسعون للاستفادة من الفرصة "
           "المتاحة الآن\" وأضاف: \" الحوار يبدأ الآن مع الجميع\".", off=None)

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.extract.arabic_claimant_type import HUMAN_NOUNS, ORG_HEADS, ClaimantType, Verdict, classify
+from claimtrack.extract.arabic_claimant_type import (
+    CONJOINED_VERB,
+    HUMAN_NOUNS,
+    ORG_HEADS,
+    ClaimantType,
+    Verdict,
+    classify,
+)
 from claimtrack.extract.arabic_lexicon import (
     FIRST_NAMES,
     HONORIFICS,
@@ -24,7 +31,7 @@ from claimtrack.extract.arabic_lexicon import (
 from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
-from claimtrack.extract.claimant_np import OBJECT_NOUNS, _collective_len, _name_inside, _name_len, _np_len
+from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len, object_noun
 from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
 from claimtrack.extract.claimant_words import COLLECTIVE as _COLLECTIVE
 from claimtrack.extract.claimant_words import KANA as _KANA
@@ -92,6 +99,12 @@ _GENERIC = frozenset("مسؤول مسؤوله مصدر متحدث متحدثه �
 _APPOSITION = re.compile(r"[،,]\s*(?:" + "|".join(sorted(ROLE_WORDS | {"عضو", "رئيس"})) + r")(?!\S)")
 _ISSUED = re.compile(r"(?<!\S)[وف]?(?:اصدر|اصدرت|نشر|نشرت|وزع|وزعت)\s+((?:[^\s،,.]+\s+){1,8}?)"
                      r"(?:بيانا|تقريرا|رساله)(?!\S)")
+# where a noun phrase after a verb ends: a comma, colon, quote or full stop, but not the dot of an abbreviated
+# title ("د. الزياني", "م. خالد")
+_NP_STOP = re.compile(r"[،,:«“\"]|(?<!(?<!\S)\S)\.")
+_SOURCE_STOP = re.compile(r"[،,:–—]|\s-\s|(?<!(?<!\S)\S)\.")  # "–حسب المصدر – على …": a dash ends the source
+
+
 _DOC_NOUNS = frozenset("تقديرات بيانات احصاءات ارقام تقرير بيان دراسه معلومات تصريحات".split())
 _HONORIFIC_PRONOUNS = frozenset("سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته".split())
 _ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
@@ -154,8 +167,7 @@ class Resolver:
     def person(self, name: str, title: str | None) -> Speaker:
         fn = fold(name)
         for sp in reversed(self.seen):
-            if sp.person and (fold(sp.surface) == fn or fold(sp.surface).split()[-1] == fn
-                              or fn.split()[-1] == fold(sp.surface).split()[-1] and len(fn.split()) > 1):
+            if sp.person and _same_person(fold(sp.surface).split(), fn.split()):
                 if title and not sp.actor.title:
                     sp.actor.title = title
                 return sp
@@ -173,6 +185,9 @@ class Resolver:
         return Speaker(actor, name, keys=keys, person=True)
 
     def described(self, desc: str) -> Speaker:
+        for a, b in (("«", "»"), ("“", "”")):
+            if desc.count(a) > desc.count(b):
+                desc += b  # "شركة «النور للطاقة»": the name's closing mark, cut off with the content
         e = self.gaz.lookup(desc)
         if e is not None:
             return Speaker(self.gaz.actor(e), desc, keys={stem(t) for t in desc.split()}, person=e.kind == "person")
@@ -235,6 +250,9 @@ class Resolver:
         if v.valid and len(words) == 2 and words[0][:1] == "ي" and words[1].startswith("ال") \
                 and self._imperfect_verb(words[0]):
             return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "طالب يدرس الهندسة": a verb and its object
+        if v.valid and " " not in word and CONJOINED_VERB.match(word) and word not in FIRST_NAMES \
+                and self.gaz.lookup(sp.surface) is None and not self._family_name(sp.surface):
+            return Verdict(ClaimantType.UNKNOWN, False, "verb")  # "وبثت من قناة …": a conjunction and a verb
         if v.valid and v.type is ClaimantType.PERSON and " " not in word and word[:1] in ("ب", "ي") \
                 and word not in FIRST_NAMES and self.gaz.lookup(sp.surface) is None:
             if word.startswith("ب") and not self._family_name(sp.surface):
@@ -298,7 +316,7 @@ class Resolver:
                     return sp
             elif sp.person and head in sp.keys:
                 overlap = sum(1 for q in toks if q in sp.keys) / len(toks)
-                if overlap >= 0.5:
+                if overlap >= 0.5 and not _other_nationality(quals, sp):
                     return sp
             elif len(toks) <= 2 and sp.head and (sp.head == head or sp.head.rstrip("ه") == head.rstrip("ه")) \
                     and (all(q in sp.keys for q in quals) or not is_on(QUALIFIED_HEAD)):
@@ -333,8 +351,8 @@ class Resolver:
     def parse_np(self, start: int, end: int, to_orig, source: bool = False) -> Speaker | None:
         """The noun phrase right after a verb with no complementizer (or after بحسب): find where it ends."""
         f = self.f
-        stop = re.search(r"[،,.:]" if source else r"[،,.:«“\"]", f[start:end])  # a source may be «quoted»
-        toks = tokens(f, start, start + stop.start() if stop else end)
+        m = (_SOURCE_STOP if source else _NP_STOP).search(f, start, end)  # a source may be «quoted»
+        toks = tokens(f, start, m.start() if m else end)
         words = [f[a:b] for a, b in toks]
         if source:
             while words and words[0] in ("بيان", "بيانات", "تقرير", "تصريحات", "مصادر") and len(words) > 1 \
@@ -371,7 +389,7 @@ class Resolver:
             while i < len(words) - 1 and (words[i] in HONORIFICS or i > 0 and words[i] in _RANK_QUALIFIERS):
                 i += 1
             w0 = words[i]
-            if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال"):
+            if w0 in ROLE_WORDS or w0 in SOURCE_HEADS or w0.startswith("ال") and w0 != "ال":  # not «آل»
                 n = i + _np_len(words[i:])
                 if w0 in ROLE_WORDS and n < len(words) and (words[n] in FIRST_NAMES or words[n] in HONORIFICS):
                     n += (1 if words[n] in HONORIFICS else 0)
@@ -388,7 +406,7 @@ class Resolver:
             else:
                 n = i + _name_len(words, i)
                 known = i > 0 or words[i] in FIRST_NAMES or self._seen_key(words[i]) or bool(
-                    stop and n == len(words) and _APPOSITION.match(f, start + stop.start()))  # "X، مدير …"
+                    m and n == len(words) and _APPOSITION.match(f, m.start()))  # "X، مدير …"
                 if not known and not (n < len(words) and words[n] in ROLE_WORDS and not words[n].startswith("ال")):
                     return None  # "واستبعد إجراء تعديل": an object, not a name; the caller falls back
                 while n < len(words) and words[n] in ROLE_WORDS:
@@ -408,8 +426,11 @@ class Resolver:
             return sp
         folded = fold(sp.surface).split()
         for known in reversed(self.seen):
-            last = stem(fold(known.surface).split()[-1]) if known.surface else ""
-            if known.person and words[0] == last and not all(w in known.keys for w in words):
+            kw = fold(known.surface).split() if known.surface else [""]
+            last = stem(kw[-1])
+            family = len(kw) < 2 or kw[-2] not in ("بن", "ابن")  # "فيصل بن خالد" ends in a father's name
+            if known.person and words[0] == last and family \
+                    and not all(w in known.keys for w in words):
                 return known  # the NP opens with the known speaker's family name
             whole = fold(known.surface).split()
             if known.person and 1 < len(whole) < len(folded) and folded[: len(whole)] == whole and is_on(KNOWN_NAME):
@@ -476,7 +497,7 @@ class Resolver:
         if len(toks) < 3:
             return None
         nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or nxt in HUMAN_NOUNS
                 or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
                 or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
             return None
@@ -546,12 +567,14 @@ class Resolver:
                 if w in _VERB_STOPS and after_title:
                     kept.append((a, b))  # "العميد ركن فضل حسن": a name spelled like a verb, after a title
                     continue
-                if w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",) or w in _TOPIC_STOP:
+                after_bin = bool(kept) and f[kept[-1][0] : kept[-1][1]] in ("بن", "ابن")  # "أسامة بن فضل"
+                if not after_bin and (w in SUBJECT_STOP or (w.startswith("لـ") and len(w) <= 3) or w in ("لـ",)
+                                      or w in _TOPIC_STOP):
                     break
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
                 first = f[kept[0][0] : kept[0][1]] if kept else ""
-                if kept and not role and w.removeprefix("ال") in OBJECT_NOUNS and is_on(OBJECT_AFTER_NAME) \
+                if kept and not role and object_noun(w) and is_on(OBJECT_AFTER_NAME) \
                         and first.removeprefix("ال") not in ORG_HEADS \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
                     break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object
@@ -650,6 +673,22 @@ _STYLES = frozenset("السمو المعالي الفضيله السعاده ا�
 
 
 _SINGULAR_UN = frozenset("قانون مضمون كانون زيتون ليمون صابون فرعون هارون قارون شمعون مليون بليون تريليون عربون".split())
+
+
+def _other_nationality(quals: list[str], sp: Speaker) -> bool:
+    """ "الوزير الألماني" is not the Saudi minister named before: a nationality adjective (a nisba qualifier) that
+    the earlier speaker's name and title do not hold."""
+    return any(len(q) > 4 and q.endswith("ي") and q not in sp.keys for q in quals)
+
+
+def _same_person(seen: list[str], name: list[str]) -> bool:
+    """True when a name written now is a person named before: one name ends the other ("أبو زيد" after "ماريو
+    أبو زيد", "خالد محمد معافا" after "محمد معافا"), or both share first and family name. Two full names that
+    share only the family name ("محمد بن علي الشهري", "عبدالعزيز بن عوض الشهري") are two people."""
+    if not seen or not name:
+        return False
+    short, long_ = sorted((seen, name), key=len)
+    return long_[-len(short):] == short or seen[0] == name[0] and seen[-1] == name[-1]
 
 
 def _nominative_plural(w: str) -> bool:

@@ -1,8 +1,9 @@
 """Claimant audit: a seeded random sample of 200 Arabic claims from the corpus day, labelled by hand.
 
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
+       python eval/claimants/sample.py draw unseen|final (the fourth / fifth audit: whole unseen articles, seed 203 / 204)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
-       python eval/claimants/sample.py recheck         (labels_fresh.json re-judged on the current rules)
+       python eval/claimants/sample.py recheck [unseen|final] (labels_fresh / _unseen / _final.json re-judged now)
 
 Articles of `../shared/eval/dev` and of the blind set are left out. labels.json holds, per claim, the corpus
 index, the claim's offsets and claimant surface as drawn, and two judgements: `valid` (the claimant is a
@@ -25,6 +26,11 @@ from claimtrack.extract import extract  # noqa: E402
 from claimtrack.text import fold, nfc  # noqa: E402
 
 SEED, SIZE = 201, 200  # 200: the first audit (labels_first.json); 201: the audit of the final rules
+# labels_unseen.json (seed 203) and labels_final.json (seed 204): whole articles left out of every split, every
+# earlier audit and their near copies; the audits each draw leaves out (a later audit must not change a draw)
+UNSEEN_SEEDS = {"unseen": 203, "final": 204}
+AUDITS_BEFORE = {"unseen": ("labels_first.json", "labels.json", "labels_fresh.json"),
+                 "final": ("labels_first.json", "labels.json", "labels_fresh.json", "labels_unseen.json")}
 FRESH_SEED = 202  # labels_fresh.json: drawn from the extractor before the validity work, earlier labels left out
 LABELLED = ("labels_first.json", "labels.json")
 
@@ -60,11 +66,47 @@ def fresh_population(articles: list[dict]) -> list[tuple[int, object, str]]:
             if not any(a < c.end and c.start < b for a, b in old.get(i, ()))]
 
 
+def _shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
+    words = fold(text).split()
+    return {tuple(words[i : i + k]) for i in range(max(0, len(words) - k + 1))}
+
+
+def seen_articles(articles: list[dict], mode: str = "unseen") -> set[int]:
+    """Every article whose extractor output has been read or must not be: eval/dev, the blind splits (final2
+    too), the held-back final3 split, every earlier claimant audit, and any near copy of one of them (the same
+    story from another outlet: half of its word 5-grams shared)."""
+    out = blind.dev_indices() | {d["index"] for d in blind.load_gold("all") + blind.load_gold("final2")}
+    out |= blind.audit_indices(AUDITS_BEFORE[mode])
+    out |= set(blind.sample_final3(articles))
+    seen = [_shingles(blind.text_of(articles[i])) for i in sorted(out)]
+    for i, a in enumerate(articles):
+        if i in out:
+            continue
+        sh = _shingles(blind.text_of(a))
+        if sh and any(len(sh & o) >= 0.5 * min(len(sh), len(o)) for o in seen if o):
+            out.add(i)
+    return out
+
+
+def unseen_population(articles: list[dict], mode: str = "unseen") -> list[tuple[int, object, str]]:
+    """Claims of the corpus day's Arabic articles outside `seen_articles`."""
+    skip = seen_articles(articles, mode)
+    out = []
+    for i, a in enumerate(articles):
+        if i not in skip:
+            t = nfc(f"{a['title']}\n{a['content']}")
+            out += [(i, c, t) for c in extract(t, language="ar", published="2015-08-11")]
+    return out
+
+
 def draw() -> None:
-    fresh = len(sys.argv) > 2 and sys.argv[2] == "fresh"
+    mode = sys.argv[2] if len(sys.argv) > 2 else ""
+    fresh = mode in ("fresh", *UNSEEN_SEEDS)
     arts = blind.corpus()
-    pop = fresh_population(arts) if fresh else population(arts)
-    for n, k in enumerate(sorted(random.Random(FRESH_SEED if fresh else SEED).sample(range(len(pop)), SIZE)), 1):
+    pop = unseen_population(arts, mode) if mode in UNSEEN_SEEDS else fresh_population(arts) if fresh \
+        else population(arts)
+    seed = UNSEEN_SEEDS.get(mode, FRESH_SEED if fresh else SEED)
+    for n, k in enumerate(sorted(random.Random(seed).sample(range(len(pop)), SIZE)), 1):
         i, c, t = pop[k]
         a = max(t.rfind("\n", 0, c.start), c.start - 260)
         print(f"#{n} art={i} span={c.start}-{c.end} claimant={c.claimant_surface!r}")
@@ -127,11 +169,13 @@ def _judge(label: dict, surface: str, canonical: str, hand: dict) -> tuple[bool,
 
 
 def recheck() -> None:
-    """Re-run the current rules on the articles of labels_fresh.json and judge each labelled claim's claimant:
-    unchanged surfaces keep their label, a surface equal to (or a part of) a labelled correct name is right, and
-    other new surfaces are judged by hand in recheck_fresh.json ({"N:surface": {"valid", "right"}})."""
-    labels = json.loads((HERE / "labels_fresh.json").read_text("utf-8"))
-    hp = HERE / "recheck_fresh.json"
+    """Re-run the current rules on the articles of labels_fresh.json (or labels_unseen.json: `recheck unseen`) and
+    judge each labelled claim's claimant: unchanged surfaces keep their label, a surface equal to (or a part of) a
+    labelled correct name is right, and other new surfaces are judged by hand in recheck_fresh.json /
+    recheck_unseen.json ({"N:surface": {"valid", "right"}})."""
+    which = sys.argv[2] if len(sys.argv) > 2 else "fresh"
+    labels = json.loads((HERE / f"labels_{which}.json").read_text("utf-8"))
+    hp = HERE / f"recheck_{which}.json"
     hand = json.loads(hp.read_text("utf-8")) if hp.exists() else {}
     arts = blind.corpus()
     now, dropped, unjudged = [], [], 0
@@ -144,7 +188,7 @@ def recheck() -> None:
         over = [(min(c.end, x["end"]) - max(c.start, x["start"]), c) for c in cache[i]]
         best = max(over, key=lambda o: o[0], default=(0, None))
         if best[0] <= 0:
-            print(f"#{x['n']} {x['split']} {x['claimant_surface']!r}: no longer extracted"
+            print(f"#{x['n']} {x.get('split', '')} {x['claimant_surface']!r}: no longer extracted"
                   f"{' (no claim)' if x['not_a_claim'] else ''}")
             dropped.append(x)
             continue
@@ -152,10 +196,10 @@ def recheck() -> None:
         valid, right, how = _judge(x, c.claimant_surface, c.claimant.canonical if c.claimant else "", hand)
         unjudged += how == "UNJUDGED"
         if how != "unchanged":
-            print(f"#{x['n']} {x['split']} {x['claimant_surface']!r} -> {c.claimant_surface!r}: {how}"
+            print(f"#{x['n']} {x.get('split', '')} {x['claimant_surface']!r} -> {c.claimant_surface!r}: {how}"
                   f" valid={valid} right={right} correct={x['correct']}")
         now.append({**x, "valid": valid, "right": right})
-    for part in ("tune", "held_out"):
+    for part in ("tune", "held_out") if "split" in labels[0] else ():
         _rates([x for x in now if x["split"] == part], part)
     _rates(now, "whole")
     real = sum(not x["not_a_claim"] for x in dropped)
