@@ -275,6 +275,8 @@ def link_denials(claims: list[ExtractedClaim], threshold: float = DEFAULT_THRESH
                  text: str | None = None) -> None:
     """Fill `denies` / `link_evidence` within one document's claims (in place; earlier links are replaced).
     `text`: the document, for the same-sentence signal (without it that signal is off)."""
+    if not any(c.kind == "denial" for c in claims):
+        return  # most documents: nothing to link, so no party is built
     parties = [Party.of(c.claimant, c.claimant_surface) for c in claims]
     profiles = {i: profile(d.text or d.quote, d.claimant, d.claimant_surface)
                 for i, d in enumerate(claims) if d.kind == "denial"}
