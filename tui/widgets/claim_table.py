@@ -212,7 +212,7 @@ class ClaimTable(DirectBodyPaint, DataTable):
         if direction == "next":
             self.at_end = not full
             if rows:
-                drop = max(0, len(self.rows_data) + len(rows) - self.MAX_WINDOW)
+                drop = self._trim_for(len(rows))
                 if drop:  # trim the far side: rebuild, keeping the cursor and viewport on the same rows
                     self.start += drop
                     self._fill(self.rows_data[drop:] + rows, self.cursor_row - drop, self.scroll_y - drop)
@@ -230,6 +230,17 @@ class ClaimTable(DirectBodyPaint, DataTable):
         self._replay(direction)
         self.call_after_refresh(self._prefetch)
         self.call_after_refresh(self._shape_ahead, rows, self.generation)
+
+    def _trim_for(self, incoming: int) -> int:
+        """How many rows to drop from the top before `incoming` rows join at the bottom: none while the
+        window has room; once full, down to three quarters of `MAX_WINDOW` (with the new rows), so the
+        rebuild that a trim costs comes every other page or so rather than on every page. The extra rows dropped
+        are never those in sight or under the cursor."""
+        if len(self.rows_data) + incoming <= self.MAX_WINDOW:
+            return 0
+        needed = len(self.rows_data) + incoming - self.MAX_WINDOW
+        extra = len(self.rows_data) - max(0, self.MAX_WINDOW * 3 // 4 - incoming)
+        return max(needed, min(extra, int(self.scroll_y), self.cursor_row))
 
     def _shape_ahead(self, rows: list[ClaimRow], generation: int) -> None:
         """Shape the cells of a page just added to the window, between frames: paging onto its rows then
