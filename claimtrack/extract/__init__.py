@@ -94,7 +94,7 @@ def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | 
         raws = [r for r in ArabicExtractor(text).run() if r.speaker is not None]
         claims = to_claims(text, raws)
         windows = [(r.ctx_start, r.ctx_end) for r in raws]
-        intros = [r.speaker.intro for r in raws]
+        intros = [r.speaker.intro for r in raws if r.speaker is not None]  # every one (filtered above)
     elif language == "en":
         from claimtrack.extract.english import extract_english
         from claimtrack.extract.transcript import extract_transcript, find_turns

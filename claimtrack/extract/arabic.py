@@ -312,15 +312,15 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _paragraph(self, a: int, b: int) -> None:
         f = self.f
         quotes = self._quotes = quote_spans(f, a, b)
-        cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup), quotes) is None
+        cues = [c for c in L.CUE_SCAN.finditer(f, a - 1, b) if inside(c.start(c.lastgroup or 0), quotes) is None
                 and self._plausible(c)]
         if not cues:
             return
         k = 0
         for sa, sb in sentences_outside_quotes(f, a, b, quotes):
             sc = []
-            while k < len(cues) and cues[k].start(cues[k].lastgroup) < sb:
-                if cues[k].start(cues[k].lastgroup) >= sa:
+            while k < len(cues) and cues[k].start(cues[k].lastgroup or 0) < sb:
+                if cues[k].start(cues[k].lastgroup or 0) >= sa:
                     sc.append(cues[k])
                 k += 1
             if sc:
@@ -412,7 +412,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         if m is None:
             return []
         toks = self.f[m.end() : fr.nxt].split()
-        ents = []
+        ents: list[Any] = []
         i = 0
         while i < len(toks) and len(ents) < 4:
             t = toks[i]

@@ -70,7 +70,7 @@ class CueFrame:
     @property
     def at(self) -> int:
         """Start of the cue word itself."""
-        return self.c.start(self.c.lastgroup)
+        return self.c.start(self.c.lastgroup or 0)
 
     @property
     def bare(self) -> bool:

@@ -72,7 +72,8 @@ def material_speech(f: str, a: int, b: int) -> list[MaterialSpeech] | None:
             ps = _party_start(f, m.end(), vs)
             if ps is None or not f[ps:vs].strip():
                 break
-            cs = _AFTER_VERB.match(f, ve).end()
+            after = _AFTER_VERB.match(f, ve)  # optional parts only: it always matches
+            cs = after.end() if after else ve
             stop = _CONTENT_END.search(f, cs, b)
             ce = stop.start() if stop else b
             if len(f[cs:ce].split()) >= 3:

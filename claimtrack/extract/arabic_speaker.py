@@ -152,7 +152,7 @@ class SpeakerFinder:
         sp = self._chain(cl)
         if sp is None or self.res.verdict(sp).valid:
             return sp
-        return kept(sp, self._invalid_claimant_fallback(cl, sp))  # type: ignore[no-any-return]
+        return kept(sp, self._invalid_claimant_fallback(cl, sp))
 
     @rule("عنوان\nوقال الوزير إن الخطة جاهزة. وأوضح بقوله إن التنفيذ يبدأ غدا.", off=KEEP)
     def _invalid_claimant_fallback(self, cl: Clause, sp: Speaker) -> Speaker | None:
@@ -182,11 +182,11 @@ class SpeakerFinder:
         for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker,
                      self._fronted_topic, self._fronted_subordinate_clause, self._pronoun_before_imperfect,
                      self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
-            r = step(cl)  # type: ignore[operator]
+            r = step(cl)
             if r is DROP:
                 return None
             if r is not None:
-                return r  # type: ignore[no-any-return]
+                return r
         return self._subject_after_verb(cl)
 
     def _clause(self, fr: CueFrame, clause_start: int, sent_speaker: Speaker | None) -> Clause:
@@ -222,7 +222,7 @@ class SpeakerFinder:
             return None
         if r is None:
             self._learn_gender(sp, cl.fr)
-        return r if r is not None else res.remember(sp)  # type: ignore[return-value]
+        return r if r is not None else res.remember(sp)
 
     @rule("عنوان\nوقالت جانيت يلين إن الدين مرتفع. وقال الوزير خالد العمري إن الخطة جاهزة. وأضافت أن الحل ممكن.",
           off=None)

@@ -142,8 +142,9 @@ def _np_len(words: list[str]) -> int:
             n += 1
             idafa = idafa and not _NISBA.search(w)  # "مستشار قانوني صحة الزواج": the adjective ends the head
             continue
-        if idafa and gazetteer().longest_prefix(words[n:]) is not None:
-            n += gazetteer().longest_prefix(words[n:])[1]
+        known = gazetteer().longest_prefix(words[n:]) if idafa else None
+        if known is not None:
+            n += known[1]
             idafa = False
             continue
         if idafa:

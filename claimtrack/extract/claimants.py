@@ -151,7 +151,7 @@ class Resolver:
         self.seen: list[Speaker] = []
         self.last: Speaker | None = None
         self.gaz = gazetteer()
-        self.to_orig = None  # folded → original offsets, set by the extractor
+        self.to_orig: Callable[[int], int] | None = None  # folded → original offsets, set by the extractor
         self._verdicts: dict[tuple[str, str], Verdict] = {}
         self._family: dict[str, bool] = {}
         self._before: dict[str, list[str]] | None = None

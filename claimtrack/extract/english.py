@@ -242,6 +242,7 @@ def _unit_claims(doc: _Doc, unit_cues: list[_Cue], unit: tuple[int, int], prev_u
             if (clause is None and speakers.last is None) or cue.passive:
                 continue  # PASSIVE_WITHOUT_AGENT: "A fact is dismissed as false when …" is nobody's report
             ref, surface = clause if clause is not None else (speakers.last, "")
+            assert ref is not None  # a source was checked for above
         else:
             src = _relative_antecedent(text, us, src)
             surface = text[src[0]:src[1]]
@@ -281,7 +282,8 @@ def _claim(text: str, cue: _Cue, span: tuple[int, int], src: tuple[int, int] | N
     elif src and cs < src[0] < ce and _REL_DESCRIPTION.match(text, cs, src[0]):
         gap = (cs, cue.end)  # "which he describes as X" reads "as X"
     elif src and cs < src[0] < ce:
-        rel = _VERB_FIRST.match(text, _LEAD.match(text, cue.end).end())
+        lead = _LEAD.match(text, cue.end)
+        rel = _VERB_FIRST.match(text, lead.end() if lead else cue.end)
         gap = (src[0], cue.end if rel else _region_end(text, cue.end, ce))
     return ExtractedClaim(
         quote=quote, start=cs, end=ce, claimant=ref, claimant_surface=surface or ref.canonical,
@@ -543,11 +545,11 @@ def _according_to(text: str, cue: _Cue, floor: int, us: int, ue: int, nxt: _Cue 
         send = src[1] if comma < 0 or comma - src[1] > 40 else comma
         c_end = _content_end(text, send, ue, nxt)
         return (send, c_end, src, c_end)
-    c_end = _TRAIL.search(text, floor, cue.start)
+    trail = _TRAIL.search(text, floor, cue.start)
     resume = _RESUME_AFTER_SOURCE.match(text, src[1], limit) if src else None
     if resume:  # ACCORDING_TO_INSIDE: "Among the rulings at risk, according to Lee, are 16 on tax." is one claim
         return (floor, _content_end(text, resume.end(), ue, nxt), src, ue)
-    return (floor, c_end.start() if c_end else cue.start, src, src[1] if src else cue.end)
+    return (floor, trail.start() if trail else cue.start, src, src[1] if src else cue.end)
 
 
 def _quote_then_inverted(doc: _Doc, cue: _Cue, floor: int, pre_end: int, ue: int, nxt: _Cue | None) -> _Span:
