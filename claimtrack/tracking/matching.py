@@ -131,12 +131,6 @@ def weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> flo
     return sum(get(t, 0.5) for t in a & b) / total if total else 0.0
 
 
-def text_similarity(a: TextFeatures, b: TextFeatures, rarity: dict[str, float]) -> tuple[float, float]:
-    """(rapidfuzz token-set similarity 0-1, rarity-weighted overlap 0-1) of two same-language texts."""
-    fz = fuzz.token_set_ratio(a.folded, b.folded) / 100 if a.stems and b.stems else 0.0
-    return fz, weighted_overlap(a.terms, b.terms, term_weights(rarity))
-
-
 def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[float, dict[str, Any]]:
     """Score 0-1 that `a` and `b` are the same claim, and the signals (with any conflicts)."""
     scored = score_pair(a, b, term_weights(rarity))
