@@ -14,7 +14,7 @@ same length and first-copy rules, that carry reported speech (a reporting cue of
 The third final split (`final3`, 20 articles, `sample_final3`) also leaves out final2, every later claimant audit
 and the articles of the labelled benchmark data; it was labelled by hand, blind, before any run on it.
 
-Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|final3|all]   (writes .ar.txt + .gold.json)
+Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|final3|final4|all]   (writes .ar.txt + .gold.json)
        python eval/blind/blind.py sample                                                 (prints the selections)
 """
 
@@ -33,6 +33,9 @@ SEED, SIZE, DEV_SIZE = 13, 60, 40
 MIN_CHARS, MAX_CHARS = 300, 2500
 FINAL2_SEED, FINAL2_SIZE = 1420, 20
 FINAL3_SEED, FINAL3_SIZE = 1202, 20
+FINAL4_SEED, FINAL4_SIZE, FINAL4_DENIALS = 1203, 20, 6
+# a denial cue of GUIDELINES at a word start (a lexical filter on the text, never the extractor's output)
+DENIAL_CUE = re.compile(r"(?:^|[\s(«])[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|أنكر|أنكرت|ينكر|كذب|كذبت|لا صحة|عار[ٍي]? (?:من|عن) الصحة)")
 # a reporting cue of GUIDELINES at a word start (after an optional و/ف) or a «…» quotation
 REPORTED_SPEECH = re.compile(
     r"«[^»]{8,}»|(?:^|[\s(«])[وف]?(?:قال|أكد|أشار|أضاف|أوضح|نفى|نفت|اعتبر|رأى|أعلن|ذكر|صرح|كشف|اتهم|زعم|حذر|شدد"
@@ -113,6 +116,38 @@ def sample_final3(articles: list[dict]) -> list[int]:
     return random.Random(FINAL3_SEED).sample(eligible, FINAL3_SIZE)
 
 
+# every claimant audit committed when final4 was drawn
+AUDITS_AT_FINAL4_DRAW = AUDITS_AT_FINAL3_DRAW + ("labels_unseen.json", "labels_final.json")
+
+
+def final4_eligible(articles: list[dict]) -> list[int]:
+    """Articles in no earlier split, audit or benchmark label set, first copy of a title, with reported speech."""
+    used = dev_indices() | audit_indices(AUDITS_AT_FINAL4_DRAW) | {d["index"] for d in load_gold("all")}
+    used |= {d["index"] for split in ("final2", "final3") for d in load_gold(split)}
+    urls = bench_label_urls()
+    seen: set[str] = set()
+    eligible = []
+    for i, a in enumerate(articles):
+        body = a["content"].strip()
+        if i in used or a["url"] in urls or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
+            continue
+        seen.add(a["title"])
+        if REPORTED_SPEECH.search(text_of(a)):
+            eligible.append(i)
+    return eligible
+
+
+def sample_final4(articles: list[dict]) -> list[int]:
+    """The fourth final split: `FINAL4_DENIALS` eligible articles with a denial cue, then the rest from the
+    remaining eligible articles, both drawn with one `Random(FINAL4_SEED)` (so the set can score denials)."""
+    eligible = final4_eligible(articles)
+    rng = random.Random(FINAL4_SEED)
+    with_denial = [i for i in eligible if DENIAL_CUE.search(text_of(articles[i]))]
+    first = rng.sample(with_denial, FINAL4_DENIALS)
+    rest = rng.sample([i for i in eligible if i not in first], FINAL4_SIZE - FINAL4_DENIALS)
+    return first + rest
+
+
 def text_of(article: dict) -> str:
     return article["title"].strip() + "\n\n" + article["content"].strip() + "\n"
 
@@ -152,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["build", "sample"])
     ap.add_argument("out", nargs="?", type=Path)
-    ap.add_argument("--split", default="dev", choices=["dev", "final", "final2", "final3", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "final", "final2", "final3", "final4", "all"])
     a = ap.parse_args(argv)
     if a.command == "sample":
         s = sample(corpus(), dev_indices())
@@ -160,6 +195,7 @@ def main(argv: list[str] | None = None) -> None:
         print("final", s[DEV_SIZE:])
         print("final2", sample_final2(corpus()))
         print("final3", sample_final3(corpus()))
+        print("final4", sample_final4(corpus()))
     else:
         for p in build(a.out, a.split):
             print(p)
