@@ -7,7 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import App
@@ -148,7 +148,7 @@ class ClaimtrackApp(App[None]):
         self.role = role
         for screen in self.screen_stack:
             if hasattr(screen, "update_topbar"):
-                screen.update_topbar()  # type: ignore[attr-defined]
+                screen.update_topbar()
 
     @work(thread=True, exclusive=True, group="analyst")
     def refresh_role(self) -> None:
@@ -269,7 +269,7 @@ class ClaimtrackApp(App[None]):
 
         from tui.palette import ShapedCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(ShapedCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:

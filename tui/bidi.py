@@ -61,7 +61,7 @@ def next_mode(mode: str) -> str:
     return MODES[(MODES.index(mode) + 1) % len(MODES)] if mode in MODES else "terminal"
 
 
-def _levels_and_order(text: str, rtl: bool) -> list[int]:
+def _levels_and_order(text: str, rtl: bool) -> list[tuple[int, str]]:
     """Logical indices in visual order (UBA rules up to L2, then L4 mirroring is applied by caller)."""
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
@@ -75,7 +75,7 @@ def _levels_and_order(text: str, rtl: bool) -> list[int]:
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
     uba.apply_mirroring(storage, False)
-    return [(c["idx"], c["ch"]) for c in storage["chars"]]  # type: ignore[misc]
+    return [(c["idx"], c["ch"]) for c in storage["chars"]]
 
 
 def _clusters(line: str, breaks: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
@@ -299,8 +299,8 @@ def hanging(prefix: Text, body: Text, mode: str, width: int, max_lines: int = 3)
     if mode == "off":
         lines = [body[s:e] for s, e in wrap_offsets(body.plain.replace("\n", " "), room)]
     else:
-        lines = layout(Text(body.plain.replace("\n", " "), style=body.style, spans=body.spans), mode,
-                       room).split("\n", allow_blank=True)
+        lines = list(layout(Text(body.plain.replace("\n", " "), style=body.style, spans=body.spans), mode,
+                            room).split("\n", allow_blank=True))
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1] + Text("…") if not is_rtl(body.plain) else Text("…") + lines[-1]

@@ -63,7 +63,7 @@ class ActionProvider(Provider):
                     seen.add(b.description)
                     keys = ", ".join(app.get_key_display(Binding(k, b.action)) for k in b.key.split(","))
                     help_text = f"{b.tooltip} ({keys})" if b.tooltip else f"key {keys}"
-                    found.append((b.description, help_text, partial(owner.run_action, b.action)))
+                    found.append((b.description, help_text, partial(app.run_action, b.action, owner)))
         return found
 
     async def discover(self) -> Hits:

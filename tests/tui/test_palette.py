@@ -6,7 +6,8 @@ from sqlalchemy.engine import Engine
 from textual.command import CommandList, CommandPalette
 from tui_helpers import SIZE, make_app, settle, sync
 
-from tui.screens.modals import VerdictModal
+from claimtrack import db, queries
+from tui.screens.modals import CommentModal, VerdictModal
 
 
 def options(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -54,3 +55,30 @@ async def test_palette_jumps_to_a_claim_by_number(sample_db: tuple[Engine, dict[
         await pilot.press(*f"#{ids['en_denial']}")
         await wait_palette(pilot)
         assert any(o.startswith(f"#{ids['en_denial']} Opposition") for o in options(app)), options(app)
+
+
+@sync
+async def test_palette_save_on_a_dialog_saves_it(sample_db: tuple[Engine, dict[str, int]]) -> None:
+    """The palette runs a dialog's own Save (its worker was once named `run_action`, shadowing Textual's
+    `run_action(action)` that the palette calls, so choosing Save raised instead of saving)."""
+    engine, ids = sample_db
+    app = make_app(engine, "omar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("c", *"seen in the minutes")
+        await settle(pilot)
+        assert isinstance(app.screen, CommentModal)
+        await pilot.press("ctrl+p")
+        await wait_palette(pilot)
+        await pilot.press(*"save")
+        await wait_palette(pilot)
+        assert options(app)[0].startswith("Save"), options(app)
+        await pilot.press("enter")
+        for _ in range(10):
+            await settle(pilot)
+        assert not isinstance(app.screen, (CommentModal, CommandPalette))
+    with db.session(engine) as s:
+        d = queries.claim_detail(session=s, claim_id=ids["ar_statement"])
+        assert [c.body for c, _ in d.comments] == ["seen in the minutes"]

@@ -114,7 +114,7 @@ class ClaimActionScreen(Screen[None]):
 
         analysts = self.capp.analysts = self.capp.store.analysts()
         self.app.call_from_thread(
-            self.open_dialog, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))  # type: ignore[arg-type]
+            self.open_dialog, lambda d, v: AssignModal(d.claim.id, v, analysts, d.assignee))
 
     def action_tags(self) -> None:
         from tui.screens.modals import TagsModal

@@ -183,5 +183,5 @@ class AttachPassageModal(GradedModal):
             session=session, by=me, claim_id=self.claim_id, stance=self.query_one("#stance", Select).value,  # type: ignore[arg-type]
             document_id=f.document_id, start=f.start, end=f.end,
             reliability=str(self.query_one("#reliability", Select).value),
-            credibility=int(self.query_one("#credibility", Select).value))  # type: ignore[call-overload]
+            credibility=int(str(self.query_one("#credibility", Select).value)))
         return f"Evidence {ev.grade} ({f.start}-{f.end} of document {f.document_id}) attached to claim {self.claim_id}."

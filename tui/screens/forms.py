@@ -47,7 +47,7 @@ class GradedModal(ActionModal):
     def _grade(self) -> None:
         r = self.query_one("#reliability", Select).value
         c = self.query_one("#credibility", Select).value
-        self.query_one("#grade", Static).update(Text(grade_label(str(r), int(c)), style="bold"))  # type: ignore[call-overload]
+        self.query_one("#grade", Static).update(Text(grade_label(str(r), int(str(c))), style="bold"))
 
 
 class EvidenceModal(GradedModal):
@@ -102,7 +102,7 @@ class EvidenceModal(GradedModal):
         ev = services.add_evidence(
             session=session, by=me, claim_id=self.claim_id, stance=self.query_one("#stance", Select).value,  # type: ignore[arg-type]
             reliability=str(self.query_one("#reliability", Select).value),
-            credibility=int(self.query_one("#credibility", Select).value),  # type: ignore[call-overload]
+            credibility=int(str(self.query_one("#credibility", Select).value)),
             excerpt=self.query_one("#excerpt", Input).value.strip() or None,
             title=self.query_one("#title", Input).value.strip() or None, **args)
         return f"Evidence {ev.grade} added to claim {self.claim_id}."
@@ -214,7 +214,7 @@ class ExportModal(ActionModal):
         return None if self.query_one("#path", Input).value.strip() else "Type the file to write."
 
     @work(thread=True, exclusive=True, group="action")
-    def run_action(self) -> None:
+    def write_in_worker(self) -> None:
         from tui.messages import ActionFinished
 
         fmt = str(self.query_one("#fmt", Select).value)
@@ -225,9 +225,9 @@ class ExportModal(ActionModal):
 
             out.parent.mkdir(parents=True, exist_ok=True)
             settings = getattr(self.capp, "settings", None)
-            mode = "wb" if fmt == "pdf" else "w"
-            with out.open(mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as fh:
-                self.capp.store.read(lambda s: reports.write_report(  # type: ignore[attr-defined]
+            binary = fmt == "pdf"
+            with out.open("wb") if binary else out.open("w", encoding="utf-8", newline="") as fh:
+                self.capp.store.read(lambda s: reports.write_report(
                     session=s, filt=None if self.claim_id else self.filt, claim_id=self.claim_id, fmt=fmt, out=fh,
                     lang=lang, template=None, settings=settings, excel=False))
         except ImportError:

@@ -90,10 +90,10 @@ class ActionModal(ModalScreen[str | None]):
             return
         self.show_error("")
         self.query_one("#submit", Button).disabled = True
-        self.run_action()
+        self.write_in_worker()
 
     @work(thread=True, exclusive=True, group="action")
-    def run_action(self) -> None:
+    def write_in_worker(self) -> None:
         try:
             text = self.capp.store.write(self.perform)
         except services.ConflictError as exc:

@@ -23,7 +23,7 @@ class BidiText(Widget):
 
     @property
     def mode(self) -> str:
-        return self._mode or getattr(self.app, "bidi_mode", "terminal")
+        return self._mode or str(getattr(self.app, "bidi_mode", "terminal"))
 
     @property
     def text(self) -> Text:
@@ -39,7 +39,7 @@ class BidiText(Widget):
         self._laid = None
         self.refresh(layout=True)
 
-    def refresh(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def refresh(self, *args, **kwargs):
         if kwargs.get("layout"):
             self._laid = None  # e.g. the app's bidi mode changed (refresh_bidi): lay out again
         return super().refresh(*args, **kwargs)
@@ -54,7 +54,7 @@ class BidiText(Widget):
     def render(self) -> Text:
         return self._laid_out(self.content_region.width or self.size.width)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container, viewport, width: int) -> int:
         laid = self._laid_out(width)
         if self.mode == "off":
             return len(laid.wrap(self.app.console, width))

@@ -116,7 +116,7 @@ class ClaimTable(DirectBodyPaint, DataTable):
         table: ClaimTable
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_data: list[ClaimRow] = []
         self.start = 0  # absolute index (in the whole result) of rows_data[0]
         self.at_end = True  # no rows after the window
@@ -285,7 +285,7 @@ class ClaimTable(DirectBodyPaint, DataTable):
         if top <= self.LOOKAHEAD:
             self._request("prev")
 
-    def watch_cursor_coordinate(self, old, new) -> None:  # type: ignore[no-untyped-def]
+    def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
         if old.row != new.row:
             self._prefetch()

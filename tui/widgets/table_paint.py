@@ -9,12 +9,19 @@ per frame. Headers, labels, fixed rows or columns and other cursor types keep Da
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
+
+if TYPE_CHECKING:  # the mixin's methods are DataTable's own, overridden
+    from textual.widgets import DataTable
+
+    _TableBase = DataTable[Any]
+else:
+    _TableBase = object
 
 TEXT_LINES_KEPT = 8000  # shaped cell lines kept (a few windows' worth); the cache starts over beyond
 
@@ -29,7 +36,7 @@ def text_line(console: object, cell: Text, width: int) -> list[Segment]:
     return Segment.adjust_line_length(segments, width, style=Style.null())
 
 
-class DirectBodyPaint:
+class DirectBodyPaint(_TableBase):
     """A mixin for DataTable subclasses whose cells are rich Texts on rows one line high."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -46,6 +53,8 @@ class DirectBodyPaint:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor, self._update_count,
                      self._pseudo_class_state)
         cached = self._cell_render_cache.get(cache_key)
@@ -64,7 +73,7 @@ class DirectBodyPaint:
         self._cell_render_cache[cache_key] = lines
         return lines
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop):
         self._row_styles = {}  # styles may change between frames (focus, theme): read them again
         return super().render_lines(crop)
 
@@ -86,7 +95,7 @@ class DirectBodyPaint:
             style = self._row_styles[name] = self.get_component_styles(name).rich_style
         return style
 
-    def _render_line_in_row(self, row_key, line_no, base_style, cursor_location, hover_location):  # type: ignore[no-untyped-def]
+    def _render_line_in_row(self, row_key, line_no, base_style, cursor_location, hover_location):
         """A body row in row-cursor mode (no labels, no fixed columns), as DataTable renders it, with its
         component styles read once per frame instead of three times per row."""
         if (row_key is self._header_row_key or row_key not in self._row_locations or self.fixed_columns
