@@ -124,7 +124,8 @@ def final4_eligible(articles: list[dict]) -> list[int]:
     """Articles in no earlier split, audit or benchmark label set, first copy of a title, with reported speech."""
     used = dev_indices() | audit_indices(AUDITS_AT_FINAL4_DRAW) | {d["index"] for d in load_gold("all")}
     used |= {d["index"] for split in ("final2", "final3") for d in load_gold(split)}
-    urls = bench_label_urls()
+    # the benchmark-labelled urls as they were at the draw (later labels must not move it)
+    urls = set((HERE / "final4_bench_urls.txt").read_text("utf-8").split())
     seen: set[str] = set()
     eligible = []
     for i, a in enumerate(articles):
