@@ -61,3 +61,26 @@ def test_third_final_split_is_the_draw_and_rebuilds(tmp_path):
             assert 10 <= len(c["anchor"]) <= 60 and text.count(c["anchor"]) == 1, c["anchor"]
             assert c["kind"] in {"statement", "denial", "assessment", "prediction", "call"} and c["claimant"]
     assert sum(not c.get("optional") for d in docs for c in d["claims"]) >= 30
+
+
+def test_fourth_final_split_is_the_draw_and_rebuilds(tmp_path):
+    blind = _blind()
+    docs = blind.load_gold("final4")
+    idx = [d["index"] for d in docs]
+    assert idx == blind.sample_final4(blind.corpus())  # the seeded draw, in its order, no article left out
+    used = blind.dev_indices() | blind.audit_indices(blind.AUDITS_AT_FINAL4_DRAW)
+    used |= {d["index"] for s in ("all", "final2", "final3") for d in blind.load_gold(s)}
+    assert not used & set(idx)
+    assert not {d["url"] for d in docs} & blind.bench_label_urls()
+    paths = blind.build(tmp_path, "final4")  # checks urls and that every anchor occurs once
+    assert [p.name for p in paths] == [blind.name_of(i).removesuffix(".txt") + ".gold.json" for i in idx]
+    for doc in docs:
+        text = (tmp_path / blind.name_of(doc["index"])).read_text("utf-8")
+        anchors = {c["anchor"] for c in doc["claims"]}
+        for c in doc["claims"]:
+            assert 10 <= len(c["anchor"]) <= 60 and text.count(c["anchor"]) == 1, c["anchor"]
+            assert c["kind"] in {"statement", "denial", "assessment", "prediction", "call"} and c["claimant"]
+            assert set(c.get("denies", [])) <= anchors and ("denies" not in c or c["kind"] == "denial")
+            for key in ("stated_on", "event_date"):
+                assert key not in c or c[key] != doc["published"], c
+    assert sum(not c.get("optional") for d in docs for c in d["claims"]) >= 30
