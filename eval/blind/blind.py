@@ -14,6 +14,9 @@ same length and first-copy rules, that carry reported speech (a reporting cue of
 The third final split (`final3`, 20 articles, `sample_final3`) also leaves out final2, every later claimant audit
 and the articles of the labelled benchmark data; it was labelled by hand, blind, before any run on it.
 
+The fourth final split (`final4`, 20 articles, `sample_final4`) also leaves out final3 and the later audits; six
+of its articles come from those with a `DENIAL_CUE` match. Labelled by hand and blind (`FINAL4.md`).
+
 Usage: python eval/blind/blind.py build OUTDIR [--split dev|final|final2|final3|final4|all]   (writes .ar.txt + .gold.json)
        python eval/blind/blind.py sample                                                 (prints the selections)
 """
@@ -158,7 +161,7 @@ def name_of(index: int) -> str:
 
 
 def load_gold(split: str) -> list[dict]:
-    """Gold of a split; `all` is dev + final (the set the claimant audits exclude), not final2 or final3."""
+    """Gold of a split; `all` is dev + final (the set the claimant audits exclude), not the later final splits."""
     files = ["gold_dev.json", "gold_final.json"] if split == "all" else [f"gold_{split}.json"]
     return [doc for f in files for doc in json.loads((HERE / f).read_text("utf-8"))]
 
