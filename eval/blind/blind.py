@@ -101,12 +101,18 @@ def bench_label_urls() -> set[str]:
     return set(re.findall(r"https?://[^\s\"]+", text))
 
 
+def bench_urls_at_draws() -> set[str]:
+    """`bench_label_urls()` as it was when final3 and final4 were drawn (the same 298 urls: bench/data at 10ef946,
+    final3's draw, gives this list too), so that later benchmark labels do not move those draws."""
+    return set((HERE / "final4_bench_urls.txt").read_text("utf-8").split())
+
+
 def sample_final3(articles: list[dict]) -> list[int]:
     """The third final split: as final2, also leaving out final2, every later audit and the articles of the
     labelled benchmark data (their output has been read), `Random(FINAL3_SEED)`."""
     used = dev_indices() | audit_indices(AUDITS_AT_FINAL3_DRAW) | {d["index"] for d in load_gold("all")}
     used |= {d["index"] for d in load_gold("final2")}
-    urls = bench_label_urls()
+    urls = bench_urls_at_draws()
     seen: set[str] = set()
     eligible = []
     for i, a in enumerate(articles):
@@ -127,8 +133,7 @@ def final4_eligible(articles: list[dict]) -> list[int]:
     """Articles in no earlier split, audit or benchmark label set, first copy of a title, with reported speech."""
     used = dev_indices() | audit_indices(AUDITS_AT_FINAL4_DRAW) | {d["index"] for d in load_gold("all")}
     used |= {d["index"] for split in ("final2", "final3") for d in load_gold(split)}
-    # the benchmark-labelled urls as they were at the draw (later labels must not move it)
-    urls = set((HERE / "final4_bench_urls.txt").read_text("utf-8").split())
+    urls = bench_urls_at_draws()
     seen: set[str] = set()
     eligible = []
     for i, a in enumerate(articles):
