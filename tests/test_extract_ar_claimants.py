@@ -187,3 +187,26 @@ def test_background_aside_with_a_pronoun_has_no_source():
     assert _speakers("وقال المدير خالد العمري إن العمل بدأ.\nيذكر أنه افتتح فرع جديد للشركة العام الماضي.") == [
         "خالد العمري"]
     assert _speakers("ويذكر الباحث خالد العمري أن الفرع افتتح العام الماضي.") == ["خالد العمري"]
+
+
+@pytest.mark.parametrize("surface,reason", [
+    ("ولذلك نرى", "conjunction or particle"), ("ولاشك", "conjunction or particle"),
+    ("صاحب السمو", "style without its name"), ("معالي", "style without its name"),
+    ("النبي صلى الله عليه وسلم", "scripture"), ("الشاعر", "scripture"), ("تحسين الخدمات", "verbal noun"),
+    ("لي صديقي", "preposition phrase"), ("به مصادر محلية", "preposition phrase"),
+    ("وشرقه", "conjunction and a word cut from a longer name"), ("انتقلت", "verb"),
+    ("مشاركة", "noun cut from a longer name"), ("إدارات", "noun cut from a longer name"),
+])
+def test_words_that_name_no_one_are_rejected(surface, reason):
+    v = classify(surface, ActorRef(canonical=surface))
+    assert not v.valid and v.reason == reason
+
+
+@pytest.mark.parametrize("surface", ["امرأة", "مواطنة", "حمزة", "تقرير المركز", "لي كه تشيانغ", "فقيه"])
+def test_person_nouns_names_and_reports_stay_sources(surface):
+    assert classify(surface, ActorRef(canonical=surface)).valid
+
+
+def test_a_family_name_in_ta_marbuta_written_after_a_first_name_stays_a_source():
+    text = "عنوان\nوقال خالد جمعة إن الطريق مفتوح. وأضاف جمعة أن العمل مستمر في الموقع."
+    assert [c.claimant_surface for c in extract(text, language="ar", published=PUB)] == ["خالد جمعة"] * 2

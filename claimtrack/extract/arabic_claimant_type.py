@@ -59,8 +59,9 @@ _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما
     ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
     ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
     اقل هل وهل بما مما لما وفيما وبينما فيما بينما عنها عنه عنهم فقط دون بدون فضلا علاوه خاصه بلا اولا ثانيا ثالثا رابعا خامسا
-    سادسا سابعا شهريا سنويا يوميا اسبوعيا""".split())
-_PREPOSITIONS = frozenset("في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت".split())
+    سادسا سابعا شهريا سنويا يوميا اسبوعيا لذلك ولذلك لهذا ولهذا والا لاشك ولاشك لعل ولعل ربما وربما""".split())
+_PREPOSITIONS = frozenset("""في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت
+    به بها بهم له لها لهم لنا خلاله خلالها منه منها فيه فيها""".split())  # and with a pronoun: «به مصادر»
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
     اللتان والذي والتي والذين""".split())
 # a speech or writing noun, or an attitude noun, with a possessive pronoun: «بقوله», «مقاله», «خطابها», «أمله»
@@ -102,6 +103,9 @@ _DESCRIBED_HEADS = frozenset("مصدر مصادر شاهد شهود مسؤول �
 ORG_HEADS = frozenset("""وزاره هيئه مجلس لجنه حكومه شركه جمعيه نقابه اتحاد حزب حركه جماعه تنظيم جبهه منظمه مركز مؤسسه
     وكاله صحيفه قناه موقع شرطه جيش قوات سلطات رئاسه اداره اماره امانه بلديه جامعه محكمه نيابه بنك مجموعه ائتلاف
     تحالف مكتب مديريه مرصد خارجيه داخليه""".split())
+# an indefinite person noun in -ة or -ات: a described source («قالت امرأة», «أكدت مواطنة»)
+_HUMAN_SINGLE = frozenset({w.removeprefix("ال") for w in HUMAN_NOUNS} | set("""امراه سيده فتاه شابه طالبه موظفه
+    ممرضه مديره متحدثه باحثه خبيره مسؤوله رئيسه عضوه ناشطه مواطنه طبيبه معلمه قياده قيادات جهات""".split()))
 _COLLECTIVES = frozenset("البعض بعضهم كثيرون الكثيرون اخرون الاخرون".split())
 _ORG_KINDS = frozenset({"organisation", "government", "country", "media"})
 
@@ -157,6 +161,43 @@ def _invalid_word(w0: str, words: list[str]) -> str:
     return ""
 
 
+# a style of address with no name after it («صاحب السمو», «معالي»): it names no one
+_STYLES = frozenset("صاحب السمو الملكي سمو معالي فضيله سعاده سماحه فخامه جلاله".split())
+_VERBAL_NOUN_HEAD = re.compile(r"^ت\S{2}ي\S(?:ات)?$")  # «تنويع», «تشكيل», «تعويضات»: form-II verbal nouns
+# … except those that name a source: «تقرير المركز», «تحقيقات النيابة», «تسريبات إعلامية»
+_REPORT_NOUNS = frozenset("تقرير تقارير تحقيق تحقيقات تسريب تسريبات تصريح تصريحات تحليل تنظيم تنظيمات تعميم".split())
+_FORM_VIII_PAST = re.compile(r"^[وف]?ا\Sت\S{1,2}ت$")  # «ارتبطت», «اعتقدت», «اشتكت»: a past verb, feminine
+_COMMON_NOUN = re.compile(r"^\S{3,}(?:ة|ات)$")  # «موافقة», «اجتماعية», «مديريات» (as written): no personal name
+_LI_POSSESSED = re.compile(r"^[^ا]\S{2,}ي$")  # «لي زميلي»: "to me, my colleague"
+
+
+def _no_name(words: list[str], first: str) -> str:
+    """Why a surface that passed the word tests still names no one: a style with no name («صاحب السمو»), a
+    hadith formula («صلى الله عليه وسلم»), a verbal noun heading it («تنويع الاقتصاد»), «لي» + a possessed noun
+    («لي زميلي»), or an unnamed poet («الشاعر»: a verse follows). One word: a conjunction fused to a word
+    («وغربه», «واستيفاء»), a feminine past verb («ارتبطت»), a noun in -ة or a plural in -ات («موافقة»,
+    «مديريات»; `first` is the word as written) unless it names a person («امرأة», «مواطنة»). Family names
+    written after a first name are let through by the resolver."""
+    w0 = words[0]
+    if all(w in _STYLES for w in words):
+        return "style without its name"
+    if "صلي" in words and "وسلم" in words or words == ["الشاعر"]:
+        return "scripture"
+    if _VERBAL_NOUN_HEAD.match(w0) and w0 not in FIRST_NAMES and w0 not in _REPORT_NOUNS and len(words) > 1:
+        return "verbal noun"
+    if w0 == "لي" and len(words) > 1 and _LI_POSSESSED.match(words[1]):
+        return "preposition phrase"
+    if len(words) > 1 or w0 in FIRST_NAMES or w0 in HONORIFICS or w0 in ORG_HEADS or w0 in _BARE_HEADS:
+        return ""
+    if w0[0] == "و" and len(w0) >= 4 and w0 not in FIRST_NAMES:
+        return "conjunction and a word cut from a longer name"
+    if _FORM_VIII_PAST.match(w0):
+        return "verb"
+    if _COMMON_NOUN.match(first) and not w0.startswith("ال") and w0 not in _HUMAN_SINGLE:
+        return "noun cut from a longer name"
+    return ""
+
+
 def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
     """The typed validity verdict for a claimant written as `surface` and resolved to `actor`."""
     words = fold(surface).replace("«", " ").replace("»", " ").split()
@@ -169,7 +210,7 @@ def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
     kind = actor.kind if actor is not None else "unknown"
     if kind in _ORG_KINDS and gazetteer().lookup(surface) is not None:
         return Verdict(ClaimantType.ORGANISATION, True)
-    reason = _invalid_word(words[0], words)
+    reason = _invalid_word(words[0], words) or _no_name(words, surface.split()[0])
     if not reason and (words[0][0].isdigit() or len(words) == 1 and len(words[0]) <= 2):
         reason = "number or fragment"  # "00 تغ", "40 دقيقة", "دا"
     if reason:
