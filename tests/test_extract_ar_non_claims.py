@@ -58,3 +58,20 @@ def test_a_negative_imperative_is_no_claim():
 def test_a_complementizer_past_a_comma_does_not_make_a_relative_act_a_claim():
     assert _quotes("وقال الضابط إن البلاغ وصل. وتبين وجود خلاف مع أسرة المبلغ التي أنكرت علاقتها به، وورد بلاغ عن"
                    " حريق واتضح أنه عاطل عن العمل.") == ["البلاغ وصل."]
+
+
+def test_the_writers_own_belief_is_no_claim():
+    body = "وقال المدرب إن الفريق جاهز. ولذلك أعتقد أن المباراة ستكون صعبة. ولا أعتقد أن أحدا يشكك في ذلك."
+    assert _quotes(body) == ["الفريق جاهز."]
+    assert len(_quotes("وقال المدرب إن الفريق جاهز. واعتقد الحارس أن المباراة ستكون صعبة.")) == 2
+
+
+def test_thanks_and_prayers_are_no_claim():
+    assert _quotes("وقال المدير: «أشكر الزملاء على جهودهم». وأضاف أن المعرض نجح.") == ["المعرض نجح."]
+    assert _quotes("وقال الأمير: نسأل الله أن يحفظ البلاد. وأكد أن الأمن مستتب.") == ["الأمن مستتب."]
+    assert _quotes("وقال المدير إن الشكر موصول للعاملين لأنهم أنهوا المشروع.") != []
+
+
+def test_a_short_exclaimed_headline_after_a_colon_is_a_label():
+    assert extract("شباب الحي: بين الأمل والعمل!\nنص الخبر.", language="ar", published=PUB) == []
+    assert len(extract("الوزير: الميزانية جاهزة\nنص الخبر.", language="ar", published=PUB)) == 1

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from claimtrack.extract import arabic_lexicon as L
+from claimtrack.extract.arabic_nonclaims import author_belief
 from claimtrack.extract.arabic_patterns import enabled, rule
 from claimtrack.extract.arabic_rules import (
     EXPECTED_BEFORE,
@@ -164,7 +165,7 @@ def _conditional_cue(f: str, c: re.Match[str]) -> bool:
 
 CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
                _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
-               _participle_as_adjective, _kama_zaama, _lie_not_belie, _conditional_cue)
+               _participle_as_adjective, _kama_zaama, _lie_not_belie, _conditional_cue, author_belief)
 # the filters that can reject a verb cue, and those that can reject a participle (prepositions have none)
 _VERB_FILTERS = tuple(f for f in CUE_FILTERS if f not in (_accused_not_accusing, _participle_as_adjective))
 _PART_FILTERS = (_accused_not_accusing, _participle_as_adjective)

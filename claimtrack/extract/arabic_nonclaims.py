@@ -1,0 +1,51 @@
+"""Spans that carry a reporting cue but state no claim: the writer's own belief, thanks and prayers, and headline
+labels or slogans. Each test reads only the few characters around a cue or the start of a span (no scans)."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract.arabic_patterns import rule
+
+# what stands right before a first-person «أعتقد» (folded to «اعتقد», the spelling of the past "he believed")
+_AUTHOR_BEFORE = re.compile(r"(?:^|\s)(?:[وف]?(?:لا|لذلك|لهذا|انا|لكني|لكنني|انني|اني|لعلي)|شخصيا)\s*$")
+
+
+@rule("عنوان\nوقال المدرب إن الفريق جاهز. ولذلك أعتقد أن المباراة ستكون صعبة.", off=False)
+def author_belief(f: str, c: re.Match[str]) -> bool:
+    """ "ولذلك أعتقد أن …", "ولا أعتقد أن …", "شخصياً أعتقد أن …": the writer's own belief. A first-person
+    «أعتقد» after a connective, a negation or a first-person word is the column's voice, not a source's claim
+    (the past «واعتقد الوزير أن» has its subject after the verb and is kept)."""
+    if c.group("verb") != "اعتقد" or c.group("pre"):
+        return False
+    s = c.start("verb")
+    return bool(_AUTHOR_BEFORE.search(f, max(0, s - 14), s))
+
+
+# thanks, congratulations, condolences and prayers opening a quoted or reported span
+_COURTESY_OPENING = re.compile(
+    r"[\s«“\"'(]*(?:[وف]?(?:اشكر|نشكر|شكرا|اهنئ|نهنئ|اعزي|نعزي)(?!\S)"
+    r"|[وف]?(?:اتقدم|نتقدم|اتوجه|نتوجه)\s+(?:\S+\s+){0,2}?(?:بالشكر|بخالص|بالتهنئه|بالتهاني|بالتعازي|بالتعزيه)(?!\S)"
+    r"|[وف]?(?:اسال|نسال|ادعو|ندعو)\s+(?:من\s+)?(?:الله|المولي)(?!\S)|[وف]?اللهم(?!\S))")
+
+
+@rule("عنوان\nوقال المدير: «أشكر الزملاء على جهودهم في المعرض». وأضاف أن المعرض نجح.", off=False)
+def courtesy_content(body: str) -> bool:
+    """A span that opens with thanks, congratulations or condolences in the first person («أشكر الزملاء على
+    …», «نتقدم بخالص التعازي») or with a prayer («نسأل الله أن …», «اللهم …») states no proposition: it is a
+    courtesy or a supplication, whoever says it."""
+    return _COURTESY_OPENING.match(body) is not None
+
+
+_LABEL_OPENING = re.compile(r"(?:بين|في|من|مع|عن|علي|الي|حول|بعد|قبل)(?!\S)")
+
+
+@rule("شباب الحي: بين الأمل والعمل!\nنص الخبر.", off=False)
+def headline_slogan(rest: str) -> bool:
+    """ "X: بين الكابوس والحلم!", "X: في انتظار المطر": a short headline after a colon that exclaims or opens
+    with a preposition is the story's label or slogan, not a source's proposition ("الجبير: الأسد فقد شرعيته"
+    stays)."""
+    words = rest.split()
+    if not words or len(words) > 4:
+        return False
+    return rest.rstrip().endswith(("!", "؟", "?")) or _LABEL_OPENING.match(words[0]) is not None
