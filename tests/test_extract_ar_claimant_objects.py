@@ -212,3 +212,13 @@ def test_fronted_concessive_clause_is_not_the_subject():
 @pytest.mark.parametrize("surface", ["بكل بساطة", "بما يشبه سيطرة فعلية"])
 def test_manner_and_relative_phrases_are_no_source(surface):
     assert not classify(surface, ActorRef(canonical=surface)).valid
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وقال الشيخ العثمان بنبرة غاضبة: الفريق جاهز.", "الشيخ العثمان"),
+    ("وأكدت الهيئة الصحية والتي تنظر في القضية أنها رصدت المخالفات.", "الهيئة الصحية"),
+    ("وقال المتحدث الرسمي بوزارة الصحة إن الوضع مطمئن.", "المتحدث الرسمي بوزارة الصحة"),
+])
+def test_a_manner_or_relative_phrase_after_the_name_is_not_part_of_it(body, speaker):
+    claims = extract("عنوان\n" + body, language="ar", published=PUB)
+    assert [c.claimant_surface for c in claims] == [speaker]

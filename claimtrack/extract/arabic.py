@@ -18,7 +18,7 @@ from claimtrack.extract.arabic_filters import CueFilters
 from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
 from claimtrack.extract.arabic_headline import headline_denials
 from claimtrack.extract.arabic_material import MaterialSpeech, material_speech
-from claimtrack.extract.arabic_nonclaims import courtesy_content, headline_slogan
+from claimtrack.extract.arabic_nonclaims import headline_slogan
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import DENIAL_THEN_ANNA, WIRE_PREFIX, pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
@@ -257,7 +257,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
-            if _speech_frame_only(body) or _imperative(body) or courtesy_content(body) \
+            if _speech_frame_only(body) or _imperative(body) \
                     or _link_or_name_only(body, self.f[max(0, pa - 30) : pa], self.f[pb : pb + 3]):
                 continue
             denied = kind == "denial" or L.DENIAL_SCAN.search(" " + body) is not None

@@ -30,6 +30,7 @@ from claimtrack.extract.arabic_lexicon import (
     SOURCE_HEADS,
     VERB_FORM,
 )
+from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.gazetteer import gazetteer
 from claimtrack.text import fold
@@ -171,6 +172,7 @@ _COMMON_NOUN = re.compile(r"^\S{3,}(?:ة|ات)$")  # «موافقة», «اجت�
 _LI_POSSESSED = re.compile(r"^[^ا]\S{2,}ي$")  # «لي زميلي»: "to me, my colleague"
 
 
+@rule("عنوان\nوقال الوزير إن العمل مستمر. وقال لي صديقي إن الطريق مغلق.", off="")
 def _no_name(words: list[str], first: str) -> str:
     """Why a surface that passed the word tests still names no one: a style with no name («صاحب السمو»), a
     hadith formula («صلى الله عليه وسلم»), a verbal noun heading it («تنويع الاقتصاد»), «لي» + a possessed noun

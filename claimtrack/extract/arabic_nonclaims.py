@@ -1,5 +1,5 @@
-"""Spans that carry a reporting cue but state no claim: the writer's own belief, thanks and prayers, and headline
-labels or slogans. Each test reads only the few characters around a cue or the start of a span (no scans)."""
+"""Spans that carry a reporting cue but state no claim: the writer's own belief and headline labels or slogans.
+Each test reads only the few characters around a cue or a headline (no scans)."""
 
 from __future__ import annotations
 
@@ -20,21 +20,6 @@ def author_belief(f: str, c: re.Match[str]) -> bool:
         return False
     s = c.start("verb")
     return bool(_AUTHOR_BEFORE.search(f, max(0, s - 14), s))
-
-
-# thanks, congratulations, condolences and prayers opening a quoted or reported span
-_COURTESY_OPENING = re.compile(
-    r"[\s«“\"'(]*(?:[وف]?(?:اشكر|نشكر|شكرا|اهنئ|نهنئ|اعزي|نعزي)(?!\S)"
-    r"|[وف]?(?:اتقدم|نتقدم|اتوجه|نتوجه)\s+(?:\S+\s+){0,2}?(?:بالشكر|بخالص|بالتهنئه|بالتهاني|بالتعازي|بالتعزيه)(?!\S)"
-    r"|[وف]?(?:اسال|نسال|ادعو|ندعو)\s+(?:من\s+)?(?:الله|المولي)(?!\S)|[وف]?اللهم(?!\S))")
-
-
-@rule("عنوان\nوقال المدير: «أشكر الزملاء على جهودهم في المعرض». وأضاف أن المعرض نجح.", off=False)
-def courtesy_content(body: str) -> bool:
-    """A span that opens with thanks, congratulations or condolences in the first person («أشكر الزملاء على
-    …», «نتقدم بخالص التعازي») or with a prayer («نسأل الله أن …», «اللهم …») states no proposition: it is a
-    courtesy or a supplication, whoever says it."""
-    return _COURTESY_OPENING.match(body) is not None
 
 
 _LABEL_OPENING = re.compile(r"(?:بين|في|من|مع|عن|علي|الي|حول|بعد|قبل)(?!\S)")

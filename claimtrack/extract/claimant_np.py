@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.extract.arabic_claimant_type import ORG_HEADS
 from claimtrack.extract.arabic_lexicon import (
     BLESSINGS,
     FIRST_NAMES,
@@ -15,6 +16,7 @@ from claimtrack.extract.arabic_lexicon import (
     SUBJECT_STOP,
     VERB_FORM,
 )
+from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.claimant_words import KANA as _KANA
 from claimtrack.extract.claimant_words import NISBA as _NISBA
 from claimtrack.extract.claimant_words import PARTICLES as _PARTICLES
@@ -37,7 +39,7 @@ def _name_len(words: list[str], i: int) -> int:
                 or w.startswith(("بال", "وال")):
             break
         if n >= 2 and w == "علي" and words[i + n - 1] not in ("بن", "ابن") or n >= 1 and (
-                _accusative(w) or object_noun(w)):
+                _accusative(w) or object_noun(w) or phrase_after_name(w, words[i + n + 1] if i + n + 1 < len(words) else "")):
             break  # folded على ("on") after a two-word name; an accusative ("قائلاً", "بياناً") after a name
         if w == "ال" and i + n + 1 < len(words):
             n += 2  # "آل" then the family name ends the name: "معالي آل الشيخ", "محمد بن نايف آل سعود"
@@ -89,6 +91,23 @@ def object_noun(w: str) -> bool:
         return False
     m = _POSSESSIVE.search(w)
     return m is not None and m.start() >= 3 and (w[: m.start()] in ATTITUDE_NOUNS or w[: m.start()] + "ه" in ATTITUDE_NOUNS)
+
+
+_RELATIVE = frozenset("والتي والذي والذين واللذين واللتين".split())
+# «بوزارة», «لهيئة», «بمنطقة»: a body or place the title belongs to, part of the name
+_BELONGING_HEADS = ORG_HEADS | frozenset("منطقه محافظه مدينه سفاره قريه ولايه دوله عاصمه كليه مقاطعه بلده".split())
+
+
+@rule("عنوان\nوقال الشيخ العثمان بنبرة غاضبة: الفريق جاهز.", off=False)
+def phrase_after_name(w: str, nxt: str = "") -> bool:
+    """A word that opens a phrase after a speaker's name, never a part of it: a manner phrase, «بـ» and a short
+    noun in -ة («بنبرة غاضبة», «بثقة», «بصراحة»), or a relative pronoun with «و» («والتي تنظر», «والذي كان»).
+    «بوزارة», «بمنطقة», «بمكة المكرمة» (a definite word follows) name the body or place the title belongs to."""
+    if w in _RELATIVE:
+        return True
+    return 4 <= len(w) <= 6 and w[0] == "ب" and w.endswith("ه") and not w.endswith("يه") and not w.startswith("بال") \
+        and not nxt.startswith("ال") \
+        and w[1:] not in FIRST_NAMES and w[1:] not in _BELONGING_HEADS and gazetteer().lookup(w[1:]) is None
 
 
 def _accusative(w: str) -> bool:

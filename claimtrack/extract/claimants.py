@@ -31,7 +31,14 @@ from claimtrack.extract.arabic_lexicon import (
 from claimtrack.extract.arabic_patterns import is_on, register
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
-from claimtrack.extract.claimant_np import _collective_len, _name_inside, _name_len, _np_len, object_noun
+from claimtrack.extract.claimant_np import (
+    _collective_len,
+    _name_inside,
+    _name_len,
+    _np_len,
+    object_noun,
+    phrase_after_name,
+)
 from claimtrack.extract.claimant_np import preceding_subject as preceding_subject
 from claimtrack.extract.claimant_words import COLLECTIVE as _COLLECTIVE
 from claimtrack.extract.claimant_words import KANA as _KANA
@@ -140,6 +147,16 @@ class Speaker:
     person: bool = False
     intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
     gender: str | None = None  # "f" when a feminine verb had this person as its subject ("قالت جانيت يلين")
+
+
+def _before_trailing_phrase(f: str, start: int, end: int) -> int:
+    """The subject region [start, end) cut before a manner, addressee or relative phrase after its first word,
+    when no name or honorific comes later (a title's own phrase can precede the name: «المدير لحملة … بدر»)."""
+    toks = [t.group() for t in _TOKEN.finditer(f, start, end)]
+    for k, w in enumerate(toks):
+        if k and phrase_after_name(w, toks[k + 1] if k + 1 < len(toks) else "") and not any(x in FIRST_NAMES or x in HONORIFICS for x in toks[k + 1 :]):
+            return f.index(w, start) if toks.count(w) == 1 else end
+    return end
 
 
 class Resolver:
@@ -518,6 +535,7 @@ class Resolver:
         anon = _ANONYMOUS.search(f, start, end)
         if anon:  # "مسؤول رفض الكشف عن اسمه لفرانس برس": the official, not "اسمه"
             end = anon.start()
+        end = _before_trailing_phrase(f, start, end)
         region = f[start:end]
         m = _REPORTED_FROM.search(region)
         if m and (_REPRESENTING.search(region[: m.start()]) or not self._reporting_from(region, m)):
