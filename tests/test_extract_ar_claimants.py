@@ -190,9 +190,9 @@ def test_background_aside_with_a_pronoun_has_no_source():
 
 
 @pytest.mark.parametrize("surface,reason", [
-    ("ولذلك نرى", "conjunction or particle"), ("ولاشك", "conjunction or particle"),
+    ("ولذلك نرى", "the writer's connective"), ("ولاشك", "the writer's connective"),
     ("صاحب السمو", "style without its name"), ("معالي", "style without its name"),
-    ("النبي صلى الله عليه وسلم", "scripture"), ("الشاعر", "scripture"), ("تحسين الخدمات", "verbal noun"),
+    ("النبي صلى الله عليه وسلم", "scripture"), ("الشاعر", "unnamed poet"), ("تحسين الخدمات", "verbal noun"),
     ("لي صديقي", "preposition phrase"), ("به مصادر محلية", "preposition phrase"),
     ("وشرقه", "conjunction and a word cut from a longer name"), ("انتقلت", "verb"),
     ("مشاركة", "noun cut from a longer name"), ("إدارات", "noun cut from a longer name"),

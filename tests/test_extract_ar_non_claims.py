@@ -69,3 +69,7 @@ def test_the_writers_own_belief_is_no_claim():
 def test_a_short_exclaimed_headline_after_a_colon_is_a_label():
     assert extract("شباب الحي: بين الأمل والعمل!\nنص الخبر.", language="ar", published=PUB) == []
     assert len(extract("الوزير: الميزانية جاهزة\nنص الخبر.", language="ar", published=PUB)) == 1
+
+
+def test_the_writers_connective_as_a_subject_is_no_source_and_no_one_elses_claim():
+    assert _quotes("وقال المدير إن الفرق جاهزة.\nولاشك يؤكد أن العمل مستمر.") == ["الفرق جاهزة."]

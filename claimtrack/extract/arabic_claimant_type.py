@@ -60,7 +60,7 @@ _PARTICLES = frozenset("""و ف ثم او لكن بل كما بينما فيما
     ولم ولن ولا وما وقد فلم فلا فقد وبعد وفي وعلي ومن وعن والي ايضا كذلك غير سوي الا اما عدم بعدم بشرط شرط
     ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره اثنان اثنين لمن لما الله سبحانه تعالي الاكثر الاقل افضل اكثر
     اقل هل وهل بما مما لما وفيما وبينما فيما بينما عنها عنه عنهم فقط دون بدون فضلا علاوه خاصه بلا اولا ثانيا ثالثا رابعا خامسا
-    سادسا سابعا شهريا سنويا يوميا اسبوعيا لذلك ولذلك لهذا ولهذا والا لاشك ولاشك لعل ولعل ربما وربما""".split())
+    سادسا سابعا شهريا سنويا يوميا اسبوعيا والا""".split())
 _PREPOSITIONS = frozenset("""في علي الي عن من مع لدي عند حول ضد عبر نحو تجاه بين امام وراء خلف فوق تحت
     به بها بهم له لها لهم لنا خلاله خلالها منه منها فيه فيها""".split())  # and with a pronoun: «به مصادر»
 _PRONOUNS = frozenset("""هو هي هم هما هن نحن انا انت انتم انتما هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان
@@ -162,6 +162,8 @@ def _invalid_word(w0: str, words: list[str]) -> str:
     return ""
 
 
+# connectives of the writer's own reasoning («ولذلك أعتقد», «ولاشك أن», «لعل»): the voice of the text, no source
+WRITER_CONNECTIVES = frozenset("لذلك ولذلك لهذا ولهذا لاشك ولاشك لعل ولعل ربما وربما".split())
 # a style of address with no name after it («صاحب السمو», «معالي»): it names no one
 _STYLES = frozenset("صاحب السمو الملكي سمو معالي فضيله سعاده سماحه فخامه جلاله".split())
 _VERBAL_NOUN_HEAD = re.compile(r"^ت\S{2}ي\S(?:ات)?$")  # «تنويع», «تشكيل», «تعويضات»: form-II verbal nouns
@@ -174,17 +176,22 @@ _LI_POSSESSED = re.compile(r"^[^ا]\S{2,}ي$")  # «لي زميلي»: "to me, m
 
 @rule("عنوان\nوقال الوزير إن العمل مستمر. وقال لي صديقي إن الطريق مغلق.", off="")
 def _no_name(words: list[str], first: str) -> str:
-    """Why a surface that passed the word tests still names no one: a style with no name («صاحب السمو»), a
+    """Why a surface that passed the word tests still names no one: a connective of the writer's reasoning
+    («ولذلك», «ولاشك»), a style with no name («صاحب السمو»), a
     hadith formula («صلى الله عليه وسلم»), a verbal noun heading it («تنويع الاقتصاد»), «لي» + a possessed noun
     («لي زميلي»), or an unnamed poet («الشاعر»: a verse follows). One word: a conjunction fused to a word
     («وغربه», «واستيفاء»), a feminine past verb («ارتبطت»), a noun in -ة or a plural in -ات («موافقة»,
     «مديريات»; `first` is the word as written) unless it names a person («امرأة», «مواطنة»). Family names
     written after a first name are let through by the resolver."""
     w0 = words[0]
+    if w0 in WRITER_CONNECTIVES:
+        return "the writer's connective"
     if all(w in _STYLES for w in words):
         return "style without its name"
-    if "صلي" in words and "وسلم" in words or words == ["الشاعر"]:
+    if "صلي" in words and "وسلم" in words:
         return "scripture"
+    if words == ["الشاعر"]:
+        return "unnamed poet"  # a verse follows, unless the resolver finds the poet named earlier
     if _VERBAL_NOUN_HEAD.match(w0) and w0 not in FIRST_NAMES and w0 not in _REPORT_NOUNS and len(words) > 1:
         return "verbal noun"
     if w0 == "لي" and len(words) > 1 and _LI_POSSESSED.match(words[1]):

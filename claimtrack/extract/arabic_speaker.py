@@ -158,8 +158,11 @@ class SpeakerFinder:
     def _invalid_claimant_fallback(self, cl: Clause, sp: Speaker) -> Speaker | None:
         """A claimant that is no source (a particle «ولم», a verbal noun «بقوله», a time «وبعد», a noun cut
         from a longer name) is replaced by the earlier speaker the verb agrees with, or the claim is dropped."""
-        if self.res.verdict(sp).reason in ("event", "thing") and not (cl.fr.lemma == "وصف" and cl.fr.c.group("pre")):
+        reason = self.res.verdict(sp).reason
+        if reason in ("event", "thing") and not (cl.fr.lemma == "وصف" and cl.fr.c.group("pre")):
             return None  # "كما تشير الهجمات إلى أن …": an event named as the subject; nobody speaks
+        if reason in ("scripture", "the writer's connective"):
+            return None  # «قال الشاعر:», «ولاشك أن …»: a verse or the writer's own voice; nobody earlier speaks it
         alt = self._subject_after_complementizer(cl) or self.continuation(cl.clause_start, cl.cstart, cl.fr)
         return alt if alt is not None and self.res.verdict(alt).valid else None
 
