@@ -210,3 +210,8 @@ def test_person_nouns_names_and_reports_stay_sources(surface):
 def test_a_family_name_in_ta_marbuta_written_after_a_first_name_stays_a_source():
     text = "عنوان\nوقال خالد جمعة إن الطريق مفتوح. وأضاف جمعة أن العمل مستمر في الموقع."
     assert [c.claimant_surface for c in extract(text, language="ar", published=PUB)] == ["خالد جمعة"] * 2
+
+
+def test_a_portfolio_word_before_a_headline_colon_is_its_ministry():
+    claims = extract("الصحة: تسجيل خمس إصابات جديدة\nنص الخبر.", language="ar", published=PUB)
+    assert [(c.claimant_surface, c.claimant.canonical) for c in claims] == [("الصحة", "وزارة الصحة")]

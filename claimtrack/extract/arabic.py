@@ -16,7 +16,7 @@ from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_claimant_type import is_place
 from claimtrack.extract.arabic_filters import CueFilters
 from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
-from claimtrack.extract.arabic_headline import headline_denials
+from claimtrack.extract.arabic_headline import headline_denials, portfolio_ministry
 from claimtrack.extract.arabic_material import MaterialSpeech, material_speech
 from claimtrack.extract.arabic_nonclaims import headline_slogan
 from claimtrack.extract.arabic_patterns import rule
@@ -278,6 +278,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         m = _HEADLINE_SRC.match(self.f[a:b])
         if m and len(m.group(1).split()) <= 4:
             sp = self.res.parse(a + m.start(1), a + m.end(1), self._orig)
+            sp = _or(sp, sp and portfolio_ministry(sp))
             if sp is not None and not self._headline_label(sp) and not headline_slogan(m.group(2)):
                 self._emit(a + m.start(2), b, ":", "statement", sp, (a, a + m.start(2)), split=False)
                 return

@@ -5,9 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import negated_restatement
-from claimtrack.extract.claimants import stem
+from claimtrack.extract.base import ActorRef
+from claimtrack.extract.claimants import Speaker, stem
 from claimtrack.text import fold
+
+# portfolio words that stand for their ministry in a headline («العمل: …» = وزارة العمل)
+_PORTFOLIOS = frozenset("""العمل الصحه التعليم الحج الاسكان التجاره الداخليه الخارجيه العدل الماليه الزراعه النقل
+    الاعلام الثقافه الدفاع الطاقه الاقتصاد""".split())
+_QUOTE_MARKS = " «»\"“”"
+
+
+@rule("العمل: ضبط 300 مخالفة في أسبوع\nنص الخبر.", off=None)
+def portfolio_ministry(sp: Speaker) -> Speaker | None:
+    """ "العمل: ضبط مخالفات …", "«الصحة»: …": a headline source that is one portfolio word stands for its
+    ministry (وزارة العمل, وزارة الصحة); the surface stays as written."""
+    word = sp.surface.strip(_QUOTE_MARKS)
+    if " " in word or fold(word) not in _PORTFOLIOS:
+        return None
+    return Speaker(ActorRef(canonical=f"وزارة {word}", kind="government"), sp.surface, keys=set(sp.keys))
 
 
 def headline_denials(text: str, heads: Sequence[Any], body: Sequence[Any]) -> None:
