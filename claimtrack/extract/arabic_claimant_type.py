@@ -164,26 +164,27 @@ def _invalid_word(w0: str, words: list[str]) -> str:
 
 # connectives of the writer's own reasoning («ولذلك أعتقد», «ولاشك أن», «لعل»): the voice of the text, no source
 WRITER_CONNECTIVES = frozenset("لذلك ولذلك لهذا ولهذا لاشك ولاشك لعل ولعل ربما وربما".split())
+COMMON_WORD = "common word, no name"  # a family name only when written right after a first name
 # a style of address with no name after it («صاحب السمو», «معالي»): it names no one
 _STYLES = frozenset("صاحب السمو الملكي سمو معالي فضيله سعاده سماحه فخامه جلاله".split())
 _VERBAL_NOUN_HEAD = re.compile(r"^ت\S{2}ي\S(?:ات)?$")  # «تنويع», «تشكيل», «تعويضات»: form-II verbal nouns
 # … except those that name a source: «تقرير المركز», «تحقيقات النيابة», «تسريبات إعلامية»
 _REPORT_NOUNS = frozenset("تقرير تقارير تحقيق تحقيقات تسريب تسريبات تصريح تصريحات تحليل تنظيم تنظيمات تعميم".split())
 _FORM_VIII_PAST = re.compile(r"^[وف]?ا\Sت\S{1,2}ت$")  # «ارتبطت», «اعتقدت», «اشتكت»: a past verb, feminine
-_COMMON_NOUN = re.compile(r"^\S{3,}(?:ة|ات)$")  # «موافقة», «اجتماعية», «مديريات» (as written): no personal name
+_COMMON_NOUN = re.compile(r"^\S{3,}ة$")  # «موافقة», «اجتماعية» (as written): no personal name
 _LI_POSSESSED = re.compile(r"^[^ا]\S{2,}ي$")  # «لي زميلي»: "to me, my colleague"
 
 
 @rule("عنوان\nوقال الوزير إن العمل مستمر. وقال لي صديقي إن الطريق مغلق.", off="")
-def _no_name(words: list[str], first: str) -> str:
+def _no_name(words: list[str], raw: list[str]) -> str:
     """Why a surface that passed the word tests still names no one: a connective of the writer's reasoning
     («ولذلك», «ولاشك»), a style with no name («صاحب السمو»), a
     hadith formula («صلى الله عليه وسلم»), a verbal noun heading it («تنويع الاقتصاد»), «لي» + a possessed noun
     («لي زميلي»), or an unnamed poet («الشاعر»: a verse follows). One word: a conjunction fused to a word
-    («وغربه», «واستيفاء»), a feminine past verb («ارتبطت»), a noun in -ة or a plural in -ات («موافقة»,
-    «مديريات»; `first` is the word as written) unless it names a person («امرأة», «مواطنة»). Family names
+    («وغربه», «واستيفاء»), a feminine past verb («ارتبطت»), a noun in -ة («موافقة», «اجتماعية»; `raw` holds the
+    words as written: «علي» is a name, «على» a preposition) unless it names a person («امرأة», «مواطنة»). Family names
     written after a first name are let through by the resolver."""
-    w0 = words[0]
+    w0, first = words[0], raw[0]
     if w0 in WRITER_CONNECTIVES:
         return "the writer's connective"
     if all(w in _STYLES for w in words):
@@ -194,16 +195,18 @@ def _no_name(words: list[str], first: str) -> str:
         return "unnamed poet"  # a verse follows, unless the resolver finds the poet named earlier
     if _VERBAL_NOUN_HEAD.match(w0) and w0 not in FIRST_NAMES and w0 not in _REPORT_NOUNS and len(words) > 1:
         return "verbal noun"
-    if w0 == "لي" and len(words) > 1 and _LI_POSSESSED.match(words[1]):
-        return "preposition phrase"
+    if w0 == "لي" and len(words) > 1 and _LI_POSSESSED.match(words[1]) or len(words) > 1 and words[-1] in _PREPOSITIONS \
+            and raw[-1] != "علي":
+        return "preposition phrase"  # «لي زميلي», «جلست على»: a name never ends on a preposition
     if len(words) > 1 or w0 in FIRST_NAMES or w0 in HONORIFICS or w0 in ORG_HEADS or w0 in _BARE_HEADS:
         return ""
     if w0[0] == "و" and len(w0) >= 4 and w0 not in FIRST_NAMES:
-        return "conjunction and a word cut from a longer name"
+        return COMMON_WORD
     if _FORM_VIII_PAST.match(w0):
         return "verb"
-    if _COMMON_NOUN.match(first) and not w0.startswith("ال") and w0 not in _HUMAN_SINGLE:
-        return "noun cut from a longer name"
+    if _COMMON_NOUN.match(first) and not w0.startswith("ال") and w0 not in _HUMAN_SINGLE and w0 not in SOURCE_NOUNS \
+            and w0 not in SOURCE_HEADS:
+        return COMMON_WORD
     return ""
 
 
@@ -219,7 +222,7 @@ def classify(surface: str, actor: ActorRef | None = None) -> Verdict:
     kind = actor.kind if actor is not None else "unknown"
     if kind in _ORG_KINDS and gazetteer().lookup(surface) is not None:
         return Verdict(ClaimantType.ORGANISATION, True)
-    reason = _invalid_word(words[0], words) or _no_name(words, surface.split()[0])
+    reason = _invalid_word(words[0], words) or _no_name(words, surface.split())
     if not reason and (words[0][0].isdigit() or len(words) == 1 and len(words[0]) <= 2):
         reason = "number or fragment"  # "00 تغ", "40 دقيقة", "دا"
     if reason:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimtrack.extract.arabic_claimant_type import (
+    COMMON_WORD,
     CONJOINED_VERB,
     HUMAN_NOUNS,
     ORG_HEADS,
@@ -262,6 +263,8 @@ class Resolver:
         v = classify(sp.surface, sp.actor)
         if not v.valid and v.reason.endswith("cut from a longer name") and self._family_name(sp.surface):
             return Verdict(ClaimantType.PERSON, True)
+        if not v.valid and v.reason == COMMON_WORD and self._after_first_name(sp.surface):
+            return Verdict(ClaimantType.PERSON, True)  # «خالد جمعة … وأضاف جمعة»
         word = fold(sp.surface.strip())
         words = word.split()
         if v.valid and len(words) == 2 and words[0][:1] == "ي" and words[1].startswith("ال") \
@@ -290,6 +293,11 @@ class Resolver:
         if w not in self._family:
             self._family[w] = w in self.f and self._written_after_name(w)
         return self._family[w]
+
+    def _after_first_name(self, surface: str) -> bool:
+        """True when the word is written somewhere in the document right after a known first name or «بن»."""
+        w = fold(surface.strip())
+        return any(p in FIRST_NAMES or p in ("بن", "ابن", "ابو") for p in self._words_before().get(w, ()))
 
     def _words_before(self) -> dict[str, list[str]]:
         """For each word of the document, the words written right before it (built once)."""
