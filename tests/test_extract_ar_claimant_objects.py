@@ -222,3 +222,9 @@ def test_manner_and_relative_phrases_are_no_source(surface):
 def test_a_manner_or_relative_phrase_after_the_name_is_not_part_of_it(body, speaker):
     claims = extract("عنوان\n" + body, language="ar", published=PUB)
     assert [c.claimant_surface for c in claims] == [speaker]
+
+
+def test_a_participle_after_a_titled_subject_of_wabbara_is_that_persons():
+    body = "وقال الوزير إن الخطة جاهزة.\nوعبر المدير خالد قطان عن سعادته بالإنجاز، مؤكدا أن العمل تحقق بفضل الفريق."
+    claims = extract("عنوان\n" + body, language="ar", published=PUB)
+    assert [c.claimant_surface for c in claims] == ["الوزير", "خالد قطان"]

@@ -29,7 +29,7 @@ from claimtrack.extract.arabic_lexicon import (
     SUBJECT_STOP,
     VERB_FORM,
 )
-from claimtrack.extract.arabic_patterns import is_on, register
+from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import CONSTRUCT_PLURAL
 from claimtrack.extract.base import ActorRef
 from claimtrack.extract.claimant_np import (
@@ -148,6 +148,14 @@ class Speaker:
     person: bool = False
     intro: tuple[int, int] | None = None  # the sentence that introduced a speaker with no verb of its own
     gender: str | None = None  # "f" when a feminine verb had this person as its subject ("قالت جانيت يلين")
+
+
+@rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوعبر المدير خالد قطان عن سعادته بالإنجاز، مؤكدا أن الفريق نجح.",
+      off=False)
+def verb_before_title(w: str, nxt: str) -> bool:
+    """ "وعبّر المدير X عن …، مؤكداً": a و+word that is also a preposition («وعبر» "and via") is the verb
+    "expressed" when a title or an honorific follows it; the sentence's subject is the titled person."""
+    return (w[1:] in VERB_FORM or w[1:] in ("عبر", "حول")) and (nxt in ROLE_WORDS or nxt in HONORIFICS)
 
 
 def _before_trailing_phrase(f: str, start: int, end: int) -> int:
@@ -516,7 +524,8 @@ class Resolver:
                 return None
         else:
             w = f[toks[0][0] : toks[0][1]] if toks else ""
-            if len(w) < 4 or w[0] not in "وف" or w[1:] in SUBJECT_STOP or w[1:].startswith("ال") \
+            titled = len(toks) > 1 and verb_before_title(w, f[toks[1][0] : toks[1][1]])
+            if len(w) < 4 or w[0] not in "وف" or w[1:] in SUBJECT_STOP and not titled or w[1:].startswith("ال") \
                     or w[1:] in _PARTICLES or w[1:] in _KANA:
                 return None
         if len(toks) < 3:
