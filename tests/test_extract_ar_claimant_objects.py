@@ -228,3 +228,8 @@ def test_a_participle_after_a_titled_subject_of_wabbara_is_that_persons():
     body = "وقال الوزير إن الخطة جاهزة.\nوعبر المدير خالد قطان عن سعادته بالإنجاز، مؤكدا أن العمل تحقق بفضل الفريق."
     claims = extract("عنوان\n" + body, language="ar", published=PUB)
     assert [c.claimant_surface for c in claims] == ["الوزير", "خالد قطان"]
+
+
+def test_a_players_position_is_a_title_before_his_name():
+    claims = extract("عنوان\nوأكد مهاجم الفريق خالد العمري أن الفريق قوي.", language="ar", published=PUB)
+    assert [c.claimant_surface for c in claims] == ["خالد العمري"]
