@@ -2,6 +2,8 @@
 
 Usage: python eval/claimants/sample.py draw [fresh]    (prints the sample with context, for labelling)
        python eval/claimants/sample.py draw unseen|final (the fourth / fifth audit: whole unseen articles, seed 203 / 204)
+       python eval/claimants/sample.py draw fresh205 (whole articles outside every split, audit, benchmark label set
+                                                   and the sealed final4 split, and their near copies; seed 205)
        python eval/claimants/sample.py score [FILE]    (valid / right rates as labelled, from labels.json or FILE)
        python eval/claimants/sample.py recheck [unseen|final] (labels_fresh / _unseen / _final.json re-judged now)
 
@@ -28,9 +30,11 @@ from claimtrack.text import fold, nfc  # noqa: E402
 SEED, SIZE = 201, 200  # 200: the first audit (labels_first.json); 201: the audit of the final rules
 # labels_unseen.json (seed 203) and labels_final.json (seed 204): whole articles left out of every split, every
 # earlier audit and their near copies; the audits each draw leaves out (a later audit must not change a draw)
-UNSEEN_SEEDS = {"unseen": 203, "final": 204}
+UNSEEN_SEEDS = {"unseen": 203, "final": 204, "fresh205": 205}
 AUDITS_BEFORE = {"unseen": ("labels_first.json", "labels.json", "labels_fresh.json"),
-                 "final": ("labels_first.json", "labels.json", "labels_fresh.json", "labels_unseen.json")}
+                 "final": ("labels_first.json", "labels.json", "labels_fresh.json", "labels_unseen.json"),
+                 "fresh205": ("labels_first.json", "labels.json", "labels_fresh.json", "labels_unseen.json",
+                              "labels_final.json")}
 FRESH_SEED = 202  # labels_fresh.json: drawn from the extractor before the validity work, earlier labels left out
 LABELLED = ("labels_first.json", "labels.json")
 
@@ -73,11 +77,15 @@ def _shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
 
 def seen_articles(articles: list[dict], mode: str = "unseen") -> set[int]:
     """Every article whose extractor output has been read or must not be: eval/dev, the blind splits (final2
-    too), the held-back final3 split, every earlier claimant audit, and any near copy of one of them (the same
-    story from another outlet: half of its word 5-grams shared)."""
+    too), the held-back final3 split, every earlier claimant audit (for `fresh205` also the sealed final4 split and
+    the benchmark label sets), and any near copy of one of them (the same story from another outlet: half of its
+    word 5-grams shared)."""
     out = blind.dev_indices() | {d["index"] for d in blind.load_gold("all") + blind.load_gold("final2")}
     out |= blind.audit_indices(AUDITS_BEFORE[mode])
     out |= set(blind.sample_final3(articles))
+    if mode == "fresh205":  # the sealed fourth final split and every benchmark label set stay out too
+        urls = blind.bench_label_urls()
+        out |= set(blind.sample_final4(articles)) | {i for i, a in enumerate(articles) if a["url"] in urls}
     seen = [_shingles(blind.text_of(articles[i])) for i in sorted(out)]
     for i, a in enumerate(articles):
         if i in out:
@@ -108,9 +116,10 @@ def draw() -> None:
     seed = UNSEEN_SEEDS.get(mode, FRESH_SEED if fresh else SEED)
     for n, k in enumerate(sorted(random.Random(seed).sample(range(len(pop)), SIZE)), 1):
         i, c, t = pop[k]
-        a = max(t.rfind("\n", 0, c.start), c.start - 260)
+        width = 420 if mode == "fresh205" else 260
+        a = max(t.rfind("\n", 0, c.start), c.start - width)
         print(f"#{n} art={i} span={c.start}-{c.end} claimant={c.claimant_surface!r}")
-        print("   CTX:", t[a : c.start].replace("\n", " / ")[-260:])
+        print("   CTX:", t[a : c.start].replace("\n", " / ")[-width:])
         print("   Q:", t[c.start : c.end][:160].replace("\n", " / "))
         if fresh:
             print(f"   CAN: {c.claimant.canonical if c.claimant else None!r} kind={c.kind}")
