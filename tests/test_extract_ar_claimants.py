@@ -193,7 +193,7 @@ def test_background_aside_with_a_pronoun_has_no_source():
     ("ولذلك نرى", "the writer's connective"), ("ولاشك", "the writer's connective"),
     ("صاحب السمو", "style without its name"), ("معالي", "style without its name"),
     ("النبي صلى الله عليه وسلم", "scripture"), ("الشاعر", "unnamed poet"), ("تحسين الخدمات", "verbal noun"),
-    ("لي صديقي", "preposition phrase"), ("وقفت على", "preposition phrase"), ("به مصادر محلية", "preposition phrase"),
+    ("لكنهم", "pronoun"), ("لي صديقي", "preposition phrase"), ("وقفت على", "preposition phrase"), ("به مصادر محلية", "preposition phrase"),
     ("وشرقه", "common word, no name"), ("انتقلت", "verb"),
     ("مشاركة", "common word, no name"),
 ])

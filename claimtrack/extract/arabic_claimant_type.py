@@ -172,6 +172,7 @@ _VERBAL_NOUN_HEAD = re.compile(r"^ت\S{2}ي\S(?:ات)?$")  # «تنويع», «�
 _REPORT_NOUNS = frozenset("تقرير تقارير تحقيق تحقيقات تسريب تسريبات تصريح تصريحات تحليل تنظيم تنظيمات تعميم".split())
 _FORM_VIII_PAST = re.compile(r"^[وف]?ا\Sت\S{1,2}ت$")  # «ارتبطت», «اعتقدت», «اشتكت»: a past verb, feminine
 _COMMON_NOUN = re.compile(r"^\S{3,}ة$")  # «موافقة», «اجتماعية» (as written): no personal name
+_BUT_PRONOUN = re.compile(r"^[وف]?(?:لكن|لان|كان|ان)(?:ه|ها|هم|هما|هن)$")  # «لكنهم», «لأنه», «كأنها»
 _LI_POSSESSED = re.compile(r"^[^ا]\S{2,}ي$")  # «لي زميلي»: "to me, my colleague"
 
 
@@ -187,6 +188,8 @@ def _no_name(words: list[str], raw: list[str]) -> str:
     w0, first = words[0], raw[0]
     if w0 in WRITER_CONNECTIVES:
         return "the writer's connective"
+    if _BUT_PRONOUN.match(w0):
+        return "pronoun"  # «لكنهم يقولون»: "but they", the subject named before
     if all(w in _STYLES for w in words):
         return "style without its name"
     if "صلي" in words and "وسلم" in words:
