@@ -73,3 +73,8 @@ def test_a_short_exclaimed_headline_after_a_colon_is_a_label():
 
 def test_the_writers_connective_as_a_subject_is_no_source_and_no_one_elses_claim():
     assert _quotes("وقال المدير إن الفرق جاهزة.\nولاشك يؤكد أن العمل مستمر.") == ["الفرق جاهزة."]
+
+
+def test_a_headline_verb_whose_subject_is_no_source_gives_no_claim():
+    assert extract("40 دقيقة تنقل الزوار إلى الماضي\nنص الخبر.", language="ar", published=PUB) == []
+    assert len(extract("تعليم الرياض يعلن مواعيد الدراسة\nنص الخبر.", language="ar", published=PUB)) == 1

@@ -288,7 +288,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             if c.group("verb") in L.IMPERFECT and not _headline_topic_only(c.group("verb"), self.f[c.end() : b]):
                 span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
                 sp = self.res.parse(span[0], span[1], self._orig) if span else None
-                if sp is not None:
+                if sp is not None and self.res.verdict(sp).valid:  # «40 دقيقة تنقل …», «مدينة الملك …»: no source
                     kind = L.VERB_FORM[c.group("verb")][1]
                     self._emit(c.start("verb"), b, c.group("verb"), kind, sp, (a, c.start("pre")), split=False)
                     return

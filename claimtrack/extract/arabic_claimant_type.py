@@ -169,7 +169,8 @@ COMMON_WORD = "common word, no name"  # a family name only when written right af
 _STYLES = frozenset("صاحب السمو الملكي سمو معالي فضيله سعاده سماحه فخامه جلاله".split())
 _VERBAL_NOUN_HEAD = re.compile(r"^ت\S{2}ي\S(?:ات)?$")  # «تنويع», «تشكيل», «تعويضات»: form-II verbal nouns
 # … except those that name a source: «تقرير المركز», «تحقيقات النيابة», «تسريبات إعلامية»
-_REPORT_NOUNS = frozenset("تقرير تقارير تحقيق تحقيقات تسريب تسريبات تصريح تصريحات تحليل تنظيم تنظيمات تعميم".split())
+_REPORT_NOUNS = frozenset("""تقرير تقارير تحقيق تحقيقات تسريب تسريبات تصريح تصريحات تحليل تنظيم تنظيمات تعميم
+    تعليم تدريب""".split())  # «تعليم نجران»: the education directorate
 _FORM_VIII_PAST = re.compile(r"^[وف]?ا\Sت\S{1,2}ت$")  # «ارتبطت», «اعتقدت», «اشتكت»: a past verb, feminine
 _COMMON_NOUN = re.compile(r"^\S{3,}ة$")  # «موافقة», «اجتماعية» (as written): no personal name
 _BUT_PRONOUN = re.compile(r"^[وف]?(?:لكن|لان|كان|ان)(?:ه|ها|هم|هما|هن)$")  # «لكنهم», «لأنه», «كأنها»
