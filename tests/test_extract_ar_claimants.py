@@ -215,3 +215,14 @@ def test_a_family_name_in_ta_marbuta_written_after_a_first_name_stays_a_source()
 def test_a_portfolio_word_before_a_headline_colon_is_its_ministry():
     claims = extract("الصحة: تسجيل خمس إصابات جديدة\nنص الخبر.", language="ar", published=PUB)
     assert [(c.claimant_surface, c.claimant.canonical) for c in claims] == [("الصحة", "وزارة الصحة")]
+
+
+def test_a_headline_source_ends_before_its_own_verb():
+    claims = extract("خالد النجمي يهاجم إعلاميا مصريا: قطر لن ترد على مستواكم\nنص الخبر.", language="ar", published=PUB)
+    assert [c.claimant_surface for c in claims] == ["خالد النجمي"]
+
+
+def test_a_story_label_before_two_dots_is_not_the_headline_subject():
+    text = "العراق.. الجبوري يطالب الحكومة بإقالة وزراء\nوقال سليم الجبوري إن الوزراء فاسدون."
+    assert [c.claimant_surface for c in extract(text, language="ar", published=PUB)][0] == "الجبوري"
+    assert extract("القاهرة.. مظاهرات تطالب بإسقاط القانون\nنص الخبر.", language="ar", published=PUB) == []

@@ -16,7 +16,12 @@ from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_claimant_type import is_place
 from claimtrack.extract.arabic_filters import CueFilters
 from claimtrack.extract.arabic_frame import CueFrame, FrameFinder
-from claimtrack.extract.arabic_headline import headline_denials, portfolio_ministry
+from claimtrack.extract.arabic_headline import (
+    after_story_label,
+    headline_denials,
+    headline_source_end,
+    portfolio_ministry,
+)
 from claimtrack.extract.arabic_material import MaterialSpeech, material_speech
 from claimtrack.extract.arabic_nonclaims import headline_slogan
 from claimtrack.extract.arabic_patterns import rule
@@ -276,8 +281,9 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
     def _headline(self, a: int, b: int) -> None:
         a = self._wire_desk_prefix(a, b)
         m = _HEADLINE_SRC.match(self.f[a:b])
-        if m and len(m.group(1).split()) <= 4:
-            sp = self.res.parse(a + m.start(1), a + m.end(1), self._orig)
+        src_end = _or(a + m.end(1), headline_source_end(self.f, a + m.start(1), a + m.end(1))) if m else a
+        if m and len(self.f[a + m.start(1) : src_end].split()) <= 4:
+            sp = self.res.parse(a + m.start(1), src_end, self._orig)
             sp = _or(sp, sp and portfolio_ministry(sp))
             if sp is not None and not self._headline_label(sp) and not headline_slogan(m.group(2)):
                 self._emit(a + m.start(2), b, ":", "statement", sp, (a, a + m.start(2)), split=False)
@@ -286,7 +292,8 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 return
         for c in L.CUE_RE.finditer(self.f, a, b):
             if c.group("verb") in L.IMPERFECT and not _headline_topic_only(c.group("verb"), self.f[c.end() : b]):
-                span = preceding_subject(self.f, a, c.start("pre"), only_last=False)
+                span = preceding_subject(self.f, _or(a, after_story_label(self.f, a, c.start("pre"))), c.start("pre"),
+                                         only_last=False)
                 sp = self.res.parse(span[0], span[1], self._orig) if span else None
                 if sp is not None and self.res.verdict(sp).valid:  # «40 دقيقة تنقل …», «مدينة الملك …»: no source
                     kind = L.VERB_FORM[c.group("verb")][1]

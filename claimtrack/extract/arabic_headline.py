@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from claimtrack.extract.arabic_claimant_type import is_place
+from claimtrack.extract.arabic_lexicon import FIRST_NAMES
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import negated_restatement
 from claimtrack.extract.base import ActorRef
@@ -25,6 +28,29 @@ def portfolio_ministry(sp: Speaker) -> Speaker | None:
     if " " in word or fold(word) not in _PORTFOLIOS:
         return None
     return Speaker(ActorRef(canonical=f"وزارة {word}", kind="government"), sp.surface, keys=set(sp.keys))
+
+
+# an imperfect verb's shape: ي/ت + 3–5 letters, not a form-II verbal noun («تعليم») nor a noun in -ة/-ا/-ات
+_IMPERFECT_SHAPE = re.compile(r"(?![ت]\S\Sي\S$)[يت][\u0621-\u064A]{2,4}[^\sةاه]")
+_LABEL_BREAK = re.compile(r"\.\.+|…")
+
+
+@rule("خالد النجمي يهاجم إعلاميا مصريا: قطر لن ترد على مستواكم\nنص الخبر.", off=None)
+def headline_source_end(f: str, a: int, b: int) -> int | None:
+    """ "النجيمي يهاجم إعلامياً مصرياً: …": a headline source region with an imperfect verb after its first word
+    is said by the subject before that verb; the source ends there."""
+    for k, m in enumerate(re.finditer(r"\S+", f[a:b])):
+        if k and _IMPERFECT_SHAPE.fullmatch(m.group()) and m.group() not in FIRST_NAMES and not is_place(m.group()):
+            return a + m.start()
+    return None
+
+
+@rule("العراق.. الجبوري يطالب الحكومة بإقالة وزراء\nوقال سليم الجبوري إن الوزراء فاسدون.", off=None)
+def after_story_label(f: str, a: int, b: int) -> int | None:
+    """ "اسطنبول.. مظاهرات تطالب …", "العراق.. الجبوري يطالب …": the words before «..» in a verb headline label
+    the story (a place, a topic); the verb's subject starts after the last «..»."""
+    ends = [m.end() for m in _LABEL_BREAK.finditer(f, a, b)]
+    return ends[-1] if ends else None
 
 
 def headline_denials(text: str, heads: Sequence[Any], body: Sequence[Any]) -> None:
