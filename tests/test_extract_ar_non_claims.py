@@ -78,3 +78,8 @@ def test_the_writers_connective_as_a_subject_is_no_source_and_no_one_elses_claim
 def test_a_headline_verb_whose_subject_is_no_source_gives_no_claim():
     assert extract("40 دقيقة تنقل الزوار إلى الماضي\nنص الخبر.", language="ar", published=PUB) == []
     assert len(extract("تعليم الرياض يعلن مواعيد الدراسة\nنص الخبر.", language="ar", published=PUB)) == 1
+
+
+def test_a_speech_verb_with_only_its_speaker_is_a_frame_not_a_claim():
+    assert _quotes("«الطريق مفتوح أمام الجميع»، وقال شاهد عيان.\nوقال المدير إن العمل مستمر.") == ["العمل مستمر."]
+    assert _quotes("وقال المصدر، الذي طلب عدم ذكر اسمه، إن الاجتماع تأجل.") == ["الاجتماع تأجل."]

@@ -23,7 +23,7 @@ from claimtrack.extract.arabic_headline import (
     portfolio_ministry,
 )
 from claimtrack.extract.arabic_material import MaterialSpeech, material_speech
-from claimtrack.extract.arabic_nonclaims import headline_slogan
+from claimtrack.extract.arabic_nonclaims import headline_slogan, speech_frame_fragment
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.arabic_rules import DENIAL_THEN_ANNA, WIRE_PREFIX, pure_emotion, source_end
 from claimtrack.extract.arabic_rules import trim as _trim
@@ -31,6 +31,7 @@ from claimtrack.extract.arabic_speaker import SpeakerFinder
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject
 from claimtrack.extract.segment import Folded, inside, quote_spans, sentences_outside_quotes, sentences_within
+from claimtrack.text import fold
 
 _HEADLINE_SRC = re.compile(r"^\s*([^:\n]{2,40}?)\s*(?:لـ?\s*[«\"“][^»\"”]+[»\"”]\s*)?:\s*(\S.*)$")
 _COURTESY = re.compile(r"\s*(?:عن\s+)?(?:\S+\s+){0,3}?(?:ال)?(?:شكر|تقدير|امتنان|تهنئ|تهاني|تعازي|مواسا|ملاحظات|اعجاب|ترحيب)"
@@ -262,7 +263,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             body = self.f[pa:pb]
             if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
-            if _speech_frame_only(body) or _imperative(body) \
+            if _speech_frame_only(body) or _imperative(body) or self._frame_fragment(body, sp) \
                     or _link_or_name_only(body, self.f[max(0, pa - 30) : pa], self.f[pb : pb + 3]):
                 continue
             denied = kind == "denial" or L.DENIAL_SCAN.search(" " + body) is not None
@@ -276,6 +277,9 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
             direct = any(ch in body for ch in "«“\"")
             self.out.append(RawClaim(oa, ob, cue, _kind(kind, body, denied), direct, sp, self.fx.orig(ctx[0]),
                                      self.fx.orig_end(ctx[1])))
+
+    def _frame_fragment(self, body: str, sp: Speaker | None) -> bool:
+        return sp is not None and speech_frame_fragment(body, fold(sp.surface))
 
     # -- headline ------------------------------------------------------------------------------------------
     def _headline(self, a: int, b: int) -> None:

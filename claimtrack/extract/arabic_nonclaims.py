@@ -34,3 +34,25 @@ def headline_slogan(rest: str) -> bool:
     if not words or len(words) > 4:
         return False
     return rest.rstrip().endswith(("!", "؟", "?")) or _LABEL_OPENING.match(words[0]) is not None
+
+
+# speech verbs whose content is a clause (never a noun phrase): with only a speaker after them, a span is a frame
+_SAY_ONLY = frozenset("قال قالت قالوا اضاف اضافت تابع تابعت صرح صرحت ذكر ذكرت افاد افادت".split())
+_FRAME_REST = re.compile(r"[\s،,.:(«\"]*(?:(?:في|الذي|التي|والذي|والتي|وهو|وهي|ولي|عضو|رئيس|مدير)(?!\S)|\(|$)")
+
+
+@rule("عنوان\n«الطريق مفتوح أمام الجميع»، وقال شاهد عيان.\nوقال المدير إن العمل مستمر.", off=False)
+def speech_frame_fragment(body: str, speaker: str) -> bool:
+    """ "قال شاهد عيان", "وقال المصدر، الذي طلب عدم …", "قالت امرأة مقيمة في …": a span that is only a «قال»-type
+    verb and its speaker (a word of the speaker's name within the next eight words, then at most an aside)
+    frames a quotation given elsewhere; it states nothing. `body` and `speaker` are folded."""
+    words = [w.strip(".،,:؛»”\"") for w in body.split()]
+    if len(words) < 2 or words[0] not in _SAY_ONLY and words[0][1:] not in _SAY_ONLY or not speaker:
+        return False
+    names = set(speaker.split())
+    hits = [i for i, w in enumerate(words[1:9], 1) if w in names]
+    if not hits:
+        return False
+    k = hits[-1] + 1
+    tail = " ".join(words[k:])
+    return len(words) - k <= 6 and _FRAME_REST.match(tail) is not None
