@@ -83,8 +83,8 @@ def seen_articles(articles: list[dict], mode: str = "unseen") -> set[int]:
     out = blind.dev_indices() | {d["index"] for d in blind.load_gold("all") + blind.load_gold("final2")}
     out |= blind.audit_indices(AUDITS_BEFORE[mode])
     out |= set(blind.sample_final3(articles))
-    if mode == "fresh205":  # the sealed fourth final split and every benchmark label set stay out too
-        urls = blind.bench_label_urls()
+    if mode == "fresh205":  # the sealed fourth final split and the benchmark label sets (as at final4's draw) stay out
+        urls = blind.bench_urls_at_draws()
         out |= set(blind.sample_final4(articles)) | {i for i, a in enumerate(articles) if a["url"] in urls}
     seen = [_shingles(blind.text_of(articles[i])) for i in sorted(out)]
     for i, a in enumerate(articles):
