@@ -51,7 +51,7 @@ def _fold(text: str) -> str:
             s = s.replace(a, "ا")
     s = s.replace("ى", "ي").replace("ة", "ه")
     s = western_digits(s)
-    return _WS.sub(" ", s).strip().casefold()
+    return " ".join(s.split()).casefold()  # = _WS.sub(" ", s).strip(): str.split and \s agree on white space
 
 
 def detect_language(text: str, sample: int = 4000) -> str:

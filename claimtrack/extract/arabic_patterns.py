@@ -64,15 +64,14 @@ _OFF_VALUE: dict[str, Any] = {}
 
 
 def enabled(fns: tuple[Callable[..., Any], ...]) -> tuple[Callable[..., Any], ...]:
-    """The rules in `fns` that are switched on."""
-    key = (fns, frozenset(_OFF))
-    hit = _ENABLED.get(key)
+    """The rules in `fns` that are switched on (cached until the switched-off set changes, see `_apply`)."""
+    hit = _ENABLED.get(fns)
     if hit is None:
-        hit = _ENABLED[key] = tuple(f for f in fns if f.__name__.lstrip("_") not in _OFF)
+        hit = _ENABLED[fns] = tuple(f for f in fns if f.__name__.lstrip("_") not in _OFF)
     return hit
 
 
-_ENABLED: dict[tuple[tuple[Callable[..., Any], ...], frozenset[str]], tuple[Callable[..., Any], ...]] = {}
+_ENABLED: dict[tuple[Callable[..., Any], ...], tuple[Callable[..., Any], ...]] = {}
 
 
 def is_on(name: str) -> bool:
@@ -107,5 +106,6 @@ def switched_off(*names: str) -> Iterator[None]:
 
 def _apply() -> None:
     """Give every function rule the code that matches its state (its own, or the stub while off)."""
+    _ENABLED.clear()
     for name, (fn, code, stub) in _FUNCS.items():
         fn.__code__ = stub if name in _OFF else code
