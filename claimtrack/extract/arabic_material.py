@@ -15,7 +15,8 @@ from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_patterns import rule
 
 # a piece of circulated material (folded; with a clitic or the article): what someone is shown saying in
-_MATERIAL = re.compile(r"(?<!\S)[وبل]?(?:ال)?(?:مقطع|فيديو|تسجيل|تغريده|تدوينه|منشور|رساله)\S*")
+_MATERIAL_NOUNS = ("مقطع", "فيديو", "تسجيل", "تغريده", "تدوينه", "منشور", "رساله")
+_MATERIAL = re.compile(rf"(?<!\S)[وبل]?(?:ال)?(?:{'|'.join(_MATERIAL_NOUNS)})\S*")
 # imperfect reporting verbs whose subject is the person in the material ("she mentions / says / alleges")
 _SPEECH_LEMMAS = frozenset({"ذكر", "قال", "افاد", "زعم", "ادعي", "اكد", "تحدث", "اتهم"})
 # "in it" / "through it" after the verb, and a complementizer, are not content
@@ -59,6 +60,8 @@ def material_speech(f: str, a: int, b: int) -> list[MaterialSpeech] | None:
     imperfect reporting verb after the person a piece of circulated material shows is that person's claim (an
     allegation a denial or clarification answers), not a verb embedded in the surrounding clause; its content
     runs to the sentence's end or to a comma that resumes the main clause («، أن الشرطة …»)."""
+    if not any(f.find(noun, a, b) >= 0 for noun in _MATERIAL_NOUNS):
+        return None  # no material noun: skip the scan (most sentences)
     out = []
     for m in _MATERIAL.finditer(f, a, b):
         words = list(re.finditer(r"[^\s.!؟?]+", f[m.end() : b]))[: _MAX_GAP_WORDS + 1]

@@ -90,6 +90,31 @@ KNOWN_NAME = register(
     "are the verb's object («ودعا الأمير X بن Y المولى أن يحمي …»).",
     "عنوان\nوقال الأمير خالد بن سعد إن البلاد متماسكة.\nوطالب الأمير خالد بن سعد المواطنين بالحذر.")
 _WORD = re.compile(r"[^\s،,.:؛;!?؟«»“”\"()][^\s،,.:؛;!?؟«»“”\"()]*")  # […][…]*: `re` skips fast to it
+_WORD_PUNCT = frozenset("،,.:؛;!?؟«»“”\"()")  # with white space (str.isspace, as `\s`): what ends a `_WORD`
+
+
+def _words_before(f: str, w: str) -> list[str]:
+    """For each `_WORD` token of `f` equal to `w`, the token before it (if any), in order: the same list as the
+    pairs of consecutive `_WORD.findall(f)` tokens ending in `w`."""
+    if not w or any(ch.isspace() or ch in _WORD_PUNCT for ch in w):
+        return []  # no token equals it
+    out: list[str] = []
+    n, end = len(w), len(f)
+    i = f.find(w)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or f[i - 1].isspace() or f[i - 1] in _WORD_PUNCT) and (
+                e == end or f[e].isspace() or f[e] in _WORD_PUNCT):
+            j = i - 1
+            while j >= 0 and (f[j].isspace() or f[j] in _WORD_PUNCT):
+                j -= 1
+            k = j
+            while k >= 0 and not (f[k].isspace() or f[k] in _WORD_PUNCT):
+                k -= 1
+            if j >= 0:
+                out.append(f[k + 1 : j + 1])
+        i = f.find(w, i + 1)
+    return out
 _MEDIA = frozenset("وكاله صحيفه موقع قناه تلفزيون اذاعه شبكه مجله بوابه محطه".split())
 _REPRESENTING = re.compile(r"(?<!\S)(?:ال)?(?:محام|محامي|محاميه|ممثل|ممثله|مندوب|متحدث|متحدثه|نائب|نائبه|وكيل)\s*$")
 # occasions of speech: "الوزير في مؤتمر صحفي", "في بداية الاستقبال" is the occasion, not part of the title
@@ -180,7 +205,7 @@ class Resolver:
         self.to_orig: Callable[[int], int] | None = None  # folded → original offsets, set by the extractor
         self._verdicts: dict[tuple[str, str], Verdict] = {}
         self._family: dict[str, bool] = {}
-        self._before: dict[str, list[str]] | None = None
+        self._before: dict[str, list[str]] = {}  # word -> the words written right before it (see _words_before)
         self.lead: Callable[[], Speaker | None] | None = None  # the article's lead subject, set by the extractor
 
     # -- building ----------------------------------------------------------------------------------------
@@ -293,7 +318,7 @@ class Resolver:
         """A word of imperfect-verb shape (ي + 3–5 letters) that is no known name and is never written after a
         first name in the document."""
         return 4 <= len(word) <= 6 and word not in FIRST_NAMES and self.gaz.lookup(word) is None and not any(
-            p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before().get(word, ()))
+            p in FIRST_NAMES or p in ("بن", "ابن") for p in self._words_before(word))
 
     def _family_name(self, surface: str) -> bool:
         """True when the word is written somewhere in the document right after a name-like word."""
@@ -305,19 +330,18 @@ class Resolver:
     def _after_first_name(self, surface: str) -> bool:
         """True when the word is written somewhere in the document right after a known first name or «بن»."""
         w = fold(surface.strip())
-        return any(p in FIRST_NAMES or p in ("بن", "ابن", "ابو") for p in self._words_before().get(w, ()))
+        return any(p in FIRST_NAMES or p in ("بن", "ابن", "ابو") for p in self._words_before(w))
 
-    def _words_before(self) -> dict[str, list[str]]:
-        """For each word of the document, the words written right before it (built once)."""
-        if self._before is None:
-            self._before = {}
-            toks = _WORD.findall(self.f)
-            for a, b in zip(toks, toks[1:], strict=False):
-                self._before.setdefault(b, []).append(a)
-        return self._before
+    def _words_before(self, w: str) -> list[str]:
+        """The words (`_WORD` tokens) written right before each occurrence of the word `w` in the document, in
+        order; found with str.find from the occurrences of `w`, not by tokenising the whole document."""
+        hit = self._before.get(w)
+        if hit is None:
+            hit = self._before[w] = _words_before(self.f, w)
+        return hit
 
     def _written_after_name(self, w: str) -> bool:
-        for prev in self._words_before().get(w, ()):
+        for prev in self._words_before(w):
             bare = prev[1:] if prev[:1] in "وف" and len(prev) > 3 else prev
             if prev in FIRST_NAMES or prev in ("بن", "ابن", "ابو", "عبد") or (
                     not prev.startswith(("ال", "وال", "بال", "لل")) and len(prev) >= 3 and bare not in VERB_FORM
