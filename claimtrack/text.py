@@ -119,8 +119,11 @@ def _is_abbrev(text: str, dot: int) -> bool:
     nxt = text[dot + 1 : dot + 2]
     if nxt.isalpha() and nxt.isascii():  # U.S.A, e.g
         return True
-    found = _WORD_BEFORE_AR.search(text, max(0, dot - 6), dot)  # `*$` matches, if only the empty string
-    wb = found.group() if found else ""
+    if nxt.isalpha():  # (the word before matters only then: most full stops end a sentence)
+        found = _WORD_BEFORE_AR.search(text, max(0, dot - 6), dot)  # `*$` matches, if only the empty string
+        wb = found.group() if found else ""
+    else:
+        wb = ""
     if nxt.isalpha() and 0 < len(wb) <= 3 and (text[dot - len(wb) - 1 : dot - len(wb)] == "."
                                                or _INITIAL_AFTER_AR.match(text, dot + 1)):
         return True  # an Arabic initialism: "دي.إيه.إن", "أ.ف.ب" (no space after the stop)

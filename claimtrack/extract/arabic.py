@@ -274,7 +274,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                     self._emit(pa + m.end(), pb, cue, kind, sp, ctx, split=False)
                     continue
             oa, ob = self.fx.orig(pa), self.fx.orig_end(pb)
-            direct = any(ch in body for ch in "«“\"")
+            direct = "«" in body or "“" in body or '"' in body
             self.out.append(RawClaim(oa, ob, cue, _kind(kind, body, denied), direct, sp, self.fx.orig(ctx[0]),
                                      self.fx.orig_end(ctx[1])))
 

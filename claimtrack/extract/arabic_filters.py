@@ -197,11 +197,12 @@ class CueFilters:
         kept = []
         for i, c in enumerate(cues):
             v = c.group("verb")
-            # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
-            lim = min(sb, c.end() + 260, *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
-            if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS \
-                    and self._comp(c.end(), lim, quotes) is None and not described_as(self.f, c, lim):
-                continue
+            if v and L.VERB_FORM[v][0] in L.NEEDS_COMPLEMENTIZER and L.VERB_FORM[v][0] not in PREP_LEMMAS:
+                # a complementizer after the next head cue belongs to that cue ("الأخبار التي تحدثت عن …، وأوضح أن")
+                lim = min(sb, c.end() + 260,
+                          *(x.start("pre") for x in cues[i + 1 :] if x.group("verb") or x.group("part")))
+                if self._comp(c.end(), lim, quotes) is None and not described_as(self.f, c, lim):
+                    continue
             kept.append(c)
         return kept
 

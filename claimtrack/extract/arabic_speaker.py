@@ -93,7 +93,8 @@ def _last_sentences(f: str, a: int, b: int, k: int = 2) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     end = search = b
     while end > a and len(out) < k:
-        cut = max(f.rfind(ch, a, search) for ch in ".!?؟\n")
+        cut = max(f.rfind(".", a, search), f.rfind("!", a, search), f.rfind("?", a, search), f.rfind("؟", a, search),
+                  f.rfind("\n", a, search))
         if cut >= a + 2 and f[cut] == "." and not f[cut - 1].isspace() and f[cut - 2].isspace():
             search = cut  # "هنأ د. عبدالعزيز …": one sentence
             continue
