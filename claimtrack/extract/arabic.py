@@ -261,7 +261,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
                 continue
             done = pb
             body = self.f[pa:pb]
-            if len(body.split()) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
+            if len(body.split(None, 2)) < 2 or body.rstrip(" »”\"'!.").endswith(("؟", "?")):  # no questions ("…؟!")
                 continue
             if _speech_frame_only(body) or _imperative(body) or self._frame_fragment(body, sp) \
                     or _link_or_name_only(body, self.f[max(0, pa - 30) : pa], self.f[pb : pb + 3]):
@@ -405,7 +405,7 @@ class ArabicExtractor(CueFilters, FrameFinder, SpeakerFinder):
         if not fr.bare:
             return False
         assert fr.content_start is not None
-        return len(self.f[fr.content_start : end].split()) <= 2
+        return len(self.f[fr.content_start : end].split(None, 3)) <= 2  # (at most 3 splits: enough to count to 3)
 
     @rule("عنوان\nوأعرب المدير عن شكره للعاملين على تنظيم المعرض الذي قدم أنشطة كثيرة.", off=False)
     def _courtesy_or_emotion_only(self, fr: CueFrame) -> bool:

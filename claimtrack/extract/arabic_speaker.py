@@ -99,7 +99,7 @@ def _last_sentences(f: str, a: int, b: int, k: int = 2) -> list[tuple[int, int]]
             search = cut  # "هنأ د. عبدالعزيز …": one sentence
             continue
         start = cut + 1 if cut >= 0 else a
-        if len(f[start:end].split()) >= 3:
+        if len(f[start:end].split(None, 3)) >= 3:
             out.append((start, end))
         if cut < 0:
             break
@@ -428,7 +428,7 @@ class SpeakerFinder:
         topic = self._sentence_topic(cue_start, fr)
         if topic is not None:
             return topic
-        if len(prefix.split()) >= 2:
+        if len(prefix.split(None, 2)) >= 2:
             best: tuple[int, Speaker] | None = None
             for sp in self.res.seen:
                 last = sp.surface.split()[-1] if sp.surface else ""
@@ -506,7 +506,7 @@ class SpeakerFinder:
         """ "الخارجية المصرية هي الأخرى خرجت في بيان …، واعتبرت أن …": a sentence that opens with a noun phrase
         (a topic, SVO) gives its verbs with no subject that noun phrase, when they agree with it."""
         a = self._sa
-        words = self.f[a:cue_start].split()
+        words = self.f[a:cue_start].split(None, 3)  # the first word, and whether there are three
         if len(words) < 3 or not words[0].startswith("ال") or fr is None:
             return None
         sp = self.res.parse_np(a, min(cue_start, a + 80), self._orig)
