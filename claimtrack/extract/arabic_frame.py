@@ -8,7 +8,7 @@ The named rules here are registered in `arabic_patterns`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
@@ -66,11 +66,10 @@ class CueFrame:
     nxt: int  # start of the next head cue, or the sentence end
     subj_end: int = 0
     content_start: int | None = None
+    at: int = field(init=False)  # start of the cue word itself (read often: kept, not recomputed)
 
-    @property
-    def at(self) -> int:
-        """Start of the cue word itself."""
-        return self.c.start(self.c.lastgroup or 0)
+    def __post_init__(self) -> None:
+        self.at = self.c.start(self.c.lastgroup or 0)
 
     @property
     def bare(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
@@ -126,10 +126,10 @@ class Clause:
     imperfect: bool
     pre_text: str
     kana: bool
+    cstart: int = field(init=False)  # where the cue starts (its و/ف or particle), kept: read often
 
-    @property
-    def cstart(self) -> int:
-        return self.fr.c.start("pre")
+    def __post_init__(self) -> None:
+        self.cstart = self.fr.c.start("pre")
 
 
 class SpeakerFinder:
