@@ -457,8 +457,7 @@ class SpeakerFinder:
             return None
         base = max(0, self._sa - 700)
         for a, b in reversed(_last_sentences(self.f, base, self._sa)):
-            piece = self.f[a:b]
-            if L.CUE_SCAN.search(" " + piece) is not None and L.COMPLEMENTIZER_RE.search(piece):
+            if self._reporting_sentence(a, b):
                 return None  # a reporting sentence: its speaker is already the last one
             sp = self._sentence_actor(a, b)
             v = self.res.verdict(sp) if sp is not None else None
@@ -466,6 +465,16 @@ class SpeakerFinder:
                 va = verb_agreement(fr.form, fr.lemma)
                 return self.res.remember(sp) if agrees(va, _agreement_of(sp)) else None
         return None
+
+    def _reporting_sentence(self, a: int, b: int) -> bool:
+        """True when f[a:b] has a reporting cue and a complementizer (kept per span: the sentences before the
+        cues of one sentence, and of the next one, are the same)."""
+        seen = self._cache.setdefault("reporting", {})
+        hit = seen.get((a, b))
+        if hit is None:
+            piece = self.f[a:b]
+            hit = seen[(a, b)] = L.CUE_SCAN.search(" " + piece) is not None and bool(L.COMPLEMENTIZER_RE.search(piece))
+        return hit
 
     def _sentence_actor(self, a: int, b: int) -> Speaker | None:
         """The person a sentence opens with after its verb, by title: "[من جهته،] [و]هنأ الدكتور X …" → X."""

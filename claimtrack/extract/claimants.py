@@ -397,9 +397,12 @@ class Resolver:
 
     def _mentioned_before(self, head: str, before: int) -> Entry | None:
         """The gazetteer entity named by a head noun ("الجماعة" → "جماعة الإخوان …") mentioned earlier."""
+        aliases = _aliases_by_head().get(head, ())
+        if not aliases:
+            return None  # (most heads: no fold of the window)
         best: tuple[int, Entry] | None = None
         window = fold(self.f[max(0, before - 3000) : before])
-        for alias, e in _aliases_by_head().get(head, ()):
+        for alias, e in aliases:
             pos = window.rfind(alias)
             if pos >= 0 and (best is None or pos > best[0]):
                 best = (pos, e)
