@@ -625,9 +625,8 @@ class Resolver:
                         and f[toks[0][0] : toks[0][1]].removeprefix("ال") in ORG_HEADS:
                     kept.append((a, b))  # "هيئة الأمر بالمعروف والنهي عن المنكر": one name
                     continue
-                after_title = bool(kept) and (f[kept[-1][0] : kept[-1][1]] in HONORIFICS
-                                              or f[kept[-1][0] : kept[-1][1]] in _RANK_QUALIFIERS)
-                if w in _VERB_STOPS and after_title:
+                if w in _VERB_STOPS and bool(kept) and (f[kept[-1][0] : kept[-1][1]] in HONORIFICS
+                                                        or f[kept[-1][0] : kept[-1][1]] in _RANK_QUALIFIERS):
                     kept.append((a, b))  # "العميد ركن فضل حسن": a name spelled like a verb, after a title
                     continue
                 after_bin = bool(kept) and f[kept[-1][0] : kept[-1][1]] in ("بن", "ابن")  # "أسامة بن فضل"
@@ -636,9 +635,8 @@ class Resolver:
                     break
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
-                first = f[kept[0][0] : kept[0][1]] if kept else ""
                 if kept and not role and object_noun(w) and is_on(OBJECT_AFTER_NAME) \
-                        and first.removeprefix("ال") not in ORG_HEADS \
+                        and (first := f[kept[0][0] : kept[0][1]]).removeprefix("ال") not in ORG_HEADS \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
                     break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object
 

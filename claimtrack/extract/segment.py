@@ -48,21 +48,17 @@ class Folded:
 
     @classmethod
     def of(cls, source: str) -> Folded:
-        if not _MARKS.search(source):
+        runs = [m.span() for m in _MARKS.finditer(source)]
+        if not runs:
             return cls(source, fold_chars(source), None, None)
-        parts: list[str] = []
         starts: list[int] = []
         shifts: list[int] = []
-        pos = out = removed = 0
-        for m in _MARKS.finditer(source):
-            parts.append(source[pos : m.start()])
-            out += m.start() - pos
-            removed += m.end() - m.start()
-            starts.append(out)
+        removed = 0
+        for a, b in runs:
+            starts.append(a - removed)  # the folded position of the run
+            removed += b - a
             shifts.append(removed)
-            pos = m.end()
-        parts.append(source[pos:])
-        return cls(source, fold_chars("".join(parts)), starts, shifts)
+        return cls(source, fold_chars(_MARKS.sub("", source)), starts, shifts)
 
     def orig(self, i: int) -> int:
         if self._starts is None:
