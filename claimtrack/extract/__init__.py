@@ -165,6 +165,8 @@ def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int], dates: li
     event, unless a speech-event phrase precedes it ("…، وذلك في كلمة ألقاها أمس"). An English window is the
     whole sentence, so it is attribution only outside the claim; an Arabic window is the attribution clause, which
     may run into the claim (a verb with no complementizer: the claim runs from the verb, «أعلن أمس حالة …»)."""
+    if not dates:
+        return [], []  # (most documents)
     wa, wb = window
     holds_claim = c.language != "ar" and wa <= c.start and wb >= c.end
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
@@ -161,7 +160,8 @@ def _link_or_name_only(body: str, before: str, after: str = "") -> bool:
     words) that is not introduced as speech (after a colon or a speech verb) and does not end its sentence, names
     something ("وذكر راديو “بي بي سي” في …", "استبعد المدرب «لازار بولوني» من …"): it states no proposition."""
     text = _URL.sub(" ", body) if "http" in body or "www" in body else body
-    if len(list(islice(_ARABIC_WORD.finditer(text), 2))) < 2:
+    first = _ARABIC_WORD.search(text)
+    if first is None or _ARABIC_WORD.search(text, first.end()) is None:  # fewer than two Arabic words
         return True
     inner = body.strip(" .،,:")
     if not (len(inner) > 2 and inner[0] in "«“\"" and inner[-1] in "»”\"" and len(inner[1:-1].split()) <= 3

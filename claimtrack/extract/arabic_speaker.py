@@ -456,7 +456,10 @@ class SpeakerFinder:
         if fr is None or fr.verb is None:
             return None
         base = max(0, self._sa - 700)
-        for a, b in reversed(_last_sentences(self.f, base, self._sa)):
+        kept_sentences = self._cache.setdefault("last_sentences", {})  # per sentence start: cues of one sentence
+        if self._sa not in kept_sentences:
+            kept_sentences[self._sa] = _last_sentences(self.f, base, self._sa)
+        for a, b in reversed(kept_sentences[self._sa]):
             if self._reporting_sentence(a, b):
                 return None  # a reporting sentence: its speaker is already the last one
             sp = self._sentence_actor(a, b)
