@@ -51,7 +51,9 @@ def _fold(text: str) -> str:
             s = s.replace(a, "ا")
     s = s.replace("ى", "ي").replace("ة", "ه")
     s = western_digits(s)
-    return " ".join(s.split()).casefold()  # = _WS.sub(" ", s).strip(): str.split and \s agree on white space
+    if not (s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "):  # white space to collapse
+        s = " ".join(s.split())  # = _WS.sub(" ", s).strip(): str.split and \s agree on white space
+    return s.casefold()
 
 
 def detect_language(text: str, sample: int = 4000) -> str:

@@ -79,3 +79,11 @@ def test_folded_offsets_map_back_to_the_original() -> None:
         kept = [i for i, ch in enumerate(s) if not _MARKS.fullmatch(ch)]
         assert len(fx.text) == len(kept)
         assert [fx.orig(i) for i in range(len(kept))] == kept, s
+
+
+def test_fold_keeps_text_with_nothing_to_collapse_and_collapses_the_rest() -> None:
+    # fold() skips the split/join when the text is printable with single inner spaces: every other white-space
+    # character is unprintable, so that test finds them all
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c != " " and c.isprintable()] == []
+    for s in _strings(["ب", " ", "\u00a0", "\n", "\u200c", "A", "\u2028"], 5000, seed=6, most=8):
+        assert fold(s) == " ".join(fold(w) for w in s.split()), repr(s)

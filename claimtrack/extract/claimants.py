@@ -582,7 +582,7 @@ class Resolver:
             end = anon.start()
         end = _before_trailing_phrase(f, start, end)
         region = f[start:end]
-        m = _REPORTED_FROM.search(region)
+        m = _REPORTED_FROM.search(region) if "عن" in region else None  # (the pattern needs «عن»)
         if m and (_REPRESENTING.search(region[: m.start()]) or not self._reporting_from(region, m)):
             m = None  # "وقال محامٍ عن المتهمين", "هيئة … والنهي عن المنكر": no report quoting someone
         if m and m.start() > 0 or (m and region.lstrip().startswith("عن")):
