@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from claimtrack import bulk_insert
 from claimtrack.audit_rows import AUDITED, Digests, LatestDigests, Mismatch, read_digests
 from claimtrack.models import Analyst, Event, id_column, pk, table_of, utcnow
 
@@ -84,7 +85,7 @@ class ChainHead:
     def write(self, conn: sa.Connection) -> None:
         """Insert the buffered events, in order."""
         if self.pending:
-            conn.execute(sa.insert(table_of(Event)), self.pending)
+            bulk_insert.insert(conn, table_of(Event), self.pending)
             self.pending = []
 
 

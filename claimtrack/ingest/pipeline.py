@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack import audit, passages, search
 from claimtrack.audit_rows import row_digest
+from claimtrack.bulk_insert import RowIds
 from claimtrack.db import atomic, bulk_write_cache
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
@@ -294,6 +295,7 @@ class Deferred:
     forgets them when the savepoint rolls back."""
 
     def __init__(self) -> None:
+        self.ids = RowIds()  # the ids of the batch's new rows
         self.passages: list[dict[str, object]] = []
         self.roots: set[int] = set()
         self._passages: list[dict[str, object]] = []
@@ -312,6 +314,7 @@ class Deferred:
         self._passages, self._roots = [], set()
 
     def write(self, conn: sa.Connection) -> None:
+        self.ids.check(conn)
         passages.add_rows(conn, self.passages)
         if self.roots:
             identity.refresh_counts_many(conn, sorted(self.roots))
@@ -357,8 +360,8 @@ def store_document(
         "ingested_at": now, "ingested_by_id": analyst.id,
     }
     document_t = table_of(Document)
-    doc_id: int = session.connection().execute(
-        sa.insert(document_t).returning(document_t.c.id), [doc_row]).scalar_one()
+    conn = session.connection()
+    doc_id = deferred.ids.insert(conn, document_t, [doc_row])[0]
     digests: dict[str, dict[str, str | None]] = {"document": {str(doc_id): row_digest("document", doc_row)}}
     deferred.stage(passages.rows_for(doc_id, raw.text, prepared.passages if prepared else None))
     if not claims:
@@ -388,9 +391,7 @@ def store_document(
             "search_text": search.join_analysed(text_terms, actors.names_text(actor_id)),
             "created_at": now, "updated_at": now, "version": 1,
         })
-    conn = session.connection()
-    claim_t = table_of(Claim)
-    ids = _insert_ids(conn, claim_t, claim_rows)
+    ids = deferred.ids.insert(conn, table_of(Claim), claim_rows)
     digests["claim"] = {str(cid): row_digest("claim", row) for cid, row in zip(ids, claim_rows, strict=True)}
     appearance_rows = [{
         "claim_id": cid, "document_id": doc_id, "claimant_id": actor_id, "claimant_surface": ex.claimant_surface,
@@ -399,7 +400,7 @@ def store_document(
         "stated_on_precision": ex.stated_on.precision if ex.stated_on else raw.published_precision,
         "extractor_version": EXTRACTOR_VERSION, "confidence": max(0.0, min(1.0, ex.confidence)), "created_at": now,
     } for ex, cid, actor_id in zip(claims, ids, claimant_ids, strict=True)]
-    _insert_audited(conn, table_of(Appearance), appearance_rows, digests)
+    _insert_audited(conn, deferred.ids, table_of(Appearance), appearance_rows, digests)
     if opts.denial_link_threshold != DEFAULT_THRESHOLD:  # extraction linked at the default; the setting differs
         link_denials(list(claims), threshold=opts.denial_link_threshold, text=raw.text)
     links: dict[tuple[int, int], dict[str, Any]] = {}
@@ -425,7 +426,7 @@ def store_document(
                     if target != ids[i]:
                         links.setdefault((ids[i], target), evidence)
     if links:
-        _insert_audited(conn, table_of(ClaimLink), [{
+        _insert_audited(conn, deferred.ids, table_of(ClaimLink), [{
             "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
             "evidence": evidence, "created_at": now,
         } for (src, tgt), evidence in links.items()], digests)
@@ -447,26 +448,11 @@ def store_document(
     return doc_id, len(links)
 
 
-def _insert_audited(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
+def _insert_audited(conn: sa.Connection, ids: RowIds, table: sa.Table, new_rows: list[dict[str, Any]],
                     digests: dict[str, dict[str, str | None]]) -> None:
     """Bulk-insert rows and add their digests (computed from the inserted values) for the audit event."""
-    new_ids = _insert_ids(conn, table, rows)
-    digests[table.name] = {str(rid): row_digest(table.name, row) for rid, row in zip(new_ids, rows, strict=True)}
-
-
-def _insert_ids(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows; their ids, in order.
-
-    SQLite: a plain executemany (RETURNING makes SQLAlchemy render a multi-row statement each time, the
-    costlier part of ingest's inserts), the ids counted on from the largest id before it: SQLite gives a
-    new row the largest rowid plus one, and this transaction holds the write lock. Checked afterwards."""
-    if conn.dialect.name != "sqlite":
-        return list(conn.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
-    last = conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
-    conn.execute(sa.insert(table), rows)
-    if conn.exec_driver_sql(f"SELECT max(id) FROM {table.name}").scalar_one() != last + len(rows):
-        raise RuntimeError(f"the new {table.name} rows did not get consecutive ids")
-    return list(range(last + 1, last + 1 + len(rows)))
+    new_ids = ids.insert(conn, table, new_rows)
+    digests[table.name] = {str(rid): row_digest(table.name, row) for rid, row in zip(new_ids, new_rows, strict=True)}
 
 
 @dataclass(slots=True)
@@ -533,6 +519,7 @@ def ingest(
                 except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
                     nested.rollback()
                     deferred.drop()
+                    deferred.ids.reset()
                     actors.clear()
                     chain.rollback_to(mark)
                     if tracker is not None:

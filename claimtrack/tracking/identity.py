@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from claimtrack import bulk_insert
 from claimtrack.extract.base import ActorRef
 from claimtrack.models import (
     Actor,
@@ -253,7 +254,7 @@ class Tracker:
                  "status": SuggestionStatus.open, "created_at": utcnow()}
                 for _m, s, o, sig in same + cross if o.id not in rejected]
         if rows:
-            conn.execute(sa.insert(table_of(Suggestion)), rows)
+            bulk_insert.insert(conn, table_of(Suggestion), rows)
             out.suggested += len(rows)
 
     def _load(self, conn: Connection, ids: set[int]) -> dict[int, ClaimInfo]:

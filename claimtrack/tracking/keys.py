@@ -19,6 +19,7 @@ from operator import itemgetter
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from claimtrack.bulk_insert import executemany
 from claimtrack.models import Claim, ClaimKey, table_of
 from claimtrack.tracking.features import TextFeatures
 
@@ -180,6 +181,6 @@ def _insert_keys(conn: Connection, values: list[tuple[str, int]]) -> None:
     """Insert (key, claim id) rows; on SQLite straight through the driver's executemany (the hot path of
     tracking: tens of rows per claim, where per-row statement parameter processing dominated)."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql('INSERT INTO claim_key ("key", claim_id) VALUES (?, ?)', values)
+        executemany(conn, 'INSERT INTO claim_key ("key", claim_id) VALUES (?, ?)', values)
     else:
         conn.execute(sa.insert(table_of(ClaimKey)), [{"key": k, "claim_id": cid} for k, cid in values])
