@@ -495,49 +495,8 @@ def ingest(
         if not pending:
             return
         t0 = time.perf_counter()
-        with atomic(engine) as session, search.claims_indexed_in_bulk(session.connection()):
-            bulk_write_cache(session.connection())
-            who = session.get_one(Analyst, analyst_id)
-            chain = audit.ChainHead(buffered=True)
-            deferred = Deferred()
-            shas = [sha for _r, sha, _c in pending]
-            existing = set(session.exec(select(Document.sha256).where(col(Document.sha256).in_(shas))).all())
-            for raw, sha, prepared in pending:
-                claims = prepared.claims
-                if sha in existing:
-                    summary.duplicates += 1
-                    summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
-                    _report(on_progress, raw.origin_name, "already present")
-                    continue
-                existing.add(sha)
-                nested, mark = session.begin_nested(), chain.mark()
-                try:
-                    doc_id, links = store_document(session, raw, sha, claims, analyst=who, actors=actors, opts=opts,
-                                                   tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
-                    nested.commit()
-                    deferred.keep()
-                except (sa.exc.SQLAlchemyError, ValueError, OSError) as exc:
-                    nested.rollback()
-                    deferred.drop()
-                    deferred.ids.reset()
-                    actors.clear()
-                    chain.rollback_to(mark)
-                    if tracker is not None:
-                        tracker.clear()
-                    summary.errors.append(f"{raw.origin}: could not store: {exc.__class__.__name__}: {exc}".splitlines()[0])
-                    _report(on_progress, raw.origin_name, "error")
-                    continue
-                summary.added += 1
-                summary.claims += len(claims)
-                summary.links += links
-                if tracker is not None:
-                    summary.merged += len(tracker.last.merged)
-                    summary.suggested += tracker.last.suggested
-                summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": doc_id,
-                                          "claims": len(claims)})
-                _report(on_progress, raw.origin_name, f"{len(claims)} claims")
-            deferred.write(session.connection())
-            chain.write(session.connection())
+        for raw, status, payload in _BatchWriter(engine, analyst_id, actors, tracker, opts).store_batch(pending):
+            _apply_outcome(summary, on_progress, raw, status, payload)
         summary.timings["database"] += time.perf_counter() - t0
 
     def finish(batch: _Batch) -> None:
@@ -572,6 +531,114 @@ def ingest(
         runner.close()
     summary.seconds = time.perf_counter() - t_start
     return summary
+
+
+_STORE_ERRORS = (sa.exc.SQLAlchemyError, ValueError, OSError)  # a document that cannot be stored
+
+
+@dataclass(slots=True)
+class _Stored:
+    doc_id: int
+    claims: int
+    links: int
+    merged: int
+    suggested: int
+
+
+class _BatchWriter:
+    """Stores one batch of documents in one write transaction."""
+
+    def __init__(self, engine: Engine, analyst_id: int | None, actors: ActorCache,
+                 tracker: identity.Tracker | None, opts: IngestOptions) -> None:
+        self.engine, self.analyst_id, self.actors, self.tracker, self.opts = engine, analyst_id, actors, tracker, opts
+
+    def store_batch(self, pending: Sequence[tuple[RawDocument, str, Prepared]]) -> list[tuple[RawDocument, str, Any]]:
+        """`store` without savepoints, the batch committing at once; if a document fails, the batch is rolled
+        back and stored again with one savepoint a document (the failing one left out)."""
+        claimants = [[ex.claimant for ex in p.claims] for _r, _s, p in pending]  # store_document resolves them
+        try:
+            return self.store(pending, careful=False)
+        except _STORE_ERRORS:
+            self.forget()
+            for (_r, _s, p), refs in zip(pending, claimants, strict=True):
+                for ex, ref in zip(p.claims, refs, strict=True):
+                    ex.claimant = ref
+            return self.store(pending, careful=True)
+
+    def forget(self) -> None:
+        """Drop the caches that may hold rows of a rolled-back transaction."""
+        self.actors.clear()
+        if self.tracker is not None:
+            self.tracker.clear()
+
+    def store(self, pending: Sequence[tuple[RawDocument, str, Prepared]],
+              careful: bool) -> list[tuple[RawDocument, str, Any]]:
+        """(document, "duplicate" | "added" | "error", _Stored or the error) for each document, in order.
+
+        careful=False: the first failing document raises (the transaction rolls back); True: each document
+        has its own savepoint, and one that fails is reported and left out."""
+        out: list[tuple[RawDocument, str, Any]] = []
+        with atomic(self.engine) as session, search.claims_indexed_in_bulk(session.connection()):
+            bulk_write_cache(session.connection())
+            who = session.get_one(Analyst, self.analyst_id)
+            chain = audit.ChainHead(buffered=True)
+            deferred = Deferred()
+            shas = [sha for _r, sha, _c in pending]
+            existing = set(session.exec(select(Document.sha256).where(col(Document.sha256).in_(shas))).all())
+            for raw, sha, prepared in pending:
+                if sha in existing:
+                    out.append((raw, "duplicate", None))
+                    continue
+                existing.add(sha)
+                if not careful:
+                    out.append((raw, "added", self._one(session, raw, sha, prepared, who, chain, deferred)))
+                    deferred.keep()
+                    continue
+                nested, mark = session.begin_nested(), chain.mark()
+                try:
+                    stored = self._one(session, raw, sha, prepared, who, chain, deferred)
+                    nested.commit()
+                    deferred.keep()
+                except _STORE_ERRORS as exc:
+                    nested.rollback()
+                    deferred.drop()
+                    deferred.ids.reset()
+                    chain.rollback_to(mark)
+                    self.forget()
+                    out.append((raw, "error", exc))
+                    continue
+                out.append((raw, "added", stored))
+            deferred.write(session.connection())
+            chain.write(session.connection())
+        return out
+
+    def _one(self, session: Session, raw: RawDocument, sha: str, prepared: Prepared, who: Analyst,
+             chain: audit.ChainHead, deferred: Deferred) -> _Stored:
+        doc_id, links = store_document(session, raw, sha, prepared.claims, analyst=who, actors=self.actors,
+                                       opts=self.opts, tracker=self.tracker, chain=chain, deferred=deferred,
+                                       prepared=prepared)
+        last = self.tracker.last if self.tracker is not None else identity.Outcome()
+        return _Stored(doc_id, len(prepared.claims), links, len(last.merged), last.suggested)
+
+
+def _apply_outcome(summary: IngestSummary, on_progress: Callable[[str, str], None] | None, raw: RawDocument,
+                   status: str, payload: Any) -> None:
+    if status == "duplicate":
+        summary.duplicates += 1
+        summary.documents.append({"origin": raw.origin_name, "status": "duplicate"})
+        _report(on_progress, raw.origin_name, "already present")
+    elif status == "error":
+        summary.errors.append(f"{raw.origin}: could not store: {payload.__class__.__name__}: {payload}".splitlines()[0])
+        _report(on_progress, raw.origin_name, "error")
+    else:
+        summary.added += 1
+        summary.claims += payload.claims
+        summary.links += payload.links
+        summary.merged += payload.merged
+        summary.suggested += payload.suggested
+        summary.documents.append({"origin": raw.origin_name, "status": "added", "document_id": payload.doc_id,
+                                  "claims": payload.claims})
+        _report(on_progress, raw.origin_name, f"{payload.claims} claims")
 
 
 def _jobs(batch: _Batch) -> list[tuple[str, str, date | None, str | None]]:
