@@ -172,10 +172,13 @@ class Tracker:
         all_keys = sorted({k for ks in keys for k in ks})
         rarity = self.keys.rarity(conn, all_keys)
         weights = term_weights(rarity)
+        least = [1 if len(ks) <= 3 else 2 for ks in keys]  # shared keys a candidate needs
         found = [[(cid, n) for cid, n in cands if n >= 2 or len(ks) <= 3] + self._cross(conn, c.language, ks)
-                 for c, ks, cands in zip(claims, keys, self.keys.candidates_many(conn, keys), strict=True)]
+                 for c, ks, cands in zip(claims, keys, self.keys.candidates_many(conn, keys, min_shared=least),
+                                         strict=True)]
         existing = self._load(conn, {cid for f in found for cid, _n in f})
-        ranked = [self.rank(c, [existing[cid] for cid, _n in cands if cid in existing], rarity, weights)
+        agreement: dict[tuple[int, int], float] = {}  # speaker agreement per pair of Speakers, for the document
+        ranked = [self.rank(c, [existing[cid] for cid, _n in cands if cid in existing], rarity, weights, agreement)
                   for c, cands in zip(claims, found, strict=True)]
         kept = _best_per_existing(claims, ranked)
         for c, scored in zip(claims, ranked, strict=True):
@@ -191,20 +194,24 @@ class Tracker:
         return out
 
     def rank(self, c: ClaimInfo, cands: list[ClaimInfo], rarity: dict[str, float],
-             weights: dict[str, float] | None = None) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
+             weights: dict[str, float] | None = None, agreement: dict[tuple[int, int], float] | None = None,
+             ) -> list[tuple[bool, float, ClaimInfo, dict[str, Any]]]:
         """(merge?, score, existing claim, signals) for every candidate worth merging or suggesting, best first,
-        one per existing claim. `weights`: `term_weights(rarity)`, when already built."""
+        one per existing claim. `weights`: `term_weights(rarity)`, when already built; `agreement`: speaker
+        agreements already computed, by the `id` of both Speakers (kept alive by the caller meanwhile)."""
         scored = []
         if weights is None:
             weights = term_weights(rarity)
         floor = verdict_floor(self.thresholds.merge, self.thresholds.suggest)  # pairs below it are cut short
-        agreement: dict[int, float] = {}  # candidates share claimants: speaker agreement once per Speaker
+        if agreement is None:  # candidates share claimants: speaker agreement once per pair of Speakers
+            agreement = {}
+        own = id(c.speaker)
         for other in cands:
             if other.document_id == c.document_id or other.id == c.id:
                 continue
-            spk = agreement.get(id(other.speaker))
+            spk = agreement.get((own, id(other.speaker)))
             if spk is None:
-                spk = agreement[id(other.speaker)] = speaker_agreement(c.speaker, other.speaker)
+                spk = agreement[(own, id(other.speaker))] = speaker_agreement(c.speaker, other.speaker)
             pair = score_pair(c, other, weights, floor, spk)
             if pair is None:
                 continue

@@ -108,17 +108,20 @@ class KeyIndex:
         """(claim id, shared keys) of the claims sharing the most of this claim's rarest keys."""
         return self.candidates_many(conn, [keys], limit)[0]
 
-    def candidates_many(self, conn: Connection, key_lists: Sequence[Sequence[str]],
-                        limit: int = CANDIDATES) -> list[list[tuple[int, int]]]:
-        """`candidates` for several claims with one posting-list query."""
+    def candidates_many(self, conn: Connection, key_lists: Sequence[Sequence[str]], limit: int = CANDIDATES,
+                        min_shared: Sequence[int] | None = None) -> list[list[tuple[int, int]]]:
+        """`candidates` for several claims with one posting-list query. `min_shared`: per claim, the fewest
+        shared keys a candidate needs (those with fewer would be dropped from the `limit` best anyway)."""
         rare = [self.rare_keys(conn, ks) for ks in key_lists]
         self._fetch(conn, sorted({k for r in rare for k in r if k not in self._post}))
         postings = self._post
         out = []
-        for r in rare:
+        for i, r in enumerate(rare):
             counts = Counter(chain.from_iterable(postings.get(k, ()) for k in r))
+            least = min_shared[i] if min_shared else 1
+            items = counts.items() if least <= 1 else [kv for kv in counts.items() if kv[1] >= least]
             # most shared keys first, then the newest claim (ids are unique, so no ties)
-            out.append(heapq.nlargest(limit, counts.items(), key=itemgetter(1, 0)))
+            out.append(heapq.nlargest(limit, items, key=itemgetter(1, 0)))
         return out
 
     def neutral_candidates(self, conn: Connection, keys: Sequence[str], keep: Callable[[int], bool],

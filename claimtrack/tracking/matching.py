@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -127,8 +128,9 @@ def weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> flo
         return 0.0
     small = a if len(a) <= len(b) else b
     get = weights.get
-    total = sum(get(t, 0.5) for t in small)
-    return sum(get(t, 0.5) for t in a & b) / total if total else 0.0
+    total = sum(map(get, small, repeat(0.5, len(small))))
+    shared = a & b
+    return sum(map(get, shared, repeat(0.5, len(shared)))) / total if total else 0.0
 
 
 def same_claim(a: ClaimInfo, b: ClaimInfo, rarity: dict[str, float]) -> tuple[float, dict[str, Any]]:
@@ -149,9 +151,13 @@ def score_pair(a: ClaimInfo, b: ClaimInfo, weights: dict[str, float], floor: flo
     not at all). Pairs that can reach it score exactly as without."""
     if spk is None:
         spk = speaker_agreement(a.speaker, b.speaker)
-    bad = conflicts(a, b)
-    if a.language == b.language:
+    same_language = a.language == b.language
+    if same_language:
         ov = weighted_overlap(a.features.terms, b.features.terms, weights)
+        if floor is not None and _fuzz_needed(floor, ov, spk, False) > 1.0:
+            return None  # out of reach even without a conflict (which only halves the score)
+    bad = conflicts(a, b)
+    if same_language:
         cutoff = 0.0 if floor is None else _fuzz_needed(floor, ov, spk, bool(bad))
         if cutoff > 1.0:
             return None
