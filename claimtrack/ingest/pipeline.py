@@ -225,7 +225,8 @@ class ActorCache:
         known = next((r for r in self._rows.values() if r is not None and r.id == row.id), None)
         return known or _ActorRow(row.id, row.aliases, row.affiliation_id, row.name_ar, row.name_en)
 
-    def resolve(self, session: Session, ref: ActorRef, depth: int = 0) -> int:
+    def resolve(self, session: Session, ref: ActorRef, depth: int = 0, ids: RowIds | None = None) -> int:
+        """The actor id of `ref` (created when new; `ids` counts the new ids within the batch)."""
         key = _actor_key(ref)
         if key in self._ids:
             return self._ids[key]
@@ -233,7 +234,7 @@ class ActorCache:
         conn = session.connection()
         row = self._by_canonical(conn, key)
         seen = replace(row) if row is not None else None  # the row as read before the affiliation's resolution
-        parent = self.resolve(session, ref.affiliation, depth + 1) if ref.affiliation and depth < 5 else None
+        parent = self.resolve(session, ref.affiliation, depth + 1, ids) if ref.affiliation and depth < 5 else None
         name_key = actor_name_key(key, ref.name_ar, ref.name_en)
         spelled = [key] if row is None else []  # a new spelling becomes an alias of the actor it matches
         if row is None and name_key and len(name_key.split()) >= 2 and ref.kind in ("person", "unknown") \
@@ -243,12 +244,14 @@ class ActorCache:
             row = self._known_row(found) if found is not None else None
             seen = replace(row) if row is not None else None
         if row is None or seen is None:
-            actor_id = conn.execute(sa.insert(t).returning(t.c.id), [{
+            new_row = {
                 "canonical_name": key, "name_ar": ref.name_ar, "name_en": ref.name_en, "aliases": list(ref.aliases),
                 "kind": actor_kind(ref.kind), "title": ref.title, "affiliation_id": parent, "same_as": ref.same_as,
                 "name_key": name_key, "scope": ref.canonical[len(ref.title or ""):].strip(" ()")[:120]
                 if ref.title and ref.canonical.startswith(ref.title + " (") else None,
-            }]).scalar_one()
+            }
+            actor_id = ids.insert(conn, t, [new_row])[0] if ids is not None else \
+                conn.execute(sa.insert(t).returning(t.c.id), [new_row]).scalar_one()
             names = (key, ref.name_ar, ref.name_en)
         else:
             actor_id = seen.id
@@ -375,7 +378,7 @@ def store_document(
     for ex in claims:
         ex.claimant = article.resolve(ex.claimant, ex.claimant_surface)
     actors.prefetch(session, [ex.claimant for ex in claims])
-    claimant_ids = [actors.resolve(session, ex.claimant) for ex in claims]
+    claimant_ids = [actors.resolve(session, ex.claimant, ids=deferred.ids) for ex in claims]
     actors.forget_prefetched()
     claim_rows = []
     terms = prepared.claim_terms if prepared else [search.search_text(ex.text or ex.quote) for ex in claims]

@@ -310,7 +310,10 @@ def apply_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[
 def point_merges(conn: Connection, merged: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
     """Point each merged new claim at the claim it repeats (counts are left to `refresh_counts_many`)."""
     c = table_of(Claim)
-    if merged:  # one executemany for all of a document's merges
+    if merged and conn.dialect.name == "sqlite":  # one executemany for all of a document's merges
+        bulk_insert.executemany(conn, "UPDATE claim SET merged_into_id = ? WHERE id = ?",
+                                [(root, claim_id) for claim_id, root, _score, _signals in merged])
+    elif merged:
         conn.execute(sa.update(c).where(c.c.id == sa.bindparam("merged_id")).values(
             merged_into_id=sa.bindparam("root_id")),
             [{"merged_id": claim_id, "root_id": root} for claim_id, root, _score, _signals in merged])
