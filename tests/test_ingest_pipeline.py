@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import require
 from sqlalchemy.engine import Engine
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from claimtrack import audit, db, queries
 from claimtrack.extract.base import ActorRef, ExtractedClaim
@@ -112,6 +112,44 @@ def test_denial_in_a_later_document_links_to_earlier_claims(sqlite_engine: Engin
         assert links[0].evidence.get("scope") == "earlier document"
         detail = queries.claim_detail(session=s, claim_id=links[0].target_id)
         assert any(not lv.outgoing and lv.other.id == denial.id for lv in detail.links)
+
+
+DENIAL = "Denial\nRuritania said no grain ships were seized by its coast guard.\n"
+ALLEGATION = ("Harbour\nPort officials said the Ruritania coast guard seized two grain ships near the strait.\n"
+              "Port officials said the harbour fees rise in spring.\n")
+
+
+@pytest.mark.parametrize("together", [False, True], ids=["later run", "same batch"])
+def test_claim_stored_after_its_denial_gets_the_denials_link(engine: Engine, tmp_path: Path, together: bool) -> None:
+    (tmp_path / "1-denial.txt").write_text(DENIAL, encoding="utf-8")
+    (tmp_path / "2-allegation.txt").write_text(ALLEGATION, encoding="utf-8")
+    opts = IngestOptions(language="en")
+    if together:
+        ingest(engine, [str(tmp_path)], analyst="amal", extractor=every_said, opts=opts)
+    else:
+        for name in ("1-denial.txt", "2-allegation.txt"):
+            ingest(engine, [str(tmp_path / name)], analyst="amal", extractor=every_said, opts=opts)
+    with db.session(engine) as s:
+        denial = s.exec(select(Claim).where(Claim.kind == "denial")).one()
+        seized = s.exec(select(Claim).where(col(Claim.text).contains("seized two"))).one()
+        links = s.exec(select(ClaimLink)).all()
+        assert [(lk.source_id, lk.target_id, lk.relation) for lk in links] == [
+            (denial.id, seized.id, LinkRelation.denies)]  # not to the harbour fees, said by the same officials
+        assert links[0].evidence["scope"] == "later document" and links[0].evidence["names_denier"]
+        assert audit.verify(s).ok
+
+
+def test_denial_in_a_later_document_links_whichever_order(engine: Engine, tmp_path: Path) -> None:
+    """The same two documents in the other order: the denial's own link, from the same standard."""
+    (tmp_path / "1-allegation.txt").write_text(ALLEGATION, encoding="utf-8")
+    (tmp_path / "2-denial.txt").write_text(DENIAL, encoding="utf-8")
+    ingest(engine, [str(tmp_path)], analyst="amal", extractor=every_said, opts=IngestOptions(language="en"))
+    with db.session(engine) as s:
+        denial = s.exec(select(Claim).where(Claim.kind == "denial")).one()
+        seized = s.exec(select(Claim).where(col(Claim.text).contains("seized two"))).one()
+        links = s.exec(select(ClaimLink)).all()
+        assert [(lk.source_id, lk.target_id) for lk in links] == [(denial.id, seized.id)]
+        assert links[0].evidence["scope"] == "earlier document"
 
 
 @pytest.mark.corpus

@@ -10,6 +10,8 @@ common terms («نفي مندوبين من أوبك وجود أي نية لعق�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,12 +19,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from claimtrack.extract import links
-from claimtrack.extract.base import ExtractedClaim
+from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.extract.gazetteer import gazetteer
-from claimtrack.models import Actor, Appearance, Claim, Document, table_of
+from claimtrack.models import Actor, Appearance, Claim, ClaimKind, ClaimLink, Document, LinkRelation, table_of
 from claimtrack.text import fold
 from claimtrack.tracking.features import content_terms
-from claimtrack.tracking.keys import KeyIndex
+from claimtrack.tracking.keys import MAX_KEY, KeyIndex
 
 WINDOW_DAYS = 30
 CROSS_CAP = 2
@@ -110,3 +112,159 @@ def _in_window(published: date | None, day: date | None) -> bool:
     if published is None or day is None:
         return True
     return day - timedelta(days=WINDOW_DAYS) <= published <= day
+
+
+@dataclass(slots=True)
+class KnownDenial:
+    """A denial already stored, as a later claim is checked against it."""
+
+    claim_id: int
+    document_id: int | None
+    claimant_id: int | None
+    day: date | None
+    profile: links.DenialProfile
+    named: set[str]  # the specific entities it names (`_specific_entities`)
+    block: list[str]  # the `t:` keys of its denied object
+    index_keys: list[str]  # the rarest of them: a claim sharing two (or one, for a short object) is a candidate
+    targets: set[int] = field(default_factory=set)  # claims it denies (in any document)
+    across: int = 0  # how many of them are in other documents (at most the cap)
+    best: float = 0.0  # its best cross-document link score
+
+
+class DenialIndex:
+    """Denials stored before the claims they answer, by the rare terms of their denied objects: a claim
+    ingested after a denial of it (earlier in the batch, or in an earlier run) still gets the denial's link,
+    scored as `cross_document_denials` scores it, within the denial's cap. Denials of earlier runs are
+    read from the database once per publication day of the new documents (those published in the
+    reporting window after it, or undated)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[KnownDenial]] = {}
+        self._ids: set[int] = set()
+        self._days: set[date | None] = set()
+
+    def clear(self) -> None:
+        self._by_key.clear()
+        self._ids.clear()
+        self._days.clear()
+
+    def add(self, conn: Connection, keys: KeyIndex, d: KnownDenial) -> None:
+        if d.claim_id in self._ids:
+            return
+        self._ids.add(d.claim_id)
+        d.index_keys = keys.rare_keys(conn, d.block)
+        for k in d.index_keys:
+            self._by_key.setdefault(k, []).append(d)
+
+    def new(self, conn: Connection, keys: KeyIndex, *, claim_id: int, document_id: int, claimant_id: int | None,
+            day: date | None, text: str, claimant: ActorRef, surface: str, linked: list[tuple[int, dict[str, Any]]],
+            targets: set[int]) -> None:
+        """Index a denial just stored, with the cross-document links it got (`linked`) and all its targets."""
+        p = links.profile(text, claimant, surface)
+        self.add(conn, keys, KnownDenial(claim_id, document_id, claimant_id, day, p, _specific_entities(text),
+                                         [f"t:{t}" for t in sorted(p.object_terms)], [], targets | {t for t, _e in linked},
+                                         len(linked), max((e["score"] for _t, e in linked), default=0.0)))
+
+    def candidates(self, conn: Connection, keys: KeyIndex, terms: Iterable[str], day: date | None,
+                   document_id: int) -> list[KnownDenial]:
+        """The indexed denials a claim (of `document_id`) with these content terms may answer."""
+        self._load(conn, keys, day, document_id)
+        shared: dict[int, int] = {}
+        found: dict[int, KnownDenial] = {}
+        for t in terms:
+            for d in self._by_key.get(f"t:{t}"[:MAX_KEY], ()):
+                shared[d.claim_id] = shared.get(d.claim_id, 0) + 1
+                found[d.claim_id] = d
+        return [d for cid, d in found.items() if shared[cid] >= 2 or (d.profile.head and len(d.block) <= 2)]
+
+    def _load(self, conn: Connection, keys: KeyIndex, day: date | None, document_id: int) -> None:
+        if day in self._days:
+            return
+        self._days.add(day)
+        for d in _stored_denials(conn, day, document_id):
+            self.add(conn, keys, d)
+
+
+def _stored_denials(conn: Connection, day: date | None, document_id: int) -> list[KnownDenial]:
+    """Denials in the database published in the reporting window after `day` (or undated), with their links;
+    not those of `document_id`, being stored (`DenialIndex.new` indexes them)."""
+    c, a, d, lk = table_of(Claim), table_of(Appearance), table_of(Document), table_of(ClaimLink)
+    published = sa.func.min(d.c.published)
+    stmt = (sa.select(c.c.id, c.c.text, c.c.claimant_id, sa.func.min(a.c.document_id), published,
+                      sa.func.min(a.c.claimant_surface))
+            .join(a, a.c.claim_id == c.c.id).join(d, d.c.id == a.c.document_id)
+            .where(c.c.kind == ClaimKind.denial, a.c.document_id != document_id).group_by(c.c.id))
+    if day is not None:
+        stmt = stmt.having(sa.or_(published.is_(None), published.between(day, day + timedelta(days=WINDOW_DAYS))))
+    rows = conn.execute(stmt).all()
+    if not rows:
+        return []
+    refs = _actor_refs(conn, {r.claimant_id for r in rows if r.claimant_id is not None})
+    linked: dict[int, list[tuple[int, float | None]]] = {}  # (target, score when across documents)
+    for src, tgt, ev in conn.execute(sa.select(lk.c.source_id, lk.c.target_id, lk.c.evidence).where(
+            lk.c.relation == LinkRelation.denies, lk.c.source_id.in_([r.id for r in rows]))):
+        across = (ev or {}).get("scope") in ("earlier document", "later document")
+        linked.setdefault(src, []).append((tgt, float((ev or {}).get("score", 0.0)) if across else None))
+    out = []
+    for r in rows:
+        p = links.profile(r.text, refs.get(r.claimant_id) or ActorRef("unknown"), r[5] or "")
+        got = linked.get(r.id, [])
+        scores = [s for _t, s in got if s is not None]
+        out.append(KnownDenial(r.id, r[3], r.claimant_id, r[4], p, _specific_entities(r.text),
+                               [f"t:{t}" for t in sorted(p.object_terms)], [], {t for t, _s in got}, len(scores),
+                               max(scores, default=0.0)))
+    return out
+
+
+def _actor_refs(conn: Connection, actor_ids: set[int]) -> dict[int, ActorRef]:
+    """ActorRefs (names, title, affiliation chain) of stored actors, as a denial's profile reads its denier."""
+    t = table_of(Actor)
+    rows: dict[int, Any] = {}
+    wanted = set(actor_ids)
+    for _depth in range(4):
+        wanted -= set(rows)
+        if not wanted:
+            break
+        for r in conn.execute(sa.select(t.c.id, t.c.canonical_name, t.c.kind, t.c.name_ar, t.c.name_en, t.c.aliases,
+                                        t.c.title, t.c.affiliation_id).where(t.c.id.in_(sorted(wanted)))):
+            rows[r.id] = r
+        wanted = {r.affiliation_id for r in rows.values() if r.affiliation_id and r.affiliation_id not in rows}
+
+    def ref(aid: int | None, depth: int = 0) -> ActorRef | None:
+        r = rows.get(aid) if aid is not None else None
+        if r is None or depth > 4:
+            return None
+        return ActorRef(r.canonical_name, _kind(r.kind), r.name_ar, r.name_en, list(r.aliases or []), r.title,
+                        ref(r.affiliation_id, depth + 1))
+
+    return {aid: found for aid in actor_ids if (found := ref(aid)) is not None}
+
+
+def later_claim_denials(conn: Connection, keys: KeyIndex, index: DenialIndex, *, text: str, terms: Iterable[str],
+                        kind: str, target_id: int, claimant_id: int, document_id: int, day: date | None,
+                        threshold: float, cap: int = CROSS_CAP) -> list[tuple[int, dict[str, Any]]]:
+    """Denials stored earlier, in other documents, that reject this newly stored claim: (denial claim id,
+    evidence), with the bar, cap and relative cut `cross_document_denials` applies."""
+    if kind in links.NOT_TARGETS:
+        return []
+    found = [d for d in index.candidates(conn, keys, terms, day, document_id)
+             if d.document_id != document_id and d.claimant_id != claimant_id and _in_window(day, d.day)
+             and target_id not in d.targets and d.across < cap]
+    if not found:
+        return []
+    party = _parties(conn, {claimant_id}).get(claimant_id, links.Party())
+    out = []
+    for d in found:
+        rarity = keys.rarity(conn, d.block)
+        s, ev = links.score(d.profile, text, party, lambda t, r=rarity: r.get(f"t:{t}", 0.5))
+        event = _same_event(d.named, text, ev, rarity)
+        if ev.get("object", 0) < MIN_OBJECT or not (ev.get("party_match") or ev.get("names_denier") or event):
+            continue
+        kept = links.select([(d, s, {**ev, **({"event": event} if event else {}), "scope": "later document"})],
+                            threshold + CROSS_MARGIN, 1)
+        if kept and s >= d.best * links.RELATIVE_CUT:
+            d.targets.add(target_id)
+            d.across += 1
+            d.best = max(d.best, s)
+            out.append((d.claim_id, kept[0][1]))
+    return out

@@ -27,7 +27,7 @@ from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim
 from claimtrack.extract.links import DEFAULT_THRESHOLD, link_denials
 from claimtrack.ingest.base import IngestError, IngestSkip, RawDocument
 from claimtrack.ingest.extraction import BatchExtractor, Prepared
-from claimtrack.ingest.linking import cross_document_denials
+from claimtrack.ingest.linking import DenialIndex, cross_document_denials, later_claim_denials
 from claimtrack.models import (
     Actor,
     Analyst,
@@ -337,17 +337,19 @@ def store_document(
     chain: audit.ChainHead | None = None,
     deferred: Deferred | None = None,
     prepared: Prepared | None = None,
+    denials: DenialIndex | None = None,
 ) -> tuple[int, int]:
     """Write one document, its claims, appearances and automatic links, and one audit event.
 
     Claims, appearances and links go in as bulk Core inserts: ingest is the hot path. The passages and
     the merged-into claims' counts are staged in `deferred` (written at once when None). `prepared` holds
-    the text-only work (passages, claims' analysed text) when it was done beside extraction.
+    the text-only work (passages, claims' analysed text) when it was done beside extraction. `denials`
+    (with a `tracker`): the denials stored so far in the run, so that claims they answer get their links.
     """
     if deferred is None:
         deferred = Deferred()
         stored = store_document(session, raw, sha, claims, analyst=analyst, actors=actors, opts=opts,
-                                tracker=tracker, chain=chain, deferred=deferred, prepared=prepared)
+                                tracker=tracker, chain=chain, deferred=deferred, prepared=prepared, denials=denials)
         deferred.keep()
         deferred.write(session.connection())
         return stored
@@ -421,13 +423,7 @@ def store_document(
         outcome = tracker.track(conn, doc_id=doc_id, day=raw.published, language=language, claims=infos)
         identity.point_merges(conn, outcome.merged)
         deferred.stage([], [root for _c, root, _s, _g in outcome.merged])
-        for i, ex in enumerate(claims):
-            if ex.kind == "denial":
-                for target, evidence in cross_document_denials(
-                        conn, tracker.keys, ex=ex, claimant_id=claimant_ids[i], document_id=doc_id,
-                        day=raw.published, threshold=opts.denial_link_threshold):
-                    if target != ids[i]:
-                        links.setdefault((ids[i], target), evidence)
+        _link_across(conn, tracker, denials, claims, infos, ids, claimant_ids, doc_id, raw, outcome, opts, links)
     if links:
         _insert_audited(conn, deferred.ids, table_of(ClaimLink), [{
             "source_id": src, "target_id": tgt, "relation": LinkRelation.denies, "origin": LinkOrigin.auto,
@@ -449,6 +445,35 @@ def store_document(
     if tracker is not None:
         tracker.last = outcome
     return doc_id, len(links)
+
+
+def _link_across(conn: sa.Connection, tracker: identity.Tracker, denials: DenialIndex | None,
+                 claims: Sequence[ExtractedClaim], infos: Sequence[Any], ids: Sequence[int], claimant_ids: Sequence[int],
+                 doc_id: int, raw: RawDocument, outcome: identity.Outcome, opts: IngestOptions,
+                 links: dict[tuple[int, int], dict[str, Any]]) -> None:
+    """Denies links across documents: the document's claims answered by denials stored before them (with
+    `denials`), then its denials against earlier claims (which are then indexed for later claims)."""
+    into = {cid: root for cid, root, _s, _g in outcome.merged}
+    if denials is not None:
+        for i, c in enumerate(infos):
+            for source, evidence in later_claim_denials(
+                    conn, tracker.keys, denials, text=c.text, terms=c.features.terms, kind=c.kind,
+                    target_id=into.get(ids[i], ids[i]), claimant_id=claimant_ids[i], document_id=doc_id,
+                    day=raw.published, threshold=opts.denial_link_threshold):
+                links.setdefault((source, into.get(ids[i], ids[i])), evidence)
+    for i, ex in enumerate(claims):
+        if ex.kind != "denial":
+            continue
+        found = [(target, evidence) for target, evidence in cross_document_denials(
+            conn, tracker.keys, ex=ex, claimant_id=claimant_ids[i], document_id=doc_id, day=raw.published,
+            threshold=opts.denial_link_threshold) if target != ids[i]]
+        for target, evidence in found:
+            links.setdefault((ids[i], target), evidence)
+        if denials is not None:
+            denials.new(conn, tracker.keys, claim_id=ids[i], document_id=doc_id, claimant_id=claimant_ids[i],
+                        day=raw.published, text=ex.text or ex.quote, claimant=ex.claimant,
+                        surface=ex.claimant_surface, linked=found,
+                        targets={tgt for src, tgt in links if src == ids[i]})
 
 
 def _insert_audited(conn: sa.Connection, ids: RowIds, table: sa.Table, new_rows: list[dict[str, Any]],
@@ -489,6 +514,7 @@ def ingest(
     actors = ActorCache()
     tracker = identity.Tracker(identity.Thresholds(merge=opts.merge_threshold, suggest=opts.suggest_threshold)) \
         if opts.tracking else None
+    denials = DenialIndex() if tracker is not None else None  # denials stored so far, for the claims they answer
     with atomic(engine) as s:
         analyst_id = ensure_analyst(session=s, handle=analyst).id
     runner = BatchExtractor(extractor, parallel=opts.parallel_extraction)
@@ -498,7 +524,7 @@ def ingest(
         if not pending:
             return
         t0 = time.perf_counter()
-        for raw, status, payload in _BatchWriter(engine, analyst_id, actors, tracker, opts).store_batch(pending):
+        for raw, status, payload in _BatchWriter(engine, analyst_id, actors, tracker, denials, opts).store_batch(pending):
             _apply_outcome(summary, on_progress, raw, status, payload)
         summary.timings["database"] += time.perf_counter() - t0
 
@@ -552,8 +578,9 @@ class _BatchWriter:
     """Stores one batch of documents in one write transaction."""
 
     def __init__(self, engine: Engine, analyst_id: int | None, actors: ActorCache,
-                 tracker: identity.Tracker | None, opts: IngestOptions) -> None:
+                 tracker: identity.Tracker | None, denials: DenialIndex | None, opts: IngestOptions) -> None:
         self.engine, self.analyst_id, self.actors, self.tracker, self.opts = engine, analyst_id, actors, tracker, opts
+        self.denials = denials
 
     def store_batch(self, pending: Sequence[tuple[RawDocument, str, Prepared]]) -> list[tuple[RawDocument, str, Any]]:
         """`store` without savepoints, the batch committing at once; if a document fails, the batch is rolled
@@ -573,6 +600,8 @@ class _BatchWriter:
         self.actors.clear()
         if self.tracker is not None:
             self.tracker.clear()
+        if self.denials is not None:
+            self.denials.clear()
 
     def store(self, pending: Sequence[tuple[RawDocument, str, Prepared]],
               careful: bool) -> list[tuple[RawDocument, str, Any]]:
@@ -619,7 +648,7 @@ class _BatchWriter:
              chain: audit.ChainHead, deferred: Deferred) -> _Stored:
         doc_id, links = store_document(session, raw, sha, prepared.claims, analyst=who, actors=self.actors,
                                        opts=self.opts, tracker=self.tracker, chain=chain, deferred=deferred,
-                                       prepared=prepared)
+                                       prepared=prepared, denials=self.denials)
         last = self.tracker.last if self.tracker is not None else identity.Outcome()
         return _Stored(doc_id, len(prepared.claims), links, len(last.merged), last.suggested)
 
