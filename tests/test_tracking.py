@@ -404,3 +404,15 @@ def test_cli_thresholds_come_from_settings(cli_db: Path, monkeypatch: pytest.Mon
     rows = json.loads(_run("claims", "--json").stdout)
     assert len(rows) == 2 and all(r["appearances"] == 1 for r in rows)
     assert "suggestion 1:" in _run("suggestions").stdout
+
+
+def test_a_shared_name_part_does_not_put_two_claimants_on_one_side() -> None:
+    """«عبد», «الله» and «أبو» are parts of many unrelated names: a spokesman's claim is no claim of the
+    denier's own side because both names hold «الله»; a shared distinctive name still is."""
+    from claimtrack.extract import links
+    from claimtrack.extract.base import ActorRef
+
+    denier = links.Party.of(ActorRef("نصر الله سالم"), "نصر الله سالم")
+    assert not links.same_side(denier, links.Party.of(ActorRef("عطاء الله مراد"), "عطاء الله مراد"))
+    assert not links.same_side(links.Party.of(ActorRef("عبد الكريم ناصر")), links.Party.of(ActorRef("عبد الحميد فهد")))
+    assert links.same_side(denier, links.Party.of(ActorRef("سالم"), "سالم"))

@@ -69,6 +69,9 @@ _MEDIA_WORDS = frozenset({"مصادر", "مصدر", "تقارير", "صحيفه"
 _ROLE_WORDS = frozenset(content_terms(
     "المتحدث الناطق الرسمي باسم المسؤول مدير رئيس وزير وزارة الامين العام نائب مساعد عضو المقدم العقيد اللواء "
     "العميد الدكتور الشيخ spokesman spokeswoman official minister ministry director head deputy"))
+# parts of compound personal names shared by unrelated people («عبد الرحمن», «ذبيح الله», «أبو بكر»): alone they
+# tell no one apart, so they never make two claimants one side
+_NAME_PARTS = frozenset(content_terms("عبد الله ابو"))
 
 Rarity = Callable[[str], float]
 
@@ -103,7 +106,7 @@ class Party:
             actor = actor.affiliation
             depth += 1
         p.stems |= content_terms(surface)
-        p.stems -= _ROLE_WORDS
+        p.stems -= _ROLE_WORDS | _NAME_PARTS
         return p
 
     def meets(self, other: Party) -> bool:

@@ -52,7 +52,7 @@ def _parties(conn: Connection, actor_ids: set[int]) -> dict[int, links.Party]:
                     p.names.add(fold(n))
                     p.stems |= content_terms(n)
             cur, depth = rows.get(cur.affiliation_id), depth + 1
-        p.stems -= links._ROLE_WORDS
+        p.stems -= links._ROLE_WORDS | links._NAME_PARTS
         out[aid] = p
     return out
 
