@@ -10,7 +10,7 @@ common terms («نفي مندوبين من أوبك وجود أي نية لعق�
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -86,6 +86,11 @@ def cross_document_denials(conn: Connection, keys: KeyIndex, *, ex: ExtractedCla
             scored.append((r.merged_into_id or r.id, s, {**ev, **({"event": event} if event else {}),
                                                          "scope": "earlier document"}))
     return links.select(scored, threshold + CROSS_MARGIN, cap)
+
+
+def _term_rarity(rarity: dict[str, float]) -> Callable[[str], float]:
+    """The linker's rarity of a term, from the rarity of its `t:` key (0.5 when unknown)."""
+    return lambda t: rarity.get(f"t:{t}", 0.5)
 
 
 def _specific_entities(text: str) -> set[str]:
@@ -256,7 +261,7 @@ def later_claim_denials(conn: Connection, keys: KeyIndex, index: DenialIndex, *,
     out = []
     for d in found:
         rarity = keys.rarity(conn, d.block)
-        s, ev = links.score(d.profile, text, party, lambda t, r=rarity: r.get(f"t:{t}", 0.5))
+        s, ev = links.score(d.profile, text, party, _term_rarity(rarity))
         event = _same_event(d.named, text, ev, rarity)
         if ev.get("object", 0) < MIN_OBJECT or not (ev.get("party_match") or ev.get("names_denier") or event):
             continue
