@@ -195,6 +195,11 @@ def same_side(denier: Party, cand: Party) -> bool:
     return denier.meets(cand)
 
 
+def object_share(p: DenialProfile, cand_text: str, rarity: Rarity = uniform) -> float:
+    """How much of what is denied `cand_text` asserts: the `object` signal of `score`, alone (a cheap first test)."""
+    return _object(p, content_terms(cand_text), rarity)[0]
+
+
 def _object(p: DenialProfile, cand_terms: set[str], rarity: Rarity) -> tuple[float, list[str]]:
     """How much of what is denied the candidate asserts: the head, then the other terms by rarity."""
     shared = p.object_terms & cand_terms

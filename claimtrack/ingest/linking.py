@@ -257,10 +257,14 @@ def later_claim_denials(conn: Connection, keys: KeyIndex, index: DenialIndex, *,
              and target_id not in d.targets and d.across < cap]
     if not found:
         return []
-    party = _parties(conn, {claimant_id}).get(claimant_id, links.Party())
+    party: links.Party | None = None  # read for the first denial whose object the claim asserts
     out = []
     for d in found:
         rarity = keys.rarity(conn, d.block)
+        if links.object_share(d.profile, text, _term_rarity(rarity)) < MIN_OBJECT:
+            continue  # `score` could not pass the bar below
+        if party is None:
+            party = _parties(conn, {claimant_id}).get(claimant_id, links.Party())
         s, ev = links.score(d.profile, text, party, _term_rarity(rarity))
         event = _same_event(d.named, text, ev, rarity)
         if ev.get("object", 0) < MIN_OBJECT or not (ev.get("party_match") or ev.get("names_denier") or event):
