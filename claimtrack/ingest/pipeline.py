@@ -1,4 +1,5 @@
-"""The ingest pipeline: readers → extraction → database, in batches, one savepoint per document.
+"""The ingest pipeline: readers → extraction → database, in batches, one transaction per batch (when a document
+fails, the batch is stored again with one savepoint per document, and only that document is left out).
 
 Idempotent: a document is identified by the sha256 of its normalised text, and the same content
 twice adds nothing. A bad file is reported and the batch goes on.
