@@ -10,10 +10,10 @@ from helpers import require
 from sqlalchemy.engine import Engine
 from sqlmodel import col, func, select
 
-from claimtrack import audit, db, queries
+from claimtrack import audit, db, migrations, queries
 from claimtrack.extract.base import ActorRef, ExtractedClaim
 from claimtrack.ingest.pipeline import IngestOptions, ingest
-from claimtrack.models import Appearance, Claim, ClaimLink, Document, LinkRelation, Outlet
+from claimtrack.models import Actor, Appearance, Claim, ClaimLink, Document, LinkRelation, Outlet
 
 
 def every_said(text: str, *, language: str, published: date | None,
@@ -80,6 +80,41 @@ def test_a_failing_document_leaves_nothing_half_written(engine: Engine, tmp_path
     assert count(engine, Document) == 1 and count(engine, Claim) == 1 and count(engine, Appearance) == 1
     with db.session(engine) as session:
         assert audit.verify(session).ok
+
+
+def test_a_failing_document_mid_batch_leaves_the_others_as_a_clean_run_stores_them(tmp_path: Path) -> None:
+    """The batch is stored again without the failing document: the others get the same ids and actors as
+    when it is absent (a bare role is scoped to its own document, an actor is not created twice)."""
+    texts = {"1.txt": "One\nالمتحدث said the bridge opens in May.\nKirby said the talks advance.\n",
+             "2.txt": "Two\nKirby said the deal is near.\n",
+             "3.txt": "Three\nالمتحدث said the road closes in June.\nKirby said the talks stall.\n"}
+
+    def broken(text: str, **kw):  # type: ignore[no-untyped-def]
+        claims = every_said(text, **kw)
+        if "deal" in text:  # an impossible span: violates the span CHECK constraint
+            claims.append(ExtractedClaim(quote="x", start=5, end=1, claimant=ActorRef("Kirby"), claimant_surface="Kirby"))
+        return claims
+
+    def stored(folder: Path, names: list[str], extractor) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(texts[name], encoding="utf-8")
+        eng = db.make_engine(str(folder / "t.db"))
+        migrations.upgrade(eng)
+        s = ingest(eng, [str(folder)], analyst="amal", extractor=extractor)
+        assert s.added == 2 and len(s.errors) == len(names) - 2
+        with db.session(eng) as session:
+            assert audit.verify(session).ok
+            rows = session.exec(select(Appearance.document_id, Claim.text, Actor.canonical_name)
+                                .join(Claim, Claim.id == Appearance.claim_id)
+                                .join(Actor, Actor.id == Claim.claimant_id).order_by(Appearance.id)).all()
+        eng.dispose()
+        return [tuple(r) for r in rows]
+
+    with_failure = stored(tmp_path / "a", ["1.txt", "2.txt", "3.txt"], broken)
+    assert with_failure == stored(tmp_path / "b", ["1.txt", "3.txt"], every_said)
+    assert ("المتحدث (document 2)" in {name for _d, _t, name in with_failure}
+            and len({name for _d, _t, name in with_failure if name == "Kirby"}) == 1)
 
 
 def test_overrides_and_metadata(engine: Engine, tmp_path: Path) -> None:
