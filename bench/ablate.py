@@ -6,8 +6,8 @@ Columns: what each rule adds (score with it minus score without it) to F1 and cl
 (Arabic), on the blind dev split and on the old blind final split (spent: now a second development set), both built
 into a temporary folder by `eval/blind/blind.py`, and on the second final split (`final2`, run and seen, so
 a development set too); `helped` / `hurt`: evaluation articles with fewer / more errors with the rule on; with
---corpus the number of corpus-day articles whose claims change at all (the held-back `final3` articles of
-`eval/blind/FINAL3.md` are left out, so that nothing about them is printed). A rule that moves only the article it was written for, and nothing on the corpus
+--corpus the number of corpus-day articles whose claims change at all (the sealed `final4` articles,
+`blind.sample_final4`, are left out, so that nothing about them is printed). A rule that moves only the article it was written for, and nothing on the corpus
 day, is fitted to that article. English dev is scored once with --english (no Arabic rule runs on English text,
 so its figure cannot move).
 """
@@ -41,11 +41,12 @@ def score(golds: list[Path]) -> tuple[float, float, Counter[str]]:
 
 
 def corpus_outputs(texts: list[str]) -> list[str]:
-    """One fingerprint per article: its claims' spans, claimants and kinds."""
+    """One fingerprint per article: its claims' spans, claimants, kinds and dates."""
     out = []
     for t in texts:
         cs = extract(t, language="ar", published="2015-08-11")
-        out.append(json.dumps([(c.start, c.end, c.claimant.canonical, c.kind) for c in cs], ensure_ascii=False))
+        out.append(json.dumps([(c.start, c.end, c.claimant.canonical, c.kind, c.stated_on and c.stated_on.iso,
+                                c.event_date and c.event_date.iso) for c in cs], ensure_ascii=False))
     return out
 
 
@@ -56,9 +57,9 @@ def _sets(blind_dir: Path, final_dir: Path, final2_dir: Path) -> dict[str, list[
             "final2": sorted(final2_dir.glob("*.gold.json"))}
 
 
-# the third final split (eval/blind/FINAL3.md): held back, nothing about its output is printed
-HELD_BACK = frozenset({1057, 1528, 1403, 825, 310, 1434, 1050, 999, 1232, 44, 1656, 628, 1448, 1450, 1556, 699,
-                       1651, 1541, 583, 513})
+def held_back(docs: list[dict]) -> frozenset[int]:
+    """The sealed fourth final split (`blind.sample_final4`): nothing about its output is printed or counted."""
+    return frozenset(blind.sample_final4(docs))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -76,8 +77,9 @@ def main(argv: list[str] | None = None) -> None:
         texts = []
         if a.corpus:
             docs = json.loads((SHARED / "corpus" / "saudinewsnet" / "2015-08-11.json").read_text("utf-8"))
+            sealed = held_back(docs)
             texts = [nfc(f"{d.get('title') or ''}\n{d.get('content') or ''}") for i, d in enumerate(docs)
-                     if i not in HELD_BACK]
+                     if i not in sealed]
         base = {k: score(v) for k, v in sets.items()}
         base_corpus = corpus_outputs(texts) if a.corpus else []
         print("baseline: " + "; ".join(f"{k} F1 {v[0]:.3f} claimant {v[1]:.3f}" for k, v in base.items()))

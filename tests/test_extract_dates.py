@@ -70,3 +70,29 @@ def test_english_speech_date_and_event_date_are_separate():
     body = [c for c in cs if "fire" in c.quote or "repairs" in c.quote]
     assert [(c.stated_on.iso, c.event_date and c.event_date.iso) for c in body] == \
         [("2015-08-09", "2015-08-07"), ("2015-08-09", None)], [(c.quote, c.stated_on, c.event_date) for c in cs]
+
+
+AUG11 = dt.date(2015, 8, 11)
+
+
+def test_a_dateline_sets_what_today_means():
+    text = ("محادثات الموانئ\n\nالقاهرة 24 شوال 1436 هـ الموافق 9 أغسطس 2015 م واس\n"
+            " صرح مسؤول في وزارة النقل اليوم بأن حركة الشحن في الموانئ تراجعت بنسبة عشرة في المئة.")
+    c = extract(text, language="ar", published=AUG11)[0]
+    assert c.stated_on.iso == "2015-08-09"
+
+
+def test_a_dateline_of_the_publication_day_or_long_before_it_changes_nothing():
+    body = " صرح مسؤول في وزارة النقل أمس بأن حركة الشحن في الموانئ تراجعت بنسبة عشرة في المئة."
+    same_day = "الموانئ\n\nجدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n" + body
+    month_old = "الموانئ\n\nجدة 10 يوليو 2015 م\n" + body
+    assert [extract(t, language="ar", published=AUG11)[0].stated_on.iso for t in (same_day, month_old)] == \
+        ["2015-08-10", "2015-08-10"]
+
+
+def test_an_english_wire_dateline():
+    from claimtrack.extract.dates import dateline
+
+    assert dateline("Port strike\n\nLISBON, Aug. 9 (Reuters) - Dockers said today that", AUG11) == \
+        dt.date(2015, 8, 9)
+    assert dateline("On Aug. 9, 2015 the dockers said that the strike would go on", AUG11) is None

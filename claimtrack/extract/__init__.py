@@ -11,7 +11,7 @@ import re
 
 from claimtrack.extract.base import EXTRACTOR_VERSION, ActorRef, ExtractedClaim, PartialDate
 from claimtrack.extract.checkworthiness import checkworthiness
-from claimtrack.extract.dates import find_dates, speech_event_date
+from claimtrack.extract.dates import dateline, find_dates, speech_event_date
 from claimtrack.extract.links import link_denials
 from claimtrack.text import fold
 
@@ -107,7 +107,7 @@ def extract(text: str, language: str = "ar", published: dt.date | dt.datetime | 
             windows = [_sentence_window(text, c) for c in claims]
     else:
         return []
-    postprocess(text, claims, windows, pub, intros)
+    postprocess(text, claims, windows, (dateline(text, pub) or pub) if claims else pub, intros)
     return claims
 
 

@@ -14,6 +14,7 @@ from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
 from claimtrack.extract.arabic_lexicon import trie_regex
+from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.base import PartialDate
 from claimtrack.extract.segment import fold_chars
 
@@ -294,3 +295,37 @@ def speech_event_date(text: str, start: int) -> bool:
     """True when the date at `start` follows a speech-event phrase ("…، وذلك في كلمة ألقاها أمس"): it dates
     the speech act (stated_on), not the event the claim is about."""
     return bool(_SPEECH_EVENT.search(fold_chars(text[max(0, start - 60) : start])))
+
+
+# A wire dateline: «روما 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس» on a line of its own near the top, or
+# "ROME, Aug. 10 (Reuters) - …" opening a paragraph. Its date is the day the dispatch's «اليوم»/"today" means.
+_DATELINE_AR = re.compile(
+    r"^[ \t\u00a0]*[^\d\n]{2,40}?[ \t\u00a0]+(?:\d{1,2}[ \t\u00a0]+\S+[ \t\u00a0]+1[34]\d\d[ \t\u00a0]*هـ?[ \t\u00a0]*"
+    r"(?:الموافق)?[ \t\u00a0]*)?(?P<date>\d{1,2}[ \t\u00a0]+\S+[ \t\u00a0]+(?:19|20)\d\d)[ \t\u00a0]*م?"
+    r"(?:[ \t\u00a0]*[-–—(]?[ \t\u00a0]*\S{2,12}\)?)?[ \t\u00a0\u200e\u200f]*$", re.MULTILINE)
+_DATELINE_EN = re.compile(
+    r"^[ \t\u00a0]*[A-Z][A-Z .'-]{1,30},[ \t\u00a0]+(?P<date>[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})"
+    r"(?:,?[ \t\u00a0]+(?:19|20)\d\d)?[ \t\u00a0]*(?:\([^)\n]{2,20}\))?[ \t\u00a0]*[-–—]", re.MULTILINE)
+_DATELINE_REACH = 400  # a dateline heads the dispatch: only the first lines are read
+_DATELINE_DAYS = 7  # a dispatch printed more than a week after its dateline is not read against it
+
+
+@rule("محادثات الموانئ\nالقاهرة 24 شوال 1436 هـ الموافق 9 أغسطس 2015 م واس\n"
+      " صرح مسؤول في وزارة النقل اليوم بأن حركة الشحن في الموانئ تراجعت بنسبة عشرة في المئة.")
+def dateline(text: str, published: dt.date | None) -> dt.date | None:
+    """The day of the dispatch's dateline, when it is stated to the day and lies in the week up to publication
+    (or publication is unknown): relative dates («اليوم»، «أمس»، "today") are read against it, so «روما 25 شوال
+    1436 هـ الموافق 10 أغسطس 2015 م واس» before «أفادت مصادر … اليوم بأن» in a paper of 11 August makes «اليوم»
+    10 August, and no statement is dated after 10 August."""
+    head = text[:_DATELINE_REACH]
+    for rx in (_DATELINE_AR, _DATELINE_EN):
+        m = rx.search(head)
+        if m is None:
+            continue
+        found = find_dates(" " + m.group("date"), published)
+        if not found or found[0][2].precision != "day":
+            continue
+        day = dt.date.fromisoformat(found[0][2].iso)
+        if published is None or dt.timedelta(0) <= published - day <= dt.timedelta(days=_DATELINE_DAYS):
+            return day
+    return None
