@@ -91,8 +91,8 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"|(?P<ty>(?:هذا|خلال)\s+العام|هذه\s+السنه|العام\s+(?:الحالي|الجاري)|السنه\s+(?:الحاليه|الجاريه)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
     rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
-    rf"|(?:يوم\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    rf"(?:\s+(?P<wd_next>المقبل|القادم))?"
+    rf"|(?:يوم\s+|(?P<wd_last>last)\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"(?:\s+(?P<wd_next>المقبل|القادم)|\s+(?P<wd_past>الماضي|المنصرم|الفائت))?"
     rf")(?!{_W})"
 )  # matched against lower-cased text: IGNORECASE makes `re` several times slower on Arabic
 _DATE_RE_I = re.compile(_DATE_RE.pattern, re.IGNORECASE)
@@ -280,6 +280,8 @@ def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate
         if g["wd_next"]:  # "الأحد المقبل": the next one after publication, through dateutil's weekday step
             return _pd(published + relativedelta(days=1, weekday=day), "day")
         back = (published.weekday() - day) % 7
+        if back == 0 and (g["wd_past"] or g["wd_last"]):  # "الأحد الماضي" in Sunday's paper: a week ago
+            back = 7
         return _pd(published - dt.timedelta(days=back), "day")
     return None
 
