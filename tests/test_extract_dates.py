@@ -98,14 +98,6 @@ def test_an_english_wire_dateline():
     assert dateline("On Aug. 9, 2015 the dockers said that the strike would go on", AUG11) is None
 
 
-def test_a_relative_speaker_keeps_the_date_of_his_speech():
-    text = ("معسكر المنتخب\n\nوعمّ الهدوء معسكر المنتخب أمس، وخاصة الحارس الدولي رودريغو الذي صرّح في لقاء قصير مساء أمس أن"
-            " الإصابة لن تمنعه من اللعب، مؤكداً أن الجهاز الطبي أنهى علاجه.")
-    cs = extract(text, language="ar", published=AUG11)
-    assert [(c.claimant.canonical, c.stated_on.iso) for c in cs] == [("رودريغو", "2015-08-10")] * 2, \
-        [(c.quote, c.claimant.canonical, c.stated_on) for c in cs]
-
-
 def test_a_past_weekday_named_on_that_weekday_is_a_week_back():
     sunday = dt.date(2015, 8, 9)
     assert [d.iso for *_, d in find_dates("وقال الأحد الماضي إن", sunday)] == ["2015-08-02"]

@@ -19,7 +19,7 @@ from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import WROTE_POST
-from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem, tokens
+from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import quote_spans
 from claimtrack.text import fold
 
@@ -301,25 +301,8 @@ class SpeakerFinder:
         """ "… مع الدكتور X مدير Y الذي أكد أن …": the relative pronoun's antecedent speaks."""
         f = self.f
         m = _RELATIVE_BEFORE.search(f, max(cl.clause_start, cl.cstart - 8), cl.cstart)
-        if m is None:
-            return None
-        sp = self.res.antecedent(cl.clause_start, m.start(), self._orig) or self._bare_name_antecedent(cl, m.start())
+        sp = self.res.antecedent(cl.clause_start, m.start(), self._orig) if m else None
         return self.res.remember(sp) if sp is not None else None
-
-    @rule("عنوان\nوارتفعت معنويات اللاعبين وخاصة المدافع البرازيلي ماركينيو الذي أكد أمس أن الفريق جاهز للمباراة.",
-          off=None)
-    def _bare_name_antecedent(self, cl: Clause, rel_start: int) -> Speaker | None:
-        """ "… والبرازيلي ماركينيو الذي أكد أمس أن …": a word with no article right before «الذي/التي» can only be a
-        proper name (an indefinite noun takes no relative pronoun), so a valid name there is the antecedent when no
-        title, role or known name opens one."""
-        toks = tokens(self.f, cl.clause_start, rel_start)
-        if not toks:
-            return None
-        a, b = toks[-1]
-        if b - a < 3 or self.f.startswith(("ال", "وال", "بال", "لل", "فال"), a):
-            return None
-        sp = self.res.parse(a, b, self._orig)
-        return sp if sp is not None and self.res.verdict(sp).valid else None
 
     @rule("عنوان\nوقال الوزير إن الخطة جاهزة.\nوافتتح الأمير سلطان المعرض أمس، مؤكدا أن الصناعة الوطنية تتقدم.")
     def _participle_speaker(self, cl: Clause) -> Any:
