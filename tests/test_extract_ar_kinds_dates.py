@@ -21,6 +21,14 @@ def test_past_report_with_future_in_a_relative_clause_is_a_statement():
     assert _one("وقال الوزير إن الحكومة ستخفض الضرائب.").kind == "prediction"
 
 
+def test_a_past_report_naming_a_place_or_person_that_opens_with_sin_is_a_statement():
+    assert _one("وأفاد الجيش بأن مسلحين هاجموا نقطة تفتيش في مدينة سيكارو أمس.").kind == "statement"
+    assert _one("وقالت الشرطة إنها أوقفت أبو سيماك بعد مطاردة قصيرة.").kind == "statement"
+    assert _one("وقال الوزير إن المحادثات جرت في سياق ودي.").kind == "statement"
+    assert _one("وقال الوزير إن المدينة ستشهد افتتاح مطار جديد.").kind == "prediction"
+    assert _one("وقال الوزير إن أبو خالد سيغادر البلاد.").kind == "prediction"
+
+
 def test_denials_reject_a_claim_or_a_report():
     assert _one("ونفت الشركة أن يكون المصنع قد أغلق.").kind == "denial"
     assert _one("وقال المتحدث إن ما تردد عن إغلاق المصنع غير صحيح.").kind == "denial"

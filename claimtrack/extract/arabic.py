@@ -76,9 +76,28 @@ def _kind(base: str, content: str, denied: bool) -> str:
         return base
     scope = _main_clause(content)
     scope = " " + (content if scope is None else scope)  # the scan patterns eat the character before a word
-    if base == "prediction" or L.PREDICTION_SCAN.search(scope):
+    if base == "prediction" or _future_in(scope):
         return "prediction"
     return "assessment" if _evaluative(" " + content) else "statement"  # the whole claim: see _evaluative
+
+
+def _future_in(scope: str) -> bool:
+    """A future marker (سوف، لن، سـ/ستـ + verb, من المتوقع …) in `scope` that is not part of a name."""
+    return any(not _name_not_future(scope, m.start()) for m in L.PREDICTION_SCAN.finditer(scope))
+
+
+# heads that take a proper name in construct: "شركة سيكويا", "أم سياف", "منطقة سيلوبي", "مدينة ستوكتون"
+_NAME_HEAD = re.compile(r"(?:^|\s)[وبل]?(?:ام|ابو|ابي|ابن|بن|بنت|شركه|مجموعه|منطقه|مدينه|بلده|قريه|محافظه|ولايه|جزيره"
+                        r"|اقليم|مقاطعه|نادي|فندق|مستشفي|جامعه|مطار|ميناء|جبل|نهر|وادي|حي|شارع|صحيفه|مجله|وكاله)\s*$")
+
+
+@rule("عنوان\nوقال المتحدث إن القوات اعتقلت القيادي سعيد في منطقة سيكوتا شمال البلاد.", off=False)
+def _name_not_future(scope: str, at: int) -> bool:
+    """ "منطقة سيكوتا", "أم سياف", "شركة سيكويا": a word opening with سـ right after an indefinite head that
+    takes a name in construct (أم، أبو، شركة، منطقة، مدينة …) is that name, not a future verb; so a report of a past
+    act («اعتقلت القيادي سعيد في منطقة سيكوتا») stays a statement. (A future verb follows a definite subject:
+    «المنطقة ستشهد».)"""
+    return bool(_NAME_HEAD.search(scope, max(0, at - 16), at + 1))
 
 
 @rule("الشرطة تكشف تفاصيل الحادث\nنص الخبر.", off=False)

@@ -221,7 +221,7 @@ DENIAL_OBJECT_RE = re.compile(rf"^\s*(?:كل\s+)?(?:ال)?(?:اتهامات|مز
 # سـ/ستـ/سيـ/سنـ futures; the look-aheads leave out nouns and names that start the same way (سياسة، سيارة،
 # سياحة، سيلفا، سيتي، سيجارة …)
 PREDICTION_RE = re.compile(
-    rf"(?<!{_W})(?:سوف|لن(?!{_W})|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{2}})|سي(?!اس|ار|طر|د|نا|ول|ف|ر|ن|ء|قان|ما(?!{_W})|احي|احه|لفا|تي(?!{_W})|ج(?:ار|ائر))(?={_W}{{2}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر|من\s+المحتمل|من\s+المرجح|من\s+المنتظر)"
+    rf"(?<!{_W})(?:سوف|لن(?!{_W})|ست(?!ه|ين|ار|ون|وك|ال|ر)(?={_W}{{2}})|سي(?!اس|اق|ار|طر|د|نا|ول|ف|ر|ن|ء|قان|ما(?!{_W})|احي|احه|لفا|تي(?!{_W})|ج(?:ار|ائر))(?={_W}{{2}})|سن(?!ه|وات|وي|د|ين|ت)(?={_W}{{3}})|يتوقع|من\s+المتوقع|من\s+المقرر|من\s+المحتمل|من\s+المرجح|من\s+المنتظر)"
 )
 # evaluative words of GUIDELINES' "assessment" (an evaluation or interpretation): praise and blame adjectives,
 # condemnations, "the importance of", and first-person opinion markers ("في ظني", "أعتقد"); a prefix trie, so that
