@@ -104,3 +104,40 @@ def test_a_past_weekday_named_on_that_weekday_is_a_week_back():
     assert [d.iso for *_, d in find_dates("said last Sunday that", sunday)] == ["2015-08-02"]
     assert [d.iso for *_, d in find_dates("وقال يوم الأحد إن", sunday)] == ["2015-08-09"]
     assert [d.iso for *_, d in find_dates("وقال الخميس الماضي إن", sunday)] == ["2015-08-06"]
+
+
+def _dated(body: str, language: str = "ar") -> list[tuple]:
+    cs = extract("عنوان\n" + body if language == "ar" else "Title\n\n" + body, language=language, published=AUG11)
+    return [(c.stated_on and c.stated_on.iso, c.event_date and c.event_date.iso) for c in cs]
+
+
+def test_a_date_of_an_earlier_clause_does_not_date_the_speech():
+    assert _dated("وبدأت المفاوضات بين الطرفين في 20 يوليو، ورأى دبلوماسي غربي أن الاتفاق بات قريبا.") == [(None, None)]
+    # a participle continues the dated clause: the date stays
+    assert _dated("وأصدر الوزير أمس بيانا عن الأزمة، موضحا أن الحل السياسي ممكن.") == [("2015-08-10", None)]
+
+
+def test_a_fronted_date_dates_every_speech_act_of_its_sentence():
+    assert _dated("وفي مطلع مارس الماضي، افتتح الوزير المصنع، وقال مدير الشركة إن الإنتاج بدأ.") == [("2015-03", None)]
+
+
+def test_a_date_after_a_comparison_is_not_the_claimed_event():
+    assert _dated("وقال المدير إن المبيعات تراجعت، وهي أقل من الرقم الذي سجلته الشركة في 2009.") == [(None, None)]
+    assert _dated("وقال المدير إن المبيعات تراجعت في 2014.") == [(None, "2014")]
+
+
+def test_a_bare_weekday_or_month_in_a_future_claim_is_the_next_one():
+    assert _dated("وقال المدرب إن الفريق سيواجه منافسه يوم الأحد في العاصمة.") == [(None, "2015-08-16")]
+    assert _dated("وقال المدير إن وصول الشحنة سيكون في يونيو.") == [(None, "2016-06")]
+    assert _dated("وقال المدرب إن الفريق واجه منافسه يوم الأحد في العاصمة.") == [(None, "2015-08-09")]
+
+
+def test_days_after_publication_and_a_time_of_year():
+    assert [d.iso for *_, d in find_dates("وتعلن النتائج بعد يومين", AUG11)] == ["2015-08-13"]
+    assert find_dates("توفي بعد أربعة أيام على الحادث", AUG11) == []
+    assert find_dates("أعلى من المعدل لهذا الوقت من العام", AUG11) == []
+
+
+def test_a_postposed_source_dates_the_report_not_the_event():
+    assert _dated("وأشار الموقع إلى أن قيمة اللاعبين بلغت 20 مليونا، حسبما أفادت صحيفة محلية أمس.") == \
+        [("2015-08-10", None)]

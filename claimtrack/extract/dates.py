@@ -68,7 +68,7 @@ _NEXT = r"(?:المقبل|المقبله|القادم|القادمه|next|coming
 _FIRST_WORDS = trie_regex(sorted({
     *_MONTH_NUM, *_ORD_DAYS, "في", "شهر", "in", "last", "next", "the", "عام", "العام", "سنه", "السنه", "هذه السنه", "year", "امس",
     "البارحه", "yesterday", "اول", "اليوم", "today", "غدا", "tomorrow", "هذا", "خلال", "من", "الاسبوع", "الشهر",
-    "يوم", "الاثنين", "الليله", "ليله", "بعد غد", "this", "two", "three", "four", "five", "six",
+    "يوم", "الاثنين", "الليله", "ليله", "بعد غد", "بعد يومين", *(f"بعد {n}" for n in ("ثلاثه", "اربعه", "خمسه", "سته", "3", "4", "5", "6")), "this", "two", "three", "four", "five", "six",
     *(f"{w} {n}" for w in ("قبل", "منذ") for n in ("يومين", "ثلاثه", "اربعه", "خمسه", "سته", "3", "4", "5", "6")), "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"}))
 _DATE_RE = re.compile(  # the leading class eats the character before the date: lets `re` skip fast to it
@@ -82,13 +82,15 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
     rf"|(?P<lastnight>(?:الليله|ليله)\s+(?:الماضيه|البارحه)|last\s+night)"
     rf"|(?P<ago>(?:قبل|منذ)\s+(?:يومين|(?P<ago_n>ثلاثه|اربعه|خمسه|سته|[3-6])\s+ايام)(?!\s+من(?!{_W}))|(?P<ago_en>two|three|four|five|six|[2-6])\s+days\s+ago)"
     rf"|(?P<dat>بعد\s+غد|the\s+day\s+after\s+tomorrow)"
+    rf"|(?P<after>بعد\s+(?:يومين|(?P<after_n>ثلاثه|اربعه|خمسه|سته|[3-6])\s+ايام)(?!\s+(?:فقط\s+)?(?:من|علي|على)(?!{_W}))"
+    rf"|in\s+(?P<after_en>two|three|four|five|six|[2-6])\s+days)"
     rf"|(?P<tm>(?:الشهر|هذا\s+الشهر)\s+(?:الجاري|الحالي)|هذا\s+الشهر|this\s+month)"
     rf"|(?P<ty_en>this\s+year)|(?P<lw_en>last|next)\s+week"
     rf"|(?P<yest>امس|البارحه|yesterday)(?!\s+الاول)|(?P<yest2>اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|the\s+day\s+before\s+yesterday)"
     rf"|(?P<today>اليوم|today)|(?P<tomorrow>غدا|tomorrow)"
     rf"|(?:العام\s+(?P<ly>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|السنه\s+(?P<lyf>الماضيه|المنصرمه|السابقه"
     rf"|الفائته|المقبله|القادمه)|(?P<ly_en>last|next)\s+year)"
-    rf"|(?P<ty>(?:هذا|خلال)\s+العام|هذه\s+السنه|العام\s+(?:الحالي|الجاري)|السنه\s+(?:الحاليه|الجاريه)|من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
+    rf"|(?P<ty>(?:هذا|خلال)\s+العام|هذه\s+السنه|العام\s+(?:الحالي|الجاري)|السنه\s+(?:الحاليه|الجاريه)|(?<!الوقت\s)من\s+العام(?!\s+(?:الماضي|المنصرم|السابق|الفائت|المقبل|القادم|\d)))"
     rf"|(?:الاسبوع\s+(?P<lw>الماضي|المنصرم|الفائت|المقبل|القادم))"
     rf"|(?:(?:الشهر)\s+(?P<lm>الماضي|المنصرم|السابق|الفائت|المقبل|القادم)|(?P<lm_en>last|next)\s+month)"
     rf"|(?:يوم\s+|(?P<wd_last>last)\s+)?(?P<wd>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -98,6 +100,16 @@ _DATE_RE = re.compile(  # the leading class eats the character before the date: 
 _DATE_RE_I = re.compile(_DATE_RE.pattern, re.IGNORECASE)
 _WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+def month_number(word: str) -> int | None:
+    """1–12 for a month name (folded, lower case: "اغسطس", "اب", "august"), else None."""
+    return _MONTH_NUM.get(word)
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) – 6 for a weekday name (folded, lower case: "الاحد", "sunday"), else None."""
+    return _WEEKDAYS.get(word)
 
 
 def _pd(d: dt.date, precision: str) -> PartialDate:
@@ -243,6 +255,10 @@ def _span_match(g: dict[str, str | None], published: dt.date) -> PartialDate | N
         return _pd(published - relativedelta(days=days), "day")
     if g["dat"]:
         return _pd(published + relativedelta(days=2), "day")
+    if g["after"]:  # "بعد يومين", "in three days": that many days after publication ("بعد أربعة أيام على فوزه": not)
+        n = g["after_n"] or g["after_en"]
+        return _pd(published + relativedelta(days=2 if n is None else int(n) if n.isdigit() else _AGO[n.lower()]),
+                   "day")
     if g["tm"]:
         return _pd(published, "month")
     if g["ty_en"]:
@@ -286,9 +302,12 @@ def _relative_match(g: dict[str, str | None], published: dt.date) -> PartialDate
     return None
 
 
-# "في كلمة ألقاها أمس", "خلال مؤتمر صحفي مساء الأحد", "in a statement on Monday": a date that dates a speech event
+# "في كلمة ألقاها أمس", "خلال مؤتمر صحفي مساء الأحد", "in a statement on Monday", a postposed source ("…، حسبما أفادت
+# صحيفة X اليوم"): a date that dates a speech event
 _SPEECH_EVENT = re.compile(
     r"(?:(?:في|خلال|اثناء)\s+(?:ال)?(?:كلمه|مؤتمر|تصريح|تصريحات|مقابله|لقاء|حديث|بيان|اتصال|خطاب|جلسه|اجتماع|ندوه)"
+    r"|(?:حسبما|حسب\s+ما|بحسب\s+ما|وفق\s+ما|وفقا\s+لما|كما)\s+(?:افاد|افادت|ذكر|ذكرت|اورد|اوردت|نقل|نقلت|اعلن|اعلنت"
+    r"|قال|قالت|نشر|نشرت)"
     r"|(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:statement|speech|interview|briefing|press\s+conference))"
     r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 
