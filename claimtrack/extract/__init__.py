@@ -182,8 +182,7 @@ def _date_roles(text: str, c: ExtractedClaim, window: tuple[int, int], dates: li
     if c.language == "ar":
         told = [x for x in told if not _compared(text, c, x[0])]
         said = [x for x in said if not (x[1] <= c.start and R.earlier_clause_date(text[x[1] : c.start], c.cue))]
-        said = said or _fronted(text, c, published)
-    future = R.future_claim(c.kind, c.quote) if told else False
+    future = c.kind == "prediction"
     told_d = [R.future_forward(text, a, b, d, future, published) or d for a, b, d in told]
     said_d = [d for *_, d in said] or [d for *_, d in speech]
     return [d for d in said_d if not _after(d, published)], told_d
@@ -194,21 +193,6 @@ def _compared(text: str, c: ExtractedClaim, at: int) -> bool:
     seg = text[c.start : at]
     cut = max(seg.rfind("،"), seg.rfind(","), seg.rfind("."))
     return R.comparison_date(seg[cut + 1 :])
-
-
-_FRONTED_OPENER = re.compile(r"[ \t\u00a0]*[وف]?(?:في|خلال|منذ|مع)\s")
-
-
-def _fronted(text: str, c: ExtractedClaim, published: dt.date | None) -> list[tuple[int, int, PartialDate]]:
-    """The date of a fronted adjunct that opens the claim's sentence («وفي منتصف مايو الماضي، …»), if any."""
-    s0 = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
-    if c.start - s0 > 400 or not _FRONTED_OPENER.match(text, s0):
-        return []
-    head = text[s0 : min(c.start, s0 + 60)]
-    for a, b, d in find_dates(head, published)[:1]:
-        if R.fronted_sentence_date(head[:a], head[b : b + 3]):
-            return [(s0 + a, s0 + b, d)]
-    return []
 
 
 def _after(d: PartialDate, published: dt.date | None) -> bool:

@@ -13,7 +13,6 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_patterns import rule
 from claimtrack.extract.base import PartialDate
 from claimtrack.extract.dates import month_number, weekday_number
@@ -30,20 +29,9 @@ def earlier_clause_date(between: str, cue: str | None) -> bool:
     return re.search(rf"[،,]\s*[وف]{re.escape(fold(cue))}(?!\S)", fold(between)) is not None
 
 
-_FRONTED = re.compile(r"\s*[وف]?(?:في|خلال|منذ|مع)?\s*(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه|صباح|مساء|ظهر|فجر)?"
-                      r"\s*(?:يوم\s*)?")
-
-
-@rule("عنوان\nوفي مطلع مارس الماضي، افتتح الوزير المصنع، وقال مدير الشركة إن الإنتاج سيبدأ قريبا.", off=False)
-def fronted_sentence_date(lead: str, after: str) -> bool:
-    """ "وفي منتصف مايو الماضي، أعلنت المفوضية …، وقال المفوض … إن": a date that opens the sentence as a fronted
-    adjunct, set off by a comma, dates every speech act of the sentence. `lead`: the text from the sentence start
-    to the date; `after`: a few characters after the date."""
-    return _FRONTED.fullmatch(fold(lead)) is not None and after.lstrip()[:1] in ("،", ",")
-
-
-_COMPARISON = re.compile(r"(?<!\S)(?:[بل]?شبيه[هة]?|ب?مثل|مماثل[هة]?|اقل\s+من|اكثر\s+من|اعلي\s+من|ادني\s+من|بالمقارن[هة]"
-                         r"|مقارن[هة]|قياسا|علي\s+غرار|than|similar\s+to|compared\s+(?:with|to))(?!\S)")
+# a comparative with a number ("أكثر من 500 ألف") states a quantity, not a comparison
+_COMPARISON = re.compile(r"(?<!\S)(?:[بل]?شبيه[هة]?|(?:اقل|اكثر|اعلي|ادني)\s+من(?!\s*[\d\u0660-\u0669])"
+                         r"|بالمقارن[هة]|مقارن[هة]|قياسا|علي\s+غرار|similar\s+to|compared\s+(?:with|to))(?!\S)")
 
 
 @rule("عنوان\nوقال المدير إن المبيعات تراجعت بنسبة كبيرة أقل من الرقم الذي سجلته الشركة في 2009.", off=False)
@@ -58,12 +46,13 @@ _FUTURE_NEAR = re.compile(r"(?<!\S)(?:ال)?(?:مرتقب|مرتقبه|مقرر|
 
 
 @rule("عنوان\nوقال المدرب إن الفريق سيواجه منافسه القوي يوم الخميس في العاصمة.", off=None)
-def future_forward(text: str, a: int, b: int, d: PartialDate, future_claim: bool,
+def future_forward(text: str, a: int, b: int, d: PartialDate, prediction: bool,
                    published: dt.date | None) -> PartialDate | None:
     """ "سيواجه منافسه يوم الخميس", "وصول الدفعة سيكون في سبتمبر", "المباراة المرتقبة مساء الأربعاء": a bare
-    weekday or month (no «الماضي»/«المقبل», no year) dates a future event in a prediction or after a future word,
+    weekday or month (no «الماضي»/«المقبل», no year) in a prediction, or right after a future word («المرتقبة»,
+    «المقررة»), dates a future event,
     so it is the next one after publication, not the last one before it (dateutil's relativedelta steps)."""
-    if published is None or not (future_claim or _FUTURE_NEAR.search(fold(text[max(0, a - 40) : a]))):
+    if published is None or not (prediction or _FUTURE_NEAR.search(fold(text[max(0, a - 40) : a]))):
         return None
     words = [w for w in re.findall(r"\w+", fold(text[a:b]).lower()) if w not in ("يوم", "في", "شهر", "on", "in")]
     if len(words) != 1:
@@ -76,8 +65,3 @@ def future_forward(text: str, a: int, b: int, d: PartialDate, future_claim: bool
         if month < published.replace(day=1):
             return PartialDate((month + relativedelta(years=1)).isoformat()[:7], "month")
     return None
-
-
-def future_claim(kind: str, content: str) -> bool:
-    """A prediction, or a claim with a future marker in it."""
-    return kind == "prediction" or L.PREDICTION_SCAN.search(" " + fold(content)) is not None
