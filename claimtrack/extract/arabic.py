@@ -83,7 +83,12 @@ def _kind(base: str, content: str, denied: bool) -> str:
 
 def _future_in(scope: str) -> bool:
     """A future marker (سوف، لن، سـ/ستـ + verb, من المتوقع …) in `scope` that is not part of a name."""
-    return any(not _name_not_future(scope, m.start()) for m in L.PREDICTION_SCAN.finditer(scope))
+    m = L.PREDICTION_SCAN.search(scope)
+    while m is not None:
+        if not _name_not_future(scope, m.start()):
+            return True
+        m = L.PREDICTION_SCAN.search(scope, m.end())
+    return False
 
 
 # heads that take a proper name in construct: "شركة سيكويا", "أم سياف", "منطقة سيلوبي", "مدينة ستوكتون"

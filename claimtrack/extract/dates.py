@@ -327,6 +327,7 @@ _DATELINE_AR = re.compile(
 _DATELINE_EN = re.compile(
     r"^[ \t\u00a0]*[A-Z][A-Z .'-]{1,30},[ \t\u00a0]+(?P<date>[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})"
     r"(?:,?[ \t\u00a0]+(?:19|20)\d\d)?[ \t\u00a0]*(?:\([^)\n]{2,20}\))?[ \t\u00a0]*[-–—]", re.MULTILINE)
+_YEAR_OR_MONTH_GATE = re.compile(r"(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2}[ \t\u00a0]*(?:\(|,)")
 _DATELINE_REACH = 400  # a dateline heads the dispatch: only the first lines are read
 _DATELINE_DAYS = 7  # a dispatch printed more than a week after its dateline is not read against it
 
@@ -339,6 +340,8 @@ def dateline(text: str, published: dt.date | None) -> dt.date | None:
     1436 هـ الموافق 10 أغسطس 2015 م واس» before «أفادت مصادر … اليوم بأن» in a paper of 11 August makes «اليوم»
     10 August, and no statement is dated after 10 August."""
     head = text[:_DATELINE_REACH]
+    if _YEAR_OR_MONTH_GATE.search(head) is None:  # most articles: no dateline, and this look is cheap
+        return None
     for rx in (_DATELINE_AR, _DATELINE_EN):
         m = rx.search(head)
         if m is None:
