@@ -323,12 +323,12 @@ def speech_event_date(text: str, start: int) -> bool:
 _DATELINE_AR = re.compile(
     r"^[ \t\u00a0]*[^\d\n]{2,40}?[ \t\u00a0]+(?:\d{1,2}[ \t\u00a0]+\S+[ \t\u00a0]+1[34]\d\d[ \t\u00a0]*هـ?[ \t\u00a0]*"
     r"(?:الموافق)?[ \t\u00a0]*)?(?P<date>\d{1,2}[ \t\u00a0]+\S+[ \t\u00a0]+(?:19|20)\d\d)[ \t\u00a0]*م?"
-    r"(?:[ \t\u00a0]*[-–—(]?[ \t\u00a0]*\S{2,12}\)?)?[ \t\u00a0\u200e\u200f]*$", re.MULTILINE)
+    r"(?:[ \t\u00a0]*[-–—(]?[ \t\u00a0]*\S{2,12}\)?)?[ \t\u00a0\u200e\u200f]*$")
 _DATELINE_EN = re.compile(
     r"^[ \t\u00a0]*[A-Z][A-Z .'-]{1,30},[ \t\u00a0]+(?P<date>[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})"
-    r"(?:,?[ \t\u00a0]+(?:19|20)\d\d)?[ \t\u00a0]*(?:\([^)\n]{2,20}\))?[ \t\u00a0]*[-–—]", re.MULTILINE)
-_YEAR_OR_MONTH_GATE = re.compile(r"(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2}[ \t\u00a0]*(?:\(|,)")
-_DATELINE_REACH = 400  # a dateline heads the dispatch: only the first lines are read
+    r"(?:,?[ \t\u00a0]+(?:19|20)\d\d)?[ \t\u00a0]*(?:\([^)\n]{2,20}\))?[ \t\u00a0]*[-–—]")
+_DATELINE_REACH, _DATELINE_LINES = 400, 4  # a dateline heads the dispatch: only its first lines are read
+_DATELINE_AR_LEN = 120  # an Arabic dateline is a short line of its own
 _DATELINE_DAYS = 7  # a dispatch printed more than a week after its dateline is not read against it
 
 
@@ -339,11 +339,9 @@ def dateline(text: str, published: dt.date | None) -> dt.date | None:
     (or publication is unknown): relative dates («اليوم»، «أمس»، "today") are read against it, so «روما 25 شوال
     1436 هـ الموافق 10 أغسطس 2015 م واس» before «أفادت مصادر … اليوم بأن» in a paper of 11 August makes «اليوم»
     10 August, and no statement is dated after 10 August."""
-    head = text[:_DATELINE_REACH]
-    if _YEAR_OR_MONTH_GATE.search(head) is None:  # most articles: no dateline, and this look is cheap
-        return None
-    for rx in (_DATELINE_AR, _DATELINE_EN):
-        m = rx.search(head)
+    for line in text[:_DATELINE_REACH].split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
+        m = _DATELINE_AR.match(line) if len(line) <= _DATELINE_AR_LEN else None
+        m = m or _DATELINE_EN.match(line)
         if m is None:
             continue
         found = find_dates(" " + m.group("date"), published)
