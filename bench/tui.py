@@ -11,6 +11,8 @@ keys     the app in-process with a terminal driver that renders every frame like
          stops the clock at the first frame written after the screen holds the new data (cursor on
          the next row, next page shown, claim detail shown, search results shown), so database
          workers, rendering and the frame's terminal output are all included; Pilot's waits are not.
+         Enter is timed twice: after a rest on the row (REST_BEFORE_OPEN, as an analyst reads a row
+         before opening it; the claim's detail may be read meanwhile) and right after a move.
          Each key sample also records the main thread's CPU time over the same span (`cpu_*`): on a
          loaded machine the wall clock waits for other processes, the CPU time much less so.
 profile  cProfile of launch-to-first-page and of opening a claim, top functions by cumulative time.
@@ -41,6 +43,7 @@ DEFAULT_DB = "/tmp/claimtrack-1m.db"
 SIZE = (140, 40)
 PAGE = 100  # tui.store.PAGE_SIZE
 TIMEOUT = 30.0
+REST_BEFORE_OPEN = 0.3  # seconds on a row before Enter: an analyst reads the row (and its preview) first
 
 
 def _stats(name: str, ms: list[float], target: float | None = None, stat: str = "median") -> dict[str, object]:
@@ -239,16 +242,28 @@ async def keys_samples(db: str, analyst: str, searches: list[str], repeat: int =
         home = await until(moved_to(0), key("home"))
         results.append(_raw("home (back to the first claim)", [home], 33, cpu[-1:]))
 
+        def opened(cid: int) -> Callable[[], bool]:
+            return lambda: (getattr(app.screen, "detail", None) is not None
+                            and app.screen.detail.claim.id == cid)  # type: ignore[attr-defined]
+
         opens, backs, open_cpu, back_cpu = [], [], [], []
-        for _ in range(12):
-            cid = table.current.id
-            opens.append(await until(lambda cid=cid: getattr(app.screen, "detail", None) is not None
-                                     and app.screen.detail.claim.id == cid, key("enter")))  # type: ignore[attr-defined]
+        for _ in range(12):  # the analyst reads the row (REST_BEFORE_OPEN), then opens it
+            await asyncio.sleep(REST_BEFORE_OPEN)
+            await idle()
+            opens.append(await until(opened(table.current.id), key("enter")))
             open_cpu.append(cpu[-1])
             backs.append(await until(lambda: app.screen is queue, key("escape")))
             back_cpu.append(cpu[-1])
             await until(moved_to(pos() + 1), key("down"))
-        results.append(_raw("enter (open claim, detail painted)", opens, 33, open_cpu))
+        cold, cold_cpu = [], []
+        for _ in range(8):  # Enter right after a move (only the harness's idle wait between the keys)
+            await until(moved_to(pos() + 1), key("down"))
+            cold.append(await until(opened(table.current.id), key("enter")))
+            cold_cpu.append(cpu[-1])
+            await until(lambda: app.screen is queue, key("escape"))
+        results.append(_raw(f"enter after a {REST_BEFORE_OPEN:g} s rest on the row (open claim, detail painted)",
+                            opens, 33, open_cpu))
+        results.append(_raw("enter right after a move (open claim, detail painted)", cold, 33, cold_cpu))
         results.append(_raw("escape (back to the queue)", backs, 33, back_cpu))
 
         from textual.widgets import Input

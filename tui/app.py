@@ -232,6 +232,10 @@ class ClaimtrackApp(App[None]):
             return
         self.call_from_thread(self._show_claim, detail)
 
+    def show_claim(self, detail: Any) -> None:
+        """Show a claim whose detail has been read already (tui.prefetch)."""
+        self._show_claim(detail)
+
     def _show_claim(self, detail: Any) -> None:
         from tui.screens.claim import ClaimScreen
 

@@ -14,6 +14,7 @@ from claimtrack import queries, services
 from tui import bidi
 from tui.history import history_text
 from tui.messages import DatabaseChanged
+from tui.quote_context import is_shortened, quote_in_context
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.screens.forms import grade_label
 from tui.screens.outlet import OutletReliabilityActions, outlet_binding
@@ -23,22 +24,6 @@ from tui.widgets.footer import StableFooter
 from tui.widgets.preview import link_label
 
 STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "blue"}
-QUOTE_STYLE = "bold reverse"
-
-
-def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The paragraph (line) of `text` holding [start, end) and the span's offsets inside it."""
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    p1 = len(text) if p1 < 0 else p1
-    return text[p0:p1], start - p0, end - p0
-
-
-def quote_in_context(text: str, start: int, end: int) -> Text:
-    para, s, e = paragraph_around(text, start, end)
-    out = Text(para)
-    out.stylize(QUOTE_STYLE, max(0, s), min(len(para), e))
-    return out
 
 
 def _section(title: str, section_id: str | None = None) -> Label:
@@ -60,6 +45,8 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
         Binding("escape", "back", "Back", id="claim.back"),
         Binding("d", "document", "Document", id="claim.document", tooltip="Open the article of the first appearance"),
         Binding("ctrl+r", "reload", "Reload", id="claim.reload", show=False),
+        Binding("p", "paragraph", "Paragraph", id="claim.paragraph", show=False,
+                tooltip="Show the whole paragraph around the claim, or only its sentences"),
         Binding("f", "find_evidence", "Find evidence", id="claim.find_evidence", show=False,
                 tooltip="Passages of other documents that may support or refute this claim"),
         outlet_binding("claim", show=False),  # listed in help and the palette; the footer is full
@@ -71,6 +58,7 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
         self.claim_id = claim_id
         self.detail: queries.ClaimDetail | None = detail
         self._reopening = False
+        self.whole_paragraph = False  # the context shows the span's sentences, or (p) its whole paragraph
         self._styled_for: tuple[object, ...] | None = None  # what the styles were last computed with
 
     def compose(self) -> ComposeResult:
@@ -78,7 +66,7 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
             yield Static(Text(f"Loading claim {self.claim_id}…"), id="claim-header", markup=False)
             yield _section("Claim")
             yield BidiText(id="claim-text")
-            yield _section("In context")
+            yield _section("In context", "context-title")
             yield BidiText(id="claim-context")
             yield _section("Claimant and dates")
             yield BidiText(id="claim-claimant")
@@ -112,6 +100,7 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
         if self._reopening and inputs == self._styled_for:
             event.refresh_styles = False  # Screen's own handler runs after this one, with the flag
         self._reopening = False
+        self.whole_paragraph = False  # the context shows the span's sentences, or (p) its whole paragraph
         self._styled_for = inputs
 
     def on_mount(self) -> None:
@@ -149,12 +138,7 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
                     f"reviewer {d.reviewer or '—'} · tags {bidi.line(', '.join(c.tags), self.capp.bidi_mode) if c.tags else '—'}")
         self.query_one("#claim-header", Static).update(bidi.mark_bidi_controls(head))
         self.query_one("#claim-text", BidiText).update(Text(c.text, style="bold"))
-        if d.appearances:
-            a = d.appearances[0]
-            self.query_one("#claim-context", BidiText).update(
-                quote_in_context(a.document.text, a.appearance.start, a.appearance.end))
-        else:
-            self.query_one("#claim-context", BidiText).update(Text("(no appearance)", style="dim"))
+        self._show_context(d)
         self.query_one("#claim-claimant", BidiText).update(self._claimant_text(d))
         self.query_one("#claim-rationale", BidiText).update(Text(c.rationale or "—"))
         self._fill_appearances(d)
@@ -169,6 +153,26 @@ class ClaimScreen(OutletReliabilityActions, ClaimActionScreen):
         self.query_one("#comments", BidiText).update(comments if d.comments else Text("—", style="dim"))
         self.query_one("#history", BidiText).update(history_text(d.events, d.handles))
         self._titles(d)
+
+    def _show_context(self, d: queries.ClaimDetail) -> None:
+        """The first appearance's span in its sentences (or, after p, its whole paragraph)."""
+        title = Text("In context", style="bold underline")
+        if d.appearances:
+            a = d.appearances[0]
+            text, start, end = a.document.text, a.appearance.start, a.appearance.end
+            self.query_one("#claim-context", BidiText).update(
+                quote_in_context(text, start, end, whole=self.whole_paragraph))
+            if is_shortened(text, start, end):
+                title.append(" (p: only the sentences around it)" if self.whole_paragraph else
+                             " (p: the whole paragraph)", style="dim")
+        else:
+            self.query_one("#claim-context", BidiText).update(Text("(no appearance)", style="dim"))
+        self.query_one("#context-title", Label).update(title)
+
+    def action_paragraph(self) -> None:
+        self.whole_paragraph = not self.whole_paragraph
+        if self.detail is not None:
+            self._show_context(self.detail)
 
     def _titles(self, d: queries.ClaimDetail) -> None:
         """Every list's title carries its count (and the links their count per relation)."""

@@ -16,6 +16,7 @@ from claimtrack import listing
 from claimtrack.enums import ClaimState, Verdict
 from tui import bidi
 from tui.messages import DatabaseChanged
+from tui.prefetch import DetailPrefetch
 from tui.query import PAGE_SIZE, QueueQuery
 from tui.screens.base import CLAIM_BINDINGS, ClaimActionScreen
 from tui.widgets.bidi_input import BidiInput
@@ -63,6 +64,7 @@ class QueueScreen(ClaimActionScreen):
         with Container(id="queue-body"):
             yield ClaimTable(id="claims")
             yield ClaimPreview(id="preview")
+        yield DetailPrefetch()
         yield StableFooter()
 
     @property
@@ -104,6 +106,10 @@ class QueueScreen(ClaimActionScreen):
         if parts:
             t.append(" · " + " ".join(parts), style="italic")
         self.query_one("#status", Static).update(t, layout=False)  # one line, always: no layout pass
+
+    @property
+    def prefetch(self) -> DetailPrefetch:
+        return self.query_one(DetailPrefetch)
 
     @property
     def page_start(self) -> int:
@@ -202,6 +208,7 @@ class QueueScreen(ClaimActionScreen):
         self.update_status()
         if self.preview.display:
             self.preview.follow(self.table.current)
+        self.prefetch.follow(self.table.current)
 
     @on(ClaimTable.Moved)
     def _queued(self, _event: ClaimTable.Moved) -> None:
@@ -235,6 +242,7 @@ class QueueScreen(ClaimActionScreen):
         self.app.push_screen(SuggestionsScreen())
 
     def on_database_changed(self, _message: DatabaseChanged) -> None:
+        self.prefetch.forget()
         self.reload()
         if self.preview.display:
             self.preview.follow(self.table.current, force=True)
@@ -258,6 +266,7 @@ class QueueScreen(ClaimActionScreen):
     def after_action(self, message: str | None) -> None:
         super().after_action(message)
         if message:
+            self.prefetch.forget()
             self.reload()
 
     @on(DataTable.RowSelected)
@@ -265,12 +274,14 @@ class QueueScreen(ClaimActionScreen):
         row = self.table.current
         if row is not None:
             self.preview.pause()
-            self.capp.open_claim(row.id)
+            self.prefetch.open(row)  # at once when its detail was read while the cursor rested on it
 
     def on_screen_resume(self) -> None:
         row = self.table.current if self.is_mounted else None
         if row is not None and self.preview.display:  # back from a claim: the pane reads its row again
             self.preview.follow(row)  # (not at start-up: no row yet, and the pane says so already)
+        if row is not None:
+            self.prefetch.follow(row)
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#search", Input))  # at once: the keys typed next go to it
@@ -291,6 +302,7 @@ class QueueScreen(ClaimActionScreen):
         self.set_query(self.query_state.copy(filt_changes={"search": value.strip() or None}))
 
     def set_query(self, q: QueueQuery) -> None:
+        self.prefetch.forget()
         self.query_state = q
         self.reload(keep_cursor=False)
 
