@@ -52,6 +52,40 @@ async def test_down_walks_every_claim_across_pages(small_pages: None, sample_db:
         assert "row 1 " in screen_text(app) and ids_on(table)[0] == everything[0]
 
 
+def painted_rows(table: ClaimTable) -> list[int]:
+    """The claim ids in the table's own row order (what it paints), top to bottom."""
+    return [int(row.key.value) for row in table.ordered_rows]  # type: ignore[arg-type]
+
+
+@sync
+async def test_paging_down_and_up_through_window_trims_keeps_the_rows_in_order(
+        monkeypatch: pytest.MonkeyPatch, sample_db: tuple[Engine, dict[str, int]]) -> None:
+    """Pages of 10 in a window of at most 25 rows: the window drops rows at the top as pages join below
+    and at the bottom as pages join above; the rows painted stay those of the window, in order."""
+    engine, _ = sample_db
+    with db.atomic(engine) as s:
+        for i in range(80):
+            services.create_claim(session=s, by=None, text=f"paged claim {i}", language="en", audit_event=False)
+    monkeypatch.setattr("tui.screens.queue.PAGE_SIZE", 10)
+    monkeypatch.setattr(ClaimTable, "MAX_WINDOW", 25)
+    monkeypatch.setattr(ClaimTable, "LOOKAHEAD", 3)
+    app = make_app(engine)
+    async with app.run_test(size=(140, 12)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClaimTable)
+        everything = [r.id for r in app.store.page(app.screen.query_state, limit=200)]  # type: ignore[attr-defined]
+        starts = set()
+        for key in ["pagedown"] * 14 + ["pageup"] * 14:
+            await pilot.press(key)
+            await settle(pilot)
+            starts.add(table.start)
+            assert len(table.rows_data) <= 25
+            assert painted_rows(table) == ids_on(table) == everything[table.start:table.start + len(table.rows_data)]
+            assert table.current.id == everything[table.start + table.cursor_row]  # type: ignore[union-attr]
+            assert f"row {table.start + table.cursor_row + 1} " in screen_text(app)
+        assert table.start == 0 and table.cursor_row == 0 and len(starts) > 3  # the window slid both ways
+
+
 @sync
 async def test_mouse_wheel_past_the_window_fetches_the_next_page(small_pages: None,
                                                                  sample_db: tuple[Engine, dict[str, int]]) -> None:

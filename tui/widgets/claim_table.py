@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 from claimtrack.listing import ClaimRow
 from tui import bidi
 from tui.widgets.table_paint import DirectBodyPaint
+from tui.widgets.table_window import RowSplice
 
 STATE_STYLE = {
     "new": "bold cyan", "triaged": "cyan", "investigating": "yellow", "in_review": "magenta",
@@ -37,6 +38,7 @@ VERDICT_BADGE = {
     "unverifiable": ("unverif", "white on grey37"), "unrated": ("·", "dim"),
 }
 BADGE_WIDTH = 7
+AHEAD_CHUNK = 12  # rows painted ahead per turn of the event loop (a key waits for at most one turn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def fmt_date(value: datetime | None) -> str:
     return value.date().isoformat() if value else ""
 
 
-class ClaimTable(DirectBodyPaint, DataTable):
+class ClaimTable(RowSplice, DirectBodyPaint, DataTable):
     """A window of at most `MAX_WINDOW` queue rows starting at absolute index `start`.
 
     When the cursor or the viewport (keys, clicks or the mouse wheel) comes within `LOOKAHEAD` rows
@@ -127,6 +129,9 @@ class ClaimTable(DirectBodyPaint, DataTable):
         self._text_width = 40
         self.queued: list[str] = []  # key moves waiting for the next/previous page, replayed in order
         self._filling = False
+        self._ahead: list[int] = []  # row indices still to paint ahead of the frames that show them
+        self._ahead_scheduled = False
+        self._painted_around: tuple[int, int] | None = None  # (paint generation, viewport top) of the last pass
 
     def on_mount(self) -> None:
         self._columns()
@@ -166,8 +171,11 @@ class ClaimTable(DirectBodyPaint, DataTable):
             return bidi.cell(r.outlet or "", m, 12)
         return bidi.cell(fmt_date(r.first_seen), "off")
 
+    def _cells(self, r: ClaimRow) -> list[Text]:
+        return [self._cell(c.key, r) for c in self.shown_columns]
+
     def _add(self, r: ClaimRow) -> None:
-        self.add_row(*(self._cell(c.key, r) for c in self.shown_columns), key=str(r.id))
+        self.add_row(*self._cells(r), key=str(r.id))
 
     def _update_dimensions(self, new_rows: object) -> None:
         """Every column has a fixed width and every row one line: nothing to measure (DataTable would
@@ -203,6 +211,7 @@ class ClaimTable(DirectBodyPaint, DataTable):
         self.start, self.at_end = max(0, start), at_end
         self._fill(rows, cursor)
         self.call_after_refresh(self._prefetch)
+        self.call_after_refresh(self._paint_around)
 
     def extend(self, rows: list[ClaimRow], direction: str, generation: int, full: bool) -> None:
         """Add the page fetched for `direction` ("next" or "prev"); `full` says whether more lie beyond."""
@@ -211,25 +220,46 @@ class ClaimTable(DirectBodyPaint, DataTable):
         self.pending.discard(direction)
         if direction == "next":
             self.at_end = not full
-            if rows:
+            if rows:  # a full window drops rows from the top: cursor and viewport stay on the same rows
                 drop = self._trim_for(len(rows))
-                if drop:  # trim the far side: rebuild, keeping the cursor and viewport on the same rows
-                    self.start += drop
-                    self._fill(self.rows_data[drop:] + rows, self.cursor_row - drop, self.scroll_y - drop)
-                else:
-                    self.rows_data = self.rows_data + rows
-                    for r in rows:
-                        self._add(r)
+                self.start += drop
+                self._splice(drop, 0, [], rows, self.cursor_row - drop, self.scroll_y - drop)
         elif rows:
-            window = rows + self.rows_data
-            keep = min(len(window), self.MAX_WINDOW)
-            if len(window) > keep:
+            drop = max(0, len(rows) + len(self.rows_data) - self.MAX_WINDOW)
+            if drop:
                 self.at_end = False
             self.start = max(0, self.start - len(rows))
-            self._fill(window[:keep], self.cursor_row + len(rows), self.scroll_y + len(rows))
+            self._splice(0, drop, rows, [], self.cursor_row + len(rows), self.scroll_y + len(rows))
         self._replay(direction)
         self.call_after_refresh(self._prefetch)
-        self.call_after_refresh(self._shape_ahead, rows, self.generation)
+        self.call_after_refresh(self._paint_around)
+
+    def _splice(self, drop_top: int, drop_bottom: int, on_top: list[ClaimRow], below: list[ClaimRow], cursor: int,
+                scroll: float) -> None:
+        """Drop rows at either end and add rows on top and below (table_window.RowSplice: the rows that stay
+        are not added again), then put the cursor on row `cursor` and the viewport's top at `scroll`."""
+        if not (drop_top or drop_bottom or on_top):  # rows joining at the bottom: nothing moves
+            self.rows_data = self.rows_data + below
+            for r in below:
+                self._add(r)
+            return
+        self._filling = True  # no prefetching on the cursor's move to its new index
+        try:
+            self.drop_rows(drop_top, from_top=True)
+            self.drop_rows(drop_bottom, from_top=False)
+            self.add_rows_on_top((self._cells(r), str(r.id)) for r in on_top)
+            for r in below:
+                self._add(r)
+            kept = self.rows_data[drop_top:len(self.rows_data) - drop_bottom]
+            self.rows_data = on_top + kept + below
+            self._require_update_dimensions = False  # size the table now, so the scroll below is not clamped
+            self._new_rows.clear()
+            self._update_dimensions(())
+            self.move_cursor(row=max(0, min(cursor, len(self.rows_data) - 1)), animate=False, scroll=False)
+            self.scroll_to(y=max(0.0, scroll), animate=False, immediate=True)
+            self.refresh()
+        finally:
+            self._filling = False
 
     def _trim_for(self, incoming: int) -> int:
         """How many rows to drop from the top before `incoming` rows join at the bottom: none while the
@@ -242,14 +272,32 @@ class ClaimTable(DirectBodyPaint, DataTable):
         extra = len(self.rows_data) - max(0, self.MAX_WINDOW * 3 // 4 - incoming)
         return max(needed, min(extra, int(self.scroll_y), self.cursor_row))
 
-    def _shape_ahead(self, rows: list[ClaimRow], generation: int) -> None:
-        """Shape the cells of a page just added to the window, between frames: paging onto its rows then
-        only styles lines already laid out."""
-        if generation != self.generation or not self.is_mounted:
+    def _paint_around(self) -> None:
+        """Paint the rows in sight, then the page below and the page above, a few rows at a time between
+        frames (table_paint.paint_ahead): a page move then shows lines already built. Once per window
+        change or half a page of scrolling."""
+        if not self.rows_data or not self.is_mounted:
             return
-        for r in rows:
-            for c in self.shown_columns:
-                self._text_line(self._cell(c.key, r), c.width or self._text_width)
+        page, top = self._page_rows(), int(self.scroll_y)
+        here = (self._paint_generation, top)
+        last = self._painted_around
+        if last is not None and last[0] == here[0] and abs(last[1] - top) < page // 2:
+            return
+        self._painted_around = here
+        order = [*range(top, top + 2 * page), *range(top - 1, top - page - 1, -1)]
+        self._ahead = [i for i in order if 0 <= i < len(self.rows_data)]
+        if not self._ahead_scheduled:
+            self._ahead_scheduled = True
+            self.call_later(self._paint_chunk)
+
+    def _paint_chunk(self) -> None:
+        self._ahead_scheduled = False
+        chunk, self._ahead = self._ahead[:AHEAD_CHUNK], self._ahead[AHEAD_CHUNK:]
+        for index in chunk:
+            self.paint_ahead(index, index)
+        if self._ahead:
+            self._ahead_scheduled = True
+            self.call_later(self._paint_chunk)
 
     def _replay(self, direction: str) -> None:
         """Run the moves that waited for this page; one that reaches the edge again waits (with the
@@ -294,6 +342,7 @@ class ClaimTable(DirectBodyPaint, DataTable):
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
             self._prefetch()
+            self.call_after_refresh(self._paint_around)
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         if self.scroll_y >= self.max_scroll_y:

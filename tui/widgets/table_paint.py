@@ -5,6 +5,14 @@ it again. `DirectBodyPaint` lays each cell's text out once per text and width (a
 then only styles that line per row, giving the same segments (tests/tui/test_table_render.py compares
 them cell for cell, row for row and line for line); row styles and the table's own style are read once
 per frame. Headers, labels, fixed rows or columns and other cursor types keep DataTable's own path.
+
+DataTable keys its cell, row and line caches on a change counter that every `add_row` bumps, and on the
+cursor's coordinate: a page joining the window, or any cursor move, made every visible row be styled
+again. Body rows here are keyed on what their rendering depends on: the row (its key and index), whether
+the cursor or the mouse is on it, the styles, and a generation that every change but an appended row
+bumps (rows are never edited in place: a reload clears the table). Rows in sight that did not change
+are then painted from the cache, and a page can be painted ahead of the frame that first shows it
+(`paint_ahead`).
 """
 
 from __future__ import annotations
@@ -43,6 +51,24 @@ class DirectBodyPaint(_TableBase):
         super().__init__(*args, **kwargs)
         self._text_lines: dict[tuple[object, ...], list[Segment]] = {}
         self._row_styles: dict[str, Style] = {}  # component row styles, read once per frame
+        self._appended = 0  # rows appended (add_row): the one change that leaves painted rows as they were
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> Any:
+        key = super().add_row(*cells, **kwargs)  # type: ignore[misc]
+        self._appended += 1
+        return key
+
+    @property
+    def _paint_generation(self) -> int:
+        """Bumped by every change of the table except appending rows (DataTable's `_update_count` less
+        the rows appended)."""
+        return self._update_count - self._appended  # type: ignore[attr-defined,no-any-return]
+
+    def _body_row(self, y: int) -> bool:
+        """Whether line `y` of the table (header included) is a body row painted here."""
+        return not (self.fixed_rows or self.fixed_columns or self.cursor_type != "row"  # type: ignore[attr-defined]
+                    or (self._labelled_row_exists and self.show_row_labels)  # type: ignore[attr-defined]
+                    or y < (self.header_height if self.show_header else 0))  # type: ignore[attr-defined]
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
@@ -55,8 +81,8 @@ class DirectBodyPaint(_TableBase):
         column_key = self._column_locations.get_key(column_index)
         if row_key is None or column_key is None:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor, self._update_count,
-                     self._pseudo_class_state)
+        cache_key = ("body", row_key, column_key, row_index, width, base_style, cursor, hover,
+                     self._show_hover_cursor, self._paint_generation, self._pseudo_class_state)
         cached = self._cell_render_cache.get(cache_key)
         if cached is not None:
             return cached
@@ -89,6 +115,35 @@ class DirectBodyPaint(_TableBase):
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + self.size.width, base)
 
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """DataTable's line, cached on the row and whether the cursor or the mouse is on it (DataTable's
+        own key holds the cursor's coordinate: every move made every line in sight be built again)."""
+        if not self._body_row(y):
+            return super()._render_line(y, x1, x2, base_style)
+        try:
+            row_key, offset = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        row_index = self._row_locations.get(row_key)
+        key = ("body", y, row_key, offset, x1, x2, self.size.width, self.cursor_coordinate.row == row_index,
+               self.hover_coordinate.row == row_index, base_style, self.show_cursor, self._show_hover_cursor,
+               self._paint_generation, self._pseudo_class_state)
+        cached = self._line_cache.get(key)
+        if cached is None:
+            cached = self._line_cache[key] = super()._render_line(y, x1, x2, base_style)
+        return cached
+
+    def paint_ahead(self, first: int, last: int) -> None:
+        """Build the lines of body rows `first`..`last` (indices) as the next frame would paint them, between
+        frames: paging onto them then only reads the cache."""
+        if not self.is_mounted or not self._body_row(self.header_height if self.show_header else 0):
+            return
+        base = self._row_styles.get("") or self.rich_style
+        scroll_x = self.scroll_offset.x
+        top = self.header_height if self.show_header else 0
+        for index in range(max(0, first), min(last, self.row_count - 1) + 1):
+            self._render_line(top + index, scroll_x, scroll_x + self.size.width, base)
+
     def _component_style(self, name: str) -> Style:
         style = self._row_styles.get(name)
         if style is None:
@@ -101,15 +156,15 @@ class DirectBodyPaint(_TableBase):
         if (row_key is self._header_row_key or row_key not in self._row_locations or self.fixed_columns
                 or self.fixed_rows or self.cursor_type != "row" or (self._labelled_row_exists and self.show_row_labels)):
             return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
-        cache_key = (row_key, line_no, base_style, cursor_location, hover_location, self.cursor_type, self.show_cursor,
-                     self._show_hover_cursor, self._update_count, self._pseudo_class_state)
+        row_index = self._row_locations.get(row_key)
+        cursor, hover = row_index == cursor_location.row, row_index == hover_location.row
+        cache_key = ("body", row_key, line_no, row_index, base_style, cursor, hover, self.show_cursor,
+                     self._show_hover_cursor, self._paint_generation, self._pseudo_class_state, self.size.width)
         cached = self._row_render_cache.get(cache_key)
         if cached is not None:
             return cached
-        row_index = self._row_locations.get(row_key)
         row_style = (self._component_style("datatable--odd-row" if row_index % 2 else "datatable--even-row")
                      if self.zebra_stripes else base_style)
-        cursor, hover = row_index == cursor_location.row, row_index == hover_location.row
         cells, table_width = [], self._row_label_column_width
         for column_index, column in enumerate(self.ordered_columns):
             width = column.get_render_width(self)
