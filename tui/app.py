@@ -236,6 +236,13 @@ class ClaimtrackApp(App[None]):
         """Show a claim whose detail has been read already (tui.prefetch)."""
         self._show_claim(detail)
 
+    def prepare_claim(self, detail: Any) -> None:
+        """Fill the (hidden, reused) claim screen with `detail` ahead of its opening (tui.prefetch): Enter
+        then only has to show it. Nothing happens while that screen is in use."""
+        screen = self._claim_screen
+        if screen is not None and screen.is_mounted and screen not in self.screen_stack:
+            screen.show(detail, top=True)
+
     def _show_claim(self, detail: Any) -> None:
         from tui.screens.claim import ClaimScreen
 
@@ -247,7 +254,8 @@ class ClaimtrackApp(App[None]):
             self.push_screen(ClaimScreen(detail.claim.id, detail))
             return
         elif screen.is_mounted:
-            screen.show(detail, top=True)
+            if screen.detail is not detail:  # else filled already, while hidden (prepare_claim)
+                screen.show(detail, top=True)
             screen.reopen()
         else:
             screen.claim_id, screen.detail = detail.claim.id, detail

@@ -5,7 +5,8 @@ screen can be painted. Once the cursor has rested on a row for `DELAY` seconds (
 it), `DetailPrefetch` reads that row's detail in a thread worker, which posts `DetailRead`; Enter then
 shows it at once. A detail is used only for the same claim at the same version, and is dropped when the
 database changes (the app's change polling), after this analyst's own actions and when the query changes.
-Moving on while keys repeat starts no read (the rest timer starts over on every move).
+Moving on while keys repeat starts no read (the rest timer starts over on every move). The detail also
+fills the hidden claim screen (`ClaimtrackApp.prepare_claim`), so Enter only has to show it.
 """
 
 from __future__ import annotations
@@ -79,11 +80,12 @@ class DetailPrefetch(Widget):
         if self._reading == message.claim_id:
             self._reading = None
         d = message.detail if message.generation == self._generation else None
-        if d is not None:
-            self._held = (message.claim_id, d.claim.version, time.monotonic(), d)  # type: ignore[assignment]
         if self._open_when_read == message.claim_id:
             self._open_when_read = None
             self._open(message.claim_id, d)
+        elif d is not None:
+            self._held = (message.claim_id, d.claim.version, time.monotonic(), d)  # type: ignore[assignment]
+            self.app.prepare_claim(d)  # type: ignore[attr-defined]  # the claim screen, filled while hidden
 
     def take(self, claim_id: int, version: int, peek: bool = False) -> queries.ClaimDetail | None:
         """The held detail of `claim_id` at `version`, if fresh (`peek`: keep holding it)."""

@@ -70,6 +70,14 @@ async def test_enter_after_a_rest_shows_the_detail_read_meanwhile(sample_db: tup
         assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == row.id
         assert reads == [row.id]  # opening it read nothing more
         assert f" Claim {row.id} " in screen_text(app)
+        await pilot.press("escape", "down")  # the claim screen, now hidden, is filled with the next row's claim
+        await _rest(pilot)
+        following = _queue(app).table.current
+        assert following is not None and following.id != row.id and reads == [row.id, following.id]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == following.id
+        assert f" Claim {following.id} " in screen_text(app) and reads == [row.id, following.id]
 
 
 @sync

@@ -280,8 +280,6 @@ class QueueScreen(ClaimActionScreen):
         row = self.table.current if self.is_mounted else None
         if row is not None and self.preview.display:  # back from a claim: the pane reads its row again
             self.preview.follow(row)  # (not at start-up: no row yet, and the pane says so already)
-        if row is not None:
-            self.prefetch.follow(row)
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#search", Input))  # at once: the keys typed next go to it
