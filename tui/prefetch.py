@@ -84,7 +84,7 @@ class DetailPrefetch(Widget):
             self._open_when_read = None
             self._open(message.claim_id, d)
         elif d is not None:
-            self._held = (message.claim_id, d.claim.version, time.monotonic(), d)  # type: ignore[assignment]
+            self._held = (message.claim_id, d.claim.version, time.monotonic(), d)
             self.app.prepare_claim(d)  # type: ignore[attr-defined]  # the claim screen, filled while hidden
 
     def take(self, claim_id: int, version: int, peek: bool = False) -> queries.ClaimDetail | None:

@@ -54,7 +54,7 @@ class DirectBodyPaint(_TableBase):
         self._appended = 0  # rows appended (add_row): the one change that leaves painted rows as they were
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:
-        key = super().add_row(*cells, **kwargs)  # type: ignore[misc]
+        key = super().add_row(*cells, **kwargs)
         self._appended += 1
         return key
 
@@ -62,13 +62,13 @@ class DirectBodyPaint(_TableBase):
     def _paint_generation(self) -> int:
         """Bumped by every change of the table except appending rows (DataTable's `_update_count` less
         the rows appended)."""
-        return self._update_count - self._appended  # type: ignore[attr-defined,no-any-return]
+        return self._update_count - self._appended
 
     def _body_row(self, y: int) -> bool:
         """Whether line `y` of the table (header included) is a body row painted here."""
-        return not (self.fixed_rows or self.fixed_columns or self.cursor_type != "row"  # type: ignore[attr-defined]
-                    or (self._labelled_row_exists and self.show_row_labels)  # type: ignore[attr-defined]
-                    or y < (self.header_height if self.show_header else 0))  # type: ignore[attr-defined]
+        return not (self.fixed_rows or self.fixed_columns or self.cursor_type != "row"
+                    or (self._labelled_row_exists and self.show_row_labels)
+                    or y < (self.header_height if self.show_header else 0))
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
@@ -83,7 +83,8 @@ class DirectBodyPaint(_TableBase):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         cache_key = ("body", row_key, column_key, row_index, width, base_style, cursor, hover,
                      self._show_hover_cursor, self._paint_generation, self._pseudo_class_state)
-        cached = self._cell_render_cache.get(cache_key)
+        cells: Any = self._cell_render_cache  # DataTable's cache, under keys of our own (see the module's doc)
+        cached = cells.get(cache_key)
         if cached is not None:
             return cached
         cell = self._data[row_key][column_key]
@@ -96,7 +97,7 @@ class DirectBodyPaint(_TableBase):
         pad = Segment(" " * self.cell_padding)
         line = [pad, *self._text_line(cell, max(0, width - 2 * self.cell_padding)), pad]
         lines = [list(Segment.apply_style(line, pre, post_style))]
-        self._cell_render_cache[cache_key] = lines
+        cells[cache_key] = lines
         return lines
 
     def render_lines(self, crop):
@@ -128,9 +129,10 @@ class DirectBodyPaint(_TableBase):
         key = ("body", y, row_key, offset, x1, x2, self.size.width, self.cursor_coordinate.row == row_index,
                self.hover_coordinate.row == row_index, base_style, self.show_cursor, self._show_hover_cursor,
                self._paint_generation, self._pseudo_class_state)
-        cached = self._line_cache.get(key)
+        lines: Any = self._line_cache  # DataTable's cache, under keys of our own
+        cached = lines.get(key)
         if cached is None:
-            cached = self._line_cache[key] = super()._render_line(y, x1, x2, base_style)
+            cached = lines[key] = super()._render_line(y, x1, x2, base_style)
         return cached
 
     def paint_ahead(self, first: int, last: int) -> None:

@@ -11,24 +11,31 @@ the way `add_row`, `remove_row` and `clear` do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual._two_way_dict import TwoWayDict
 
+if TYPE_CHECKING:  # the mixin works on DataTable's own row bookkeeping
+    from textual.widgets import DataTable
 
-class RowSplice:
+    _TableBase = DataTable[Any]
+else:
+    _TableBase = object
+
+
+class RowSplice(_TableBase):
     """A mixin for DataTable subclasses whose rows are added with keys (`add_row(..., key=...)`)."""
 
     def _ordered_keys(self) -> list[Any]:
-        locations = self._row_locations  # type: ignore[attr-defined]
-        return [locations.get_key(i) for i in range(self.row_count)]  # type: ignore[attr-defined]
+        locations = self._row_locations
+        return [locations.get_key(i) for i in range(self.row_count)]
 
     def _relocate(self, keys: Sequence[Any]) -> None:
         """Make `keys` the table's rows, in that order (each already in `_data` and `rows`)."""
         self._row_locations = TwoWayDict({key: i for i, key in enumerate(keys)})
-        self._update_count += 1  # type: ignore[attr-defined]  # DataTable's caches follow this count
+        self._update_count += 1  # DataTable's caches follow this count
         self._require_update_dimensions = True
-        self.check_idle()  # type: ignore[attr-defined]
+        self.check_idle()
 
     def drop_rows(self, count: int, from_top: bool) -> None:
         """Remove `count` rows from the top (or the bottom) of the table."""
@@ -38,17 +45,17 @@ class RowSplice:
         count = min(count, len(keys))
         gone, kept = (keys[:count], keys[count:]) if from_top else (keys[len(keys) - count:], keys[:len(keys) - count])
         for key in gone:
-            for column_key in self._data.get(key, {}):  # type: ignore[attr-defined]
-                self._updated_cells.discard((key, column_key))  # type: ignore[attr-defined]
-            del self._data[key]  # type: ignore[attr-defined]
-            del self.rows[key]  # type: ignore[attr-defined]
-            self._new_rows.discard(key)  # type: ignore[attr-defined]
+            for column_key in self._data.get(key, {}):
+                self._updated_cells.discard((key, column_key))
+            del self._data[key]
+            del self.rows[key]
+            self._new_rows.discard(key)
         self._relocate(kept)
 
     def add_rows_on_top(self, rows: Iterable[tuple[Sequence[Any], str]]) -> int:
         """Add rows (cells, key) above the first row, in the order given; returns how many."""
         before = self._ordered_keys()
-        added = [self.add_row(*cells, key=key) for cells, key in rows]  # type: ignore[attr-defined]
+        added = [self.add_row(*cells, key=key) for cells, key in rows]
         if added:
             self._relocate([*added, *before])
         return len(added)
