@@ -14,7 +14,7 @@ from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_agreement
-from claimtrack.extract.arabic_claimant_type import ClaimantType
+from claimtrack.extract.arabic_claimant_type import SOURCE_NOUNS, ClaimantType
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import is_on, register, rule
@@ -64,7 +64,8 @@ _ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|ا
                               r"(?:نشر|اعد|اصدر|اجري|اجر|وضع|قدم|اطلق)(?:ت)?(?:ها|ه)\s+(\S.*?)\s*$")
 # "…، مؤكداً سموه أن …": an honorific pronoun right after the cue, and the dignitary's style before a name
 _HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضيلته|سماحته|جلالته|فخامته|دولته)(?!\S)")
-_DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
+_DIGNITARY = re.compile(r"(?<!\S)(?:صاحب\s+(?:السمو|المعالي|الفضيله|السعاده|السماحه)(?:\s+الملكي)?\s+"
+                        r"|(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+)(?=\S)")
 
 
 # heads of institutions and places named after a person: "مركز الملك سلمان", "جامعة الملك سعود", "مدينة الملك فهد"
@@ -113,6 +114,10 @@ _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناح�
 
 
 # "ورغم أن …", "وبعد أن …", "ومنذ …": a fronted concessive or temporal clause before an imperfect verb
+# a style before a dignitary's title and name: "صاحب السمو الملكي الأمير …", "صاحب المعالي الوزير …"
+_STYLE_WORDS = frozenset("صاحب السمو الملكي المعالي الفضيله السعاده السماحه".split())
+# the word before a clause's verb: a comma, or a side marker ("من جهته قدم …", "بدوره هنأ …")
+_CLAUSE_OPENER = re.compile(r"(?:[،,]|^(?:جهت|جانب|ناحيت|بدور)(?:ه|ها|هم))$")
 _SUBORDINATE_FRONT = re.compile(r"^[وف]?(?:رغم|بالرغم|برغم|بعد|قبل|منذ|عندما|حين|حينما|لان|مع\s+ان)(?!\S)")
 
 
@@ -285,12 +290,13 @@ class SpeakerFinder:
           "اطلع على الأقسام، مؤكداً سموه أن المشروع سيكتمل.")
     def _honorific_pronoun(self, cl: Clause) -> Speaker | None:
         """ "…، مؤكداً سموه أن …", "وأكد معاليه أن …": an honorific pronoun after the cue names the dignitary styled
-        «سمو»/«معالي» earlier in the sentence, else the last person named; never the sentence's other speakers."""
+        «سمو»/«معالي» (or «صاحب السمو الملكي») earlier in the sentence, else the last person named; never the sentence's other speakers."""
         if not _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
             return None
         styled = list(_DIGNITARY.finditer(self.f, self._sa, cl.cstart))
         if styled:
-            a = styled[-1].start()
+            m = styled[-1]
+            a = m.end() if m.group().startswith("صاحب") else m.start()  # "صاحب السمو الملكي الأمير X": from الأمير
             sp = self.res.parse_np(a, min(cl.cstart, a + 80), self._orig)
             if sp is not None and sp.person and self.res.verdict(sp).valid:
                 return self.res.remember(sp)
@@ -316,11 +322,55 @@ class SpeakerFinder:
         sp = res.main_subject(self._sa, cl.cstart, self._orig)
         if sp is not None:
             return res.remember(sp)
+        sp = self._clause_verb_subject(cl)
+        if sp is not None:
+            return sp
         clause = self.text[self._orig(cl.clause_start) : self._orig(cl.cstart)]
         for sp in reversed(res.seen):
             if sp.surface and sp.surface.split()[-1] in clause:
                 return sp
         return res.last if res.last is not None else DROP
+
+    @rule("عنوان\nقال المدير إن الطلب ارتفع.\nوفي ختام الحفل سلم الوكيل سعد العتيبي الجوائز للفائزين، "
+          "متمنيا لهم التوفيق، مشيرا إلى أن المسابقة ستقام كل عام.")
+    def _clause_verb_subject(self, cl: Clause) -> Speaker | None:
+        """ "زار اللواء X المصابين …، مشيراً إلى أن …", "من جهته قدم المدير شكره …، مؤكداً أن …", "وفي الختام سلم
+        الوكيل X الجوائز …، مشيراً": a participle continues the subject of the nearest verb clause before it in the
+        sentence, when the participle agrees with its subject: a verb opening the sentence or a clause (after a
+        side marker, a comma or و) followed by a title, a name or a source head, or any word followed by a title
+        or an honorific ("سلم الوكيل"); the verb itself need not report speech."""
+        res = self.res
+        if _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
+            return None  # "مؤكداً سموه": the dignitary styled «سمو» (honorific_pronoun), not a clause's subject
+        va = verb_agreement(cl.fr.form, cl.fr.lemma, participle=True)
+        for a, opener in self._clause_subject_starts(cl.cstart):
+            sp = res.parse_np(a, cl.cstart, self._orig)
+            if sp is None or not res.verdict(sp).valid or not opener and not sp.person:
+                continue
+            return res.remember(sp) if agrees(va, _agreement_of(sp)) else None
+        return None
+
+    def _clause_subject_starts(self, upto: int) -> list[tuple[int, bool]]:
+        """Where the subject of each verb clause of the sentence before `upto` starts, clause openers first and
+        nearest first (see
+        `_clause_verb_subject`), each with whether its verb opens a clause (else only a named person is taken: "مهمة
+        تدريب الفريق" is no subject); a style «صاحب السمو الملكي» before the name is skipped."""
+        toks = [(m.start() + self._sa, m.group()) for m in re.finditer(r"\S+", self.f[self._sa : upto])]
+        out: tuple[list[tuple[int, bool]], list[tuple[int, bool]]] = ([], [])  # clause openers first, then a verb before a title
+        for k in range(len(toks) - 2, -1, -1):
+            w = toks[k][1]
+            opener = k == 0 or w[0] in "وف" or bool(_CLAUSE_OPENER.search(toks[k - 1][1]))
+            verb = w[1:] if w[0] in "وف" and len(w) > 3 else w
+            if len(verb) < 3 or verb.startswith("ال") or verb in L.SUBJECT_STOP or verb in L.FIRST_NAMES:
+                continue
+            j = k + 1
+            while j < len(toks) - 1 and toks[j][1] in _STYLE_WORDS:
+                j += 1
+            nxt = toks[j][1]
+            if j > k + 1 or (self.res.opens_subject([t for _, t in toks[j : j + 6]]) or nxt in SOURCE_NOUNS
+                             or "ال" + nxt in SOURCE_NOUNS if opener else nxt in L.ROLE_WORDS or nxt in L.HONORIFICS):
+                out[not opener].append((toks[j][0], opener))
+        return out[0] + out[1]
 
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
     def _fronted_topic(self, cl: Clause) -> None:

@@ -558,12 +558,17 @@ class Resolver:
                 return None
         if len(toks) < 3:
             return None
-        nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or nxt in HUMAN_NOUNS
-                or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
-                or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
+        if not self.opens_subject([f[a:b] for a, b in toks[1:7]]):
             return None
         return self.parse_np(toks[1][0], upto, to_orig)
+
+    def opens_subject(self, words: list[str]) -> bool:
+        """True when `words` (folded, after a verb) open a subject: a title, an honorific, a first name, a
+        speaker already named, a human or collective noun, a source head or a known entity."""
+        nxt = words[0] if words else ""
+        return bool(nxt) and (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+                              or nxt in HUMAN_NOUNS or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
+                              or self.gaz.longest_prefix(words) is not None)
 
     def _nationality_first(self, words: list[str]) -> bool:
         """ "الأردني الأمير علي …": a nationality adjective before an honorific or a first name."""
