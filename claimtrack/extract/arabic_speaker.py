@@ -189,8 +189,8 @@ class SpeakerFinder:
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker,
-                     self._fronted_topic, self._fronted_subordinate_clause, self._pronoun_before_imperfect,
-                     self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
+                     self._fronted_topic, self._fronted_subordinate_clause, self._imperfect_after_comma,
+                     self._pronoun_before_imperfect, self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)
             if r is DROP:
                 return None
@@ -377,6 +377,16 @@ class SpeakerFinder:
         """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nوفي ظل تراجع الطلب على النفط، يتوقع خبراء الطاقة أن "
+          "تنخفض الأسعار.")
+    def _imperfect_after_comma(self, cl: Clause) -> None:
+        """ "وفيما تتم عملية التصحيح، تتوقع مجموعة X بأن …", "ويتضمن الكتاب فصولاً …، يقول محرره الدكتور X:": an
+        imperfect verb right after a comma opens a clause of its own; when a title, a name or a source head
+        follows it, that is its subject (VSO), not a noun of the clause before the comma."""
+        if cl.imperfect and cl.pre_text.endswith(("،", ",")) \
+                and self.res.opens_subject(self.f[cl.fr.cend : cl.fr.cend + 60].split()[:6]):
             cl.pre_text, cl.imperfect = "", False
 
     @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون "
