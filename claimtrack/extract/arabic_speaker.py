@@ -343,20 +343,20 @@ class SpeakerFinder:
         if _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
             return None  # "مؤكداً سموه": the dignitary styled «سمو» (honorific_pronoun), not a clause's subject
         va = verb_agreement(cl.fr.form, cl.fr.lemma, participle=True)
-        for a, opener in self._clause_subject_starts(cl.cstart):
-            sp = res.parse_np(a, cl.cstart, self._orig)
+        for a, b, opener in self._clause_subjects(cl.cstart):
+            sp = res.parse_np(a, b, self._orig)
             if sp is None or not res.verdict(sp).valid or not opener and not sp.person:
                 continue
             return res.remember(sp) if agrees(va, _agreement_of(sp)) else None
         return None
 
-    def _clause_subject_starts(self, upto: int) -> list[tuple[int, bool]]:
-        """Where the subject of each verb clause of the sentence before `upto` starts, clause openers first and
-        nearest first (see
-        `_clause_verb_subject`), each with whether its verb opens a clause (else only a named person is taken: "مهمة
-        تدريب الفريق" is no subject); a style «صاحب السمو الملكي» before the name is skipped."""
+    def _clause_subjects(self, upto: int) -> list[tuple[int, int, bool]]:
+        """The regions (start, end, verb opens a clause) where the subject of each verb clause of the sentence
+        before `upto` may be, clause openers first and nearest first (see `_clause_verb_subject`). After a verb
+        that opens no clause only a named person is taken ("مهمة تدريب الفريق" is no subject); a style «صاحب
+        السمو الملكي» is skipped; a bare surname stands for the full name given earlier in the text."""
         toks = [(m.start() + self._sa, m.group()) for m in re.finditer(r"\S+", self.f[self._sa : upto])]
-        out: tuple[list[tuple[int, bool]], list[tuple[int, bool]]] = ([], [])  # clause openers first, then a verb before a title
+        out: tuple[list[tuple[int, int, bool]], list[tuple[int, int, bool]]] = ([], [])
         for k in range(len(toks) - 2, -1, -1):
             w = toks[k][1]
             opener = k == 0 or w[0] in "وف" or bool(_CLAUSE_OPENER.search(toks[k - 1][1]))
@@ -367,10 +367,25 @@ class SpeakerFinder:
             while j < len(toks) - 1 and toks[j][1] in _STYLE_WORDS:
                 j += 1
             nxt = toks[j][1]
-            if j > k + 1 or (self.res.opens_subject([t for _, t in toks[j : j + 6]]) or nxt in SOURCE_NOUNS
-                             or "ال" + nxt in SOURCE_NOUNS if opener else nxt in L.ROLE_WORDS or nxt in L.HONORIFICS):
-                out[not opener].append((toks[j][0], opener))
+            if not opener:
+                if nxt in L.ROLE_WORDS or nxt in L.HONORIFICS or j > k + 1:
+                    out[1].append((toks[j][0], upto, False))
+            elif j > k + 1 or self.res.opens_subject([t for _, t in toks[j : j + 6]]) or nxt in SOURCE_NOUNS \
+                    or "ال" + nxt in SOURCE_NOUNS:
+                out[0].append((toks[j][0], upto, True))
+            elif (full := self._full_name_before(nxt)) is not None:
+                out[0].append((*full, True))
         return out[0] + out[1]
+
+    def _full_name_before(self, word: str) -> tuple[int, int] | None:
+        """Where a first name and `word` were written together earlier in the text ("مدير الجمعية أحمد السروي …
+        قدم السروي"): the full name a bare surname stands for."""
+        if len(word) < 4 or word in L.SUBJECT_STOP:
+            return None
+        for m in re.finditer(rf"(\S+)\s+{re.escape(word)}(?!\S)", self.f[: self._sa]):
+            if m.group(1).lstrip("وب") in L.FIRST_NAMES or m.group(1) in L.FIRST_NAMES:
+                return m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip("وب"))), m.end()
+        return None
 
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
     def _fronted_topic(self, cl: Clause) -> None:
