@@ -84,6 +84,17 @@ NOMINATIVE_PLURAL = register(
     "الخضار أن …»): the participles that follow («مشيرين») continue it.",
     "عنوان\nوقال المدير خالد العمري إن السوق مزدحم.\nوأكد متعاملون في سوق الخضار تراجع الأسعار، مشيرين إلى أن "
     "الطلب ضعيف.")
+PLURAL_OBJECT_AFTER_SUBJECT = register(
+    "plural_object_after_subject",
+    "A definite sound plural in the oblique case («المواطنين», «المستثمرين») after a subject that ends on a "
+    "definite singular word is the verb's object, not part of the subject: «ودعت وزارة الصحة المواطنين إلى …» is a "
+    "call by وزارة الصحة. Nisba plurals in -يين («السعوديين»), adjectives after a plural («القادة العسكريين "
+    "المشاركين») and duals («خادم الحرمين الشريفين») stay in the name.",
+    "عنوان\nوحذرت هيئة الغذاء المستهلكين من شراء المنتجات المجهولة.")
+# a definite sound masculine plural in the oblique case, not a nisba plural in -يين
+_OBLIQUE_OBJECT = re.compile(r"^ال\S{3,}(?<!ي)ين$")
+_DEFINITE_SINGULAR = re.compile(r"^ال\S+(?<!ين)(?<!ون)$")  # not a plural the -ين word could agree with
+_DUALS = frozenset("الشريفين الحرمين البحرين النهرين الطرفين الجانبين البلدين".split())  # «خادم الحرمين الشريفين»
 KNOWN_NAME = register(
     "known_full_name_then_object",
     "A subject that starts with the whole name of a person already named is that person; the words after it "
@@ -641,9 +652,13 @@ class Resolver:
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
                 if kept and not role and object_noun(w) and is_on(OBJECT_AFTER_NAME) \
-                        and (first := f[kept[0][0] : kept[0][1]]).removeprefix("ال") not in ORG_HEADS \
+                        and ((first := f[kept[0][0] : kept[0][1]]).removeprefix("ال") not in ORG_HEADS
+                             or first.startswith("ال") and len(kept) == 1 and w.removeprefix("ال") not in ORG_HEADS) \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
-                    break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object
+                    break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …", "وأكد المجلس أهمية …": the verb's object
+                if kept and _OBLIQUE_OBJECT.match(w) and _DEFINITE_SINGULAR.match(f[kept[-1][0] : kept[-1][1]]) \
+                        and w not in _DUALS and w not in ROLE_WORDS and w not in HONORIFICS and is_on(PLURAL_OBJECT_AFTER_SUBJECT):
+                    break  # "ودعت وزارة الصحة المواطنين إلى …": the people addressed
 
                 kept.append((a, b))
             if kept:
