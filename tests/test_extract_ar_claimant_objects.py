@@ -246,3 +246,14 @@ def test_an_addressed_plural_is_not_part_of_the_subject():
     assert who("وقالت جمعية المهندسين السعوديين إن المشروع متأخر.") == ["جمعية المهندسين السعوديين"]
     assert who("وقال اتحاد المستثمرين إن السوق مستقرة.") == ["اتحاد المستثمرين"]
     assert who("وقال القادة العسكريون المشاركون في العملية إن المدينة آمنة.")[0].startswith("القادة العسكريون المشاركون")
+
+
+def test_a_professor_at_a_university_named_after_a_king_is_named():
+    from claimtrack.extract import extract as _extract
+
+    def who(body: str) -> list[str]:
+        return [c.claimant.canonical for c in _extract("عنوان\n" + body, language="ar")]
+
+    assert who("وقال أستاذ علم البيئة بجامعة الملك فيصل الدكتور سامي العتيبي إن التلوث يتزايد.") == ["سامي العتيبي"]
+    assert who("وقال أستاذ الجيولوجيا بجامعة الملك سعود بالرياض خالد الشمري لـ«الصحيفة»: الزلزال ضعيف.") \
+        == ["خالد الشمري"]

@@ -19,6 +19,7 @@ from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import WROTE_POST
+from claimtrack.extract.claimant_np import NAMED_AFTER_HEADS
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import quote_spans
 from claimtrack.text import fold
@@ -68,9 +69,6 @@ _DIGNITARY = re.compile(r"(?<!\S)(?:صاحب\s+(?:السمو|المعالي|ال
                         r"|(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+)(?=\S)")
 
 
-# heads of institutions and places named after a person: "مركز الملك سلمان", "جامعة الملك سعود", "مدينة الملك فهد"
-_NAMED_AFTER_HEADS = frozenset("""مركز جامعه مدينه مستشفي جائزه شارع طريق مطار ميناء قاعه مسجد مدرسه كليه معهد قاعده
-    برج حي مجمع مؤسسه برنامج كرسي ملعب استاد صندوق""".split())
 
 
 def _named_after(prefix: str, name: str) -> bool:
@@ -78,7 +76,7 @@ def _named_after(prefix: str, name: str) -> bool:
     ("لمركز الملك سلمان للإغاثة"): the person is not an actor of the sentence."""
     pos = prefix.find(name.split()[0]) if name else -1
     before = fold(prefix[max(0, pos - 20) : pos]).split() if pos > 0 else []
-    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in _NAMED_AFTER_HEADS
+    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in NAMED_AFTER_HEADS
 
 
 # "ودعا المواطنين …": a definite sound masculine plural in the oblique case (-ين), never a nominative subject
