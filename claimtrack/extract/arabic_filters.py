@@ -67,7 +67,8 @@ def _verbal_noun_after_adam(f: str, c: re.Match[str]) -> bool:
     """ "طلب عدم كشف اسمه", "بعدم إعلان النتائج": a bare cue word after «عدم» ("not …-ing") is a verbal noun, not
     a reporting verb; its "subject" («اسمه») is its object."""
     s = c.start("pre")
-    return bool(c.group("verb")) and not c.group("pre") and bool(_ADAM_BEFORE.search(f, max(0, s - 7), s))
+    return "عدم" in f[max(0, s - 7) : s] and bool(c.group("verb")) and not c.group("pre") \
+        and bool(_ADAM_BEFORE.search(f, max(0, s - 7), s))
 
 
 @rule("عنوان\nوأحالت النيابة 20 متهما إلى المحكمة أن القضية اكتملت.", off=False)

@@ -380,9 +380,17 @@ class SpeakerFinder:
         قدم السروي"): the full name a bare surname stands for."""
         if len(word) < 4 or word in L.SUBJECT_STOP:
             return None
-        for m in re.finditer(rf"(\S+)\s+{re.escape(word)}(?!\S)", self.f[: self._sa]):
-            if m.group(1).lstrip("وب") in L.FIRST_NAMES or m.group(1) in L.FIRST_NAMES:
-                return m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip("وب"))), m.end()
+        f = self.f
+        pos = f.find(word, 0, self._sa)
+        while pos >= 0:
+            end = pos + len(word)
+            if pos > 1 and f[pos - 1] == " " and (end >= len(f) or not f[end].isalpha()):
+                a = f.rfind(" ", max(0, pos - 24), pos - 1) + 1
+                first = f[a : pos - 1]
+                bare = first.lstrip("وب")
+                if bare in L.FIRST_NAMES or first in L.FIRST_NAMES:
+                    return a + (len(first) - len(bare) if bare in L.FIRST_NAMES else 0), end
+            pos = f.find(word, end, self._sa)
         return None
 
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
