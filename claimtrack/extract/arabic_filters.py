@@ -56,7 +56,7 @@ _NEED_SUBJECT = re.compile(r"\s+(?:ال)?(?:حاجه|ضروره|ظروف|مصل�
 def _need_calls_for(f: str, c: re.Match[str]) -> bool:
     """ "متى ما دعت الحاجة", "إذا دعت الضرورة إلى ذلك": «دعا» with an abstract need as its subject is the idiom
     "when necessary", not a source calling for something."""
-    return _lemma(c) == "دعا" and bool(_NEED_SUBJECT.match(f, c.end()))
+    return "دع" in c.group() and _lemma(c) == "دعا" and bool(_NEED_SUBJECT.match(f, c.end()))
 
 
 _ADAM_BEFORE = re.compile(r"(?<!\S)(?:عدم|بعدم|لعدم)\s+$")

@@ -656,7 +656,7 @@ class Resolver:
                              or first.startswith("ال") and len(kept) == 1 and w.removeprefix("ال") not in ORG_HEADS) \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
                     break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …", "وأكد المجلس أهمية …": the verb's object
-                if kept and _OBLIQUE_OBJECT.match(w) and _DEFINITE_SINGULAR.match(f[kept[-1][0] : kept[-1][1]]) \
+                if kept and w.endswith("ين") and _OBLIQUE_OBJECT.match(w) and _DEFINITE_SINGULAR.match(f[kept[-1][0] : kept[-1][1]]) \
                         and w not in _DUALS and w not in ROLE_WORDS and w not in HONORIFICS and is_on(PLURAL_OBJECT_AFTER_SUBJECT):
                     break  # "ودعت وزارة الصحة المواطنين إلى …": the people addressed
 
