@@ -3,11 +3,11 @@
 Usage: python bench/ablate.py [--corpus] [--english] [--rules NAME ...]
 
 Columns: what each rule adds (score with it minus score without it) to F1 and claimant accuracy on `../shared/eval/dev`
-(Arabic), on the blind dev split and on the old blind final split (spent: now a second development set), both built
-into a temporary folder by `eval/blind/blind.py`, and on the second final split (`final2`, run and seen, so
-a development set too); `helped` / `hurt`: evaluation articles with fewer / more errors with the rule on; with
---corpus the number of corpus-day articles whose claims change at all (the sealed `final4` articles,
-`blind.sample_final4`, are left out, so that nothing about them is printed). A rule that moves only the article it was written for, and nothing on the corpus
+(Arabic) and on the blind splits that have been run and seen (the blind dev split, the old final split, `final2`
+and `final3`: all development sets now), built into a temporary folder by `eval/blind/blind.py`; `helped` /
+`hurt`: evaluation articles with fewer / more errors with the rule on; with --corpus the number of corpus-day
+articles whose claims change at all (the sealed `final4` articles, `blind.sample_final4`, are left out, so that
+nothing about them is printed). A rule that moves only the article it was written for, and nothing on the corpus
 day, is fitted to that article. English dev is scored once with --english (no Arabic rule runs on English text,
 so its figure cannot move).
 """
@@ -50,11 +50,16 @@ def corpus_outputs(texts: list[str]) -> list[str]:
     return out
 
 
-def _sets(blind_dir: Path, final_dir: Path, final2_dir: Path) -> dict[str, list[Path]]:
-    return {"dev": sorted((SHARED / "eval" / "dev").glob("*.ar.gold.json")),
-            "blind dev": sorted(blind_dir.glob("*.gold.json")),
-            "old final": sorted(final_dir.glob("*.gold.json")),
-            "final2": sorted(final2_dir.glob("*.gold.json"))}
+# the blind splits scored (all run and seen, so development sets) and the folder each is built into
+SPLITS = {"blind dev": "dev", "old final": "final", "final2": "final2", "final3": "final3"}
+
+
+def _sets(tmp: Path) -> dict[str, list[Path]]:
+    sets = {"dev": sorted((SHARED / "eval" / "dev").glob("*.ar.gold.json"))}
+    for label, split in SPLITS.items():
+        blind.build(tmp / split, split)
+        sets[label] = sorted((tmp / split).glob("*.gold.json"))
+    return sets
 
 
 def held_back(docs: list[dict]) -> frozenset[int]:
@@ -69,11 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rules", nargs="*", help="only these rules")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        blind_dir, final_dir, final2_dir = Path(tmp) / "dev", Path(tmp) / "final", Path(tmp) / "final2"
-        blind.build(blind_dir, "dev")
-        blind.build(final_dir, "final")
-        blind.build(final2_dir, "final2")
-        sets = _sets(blind_dir, final_dir, final2_dir)
+        sets = _sets(Path(tmp))
         texts = []
         if a.corpus:
             docs = json.loads((SHARED / "corpus" / "saudinewsnet" / "2015-08-11.json").read_text("utf-8"))

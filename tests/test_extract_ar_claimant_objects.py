@@ -233,3 +233,27 @@ def test_a_participle_after_a_titled_subject_of_wabbara_is_that_persons():
 def test_a_players_position_is_a_title_before_his_name():
     claims = extract("عنوان\nوأكد مهاجم الفريق خالد العمري أن الفريق قوي.", language="ar", published=PUB)
     assert [c.claimant_surface for c in claims] == ["خالد العمري"]
+
+
+def test_an_addressed_plural_is_not_part_of_the_subject():
+    from claimtrack.extract import extract as _extract
+
+    def who(body: str) -> list[str]:
+        return [c.claimant.canonical for c in _extract("عنوان\n" + body, language="ar")]
+
+    assert who("وحذرت هيئة الغذاء المستهلكين من شراء المنتجات المجهولة.") == ["هيئة الغذاء"]
+    assert who("وأكد المجلس أهمية تعزيز التعاون بين الدول الأعضاء.") == ["المجلس"]
+    assert who("وقالت جمعية المهندسين السعوديين إن المشروع متأخر.") == ["جمعية المهندسين السعوديين"]
+    assert who("وقال اتحاد المستثمرين إن السوق مستقرة.") == ["اتحاد المستثمرين"]
+    assert who("وقال القادة العسكريون المشاركون في العملية إن المدينة آمنة.")[0].startswith("القادة العسكريون المشاركون")
+
+
+def test_a_professor_at_a_university_named_after_a_king_is_named():
+    from claimtrack.extract import extract as _extract
+
+    def who(body: str) -> list[str]:
+        return [c.claimant.canonical for c in _extract("عنوان\n" + body, language="ar")]
+
+    assert who("وقال أستاذ علم البيئة بجامعة الملك فيصل الدكتور سامي العتيبي إن التلوث يتزايد.") == ["سامي العتيبي"]
+    assert who("وقال أستاذ الجيولوجيا بجامعة الملك سعود بالرياض خالد الشمري لـ«الصحيفة»: الزلزال ضعيف.") \
+        == ["خالد الشمري"]

@@ -226,3 +226,11 @@ def test_a_story_label_before_two_dots_is_not_the_headline_subject():
     text = "العراق.. الجبوري يطالب الحكومة بإقالة وزراء\nوقال سليم الجبوري إن الوزراء فاسدون."
     assert [c.claimant_surface for c in extract(text, language="ar", published=PUB)][0] == "الجبوري"
     assert extract("القاهرة.. مظاهرات تطالب بإسقاط القانون\nنص الخبر.", language="ar", published=PUB) == []
+
+
+def test_an_anonymity_aside_is_neither_speaker_nor_cue():
+    body = ("أفاد مصدر أمني أن الطريق أغلق.\nوقال المصدر، الذي طلب عدم كشف اسمه، “تم تأجيل الاجتماع إلى موعد لاحق”.\n"
+            "وأكد مسؤولون فضلوا عدم ذكر أسمائهم أن المفاوضات متعثرة.")
+    got = _claims(body)
+    assert [who for who, _, _ in got] == ["مصدر أمني", "مصدر أمني", "مسؤولون"]
+    assert all("عدم" not in text for _, _, text in got)

@@ -83,3 +83,16 @@ def test_a_headline_verb_whose_subject_is_no_source_gives_no_claim():
 def test_a_speech_verb_with_only_its_speaker_is_a_frame_not_a_claim():
     assert _quotes("«الطريق مفتوح أمام الجميع»، وقال شاهد عيان.\nوقال المدير إن العمل مستمر.") == ["العمل مستمر."]
     assert _quotes("وقال المصدر، الذي طلب عدم ذكر اسمه، إن الاجتماع تأجل.") == ["الاجتماع تأجل."]
+
+
+
+
+def test_when_the_need_calls_is_no_call():
+    quotes = _quotes("وأوضح المدير أن المبالغ صرفت، داعيا المديرين إلى مراجعة الإدارة متى ما دعت الحاجة لذلك .")
+    assert quotes[-1].endswith("متى ما دعت الحاجة لذلك .")
+    assert not any(q.startswith(("دعت", "الحاجة")) for q in quotes)
+
+
+def test_a_verbal_noun_after_adam_is_no_cue():
+    claims = extract("عنوان\nوقال الشاهد، الذي طلب عدم كشف اسمه، “سمعنا دوي انفجار قوي”.", language="ar", published=PUB)
+    assert [(c.claimant.canonical, c.quote) for c in claims] == [("الشاهد", "“سمعنا دوي انفجار قوي”.")]

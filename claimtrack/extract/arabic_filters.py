@@ -49,6 +49,28 @@ def _dhikr_verbal_noun(f: str, c: re.Match[str]) -> bool:
     return c.group("verb") == "ذكر" and not c.group("pre") and f[max(0, s - 2) : s].strip().isalpha()
 
 
+_NEED_SUBJECT = re.compile(r"\s+(?:ال)?(?:حاجه|ضروره|ظروف|مصلحه|حاجات)(?![\u0621-\u064A])")
+
+
+@rule("عنوان\nوقال المدير إن الفرق جاهزة للتدخل متى ما دعت الحاجة لذلك.", off=False)
+def _need_calls_for(f: str, c: re.Match[str]) -> bool:
+    """ "متى ما دعت الحاجة", "إذا دعت الضرورة إلى ذلك": «دعا» with an abstract need as its subject is the idiom
+    "when necessary", not a source calling for something."""
+    return "دع" in c.group() and _lemma(c) == "دعا" and bool(_NEED_SUBJECT.match(f, c.end()))
+
+
+_ADAM_BEFORE = re.compile(r"(?<!\S)(?:عدم|بعدم|لعدم)\s+$")
+
+
+@rule("عنوان\nوقال الشاهد، الذي طلب عدم كشف اسمه، “سمعنا دوي انفجار قوي”.", off=False)
+def _verbal_noun_after_adam(f: str, c: re.Match[str]) -> bool:
+    """ "طلب عدم كشف اسمه", "بعدم إعلان النتائج": a bare cue word after «عدم» ("not …-ing") is a verbal noun, not
+    a reporting verb; its "subject" («اسمه») is its object."""
+    s = c.start("pre")
+    return "عدم" in f[max(0, s - 7) : s] and bool(c.group("verb")) and not c.group("pre") \
+        and bool(_ADAM_BEFORE.search(f, max(0, s - 7), s))
+
+
 @rule("عنوان\nوأحالت النيابة 20 متهما إلى المحكمة أن القضية اكتملت.", off=False)
 def _accused_not_accusing(f: str, c: re.Match[str]) -> bool:
     """متهماً after a number or a word is "accused" (a noun), not the participle "accusing"."""
@@ -163,7 +185,7 @@ def _conditional_cue(f: str, c: re.Match[str]) -> bool:
     return ("اذا" in before or "لو" in before or "كان" in before) and bool(_CONDITIONAL_BEFORE.search(before))
 
 
-CUE_FILTERS = (_dhikr_verbal_noun, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
+CUE_FILTERS = (_dhikr_verbal_noun, _verbal_noun_after_adam, _need_calls_for, _accused_not_accusing, _ambiguous_verb_mid_clause, _expected_act, _negated_cue,
                _yudhkar_aside, _whoever_said, _relative_ma, _verbal_noun_after_tamma, _naql_needs_an,
                _participle_as_adjective, _kama_zaama, _lie_not_belie, _conditional_cue, author_belief)
 # the filters that can reject a verb cue, and those that can reject a participle (prepositions have none)

@@ -14,11 +14,12 @@ from typing import Any
 
 from claimtrack.extract import arabic_lexicon as L
 from claimtrack.extract.arabic_agreement import agrees, speaker_agreement, verb_agreement
-from claimtrack.extract.arabic_claimant_type import ClaimantType
+from claimtrack.extract.arabic_claimant_type import SOURCE_NOUNS, ClaimantType
 from claimtrack.extract.arabic_filters import NEG_PARTICLES
 from claimtrack.extract.arabic_frame import KEEP, CueFrame, kept
 from claimtrack.extract.arabic_patterns import is_on, register, rule
 from claimtrack.extract.arabic_rules import WROTE_POST
+from claimtrack.extract.claimant_np import NAMED_AFTER_HEADS
 from claimtrack.extract.claimants import Resolver, Speaker, preceding_subject, stem
 from claimtrack.extract.segment import quote_spans
 from claimtrack.text import fold
@@ -64,12 +65,10 @@ _ISSUER_RELATIVE = re.compile(r"\s*(?:ال)?(?:دراسه|تقرير|بيان|ا
                               r"(?:نشر|اعد|اصدر|اجري|اجر|وضع|قدم|اطلق)(?:ت)?(?:ها|ه)\s+(\S.*?)\s*$")
 # "…، مؤكداً سموه أن …": an honorific pronoun right after the cue, and the dignitary's style before a name
 _HONORIFIC_AFTER = re.compile(r"\s*(?:سموه|معاليه|سعادته|فضيلته|سماحته|جلالته|فخامته|دولته)(?!\S)")
-_DIGNITARY = re.compile(r"(?<!\S)(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+(?=\S)")
+_DIGNITARY = re.compile(r"(?<!\S)(?:صاحب\s+(?:السمو|المعالي|الفضيله|السعاده|السماحه)(?:\s+الملكي)?\s+"
+                        r"|(?:سمو|معالي|سعاده|فضيله|سماحه|فخامه|جلاله)\s+)(?=\S)")
 
 
-# heads of institutions and places named after a person: "مركز الملك سلمان", "جامعة الملك سعود", "مدينة الملك فهد"
-_NAMED_AFTER_HEADS = frozenset("""مركز جامعه مدينه مستشفي جائزه شارع طريق مطار ميناء قاعه مسجد مدرسه كليه معهد قاعده
-    برج حي مجمع مؤسسه برنامج كرسي ملعب استاد صندوق""".split())
 
 
 def _named_after(prefix: str, name: str) -> bool:
@@ -77,7 +76,7 @@ def _named_after(prefix: str, name: str) -> bool:
     ("لمركز الملك سلمان للإغاثة"): the person is not an actor of the sentence."""
     pos = prefix.find(name.split()[0]) if name else -1
     before = fold(prefix[max(0, pos - 20) : pos]).split() if pos > 0 else []
-    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in _NAMED_AFTER_HEADS
+    return bool(before) and before[-1].lstrip("وبل").removeprefix("ال") in NAMED_AFTER_HEADS
 
 
 # "ودعا المواطنين …": a definite sound masculine plural in the oblique case (-ين), never a nominative subject
@@ -113,6 +112,10 @@ _ACTOR_SENTENCE = re.compile(r"\s*(?:[وف]?(?:من\s+(?:جهت|جانب|ناح�
 
 
 # "ورغم أن …", "وبعد أن …", "ومنذ …": a fronted concessive or temporal clause before an imperfect verb
+# a style before a dignitary's title and name: "صاحب السمو الملكي الأمير …", "صاحب المعالي الوزير …"
+_STYLE_WORDS = frozenset("صاحب السمو الملكي المعالي الفضيله السعاده السماحه".split())
+# the word before a clause's verb: a comma, or a side marker ("من جهته قدم …", "بدوره هنأ …")
+_CLAUSE_OPENER = re.compile(r"(?:[،,]|^(?:جهت|جانب|ناحيت|بدور)(?:ه|ها|هم))$")
 _SUBORDINATE_FRONT = re.compile(r"^[وف]?(?:رغم|بالرغم|برغم|بعد|قبل|منذ|عندما|حين|حينما|لان|مع\s+ان)(?!\S)")
 
 
@@ -184,8 +187,8 @@ class SpeakerFinder:
 
     def _chain(self, cl: Clause) -> Speaker | None:
         for step in (self._background_aside, self._honorific_pronoun, self._relative_antecedent, self._participle_speaker,
-                     self._fronted_topic, self._fronted_subordinate_clause, self._pronoun_before_imperfect,
-                     self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
+                     self._fronted_topic, self._fronted_subordinate_clause, self._imperfect_after_comma,
+                     self._pronoun_before_imperfect, self._sentence_subject_before_imperfect, self._subject_before_verb, self._subject_before_bare_verb):
             r = step(cl)
             if r is DROP:
                 return None
@@ -285,12 +288,13 @@ class SpeakerFinder:
           "اطلع على الأقسام، مؤكداً سموه أن المشروع سيكتمل.")
     def _honorific_pronoun(self, cl: Clause) -> Speaker | None:
         """ "…، مؤكداً سموه أن …", "وأكد معاليه أن …": an honorific pronoun after the cue names the dignitary styled
-        «سمو»/«معالي» earlier in the sentence, else the last person named; never the sentence's other speakers."""
+        «سمو»/«معالي» (or «صاحب السمو الملكي») earlier in the sentence, else the last person named; never the sentence's other speakers."""
         if not _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
             return None
         styled = list(_DIGNITARY.finditer(self.f, self._sa, cl.cstart))
         if styled:
-            a = styled[-1].start()
+            m = styled[-1]
+            a = m.end() if m.group().startswith("صاحب") else m.start()  # "صاحب السمو الملكي الأمير X": from الأمير
             sp = self.res.parse_np(a, min(cl.cstart, a + 80), self._orig)
             if sp is not None and sp.person and self.res.verdict(sp).valid:
                 return self.res.remember(sp)
@@ -316,17 +320,94 @@ class SpeakerFinder:
         sp = res.main_subject(self._sa, cl.cstart, self._orig)
         if sp is not None:
             return res.remember(sp)
+        sp = self._clause_verb_subject(cl)
+        if sp is not None:
+            return sp
         clause = self.text[self._orig(cl.clause_start) : self._orig(cl.cstart)]
         for sp in reversed(res.seen):
             if sp.surface and sp.surface.split()[-1] in clause:
                 return sp
         return res.last if res.last is not None else DROP
 
+    @rule("عنوان\nقال المدير إن الطلب ارتفع.\nوفي ختام الحفل سلم الوكيل سعد العتيبي الجوائز للفائزين، "
+          "متمنيا لهم التوفيق، مشيرا إلى أن المسابقة ستقام كل عام.")
+    def _clause_verb_subject(self, cl: Clause) -> Speaker | None:
+        """ "زار اللواء X المصابين …، مشيراً إلى أن …", "من جهته قدم المدير شكره …، مؤكداً أن …", "وفي الختام سلم
+        الوكيل X الجوائز …، مشيراً": a participle continues the subject of the nearest verb clause before it in the
+        sentence, when the participle agrees with its subject: a verb opening the sentence or a clause (after a
+        side marker, a comma or و) followed by a title, a name or a source head, or any word followed by a title
+        or an honorific ("سلم الوكيل"); the verb itself need not report speech."""
+        res = self.res
+        if _HONORIFIC_AFTER.match(self.f, cl.fr.cend):
+            return None  # "مؤكداً سموه": the dignitary styled «سمو» (honorific_pronoun), not a clause's subject
+        va = verb_agreement(cl.fr.form, cl.fr.lemma, participle=True)
+        for a, b, opener in self._clause_subjects(cl.cstart):
+            sp = res.parse_np(a, b, self._orig)
+            if sp is None or not res.verdict(sp).valid or not opener and not sp.person:
+                continue
+            return res.remember(sp) if agrees(va, _agreement_of(sp)) else None
+        return None
+
+    def _clause_subjects(self, upto: int) -> list[tuple[int, int, bool]]:
+        """The regions (start, end, verb opens a clause) where the subject of each verb clause of the sentence
+        before `upto` may be, clause openers first and nearest first (see `_clause_verb_subject`). After a verb
+        that opens no clause only a named person is taken ("مهمة تدريب الفريق" is no subject); a style «صاحب
+        السمو الملكي» is skipped; a bare surname stands for the full name given earlier in the text."""
+        toks = [(m.start() + self._sa, m.group()) for m in re.finditer(r"\S+", self.f[self._sa : upto])]
+        out: tuple[list[tuple[int, int, bool]], list[tuple[int, int, bool]]] = ([], [])
+        for k in range(len(toks) - 2, -1, -1):
+            w = toks[k][1]
+            opener = k == 0 or w[0] in "وف" or bool(_CLAUSE_OPENER.search(toks[k - 1][1]))
+            verb = w[1:] if w[0] in "وف" and len(w) > 3 else w
+            if len(verb) < 3 or verb.startswith("ال") or verb in L.SUBJECT_STOP or verb in L.FIRST_NAMES:
+                continue
+            j = k + 1
+            while j < len(toks) - 1 and toks[j][1] in _STYLE_WORDS:
+                j += 1
+            nxt = toks[j][1]
+            if not opener:
+                if nxt in L.ROLE_WORDS or nxt in L.HONORIFICS or j > k + 1:
+                    out[1].append((toks[j][0], upto, False))
+            elif j > k + 1 or self.res.opens_subject([t for _, t in toks[j : j + 6]]) or nxt in SOURCE_NOUNS \
+                    or "ال" + nxt in SOURCE_NOUNS:
+                out[0].append((toks[j][0], upto, True))
+            elif (full := self._full_name_before(nxt)) is not None:
+                out[0].append((*full, True))
+        return out[0] + out[1]
+
+    def _full_name_before(self, word: str) -> tuple[int, int] | None:
+        """Where a first name and `word` were written together earlier in the text ("مدير الجمعية أحمد السروي …
+        قدم السروي"): the full name a bare surname stands for."""
+        if len(word) < 4 or word in L.SUBJECT_STOP:
+            return None
+        f = self.f
+        pos = f.find(word, 0, self._sa)
+        while pos >= 0:
+            end = pos + len(word)
+            if pos > 1 and f[pos - 1] == " " and (end >= len(f) or not f[end].isalpha()):
+                a = f.rfind(" ", max(0, pos - 24), pos - 1) + 1
+                first = f[a : pos - 1]
+                bare = first.lstrip("وب")
+                if bare in L.FIRST_NAMES or first in L.FIRST_NAMES:
+                    return a + (len(first) - len(bare) if bare in L.FIRST_NAMES else 0), end
+            pos = f.find(word, end, self._sa)
+        return None
+
     @rule("عنوان\nوعن سوق الخضار يقول ناصر الدوسري إن الأسعار تضاعفت.")
     def _fronted_topic(self, cl: Clause) -> None:
         """ "وعن حديقة المطار يقول X", "ومن جانبه، يقول X": a fronted عن/حول phrase (the topic) or a discourse
         marker with a pronoun opens the clause; the subject follows the verb."""
         if cl.imperfect and _PP_FRONT.match(cl.pre_text) and not _COMP_WORD.search(cl.pre_text):
+            cl.pre_text, cl.imperfect = "", False
+
+    @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nوفي ظل تراجع الطلب على النفط، يتوقع خبراء الطاقة أن "
+          "تنخفض الأسعار.")
+    def _imperfect_after_comma(self, cl: Clause) -> None:
+        """ "وفيما تتم عملية التصحيح، تتوقع مجموعة X بأن …", "ويتضمن الكتاب فصولاً …، يقول محرره الدكتور X:": an
+        imperfect verb right after a comma opens a clause of its own; when a title, a name or a source head
+        follows it, that is its subject (VSO), not a noun of the clause before the comma."""
+        if cl.imperfect and cl.pre_text.endswith(("،", ",")) \
+                and self.res.opens_subject(self.f[cl.fr.cend : cl.fr.cend + 60].split()[:6]):
             cl.pre_text, cl.imperfect = "", False
 
     @rule("عنوان\nوقال الوزير خالد العمري إن السوق مستقر.\nورغم أن الأسعار تراجعت منذ اجتماع أوبك يستبعد مسؤولون "

@@ -143,10 +143,18 @@ def _name_inside(words: list[str], j0: int) -> int | None:
     return None
 
 
+# heads of institutions and places named after a king or a prince: "جامعة الملك سعود", "مستشفى الملك فهد"
+NAMED_AFTER_HEADS = frozenset("""مركز جامعه مدينه مستشفي جائزه شارع طريق مطار ميناء قاعه مسجد مدرسه كليه معهد قاعده
+    برج حي مجمع مؤسسه برنامج كرسي ملعب استاد صندوق""".split())
+
+
 def _named_institution(words: list[str], j: int) -> bool:
-    """ "بجامعة الملك عبدالعزيز الدكتور X": a first name after «الملك»/«الأمير» names an institution when an
-    honorific follows; the person's name starts after that honorific."""
-    return j > 0 and words[j - 1] in ("الملك", "الامير") and any(w in HONORIFICS for w in words[j + 1 : j + 4])
+    """ "بجامعة الملك عبدالعزيز الدكتور X", "بجامعة الملك عبدالعزيز بجدة علي عشقي": a first name after «الملك» /
+    «الأمير» names an institution when an honorific follows or an institution's head («جامعة», «مستشفى») comes
+    before; the person's name starts later."""
+    return j > 0 and words[j - 1] in ("الملك", "الامير") and (
+        any(w in HONORIFICS for w in words[j + 1 : j + 4])
+        or j > 1 and words[j - 2].lstrip("بل").removeprefix("ال") in NAMED_AFTER_HEADS)  # "بجامعة الملك عبدالعزيز"
 
 
 def _np_len(words: list[str]) -> int:

@@ -84,6 +84,17 @@ NOMINATIVE_PLURAL = register(
     "الخضار أن …»): the participles that follow («مشيرين») continue it.",
     "عنوان\nوقال المدير خالد العمري إن السوق مزدحم.\nوأكد متعاملون في سوق الخضار تراجع الأسعار، مشيرين إلى أن "
     "الطلب ضعيف.")
+PLURAL_OBJECT_AFTER_SUBJECT = register(
+    "plural_object_after_subject",
+    "A definite sound plural in the oblique case («المواطنين», «المستثمرين») after a subject that ends on a "
+    "definite singular word is the verb's object, not part of the subject: «ودعت وزارة الصحة المواطنين إلى …» is a "
+    "call by وزارة الصحة. Nisba plurals in -يين («السعوديين»), adjectives after a plural («القادة العسكريين "
+    "المشاركين») and duals («خادم الحرمين الشريفين») stay in the name.",
+    "عنوان\nوحذرت هيئة الغذاء المستهلكين من شراء المنتجات المجهولة.")
+# a definite sound masculine plural in the oblique case, not a nisba plural in -يين
+_OBLIQUE_OBJECT = re.compile(r"^ال\S{3,}(?<!ي)ين$")
+_DEFINITE_SINGULAR = re.compile(r"^ال\S+(?<!ين)(?<!ون)$")  # not a plural the -ين word could agree with
+_DUALS = frozenset("الشريفين الحرمين البحرين النهرين الطرفين الجانبين البلدين".split())  # «خادم الحرمين الشريفين»
 KNOWN_NAME = register(
     "known_full_name_then_object",
     "A subject that starts with the whole name of a person already named is that person; the words after it "
@@ -141,8 +152,8 @@ _SOURCE_STOP = re.compile(r"[،,:–—]|\s-\s|(?<!(?<!\S)\S)\.")  # "–حسب 
 
 _DOC_NOUNS = frozenset("تقديرات بيانات احصاءات ارقام تقرير بيان دراسه معلومات تصريحات".split())
 _HONORIFIC_PRONOUNS = frozenset("سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته".split())
-_ANONYMOUS = re.compile(r"(?:رفض|رفضت|طلب|طلبت|فضل|فضلت|مفضلا|رافضا)\s+(?:عدم\s+)?(?:الكشف\s+عن|ذكر|نشر|الافصاح\s+عن)"
-                        r"\s+(?:اسمه|اسمها|اسمهم|هويته|هويتها)")
+_ANONYMOUS = re.compile(r"(?:رفض|رفضت|رفضوا|طلب|طلبت|طلبوا|فضل|فضلت|فضلوا|مفضلا|رافضا)\s+(?:عدم\s+)?"
+                        r"(?:(?:ال)?كشف(?:\s+عن)?|ذكر|نشر|(?:ال)?افصاح\s+عن|تحديد)\s+(?:اسم|اسما[ءئ]|هويت)(?:ه|ها|هم)(?![\u0621-\u064A])")
 # nouns that name a source after بحسب / وفقاً لـ / نقلاً عن (besides SOURCE_HEADS and the gazetteer)
 _SOURCE_NOUNS = frozenset("""وكاله الوكاله صحيفه الصحيفه موقع الموقع قناه القناه تلفزيون التلفزيون اذاعه الاذاعه
     بيان البيان بيانات تقرير التقرير تقارير دراسه الدراسه احصاءات الاحصاءات ارقام الارقام معلومات المعلومات
@@ -558,12 +569,17 @@ class Resolver:
                 return None
         if len(toks) < 3:
             return None
-        nxt = f[toks[1][0] : toks[1][1]]
-        if not (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt) or nxt in HUMAN_NOUNS
-                or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
-                or self.gaz.longest_prefix([f[a:b] for a, b in toks[1:7]]) is not None):
+        if not self.opens_subject([f[a:b] for a, b in toks[1:7]]):
             return None
         return self.parse_np(toks[1][0], upto, to_orig)
+
+    def opens_subject(self, words: list[str]) -> bool:
+        """True when `words` (folded, after a verb) open a subject: a title, an honorific, a first name, a
+        speaker already named, a human or collective noun, a source head or a known entity."""
+        nxt = words[0] if words else ""
+        return bool(nxt) and (nxt in ROLE_WORDS or nxt in HONORIFICS or nxt in FIRST_NAMES or self._seen_key(nxt)
+                              or nxt in HUMAN_NOUNS or nxt in _COLLECTIVE or nxt in SOURCE_HEADS
+                              or self.gaz.longest_prefix(words) is not None)
 
     def _nationality_first(self, words: list[str]) -> bool:
         """ "الأردني الأمير علي …": a nationality adjective before an honorific or a first name."""
@@ -636,9 +652,13 @@ class Resolver:
                 if kept and w.startswith("لل") and w.endswith(("ين", "ون")):
                     break  # "قال الضابط للمحتجين": the people addressed
                 if kept and not role and object_noun(w) and is_on(OBJECT_AFTER_NAME) \
-                        and (first := f[kept[0][0] : kept[0][1]]).removeprefix("ال") not in ORG_HEADS \
+                        and ((first := f[kept[0][0] : kept[0][1]]).removeprefix("ال") not in ORG_HEADS
+                             or first.startswith("ال") and len(kept) == 1 and w.removeprefix("ال") not in ORG_HEADS) \
                         and (first.startswith("ال") or w.removeprefix("ال") not in ORG_HEADS):
-                    break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …": the verb's object
+                    break  # "وأكد الغبان أهمية …", "وطالب الرويس شركة …", "وأكد المجلس أهمية …": the verb's object
+                if kept and w.endswith("ين") and _OBLIQUE_OBJECT.match(w) and _DEFINITE_SINGULAR.match(f[kept[-1][0] : kept[-1][1]]) \
+                        and w not in _DUALS and w not in ROLE_WORDS and w not in HONORIFICS and is_on(PLURAL_OBJECT_AFTER_SUBJECT):
+                    break  # "ودعت وزارة الصحة المواطنين إلى …": the people addressed
 
                 kept.append((a, b))
             if kept:
