@@ -37,7 +37,8 @@ MIN_CHARS, MAX_CHARS = 300, 2500
 FINAL2_SEED, FINAL2_SIZE = 1420, 20
 FINAL3_SEED, FINAL3_SIZE = 1202, 20
 FINAL4_SEED, FINAL4_SIZE, FINAL4_DENIALS = 1203, 20, 6
-# a denial cue of GUIDELINES at a word start (a lexical filter on the text, never the extractor's output)
+# a denial cue of GUIDELINES at a word start (a lexical filter on the text, never the extractor's output); it has no
+# word end, so «تنفي» also matches «تنفيذ» (final4 holds no denial, see FINAL4.md); kept as it was drawn
 DENIAL_CUE = re.compile(r"(?:^|[\s(«])[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|أنكر|أنكرت|ينكر|كذب|كذبت|لا صحة|عار[ٍي]? (?:من|عن) الصحة)")
 # a reporting cue of GUIDELINES at a word start (after an optional و/ف) or a «…» quotation
 REPORTED_SPEECH = re.compile(
@@ -76,19 +77,25 @@ def audit_indices(files: tuple[str, ...] = AUDITS_AT_FINAL2_DRAW) -> set[int]:
     return {x["index"] for f in files for x in json.loads((HERE.parent / "claimants" / f).read_text("utf-8"))}
 
 
-def sample_final2(articles: list[dict]) -> list[int]:
-    """The second final split: unseen, eligible articles with reported speech, `Random(FINAL2_SEED)`."""
-    used = dev_indices() | audit_indices() | {d["index"] for d in load_gold("all")}
+def speech_articles(articles: list[dict], used: set[int], urls: set[str] | frozenset[str] = frozenset()) -> list[int]:
+    """Indices, in corpus order, of the articles not in `used` nor at one of `urls`, of eligible length, first
+    copy of their title, that carry reported speech (`REPORTED_SPEECH`)."""
     seen: set[str] = set()
     eligible = []
     for i, a in enumerate(articles):
         body = a["content"].strip()
-        if i in used or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
+        if i in used or a["url"] in urls or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
             continue
         seen.add(a["title"])
         if REPORTED_SPEECH.search(text_of(a)):
             eligible.append(i)
-    return random.Random(FINAL2_SEED).sample(eligible, FINAL2_SIZE)
+    return eligible
+
+
+def sample_final2(articles: list[dict]) -> list[int]:
+    """The second final split: unseen, eligible articles with reported speech, `Random(FINAL2_SEED)`."""
+    used = dev_indices() | audit_indices() | {d["index"] for d in load_gold("all")}
+    return random.Random(FINAL2_SEED).sample(speech_articles(articles, used), FINAL2_SIZE)
 
 
 # every claimant audit committed when final3 was drawn
@@ -112,17 +119,7 @@ def sample_final3(articles: list[dict]) -> list[int]:
     labelled benchmark data (their output has been read), `Random(FINAL3_SEED)`."""
     used = dev_indices() | audit_indices(AUDITS_AT_FINAL3_DRAW) | {d["index"] for d in load_gold("all")}
     used |= {d["index"] for d in load_gold("final2")}
-    urls = bench_urls_at_draws()
-    seen: set[str] = set()
-    eligible = []
-    for i, a in enumerate(articles):
-        body = a["content"].strip()
-        if i in used or a["url"] in urls or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
-            continue
-        seen.add(a["title"])
-        if REPORTED_SPEECH.search(text_of(a)):
-            eligible.append(i)
-    return random.Random(FINAL3_SEED).sample(eligible, FINAL3_SIZE)
+    return random.Random(FINAL3_SEED).sample(speech_articles(articles, used, bench_urls_at_draws()), FINAL3_SIZE)
 
 
 # every claimant audit committed when final4 was drawn
@@ -133,17 +130,7 @@ def final4_eligible(articles: list[dict]) -> list[int]:
     """Articles in no earlier split, audit or benchmark label set, first copy of a title, with reported speech."""
     used = dev_indices() | audit_indices(AUDITS_AT_FINAL4_DRAW) | {d["index"] for d in load_gold("all")}
     used |= {d["index"] for split in ("final2", "final3") for d in load_gold(split)}
-    urls = bench_urls_at_draws()
-    seen: set[str] = set()
-    eligible = []
-    for i, a in enumerate(articles):
-        body = a["content"].strip()
-        if i in used or a["url"] in urls or not MIN_CHARS <= len(body) <= MAX_CHARS or a["title"] in seen:
-            continue
-        seen.add(a["title"])
-        if REPORTED_SPEECH.search(text_of(a)):
-            eligible.append(i)
-    return eligible
+    return speech_articles(articles, used, bench_urls_at_draws())
 
 
 def sample_final4(articles: list[dict]) -> list[int]:

@@ -56,6 +56,8 @@ COLUMNS = (Column("id", "ID", 6), Column("state", "State", BADGE_WIDTH), Column(
 OPTIONAL = ("claimant", "verdict", "date", "kind", "outlet")
 PADDING = 2  # DataTable's cell padding, both sides
 MIN_TEXT = 20
+
+
 def layout_columns(width: int) -> tuple[list[Column], int]:
     """The columns that fit `width` cells, most important kept longest, and the claim text's width."""
     by_key = {c.key: c for c in COLUMNS}
@@ -264,7 +266,7 @@ class ClaimTable(RowSplice, DirectBodyPaint, DataTable):
     def _trim_for(self, incoming: int) -> int:
         """How many rows to drop from the top before `incoming` rows join at the bottom: none while the
         window has room; once full, down to three quarters of `MAX_WINDOW` (with the new rows), so the
-        rebuild that a trim costs comes every other page or so rather than on every page. The extra rows dropped
+        splice that a trim costs comes every other page or so rather than on every page. The extra rows dropped
         are never those in sight or under the cursor."""
         if len(self.rows_data) + incoming <= self.MAX_WINDOW:
             return 0
